@@ -1,0 +1,43 @@
+import { parseArgs } from 'node:util';
+import { AppError } from '../http/errors.js';
+import type { Role } from '../workspaces/tables.js';
+import { createUser, ROLES } from '../workspaces/users.js';
+import { resolveWorkspace, UsageError, withDatabase } from './context.js';
+
+export const usersHelp = `waping users create --email E --password P [--workspace ID|NAME] [--role owner|admin|agent|viewer]
+                                    create a dashboard user (default role: owner)`;
+
+export async function usersCommand(args: string[]): Promise<void> {
+  const [sub, ...rest] = args;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      email: { type: 'string' },
+      password: { type: 'string' },
+      workspace: { type: 'string' },
+      role: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help || !sub) return console.log(usersHelp);
+  if (sub !== 'create') throw new UsageError(`unknown command "users ${sub}"\n${usersHelp}`);
+  if (!values.email || !values.password) throw new UsageError('users create needs --email and --password');
+  const role = (values.role ?? 'owner') as Role;
+  if (!ROLES.includes(role)) throw new UsageError(`unknown role "${role}"; roles are ${ROLES.join(', ')}`);
+  await withDatabase(async (handle) => {
+    const ws = await resolveWorkspace(handle, values.workspace);
+    try {
+      const user = await createUser(handle.db, {
+        email: values.email!,
+        password: values.password!,
+        workspaceId: ws.id,
+        role,
+        now: new Date(),
+      });
+      console.log(user.id);
+    } catch (err) {
+      if (err instanceof AppError) throw new UsageError(err.message);
+      throw err;
+    }
+  });
+}

@@ -1,0 +1,38 @@
+import { parseArgs } from 'node:util';
+import { loadPlans } from '../workspaces/plans.js';
+import { insertWorkspace, listWorkspaces } from '../workspaces/store.js';
+import { table, UsageError, withDatabase } from './context.js';
+
+export const workspacesHelp = `waping workspaces create --name NAME [--plan PLAN]   create a workspace (prints its id)
+waping workspaces list                                 list workspaces`;
+
+export async function workspacesCommand(args: string[]): Promise<void> {
+  const [sub, ...rest] = args;
+  const { values } = parseArgs({
+    args: rest,
+    options: { name: { type: 'string' }, plan: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help || !sub) return console.log(workspacesHelp);
+  if (sub === 'list') {
+    return withDatabase(async ({ db }) => {
+      const rows = await listWorkspaces(db);
+      console.log(table(rows.map((w) => ({ id: w.id, name: w.name, plan: w.plan, created: w.created_at }))));
+    });
+  }
+  if (sub === 'create') {
+    if (!values.name) throw new UsageError('workspaces create needs --name');
+    return withDatabase(async ({ db }, config) => {
+      const plan = values.plan ?? 'selfhosted';
+      if (!loadPlans(config.plansFile).has(plan)) throw new UsageError(`unknown plan "${plan}"`);
+      const taken = await db
+        .selectFrom('workspaces')
+        .select('id')
+        .where('name', '=', values.name!)
+        .executeTakeFirst();
+      if (taken) throw new UsageError(`a workspace named "${values.name}" exists (${taken.id})`);
+      const ws = await insertWorkspace(db, { name: values.name!, plan, now: new Date() });
+      console.log(ws.id);
+    });
+  }
+  throw new UsageError(`unknown command "workspaces ${sub}"\n${workspacesHelp}`);
+}

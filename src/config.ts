@@ -1,0 +1,105 @@
+/**
+ * Configuration: read once from the environment, validated, frozen. The TypeBox schema below is
+ * the single source: the `Config` type is derived from it, and each field names the variable it
+ * comes from so an error can name it.
+ */
+import { Type, type Static, type TObject, type TSchema } from 'typebox';
+import { Value } from 'typebox/value';
+
+const bool = (env: string, value: boolean) => ({ env, schema: Type.Boolean({ default: value }) });
+const int = (env: string, value: number, min = 0, max = Number.MAX_SAFE_INTEGER) => ({
+  env,
+  schema: Type.Integer({ default: value, minimum: min, maximum: max }),
+});
+const str = (env: string, value?: string, options: Record<string, unknown> = {}) => ({
+  env,
+  schema:
+    value === undefined
+      ? Type.Optional(Type.String({ minLength: 1, ...options }))
+      : Type.String({ default: value, ...options }),
+});
+
+/** Field name → environment variable and schema. Add a setting here and it is typed, validated and documented. */
+export const CONFIG_FIELDS = {
+  port: int('PORT', 3000, 0, 65535),
+  host: str('HOST', '0.0.0.0'),
+  dataDir: str('WAPING_DATA_DIR', './data'),
+  databaseUrl: str('DATABASE_URL', undefined, { pattern: '^postgres(ql)?://' }),
+  masterKey: str('WAPING_MASTER_KEY', undefined, { pattern: '^[A-Za-z0-9+/=_-]{32,}$' }),
+  apiKey: str('WAPING_API_KEY', undefined, { minLength: 24, pattern: '^\\S+$' }),
+  logLevel: {
+    env: 'LOG_LEVEL',
+    schema: Type.Union(
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+      { default: 'info' },
+    ),
+  },
+  plansFile: str('WAPING_PLANS_FILE'),
+  publicUrl: str('WAPING_PUBLIC_URL', undefined, { pattern: '^https?://' }),
+  nodeId: str('WAPING_NODE_ID'),
+  bodyLimitBytes: int('WAPING_BODY_LIMIT_BYTES', 1_048_576, 1024),
+  sandbox: bool('WAPING_SANDBOX', true),
+  sandboxDeliveredMs: int('WAPING_SANDBOX_DELIVERED_MS', 300),
+  sandboxReadMs: int('WAPING_SANDBOX_READ_MS', 1500),
+  leaseTtlSeconds: int('WAPING_LEASE_TTL_SECONDS', 30, 3),
+  waWsUrl: str('WAPING_WA_WS_URL', undefined, { pattern: '^wss?://' }),
+  waBrowser: str('WAPING_WA_BROWSER', 'WAPing'),
+  webhookAllowPrivate: bool('WAPING_WEBHOOK_ALLOW_PRIVATE', false),
+  alertGraceSeconds: int('WAPING_ALERT_GRACE_SECONDS', 60),
+  smtpUrl: str('WAPING_SMTP_URL', undefined, { pattern: '^smtps?://' }),
+  mailFrom: str('WAPING_MAIL_FROM', 'WAPing <waping@localhost>'),
+  smsProvider: {
+    env: 'WAPING_SMS_PROVIDER',
+    schema: Type.Optional(Type.Union([Type.Literal('twilio'), Type.Literal('webhook')])),
+  },
+  twilioAccountSid: str('WAPING_TWILIO_ACCOUNT_SID'),
+  twilioAuthToken: str('WAPING_TWILIO_AUTH_TOKEN'),
+  twilioFrom: str('WAPING_TWILIO_FROM'),
+  twilioBaseUrl: str('WAPING_TWILIO_BASE_URL', 'https://api.twilio.com', { pattern: '^https?://' }),
+  smsWebhookUrl: str('WAPING_SMS_WEBHOOK_URL', undefined, { pattern: '^https?://' }),
+  verifyPerMinute: int('WAPING_VERIFY_PER_MINUTE', 600, 1),
+  secureCookies: {
+    env: 'WAPING_SECURE_COOKIES',
+    schema: Type.Union([Type.Literal('auto'), Type.Literal('true'), Type.Literal('false')], {
+      default: 'auto',
+    }),
+  },
+  trustProxy: bool('WAPING_TRUST_PROXY', false),
+  sessionTtlHours: int('WAPING_SESSION_TTL_HOURS', 12, 1),
+} satisfies Record<string, { env: string; schema: TSchema }>;
+
+type Fields = typeof CONFIG_FIELDS;
+type SchemaOf<F> = { [K in keyof F]: F[K] extends { schema: infer S extends TSchema } ? S : never };
+export type Config = Readonly<Static<TObject<SchemaOf<Fields>>>>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function parseField(name: string, env: string, schema: TSchema, raw: string | undefined): unknown {
+  if (raw === undefined || raw === '') {
+    const fallback = Value.Default(schema, undefined);
+    if (fallback === undefined && !('~optional' in schema) && !Value.Check(schema, undefined)) {
+      throw new ConfigError(`${env} is required`);
+    }
+    return fallback;
+  }
+  const converted = Value.Convert(schema, raw);
+  if (!Value.Check(schema, converted)) {
+    const [first] = Value.Errors(schema, converted);
+    const choices = (schema as { anyOf?: Array<{ const?: unknown }> }).anyOf?.map((s) => s.const);
+    const why = choices ? `must be one of ${choices.join(', ')}` : (first?.message ?? 'invalid value');
+    throw new ConfigError(`${env} has an invalid value (${why}) for ${name}`);
+  }
+  return converted;
+}
+
+/** Reads the environment (or a given record) into a frozen Config; throws ConfigError naming the variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const out: Record<string, unknown> = {};
+  for (const [name, field] of Object.entries(CONFIG_FIELDS)) {
+    const value = parseField(name, field.env, field.schema, env[field.env]);
+    if (value !== undefined) out[name] = value;
+  }
+  return Object.freeze(out) as Config;
+}

@@ -1,0 +1,19 @@
+import type { Logger } from 'pino';
+import type { EventBus } from './cluster/bus.js';
+import type { Config } from './config.js';
+import type { Db, Dialect } from './db/database.js';
+import type { Clock } from './lib/time.js';
+import type { PlanCatalog } from './workspaces/plans.js';
+
+/** What services need from the process: handed to feature services and routes (no globals). */
+export interface AppContext {
+  config: Config;
+  db: Db;
+  dialect: Dialect;
+  log: Logger;
+  clock: Clock;
+  plans: PlanCatalog;
+  masterKey: Buffer;
+  nodeId: string;
+  bus: EventBus;
+}

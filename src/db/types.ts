@@ -1,0 +1,12 @@
+import type { DeviceTables } from '../devices/tables.js';
+import type { MessageTables } from '../messages/tables.js';
+import type { WebhookTables } from '../webhooks/tables.js';
+import type { WorkspaceTables } from '../workspaces/tables.js';
+
+interface MigrationTables {
+  waping_migrations: { name: string; applied_at: string };
+}
+
+/** The whole schema as Kysely sees it: each feature declares its own tables in its `tables.ts`. */
+export interface Database
+  extends MigrationTables, WorkspaceTables, DeviceTables, MessageTables, WebhookTables {}

@@ -1,0 +1,43 @@
+import type { Selectable } from 'kysely';
+
+export type DeviceStatus = 'unlinked' | 'connecting' | 'qr' | 'connected' | 'disconnected' | 'logged_out';
+
+export interface DevicesTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  engine: 'sandbox' | 'baileys';
+  status: DeviceStatus;
+  status_reason: string | null;
+  status_changed_at: string;
+  phone: string | null;
+  display_name: string | null;
+  jid: string | null;
+  /** JSON: PacingSettings. */
+  pacing: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DeviceLeasesTable {
+  device_id: string;
+  node_id: string;
+  expires_at: string;
+}
+
+export interface EngineStateTable {
+  device_id: string;
+  category: string;
+  key_id: string;
+  /** AES-256-GCM under a key derived from the master key, bound to (device, category, key). */
+  value: string;
+  updated_at: string;
+}
+
+export interface DeviceTables {
+  devices: DevicesTable;
+  device_leases: DeviceLeasesTable;
+  engine_state: EngineStateTable;
+}
+
+export type DeviceRow = Selectable<DevicesTable>;

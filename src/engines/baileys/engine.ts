@@ -1,0 +1,377 @@
+/**
+ * The real WhatsApp Web multi-device engine (DESIGN.md §6), on Baileys 7.
+ *
+ * One engine runs one device. A Baileys socket is single-use: every (re)connect builds a fresh one,
+ * and the engine keeps at most one alive (`session`). Events of a socket that is no longer the
+ * current one are ignored, which is what makes stop(), link timeouts and reconnects race-free.
+ */
+import { makeWASocket } from 'baileys';
+import type { BaileysEventMap, ConnectionState, WAMessage } from 'baileys';
+import type { Logger } from 'pino';
+import {
+  EngineSendError,
+  type Engine,
+  type EngineContext,
+  type EngineEventName,
+  type EngineListener,
+  type EngineEvents,
+  type LookupResult,
+  type SendResult,
+  type SendTextInput,
+  type StartOptions,
+} from '../engine.js';
+import { TypedEmitter } from '../emitter.js';
+import { loadAuthState, type StoredAuthState } from './auth-state.js';
+import { connectedEvent, statusFromUpdate, toInbound } from './messages.js';
+import { DEFAULT_BACKOFF, decideReconnect, type BackoffOptions } from './reconnect-policy.js';
+import {
+  buildSocketConfig,
+  FIRST_QR_LIFETIME_MS,
+  forgetUnfinishedPairing,
+  isLinked,
+  NEXT_QR_LIFETIME_MS,
+  type BaileysSocket,
+  type SocketFactory,
+} from './socket-config.js';
+import { callError, createSession, describeClose, digitsOf, type Session } from './session.js';
+import { WaVersion, type FetchVersion } from './wa-version.js';
+
+export interface BaileysEngineOptions {
+  /** Baileys `waWebSocketUrl` (WAPING_WA_WS_URL); WhatsApp's own server when unset. */
+  wsUrl?: string;
+  /** Name on the phone's linked-devices list (WAPING_WA_BROWSER). Default 'WAPing'. */
+  browserName?: string;
+  /** QR codes shown without a scan before giving up with `link_timeout`. Default 5. */
+  qrMaxAttempts?: number;
+  /** Baileys `connectTimeoutMs` (its default is 20 s). */
+  connectTimeoutMs?: number;
+  /** Builds the socket; default Baileys' makeWASocket. Tests inject fakes. */
+  socketFactory?: SocketFactory;
+  /** Reconnect schedule overrides; `random` (jitter source in [0, 1)) makes tests deterministic. */
+  backoff?: Partial<BackoffOptions> & { random?: () => number };
+  /** Looks up the current WhatsApp Web version after a 405; default fetchLatestBaileysVersion. */
+  fetchVersion?: FetchVersion;
+}
+
+export class BaileysEngine implements Engine {
+  readonly kind = 'baileys' as const;
+  private readonly emitter: TypedEmitter<EngineEvents>;
+  private readonly log: Logger;
+  private readonly socketFactory: SocketFactory;
+  private readonly backoff: BackoffOptions;
+  private readonly random: () => number;
+  private readonly qrMaxAttempts: number;
+  private auth: StoredAuthState | undefined;
+  private session: Session | undefined;
+  /** Between start() and stop()/logout()/logged out/link timeout. */
+  private running = false;
+  private attempt = 0;
+  private reconnectTimer: NodeJS.Timeout | undefined;
+  /** QR codes shown since start or the last scan, across sockets. */
+  private linkQrCount = 0;
+  private linkTimer: NodeJS.Timeout | undefined;
+  private pairingPhone: string | undefined;
+  private readonly waVersion: WaVersion;
+
+  constructor(
+    private readonly ctx: EngineContext,
+    private readonly options: BaileysEngineOptions = {},
+  ) {
+    this.log = ctx.log.child({ engine: 'baileys', deviceId: ctx.deviceId });
+    this.emitter = new TypedEmitter<EngineEvents>((err, event) =>
+      this.log.error({ err, event }, 'engine event listener failed'),
+    );
+    // Baileys' typings return the full socket; the engine only needs the slice it declares.
+    this.socketFactory = options.socketFactory ?? ((config) => makeWASocket(config));
+    const { random, ...backoff } = options.backoff ?? {};
+    this.backoff = { ...DEFAULT_BACKOFF, ...backoff };
+    this.random = random ?? Math.random;
+    this.qrMaxAttempts = options.qrMaxAttempts ?? 5;
+    this.waVersion = new WaVersion(this.log, options.fetchVersion);
+  }
+
+  on<K extends EngineEventName>(event: K, listener: EngineListener<K>): void {
+    this.emitter.on(event, listener);
+  }
+
+  off<K extends EngineEventName>(event: K, listener: EngineListener<K>): void {
+    this.emitter.off(event, listener);
+  }
+
+  async start(options: StartOptions = {}): Promise<void> {
+    if (options.pairingPhone) this.pairingPhone = digitsOf(options.pairingPhone);
+    if (this.running) return;
+    this.running = true;
+    this.attempt = 0;
+    this.linkQrCount = 0;
+    try {
+      await this.openSocket();
+    } catch (err) {
+      this.running = false;
+      throw err;
+    }
+  }
+
+  async requestPairingCode(phone: string): Promise<string> {
+    const digits = digitsOf(phone);
+    if (this.session?.open || (this.auth && isLinked(this.auth.state.creds))) {
+      throw new Error('device is already linked');
+    }
+    this.pairingPhone = digits;
+    if (!this.running) await this.start();
+    if (!this.session) {
+      // Waiting out a backoff: the user is at the phone now, so connect now.
+      clearTimeout(this.reconnectTimer);
+      await this.openSocket();
+    }
+    const session = this.session;
+    if (!session) throw new Error('the WhatsApp connection could not be opened');
+    return this.pairOn(session, digits);
+  }
+
+  async sendText(input: SendTextInput): Promise<SendResult> {
+    const session = this.connectedSession();
+    const jid = input.jid ?? `${digitsOf(input.to)}@s.whatsapp.net`;
+    try {
+      // linkPreview null: never fetch URLs found in customer-bound texts (OTP links) from the server.
+      const sent = await session.sock.sendMessage(
+        jid,
+        { text: input.text, linkPreview: null },
+        { messageId: input.waMessageId },
+      );
+      return { waMessageId: sent?.key.id ?? input.waMessageId, jid };
+    } catch (err) {
+      throw callError(err, 'send', this.session === session);
+    }
+  }
+
+  async lookup(phone: string): Promise<LookupResult> {
+    const session = this.connectedSession();
+    let results: Awaited<ReturnType<BaileysSocket['onWhatsApp']>>;
+    try {
+      results = await session.sock.onWhatsApp(`${digitsOf(phone)}@s.whatsapp.net`);
+    } catch (err) {
+      throw callError(err, 'lookup', this.session === session);
+    }
+    if (!results) throw new EngineSendError('SEND_FAILED', 'WhatsApp returned no lookup result');
+    const hit = results.find((r) => r.exists);
+    return hit ? { onWhatsApp: true, jid: hit.jid } : { onWhatsApp: false };
+  }
+
+  async logout(): Promise<void> {
+    const session = this.halt();
+    if (session?.open) {
+      // Tells the phone to drop this companion; failing that, the wipe below still unlinks us locally.
+      await session.sock.logout().catch((err: unknown) => this.log.warn({ err }, 'logout request failed'));
+    } else if (session) {
+      await this.endSocket(session);
+    }
+    await this.wipeState();
+  }
+
+  async stop(): Promise<void> {
+    const session = this.halt();
+    if (session) await this.endSocket(session);
+    // Another node may take the device over; it must not see a creds write of ours land later,
+    // and a later start() here must read the state afresh.
+    await this.auth?.flush();
+    this.auth = undefined;
+  }
+
+  private async openSocket(): Promise<void> {
+    await this.waVersion.settled();
+    this.auth ??= await loadAuthState(this.ctx.state);
+    // Re-checked after the awaits: stop() or a concurrent open may have happened meanwhile.
+    if (!this.running || this.session) return;
+    forgetUnfinishedPairing(this.auth.state.creds);
+    const config = buildSocketConfig({
+      auth: this.auth.state,
+      browserName: this.options.browserName ?? 'WAPing',
+      log: this.log,
+      getMessageText: (id) => this.ctx.getMessageText(id),
+      wsUrl: this.options.wsUrl,
+      connectTimeoutMs: this.options.connectTimeoutMs,
+      version: this.waVersion.current,
+    });
+    const session = createSession(this.socketFactory(config));
+    this.session = session;
+    this.bind(session);
+  }
+
+  private bind(session: Session): void {
+    const on = <E extends keyof BaileysEventMap>(
+      event: E,
+      handler: (arg: BaileysEventMap[E]) => void | Promise<void>,
+    ): void =>
+      session.sock.ev.on(event, (arg) => {
+        // A closed or replaced socket may still flush events; they no longer speak for the device.
+        if (this.session !== session) return;
+        // Never throw into Baileys' emitter, never leave a rejection unhandled.
+        const fail = (err: unknown) => this.log.error({ err, event }, 'baileys event handler failed');
+        try {
+          void Promise.resolve(handler(arg)).catch(fail);
+        } catch (err) {
+          fail(err);
+        }
+      });
+    on('connection.update', (update) => this.onConnectionUpdate(session, update));
+    on('creds.update', () => this.auth?.saveCreds());
+    on('messages.update', (updates) => {
+      for (const update of updates) {
+        const status = statusFromUpdate(update);
+        if (status) this.emitter.emit('message_status', status);
+      }
+    });
+    on('messages.upsert', async ({ messages, type }) => {
+      // 'append' is history and our own sends echoed back; only 'notify' is news.
+      if (type !== 'notify') return;
+      for (const msg of messages) await this.onInbound(session, msg);
+    });
+  }
+
+  private async onConnectionUpdate(session: Session, update: Partial<ConnectionState>): Promise<void> {
+    if (update.qr) this.onQr(session, update.qr);
+    if (update.isNewLogin) {
+      // Scanned (or code entered): Baileys restarts the socket next (515) to log in for real.
+      clearTimeout(this.linkTimer);
+      this.linkQrCount = 0;
+      this.pairingPhone = undefined;
+    }
+    if (update.connection === 'open') this.onOpen(session);
+    if (update.connection === 'close') await this.onClose(session, update.lastDisconnect?.error);
+  }
+
+  private onQr(session: Session, qr: string): void {
+    session.qrShown += 1;
+    this.linkQrCount += 1;
+    session.ready.resolve();
+    if (this.linkQrCount > this.qrMaxAttempts) return this.linkTimeout();
+    const lifetime = session.qrShown === 1 ? FIRST_QR_LIFETIME_MS : NEXT_QR_LIFETIME_MS;
+    // In pairing-code mode the QR is still generated by Baileys but is not what the user looks at.
+    if (!this.pairingPhone) this.emitter.emit('qr', { qr, expiresAt: new Date(Date.now() + lifetime) });
+    if (this.linkQrCount === this.qrMaxAttempts) {
+      clearTimeout(this.linkTimer);
+      this.linkTimer = setTimeout(() => this.linkTimeout(), lifetime);
+    }
+    if (this.pairingPhone && !session.pairing) {
+      this.pairOn(session, this.pairingPhone).catch((err: unknown) =>
+        this.log.warn({ err }, 'pairing code request failed'),
+      );
+    }
+  }
+
+  private onOpen(session: Session): void {
+    session.open = true;
+    this.attempt = 0;
+    this.linkQrCount = 0;
+    this.pairingPhone = undefined;
+    clearTimeout(this.linkTimer);
+    const user = session.sock.user ?? this.auth?.state.creds.me;
+    this.emitter.emit('connected', connectedEvent(user));
+  }
+
+  private async onClose(session: Session, error: Error | undefined): Promise<void> {
+    this.session = undefined;
+    const { reason, statusCode } = describeClose(error);
+    session.ready.reject(new Error(`connection closed: ${reason}`));
+    await this.afterDisconnect(reason, statusCode);
+  }
+
+  private async afterDisconnect(reason: string, statusCode: number | undefined): Promise<void> {
+    clearTimeout(this.linkTimer);
+    if (!this.running) return;
+    // Baileys ends a socket whose QR refs ran out with 408; if our budget is spent too, stop here.
+    if (this.linkQrCount >= this.qrMaxAttempts && statusCode !== 515) return this.linkTimeout();
+    const decision = decideReconnect(statusCode, this.attempt, this.backoff, this.random);
+    if (decision.action === 'logged_out') {
+      this.halt();
+      this.emitter.emit('disconnected', { reason, statusCode, willReconnect: false });
+      await this.wipeState();
+      this.emitter.emit('logged_out', { reason });
+      return;
+    }
+    if (decision.countsAsFailure) this.attempt += 1;
+    if (decision.refreshVersion) this.waVersion.refresh();
+    this.emitter.emit('disconnected', {
+      reason,
+      statusCode,
+      willReconnect: true,
+      retryInMs: decision.delayMs,
+    });
+    this.reconnectTimer = setTimeout(() => this.reconnect(), decision.delayMs);
+  }
+
+  private reconnect(): void {
+    this.reconnectTimer = undefined;
+    this.openSocket().catch(async (err: unknown) => {
+      // Building a socket failed before it could report anything (bad URL, state unreadable).
+      // Its code is not a server verdict (Baileys even throws 401 for a tcp: URL), so it is
+      // handled as an unclassified failure: back off, never wipe.
+      this.log.error({ err }, 'could not open a WhatsApp socket');
+      await this.afterDisconnect(`could not open socket: ${describeClose(err).reason}`, undefined);
+    });
+  }
+
+  private linkTimeout(): void {
+    if (!this.running) return;
+    const session = this.halt();
+    if (session) void this.endSocket(session);
+    const reason = `not linked after ${this.qrMaxAttempts} QR codes`;
+    this.emitter.emit('link_timeout', { reason });
+  }
+
+  /** Stops reconnecting and detaches the current socket; returns it so the caller can end it. */
+  private halt(): Session | undefined {
+    this.running = false;
+    this.pairingPhone = undefined;
+    clearTimeout(this.reconnectTimer);
+    clearTimeout(this.linkTimer);
+    const session = this.session;
+    this.session = undefined;
+    session?.ready.reject(new Error('engine stopped'));
+    return session;
+  }
+
+  private async endSocket(session: Session): Promise<void> {
+    await session.sock
+      .end(undefined)
+      .catch((err: unknown) => this.log.warn({ err }, 'closing socket failed'));
+  }
+
+  private async wipeState(): Promise<void> {
+    const auth = this.auth;
+    this.auth = undefined;
+    // A creds write still in flight would otherwise resurrect the session after the wipe.
+    await auth?.flush();
+    await this.ctx.state.clear();
+  }
+
+  private pairOn(session: Session, digits: string): Promise<string> {
+    if (session.pairing?.phone === digits) return session.pairing.code;
+    const code = (async () => {
+      // The pairing request is a stanza over the noise channel: it needs the handshake done,
+      // which the first QR proves (Baileys' 'connecting' comes before the WebSocket is even open).
+      await session.ready.promise;
+      const code = await session.sock.requestPairingCode(digits);
+      if (this.session === session) this.emitter.emit('pairing_code', { code });
+      return code;
+    })();
+    session.pairing = { phone: digits, code };
+    return code;
+  }
+
+  private connectedSession(): Session {
+    const session = this.session;
+    if (!session?.open) {
+      throw new EngineSendError('SESSION_DISCONNECTED', 'the device is not connected to WhatsApp');
+    }
+    return session;
+  }
+
+  private async onInbound(session: Session, msg: WAMessage): Promise<void> {
+    const lidMapping = session.sock.signalRepository.lidMapping;
+    const result = await toInbound(msg, (lid) => lidMapping.getPNForLID(lid));
+    if (result.kind === 'inbound') this.emitter.emit('inbound', result.event);
+    else if (result.jid) this.log.warn({ jid: result.jid, id: msg.key.id }, `inbound skipped: ${result.why}`);
+  }
+}

@@ -1,0 +1,79 @@
+/** Per-socket bookkeeping of the Baileys engine and small helpers it shares with nothing else. */
+import { EngineSendError } from '../engine.js';
+import type { BaileysSocket } from './socket-config.js';
+
+interface Deferred {
+  promise: Promise<void>;
+  resolve(): void;
+  reject(err: Error): void;
+}
+
+/** One Baileys socket and what the engine learned about it. */
+export interface Session {
+  sock: BaileysSocket;
+  /** Set on `connection: 'open'`; sends and lookups need it. */
+  open: boolean;
+  /** QR codes this socket produced (its first lives longer than the rest). */
+  qrShown: number;
+  /** Resolves at the first QR: the noise handshake is done, so a pairing code can be requested. */
+  ready: Deferred;
+  /** The pairing-code request made on this socket, shared by the automatic and the explicit path. */
+  pairing?: { phone: string; code: Promise<string> };
+}
+
+function deferred(): Deferred {
+  let resolve!: () => void;
+  let reject!: (err: Error) => void;
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  // Nobody may be waiting when a socket closes; that must not surface as an unhandled rejection.
+  promise.catch(() => undefined);
+  return { promise, resolve, reject };
+}
+
+export function createSession(sock: BaileysSocket): Session {
+  return { sock, open: false, qrShown: 0, ready: deferred() };
+}
+
+/** Reason text and status code of a `lastDisconnect.error` (a Boom from Baileys, or anything). */
+export function describeClose(error: unknown): { reason: string; statusCode: number | undefined } {
+  // Duck-typed rather than `instanceof Boom`: the Boom class is Baileys' dependency, not ours.
+  const output = (error as { output?: { statusCode?: unknown } } | undefined)?.output;
+  const statusCode = typeof output?.statusCode === 'number' ? output.statusCode : undefined;
+  const message = error instanceof Error ? error.message : error ? String(error) : 'connection closed';
+  return { reason: message || 'connection closed', statusCode };
+}
+
+/**
+ * The EngineSendError for a failed send or lookup. When the connection dropped under the call it
+ * is SESSION_DISCONNECTED, which the dispatcher retries after the reconnect (same message id).
+ */
+export function callError(err: unknown, what: string, stillConnected: boolean): EngineSendError {
+  if (err instanceof EngineSendError) return err;
+  const message = err instanceof Error ? err.message : String(err);
+  if (!stillConnected)
+    return new EngineSendError('SESSION_DISCONNECTED', `connection lost during ${what}: ${message}`);
+  return new EngineSendError('SEND_FAILED', `${what} failed: ${message}`);
+}
+
+/** The digits WhatsApp wants for a number given in E.164 (`+1 555…` → `1555…`). */
+export function digitsOf(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  if (digits.length < 6) throw new EngineSendError('SEND_FAILED', `not a phone number: ${phone}`);
+  return digits;
+}
+
+/** Rejects after `ms`; the timer is cleared either way so it never holds the process open. */
+export async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * The Baileys socket configuration WAPing uses, and the narrow slice of the socket the engine
+ * touches (so tests can hand in a fake with the same event shapes).
+ */
+import { release } from 'node:os';
+import { proto } from 'baileys';
+import type {
+  AuthenticationCreds,
+  AuthenticationState,
+  BaileysEventEmitter,
+  UserFacingSocketConfig,
+  WASocket,
+  WAVersion,
+} from 'baileys';
+import type { Logger } from 'pino';
+
+/** What the engine uses of a Baileys socket. */
+export interface BaileysSocket {
+  ev: Pick<BaileysEventEmitter, 'on'>;
+  user: WASocket['user'];
+  end: WASocket['end'];
+  logout: WASocket['logout'];
+  requestPairingCode: WASocket['requestPairingCode'];
+  sendMessage: WASocket['sendMessage'];
+  onWhatsApp: WASocket['onWhatsApp'];
+  signalRepository: { lidMapping: Pick<WASocket['signalRepository']['lidMapping'], 'getPNForLID'> };
+}
+
+export type SocketFactory = (config: UserFacingSocketConfig) => BaileysSocket;
+
+/** Baileys' QR lifetimes when `qrTimeout` is unset (lib/Socket/socket.js, pair-device handler). */
+export const FIRST_QR_LIFETIME_MS = 60_000;
+export const NEXT_QR_LIFETIME_MS = 20_000;
+
+export interface SocketConfigInput {
+  auth: AuthenticationState;
+  browserName: string;
+  log: Logger;
+  getMessageText(waMessageId: string): Promise<string | undefined>;
+  wsUrl?: string;
+  connectTimeoutMs?: number;
+  version?: WAVersion;
+}
+
+/**
+ * Baileys logs every frame problem at info/warn; at the server's level that drowns the operator's
+ * log, so it gets at most `warn` (or the server's own level when that is stricter).
+ */
+export function baileysLogger(log: Logger): Logger {
+  const level = log.levelVal > log.levels.values.warn! ? log.level : 'warn';
+  return log.child({ component: 'baileys' }, { level });
+}
+
+export function buildSocketConfig(input: SocketConfigInput): UserFacingSocketConfig {
+  const log = baileysLogger(input.log);
+  return {
+    auth: input.auth,
+    // The phone's linked-devices list shows browser[0]; browser[1] picks the icon (Chrome).
+    browser: [input.browserName, 'Chrome', release()],
+    printQRInTerminal: false,
+    // Staying "offline" keeps the phone's own notifications ringing for the team.
+    markOnlineOnConnect: false,
+    // The gateway needs no chat history; recent history still syncs and brings LID mappings.
+    syncFullHistory: false,
+    logger: log,
+    // WhatsApp asks for a message again when a recipient's device could not decrypt it.
+    getMessage: async (key) => {
+      if (!key.id) return undefined;
+      try {
+        const text = await input.getMessageText(key.id);
+        return text === undefined ? undefined : proto.Message.create({ conversation: text });
+      } catch (err) {
+        log.warn({ err, waMessageId: key.id }, 'could not load a message WhatsApp asked for again');
+        return undefined;
+      }
+    },
+    ...(input.wsUrl ? { waWebSocketUrl: input.wsUrl } : {}),
+    ...(input.connectTimeoutMs ? { connectTimeoutMs: input.connectTimeoutMs } : {}),
+    ...(input.version ? { version: input.version } : {}),
+  };
+}
+
+/** Whether the creds belong to a linked companion (set by Baileys on pair-success). */
+export const isLinked = (creds: AuthenticationCreds): boolean => !!creds.account;
+
+/**
+ * A pairing-code request writes `creds.me` before the phone confirms. If that socket dies first,
+ * the next one would try to log in as a device that does not exist (and get 401, wiping state);
+ * forgetting the unfinished attempt makes it register again instead.
+ */
+export function forgetUnfinishedPairing(creds: AuthenticationCreds): void {
+  if (isLinked(creds) || !creds.me) return;
+  creds.me = undefined;
+  creds.pairingCode = undefined;
+}

@@ -1,0 +1,196 @@
+/**
+ * A simulated WhatsApp connection (DESIGN.md §6): the same events as the real engine, driven by
+ * timers and by the SandboxHub, which plays the phone and the customers.
+ *
+ * Rule kept throughout: change state and arm timers *before* emitting, because a listener may
+ * call stop() from inside the event and must leave nothing armed behind.
+ */
+import { TypedEmitter } from '../emitter.js';
+import { EngineSendError } from '../engine.js';
+import type { Engine, EngineContext, EngineEventName, EngineEvents, EngineListener } from '../engine.js';
+import type { LookupResult, SendResult, SendTextInput, StartOptions } from '../engine.js';
+import { readLinkedPhone, writeLinkedPhone } from './creds.js';
+import { SandboxError } from './errors.js';
+import type { SandboxHub } from './hub.js';
+import { jidFor, newPairingCode, newWaMessageId } from './ids.js';
+import type { SandboxLinkState } from './link-state.js';
+import { MAGIC_NUMBERS, refuseMagicRecipient } from './magic-numbers.js';
+import { SandboxOutbox } from './outbox.js';
+import { QrRotation } from './qr-rotation.js';
+import { TimerSet } from './timers.js';
+
+export type { SandboxLinkState } from './link-state.js';
+
+export class SandboxEngine implements Engine {
+  readonly kind = 'sandbox' as const;
+  readonly deviceId: string;
+  private readonly events: TypedEmitter<EngineEvents>;
+  private readonly timers = new TimerSet();
+  private readonly qr: QrRotation;
+  private readonly outbox: SandboxOutbox;
+  private state: SandboxLinkState = 'stopped';
+  private phone: string | undefined;
+  /** Bumped on every start and halt, so an async step begun in an earlier run does nothing. */
+  private generation = 0;
+
+  constructor(
+    private readonly ctx: EngineContext,
+    private readonly hub: SandboxHub,
+  ) {
+    this.deviceId = ctx.deviceId;
+    this.events = new TypedEmitter<EngineEvents>((err, event) =>
+      ctx.log.error({ err, event, deviceId: ctx.deviceId }, 'sandbox engine listener threw'),
+    );
+    this.qr = new QrRotation(ctx.deviceId, this.timers, hub.timing, {
+      onQr: (qr, expiresAt) => this.events.emit('qr', { qr, expiresAt }),
+      onExhausted: (attempts) => {
+        this.halt();
+        this.events.emit('link_timeout', { reason: `No scan after ${attempts} QR codes` });
+      },
+    });
+    this.outbox = new SandboxOutbox({
+      deviceId: ctx.deviceId,
+      timers: this.timers,
+      timing: hub.timing,
+      inbox: hub.inbox,
+      isOnline: () => this.state === 'connected',
+      deliver: (receipt) => this.events.emit('message_status', receipt),
+    });
+  }
+
+  get linkState(): SandboxLinkState {
+    return this.state;
+  }
+
+  async start(options: StartOptions = {}): Promise<void> {
+    if (this.state !== 'stopped') throw new Error(`Sandbox engine for ${this.deviceId} is already started`);
+    const generation = ++this.generation;
+    this.state = 'starting';
+    this.hub.register(this);
+    const phone = await readLinkedPhone(this.ctx.state).catch((err: unknown) => {
+      if (generation === this.generation) this.halt();
+      throw err;
+    });
+    if (generation !== this.generation) return;
+    if (phone !== undefined) {
+      this.phone = phone;
+      this.state = 'connecting';
+      // The caller records "connecting" when start resolves; "connected" must come after that.
+      this.timers.after(0, () => this.becomeConnected());
+      return;
+    }
+    this.state = 'waiting_for_scan';
+    if (options.pairingPhone !== undefined) this.emitPairingCode();
+    else this.qr.start();
+  }
+
+  async requestPairingCode(_phone: string): Promise<string> {
+    if (this.state !== 'waiting_for_scan') {
+      throw new SandboxError('NOT_WAITING_FOR_SCAN', `Device ${this.deviceId} is not waiting to be linked`);
+    }
+    // The user is now typing a code; a QR running out must not cut them off.
+    this.qr.stop();
+    return this.emitPairingCode();
+  }
+
+  async sendText(input: SendTextInput): Promise<SendResult> {
+    const from = this.phone;
+    if (this.state !== 'connected' || from === undefined) {
+      throw new EngineSendError('SESSION_DISCONNECTED', `Sandbox device ${this.deviceId} is not connected`);
+    }
+    refuseMagicRecipient(input.to);
+    this.outbox.accept(from, input);
+    return { waMessageId: input.waMessageId, jid: input.jid ?? jidFor(input.to) };
+  }
+
+  async lookup(phone: string): Promise<LookupResult> {
+    if (phone === MAGIC_NUMBERS.notOnWhatsApp) return { onWhatsApp: false };
+    return { onWhatsApp: true, jid: jidFor(phone) };
+  }
+
+  async logout(): Promise<void> {
+    this.halt();
+    await this.ctx.state.clear();
+  }
+
+  async stop(): Promise<void> {
+    this.halt();
+  }
+
+  on<K extends EngineEventName>(event: K, listener: EngineListener<K>): void {
+    this.events.on(event, listener);
+  }
+
+  off<K extends EngineEventName>(event: K, listener: EngineListener<K>): void {
+    this.events.off(event, listener);
+  }
+
+  // ── Driven by SandboxHub, which checks the preconditions and reports misuse. ──
+
+  async completeLink(phone: string): Promise<void> {
+    if (this.state !== 'waiting_for_scan') {
+      throw new SandboxError('NOT_WAITING_FOR_SCAN', `Device ${this.deviceId} is not waiting for a scan`);
+    }
+    const generation = this.generation;
+    // No longer waiting, so a second scan racing this one is refused. The QR keeps rotating
+    // until the link is stored, in case storing fails and the user has to scan again.
+    this.state = 'connecting';
+    try {
+      await writeLinkedPhone(this.ctx.state, phone);
+    } catch (err) {
+      if (generation === this.generation) this.state = 'waiting_for_scan';
+      throw err;
+    }
+    if (generation !== this.generation) return;
+    this.qr.stop();
+    this.phone = phone;
+    this.becomeConnected();
+  }
+
+  dropConnection(reason: string, reconnectAfterMs?: number): void {
+    this.state = 'disconnected';
+    const willReconnect = reconnectAfterMs !== undefined;
+    if (willReconnect) this.timers.after(reconnectAfterMs, () => this.becomeConnected());
+    const retry = willReconnect ? { retryInMs: reconnectAfterMs } : {};
+    this.events.emit('disconnected', { reason, willReconnect, ...retry });
+  }
+
+  async removeFromPhone(): Promise<void> {
+    this.halt();
+    await this.ctx.state.clear();
+    this.events.emit('logged_out', { reason: 'removed from phone' });
+  }
+
+  receiveInbound(from: string, text: string): string {
+    const waMessageId = newWaMessageId();
+    this.events.emit('inbound', { waMessageId, from, jid: jidFor(from), text, at: new Date() });
+    return waMessageId;
+  }
+
+  // ── Internals ──
+
+  private emitPairingCode(): string {
+    const code = newPairingCode();
+    this.events.emit('pairing_code', { code });
+    return code;
+  }
+
+  private becomeConnected(): void {
+    const phone = this.phone;
+    if (phone === undefined) return;
+    this.state = 'connected';
+    this.events.emit('connected', { phone, displayName: 'Sandbox phone', jid: jidFor(phone) });
+    this.outbox.flushHeld();
+  }
+
+  /** Stops everything this engine has armed and leaves the hub; stored state is untouched. */
+  private halt(): void {
+    this.generation++;
+    this.timers.clearAll();
+    this.qr.stop();
+    this.outbox.clear();
+    this.phone = undefined;
+    this.state = 'stopped';
+    this.hub.unregister(this);
+  }
+}

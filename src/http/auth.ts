@@ -1,0 +1,104 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppContext } from '../context.js';
+import { findActiveKey, KEY_PREFIX, touchApiKey } from '../workspaces/api-keys.js';
+import type { Plan } from '../workspaces/plans.js';
+import type { Scope } from '../workspaces/scopes.js';
+import { findWorkspace } from '../workspaces/store.js';
+import type { Role } from '../workspaces/tables.js';
+import { AppError } from './errors.js';
+
+export interface AuthContext {
+  workspaceId: string;
+  plan: Plan;
+  via: 'api_key' | 'session';
+  /** Who acts: an API key id or a user id. Rate limits and audit trails key on it. */
+  principalId: string;
+  scopes: ReadonlySet<Scope>;
+  userId?: string;
+  role?: Role;
+}
+
+/** Route access: a scope the caller needs, or 'public' for routes without auth. */
+export type RouteAccess = Scope | 'public';
+
+/** Resolves a dashboard session from the request's cookie; registered by the dashboard auth module. */
+export type SessionResolver = (request: FastifyRequest) => Promise<AuthContext | null>;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    scope?: RouteAccess;
+    /** Read access is enough (GET routes): viewers may call it. */
+    readOnly?: boolean;
+    idempotent?: boolean;
+  }
+  interface FastifyRequest {
+    auth: AuthContext | null;
+  }
+  interface FastifyInstance {
+    sessionResolver: SessionResolver | null;
+  }
+}
+
+const unauthorized = () =>
+  new AppError('UNAUTHORIZED', 'Missing or invalid API key: send "Authorization: Bearer wap_…"', undefined, {
+    'www-authenticate': 'Bearer realm="waping"',
+  });
+
+// Writing last_used_at on every request would make each read a write; once a minute is enough.
+const TOUCH_INTERVAL_MS = 60_000;
+
+async function authenticateKey(ctx: AppContext, header: string): Promise<AuthContext> {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  const presented = match?.[1];
+  if (!presented || !presented.startsWith(KEY_PREFIX) || presented.length > 200) throw unauthorized();
+  const key = await findActiveKey(ctx.db, presented);
+  if (!key) throw unauthorized();
+  const workspace = await findWorkspace(ctx.db, key.workspace_id);
+  if (!workspace) throw unauthorized();
+  const plan = ctx.plans.get(workspace.plan);
+  if (!plan.api) {
+    throw new AppError(
+      'FORBIDDEN',
+      `The ${plan.name} plan does not include API access; upgrade to use API keys`,
+    );
+  }
+  const now = ctx.clock.now();
+  if (!key.last_used_at || now.getTime() - Date.parse(key.last_used_at) > TOUCH_INTERVAL_MS) {
+    await touchApiKey(ctx.db, key.id, now);
+  }
+  return {
+    workspaceId: workspace.id,
+    plan,
+    via: 'api_key',
+    principalId: key.id,
+    scopes: new Set(JSON.parse(key.scopes) as Scope[]),
+  };
+}
+
+/** Authenticates every route whose config names a scope, before body parsing and validation. */
+export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
+  app.decorateRequest('auth', null);
+  app.decorate('sessionResolver', null);
+  app.addHook('onRequest', async (request) => {
+    const scope = request.routeOptions.config.scope;
+    if (!scope || scope === 'public') return;
+    const header = request.headers.authorization;
+    let auth: AuthContext | null = null;
+    if (header) auth = await authenticateKey(ctx, header);
+    else if (app.sessionResolver) auth = await app.sessionResolver(request);
+    if (!auth) throw unauthorized();
+    request.auth = auth;
+    if (!auth.scopes.has(scope) && !(request.routeOptions.config.readOnly && auth.via === 'session')) {
+      throw new AppError(
+        'FORBIDDEN',
+        auth.via === 'api_key' ? `This API key lacks the "${scope}" scope` : `Your role cannot do this`,
+      );
+    }
+  });
+}
+
+/** The caller of an authenticated route. */
+export function authOf(request: FastifyRequest): AuthContext {
+  if (!request.auth) throw unauthorized();
+  return request.auth;
+}

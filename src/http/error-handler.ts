@@ -1,0 +1,86 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, type ErrorCode } from './errors.js';
+import { codesFor } from './schemas.js';
+
+interface ValidationIssue {
+  instancePath?: string;
+  message?: string;
+  keyword?: string;
+  params?: Record<string, unknown>;
+}
+
+/** Turns Ajv's output into `[{field, message}]`, naming the field the way a client wrote it (`body.text.body`). */
+function validationDetails(context: string | undefined, issues: ValidationIssue[]) {
+  return issues.map((issue) => {
+    const path = (issue.instancePath ?? '').split('/').filter(Boolean);
+    const extra = issue.params?.missingProperty ?? issue.params?.additionalProperty;
+    if (typeof extra === 'string') path.push(extra);
+    const field = [context ?? 'body', ...path].join('.');
+    const message =
+      issue.keyword === 'additionalProperties' ? 'is not a known field' : (issue.message ?? 'is invalid');
+    return { field, message };
+  });
+}
+
+function send(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  status: number,
+  code: ErrorCode,
+  message: string,
+  details?: unknown,
+) {
+  const error: Record<string, unknown> = { code, message, requestId: request.id };
+  if (details !== undefined) error.details = details;
+  return reply.status(status).type('application/json; charset=utf-8').send({ error });
+}
+
+function fastifyErrorCode(err: FastifyError): { status: number; code: ErrorCode; message: string } | null {
+  switch (err.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'Request body is too large' };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the body as application/json' };
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { status: 400, code: 'VALIDATION_ERROR', message: 'The JSON body is empty' };
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return { status: 400, code: 'VALIDATION_ERROR', message: 'The body is not valid JSON' };
+  }
+  if (err instanceof SyntaxError)
+    return { status: 400, code: 'VALIDATION_ERROR', message: 'The body is not valid JSON' };
+  return null;
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    if (err instanceof AppError) {
+      if (err.headers) reply.headers(err.headers);
+      return send(reply, request, err.status, err.code, err.message, err.details);
+    }
+    if (err.validation) {
+      const details = validationDetails(err.validationContext, err.validation as ValidationIssue[]);
+      const first = details[0];
+      const message = first ? `${first.field} ${first.message}` : 'Invalid request';
+      return send(reply, request, 400, 'VALIDATION_ERROR', message, details);
+    }
+    const known = fastifyErrorCode(err);
+    if (known) return send(reply, request, known.status, known.code, known.message);
+    const status = err.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      const code = codesFor(status)[0] ?? 'VALIDATION_ERROR';
+      return send(reply, request, status, code, err.message);
+    }
+    request.log.error({ err }, 'request failed');
+    return send(
+      reply,
+      request,
+      500,
+      'SERVER_ERROR',
+      'Something went wrong on our side; the request id helps us find it',
+    );
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    send(reply, request, 404, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`),
+  );
+}

@@ -1,0 +1,28 @@
+import { validation } from './errors.js';
+
+/**
+ * Keyset pagination over time-sortable ids, newest first: the cursor is the last id of the
+ * previous page, wrapped so clients treat it as opaque.
+ */
+export function encodeCursor(lastId: string): string {
+  return Buffer.from(`v1:${lastId}`, 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string | undefined): string | undefined {
+  if (cursor === undefined) return undefined;
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!text.startsWith('v1:') || text.length < 5) {
+    throw validation('cursor is not a cursor from this API', [
+      { field: 'querystring.cursor', message: 'is invalid' },
+    ]);
+  }
+  return text.slice(3);
+}
+
+/** Given `limit + 1` rows, the page and the cursor for the next one. */
+export function pageOf<T extends { id: string }, V>(rows: T[], limit: number, view: (row: T) => V) {
+  const hasMore = rows.length > limit;
+  const pageRows = hasMore ? rows.slice(0, limit) : rows;
+  const last = pageRows[pageRows.length - 1];
+  return { data: pageRows.map(view), nextCursor: hasMore && last ? encodeCursor(last.id) : null };
+}

@@ -1,0 +1,78 @@
+import { Type, type TLiteral, type TSchema, type TUnion } from 'typebox';
+import { ERROR_STATUS, type ErrorCode } from './errors.js';
+
+/** The error envelope (DESIGN.md §4), referenced by every route's error responses. */
+export const ErrorEnvelope = Type.Object(
+  {
+    error: Type.Object({
+      code: Type.String({ examples: ['VALIDATION_ERROR'] }),
+      message: Type.String(),
+      details: Type.Optional(Type.Unknown()),
+      requestId: Type.String(),
+    }),
+  },
+  { $id: 'ErrorEnvelope', description: 'Every failure, always JSON' },
+);
+
+const ErrorRef = Type.Unsafe<unknown>({ $ref: 'ErrorEnvelope#' });
+
+const DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid input (VALIDATION_ERROR)',
+  401: 'Missing, malformed, unknown or revoked API key (UNAUTHORIZED)',
+  403: 'The plan or the key scope does not allow this (FORBIDDEN)',
+  404: 'No such resource in this workspace (NOT_FOUND)',
+  409: 'Conflict (IDEMPOTENCY_CONFLICT, IDEMPOTENCY_IN_PROGRESS, SESSION_DISCONNECTED, CONFLICT)',
+  413: 'Body too large (PAYLOAD_TOO_LARGE)',
+  415: 'Body is not JSON (UNSUPPORTED_MEDIA_TYPE)',
+  422: 'The recipient opted out (RECIPIENT_OPTED_OUT)',
+  429: 'Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED)',
+  500: 'Unexpected failure (SERVER_ERROR)',
+  503: 'Not ready (SERVICE_UNAVAILABLE)',
+};
+
+const STANDARD = [400, 401, 403, 429, 500];
+
+/** Error responses for a route: the standard set for authenticated routes plus the extra statuses given. */
+export function errorResponses(...extra: number[]): Record<number, TSchema> {
+  const out: Record<number, TSchema> = {};
+  for (const status of [...new Set([...STANDARD, ...extra])].sort()) {
+    out[status] = Type.Unsafe({ ...ErrorRef, description: DESCRIPTIONS[status] ?? 'Error' });
+  }
+  return out;
+}
+
+export function codesFor(status: number): ErrorCode[] {
+  return (Object.keys(ERROR_STATUS) as ErrorCode[]).filter((c) => ERROR_STATUS[c] === status);
+}
+
+export const Timestamp = Type.String({ format: 'date-time' });
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const IdParams = (pattern: string) =>
+  Type.Object({ id: Type.String({ pattern }) }, { additionalProperties: false });
+
+export const PageQuery = {
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+};
+
+export const Page = <T extends TSchema>(item: T) =>
+  Type.Object({ data: Type.Array(item), nextCursor: Nullable(Type.String()) });
+
+type LiteralsOf<T extends readonly string[]> = T extends readonly [
+  infer H extends string,
+  ...infer R extends readonly string[],
+]
+  ? [TLiteral<H>, ...LiteralsOf<R>]
+  : [];
+
+/** A union of string literals from a const list, keeping each literal in the static type. */
+export function literalUnion<const T extends readonly string[]>(
+  values: T,
+  options: Record<string, unknown> = {},
+) {
+  return Type.Union(
+    values.map((v) => Type.Literal(v)),
+    options,
+  ) as unknown as TUnion<LiteralsOf<T>>;
+}

@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+
+/**
+ * TypeID-style identifiers: `<prefix>_<26 chars>`. The first 10 characters encode the creation
+ * time in milliseconds (Crockford base32), so ids sort by creation time as plain strings — which
+ * is what keyset pagination and "oldest first" queues rely on.
+ */
+export type IdPrefix =
+  | 'ws'
+  | 'usr'
+  | 'key'
+  | 'dev'
+  | 'msg'
+  | 'tpl'
+  | 'evt'
+  | 'whk'
+  | 'dlv'
+  | 'ver'
+  | 'rule'
+  | 'ses'
+  | 'node'
+  | 'ct';
+
+const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
+
+let lastTime = 0;
+let lastRandom: number[] = [];
+
+function encodeTime(ms: number): string {
+  let out = '';
+  let value = ms;
+  for (let i = 0; i < 10; i++) {
+    out = ALPHABET[value % 32] + out;
+    value = Math.floor(value / 32);
+  }
+  return out;
+}
+
+/** 16 random base32 characters; incremented instead of redrawn within one millisecond so ids stay ordered. */
+function nextRandom(ms: number): number[] {
+  if (ms === lastTime && lastRandom.length === 16) {
+    const next = [...lastRandom];
+    for (let i = next.length - 1; i >= 0; i--) {
+      if (next[i]! < 31) {
+        next[i]! += 1;
+        break;
+      }
+      next[i] = 0;
+    }
+    lastRandom = next;
+    return next;
+  }
+  const bytes = randomBytes(16);
+  lastTime = ms;
+  // Keep the top bit of the first character clear so increments never overflow in practice.
+  lastRandom = [...bytes].map((b, i) => (i === 0 ? b % 16 : b % 32));
+  return lastRandom;
+}
+
+export function newId(prefix: IdPrefix, now: number = Date.now()): string {
+  const ms = Math.max(now, lastTime);
+  return `${prefix}_${encodeTime(ms)}${nextRandom(ms)
+    .map((n) => ALPHABET[n])
+    .join('')}`;
+}
+
+/** A shape check for route params: the prefix and 26 base32 characters. */
+export function idPattern(prefix: IdPrefix): string {
+  return `^${prefix}_[0-9a-hjkmnp-tv-z]{26}$`;
+}

@@ -1,0 +1,82 @@
+import type { Selectable } from 'kysely';
+
+export type MessageStatus =
+  'queued' | 'sending' | 'sent' | 'delivered' | 'read' | 'failed' | 'expired' | 'canceled' | 'received';
+export type MessageSource = 'api' | 'dashboard' | 'verification' | 'auto_reply' | 'inbound';
+
+export interface MessagesTable {
+  id: string;
+  workspace_id: string;
+  device_id: string | null;
+  direction: 'out' | 'in';
+  /** E.164 of the customer: the recipient of an outbound message, the sender of an inbound one. */
+  phone: string;
+  type: 'text' | 'template';
+  /** What the log shows; null once erased by retention. One-time codes appear masked here. */
+  body: string | null;
+  /** The text to send when it differs from `body` (it holds a code): encrypted, erased once final. */
+  sealed_body: string | null;
+  template_id: string | null;
+  status: MessageStatus;
+  error_code: string | null;
+  error_message: string | null;
+  /** 2 high (verification codes), 1 normal, 0 low. */
+  priority: number;
+  source: MessageSource;
+  source_id: string | null;
+  /** JSON object echoed back to the client. */
+  metadata: string | null;
+  wa_message_id: string | null;
+  queue_if_disconnected: number;
+  attempts: number;
+  expires_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MessageStatusHistoryTable {
+  message_id: string;
+  status: string;
+  at: string;
+  error_code: string | null;
+}
+
+export interface TemplatesTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  body: string;
+  /** JSON array of variable names found in the body. */
+  variables: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContactsTable {
+  workspace_id: string;
+  phone: string;
+  jid: string | null;
+  /** 1 yes, 0 no, null not looked up yet. */
+  on_whatsapp: number | null;
+  checked_at: string | null;
+  /** The device last used to write to this contact: sends without deviceId stick to it. */
+  last_device_id: string | null;
+  display_name: string | null;
+  first_inbound_at: string | null;
+  last_inbound_at: string | null;
+  opted_out_at: string | null;
+  notes: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MessageTables {
+  messages: MessagesTable;
+  message_status_history: MessageStatusHistoryTable;
+  templates: TemplatesTable;
+  contacts: ContactsTable;
+}
+
+export type MessageRow = Selectable<MessagesTable>;
+export type TemplateRow = Selectable<TemplatesTable>;
+export type ContactRow = Selectable<ContactsTable>;

@@ -1,0 +1,127 @@
+import { Type } from 'typebox';
+import type { DbOrTx } from '../db/database.js';
+import { randomToken, sha256Hex } from '../lib/crypto.js';
+import { newId } from '../lib/ids.js';
+import { notFound } from '../http/errors.js';
+import { literalUnion } from '../http/schemas.js';
+import { SCOPES, type Scope } from './scopes.js';
+import type { ApiKeyRow } from './tables.js';
+
+export const KEY_PREFIX = 'wap_';
+
+export const ApiKeySchema = Type.Object(
+  {
+    id: Type.String(),
+    name: Type.String(),
+    scopes: Type.Array(literalUnion(SCOPES)),
+    hint: Type.String({ description: 'Last 4 characters of the key' }),
+    createdAt: Type.String({ format: 'date-time' }),
+    lastUsedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    revokedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  },
+  { $id: 'ApiKey' },
+);
+
+export interface ApiKeyView {
+  id: string;
+  name: string;
+  scopes: Scope[];
+  hint: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export function toApiKeyView(row: ApiKeyRow): ApiKeyView {
+  return {
+    id: row.id,
+    name: row.name,
+    scopes: JSON.parse(row.scopes) as Scope[],
+    hint: row.key_hint,
+    createdAt: row.created_at,
+    lastUsedAt: row.last_used_at,
+    revokedAt: row.revoked_at,
+  };
+}
+
+export function generateKeyValue(): string {
+  return KEY_PREFIX + randomToken(30);
+}
+
+/** Stores a key by its hash only; the caller shows `key` once and never again. */
+export async function createApiKey(
+  db: DbOrTx,
+  input: { workspaceId: string; name: string; scopes?: Scope[]; value?: string; now: Date },
+): Promise<{ key: string; apiKey: ApiKeyView }> {
+  const key = input.value ?? generateKeyValue();
+  const row: ApiKeyRow = {
+    id: newId('key', input.now.getTime()),
+    workspace_id: input.workspaceId,
+    name: input.name,
+    key_hash: sha256Hex(key),
+    key_hint: key.slice(-4),
+    scopes: JSON.stringify(
+      input.scopes && input.scopes.length > 0 ? [...new Set(input.scopes)] : [...SCOPES],
+    ),
+    created_at: input.now.toISOString(),
+    last_used_at: null,
+    revoked_at: null,
+  };
+  await db.insertInto('api_keys').values(row).execute();
+  return { key, apiKey: toApiKeyView(row) };
+}
+
+export async function listApiKeys(
+  db: DbOrTx,
+  workspaceId: string,
+  page: { limit: number; before?: string },
+): Promise<ApiKeyRow[]> {
+  let query = db.selectFrom('api_keys').selectAll().where('workspace_id', '=', workspaceId);
+  if (page.before) query = query.where('id', '<', page.before);
+  return query.orderBy('id', 'desc').limit(page.limit).execute();
+}
+
+export async function revokeApiKey(
+  db: DbOrTx,
+  workspaceId: string,
+  id: string,
+  now: Date,
+): Promise<ApiKeyView> {
+  const row = await db
+    .selectFrom('api_keys')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw notFound('API key');
+  if (!row.revoked_at) {
+    row.revoked_at = now.toISOString();
+    await db.updateTable('api_keys').set({ revoked_at: row.revoked_at }).where('id', '=', id).execute();
+  }
+  return toApiKeyView(row);
+}
+
+/** The row for a presented key, if it exists and is not revoked. */
+export async function findActiveKey(db: DbOrTx, presented: string): Promise<ApiKeyRow | undefined> {
+  return db
+    .selectFrom('api_keys')
+    .selectAll()
+    .where('key_hash', '=', sha256Hex(presented))
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function touchApiKey(db: DbOrTx, id: string, now: Date): Promise<void> {
+  await db.updateTable('api_keys').set({ last_used_at: now.toISOString() }).where('id', '=', id).execute();
+}
+
+/** WAPING_API_KEY: make sure a key with exactly this value exists (and is active) for the workspace. */
+export async function ensureApiKey(db: DbOrTx, workspaceId: string, value: string, now: Date): Promise<void> {
+  const existing = await db
+    .selectFrom('api_keys')
+    .select(['id', 'revoked_at'])
+    .where('key_hash', '=', sha256Hex(value))
+    .executeTakeFirst();
+  if (existing) return;
+  await createApiKey(db, { workspaceId, name: 'WAPING_API_KEY', value, now });
+}

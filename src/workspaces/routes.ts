@@ -1,0 +1,164 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { AppContext } from '../context.js';
+import { countDevices } from '../devices/store.js';
+import { authOf } from '../http/auth.js';
+import { AppError, notFound } from '../http/errors.js';
+import { decodeCursor, pageOf } from '../http/pagination.js';
+import { errorResponses, IdParams, literalUnion, Page, PageQuery } from '../http/schemas.js';
+import { idPattern } from '../lib/ids.js';
+import { ApiKeySchema, createApiKey, listApiKeys, revokeApiKey, toApiKeyView } from './api-keys.js';
+import { SCOPES } from './scopes.js';
+import { parseSettings, type WorkspaceSettings } from './settings.js';
+import { findWorkspace, readUsage, updateWorkspace } from './store.js';
+import { toWorkspaceView, WorkspaceSchema } from './views.js';
+
+const ScopeSchema = literalUnion(SCOPES);
+
+const WorkspacePatch = Type.Object(
+  {
+    alertRecipients: Type.Optional(
+      Type.Union([
+        Type.Array(Type.String({ format: 'email', maxLength: 254 }), { maxItems: 20 }),
+        Type.Null(),
+      ]),
+    ),
+    retentionDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
+    allowOtpToOptedOut: Type.Optional(Type.Boolean()),
+    optOutWords: Type.Optional(
+      Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { minItems: 1, maxItems: 50 }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export async function workspaceView(ctx: AppContext, workspaceId: string) {
+  const row = await findWorkspace(ctx.db, workspaceId);
+  if (!row) throw notFound('Workspace');
+  const now = ctx.clock.now();
+  const usage = await readUsage(ctx.db, workspaceId, now);
+  const devices = await countDevices(ctx.db, workspaceId);
+  return toWorkspaceView(row, ctx.plans.get(row.plan), { ...usage, devices });
+}
+
+export function workspaceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get(
+      '/v1/workspace',
+      {
+        config: { scope: 'admin', readOnly: true },
+        schema: {
+          tags: ['workspace'],
+          summary: 'The workspace: plan, limits, usage this month, settings',
+          response: { 200: WorkspaceSchema, ...errorResponses() },
+        },
+      },
+      async (request) => workspaceView(ctx, authOf(request).workspaceId),
+    );
+
+    app.patch(
+      '/v1/workspace',
+      {
+        config: { scope: 'admin' },
+        schema: {
+          tags: ['workspace'],
+          summary: 'Change workspace settings',
+          body: WorkspacePatch,
+          response: { 200: WorkspaceSchema, ...errorResponses() },
+        },
+      },
+      async (request) => {
+        const { workspaceId } = authOf(request);
+        const row = await findWorkspace(ctx.db, workspaceId);
+        if (!row) throw notFound('Workspace');
+        const settings: WorkspaceSettings = { ...parseSettings(row.settings) };
+        const body = request.body;
+        if (body.alertRecipients !== undefined) {
+          if (body.alertRecipients === null) delete settings.alertRecipients;
+          else settings.alertRecipients = body.alertRecipients;
+        }
+        if (body.retentionDays !== undefined) settings.retentionDays = body.retentionDays;
+        if (body.allowOtpToOptedOut !== undefined) settings.allowOtpToOptedOut = body.allowOtpToOptedOut;
+        if (body.optOutWords !== undefined)
+          settings.optOutWords = body.optOutWords.map((w) => w.trim().toUpperCase());
+        await updateWorkspace(ctx.db, workspaceId, {
+          settings: JSON.stringify(settings),
+          now: ctx.clock.now(),
+        });
+        return workspaceView(ctx, workspaceId);
+      },
+    );
+
+    app.get(
+      '/v1/api-keys',
+      {
+        config: { scope: 'admin', readOnly: true },
+        schema: {
+          tags: ['api-keys'],
+          summary: 'List API keys (never their values)',
+          querystring: Type.Object(PageQuery, { additionalProperties: false }),
+          response: { 200: Page(ApiKeySchema), ...errorResponses() },
+        },
+      },
+      async (request) => {
+        const limit = request.query.limit ?? 20;
+        const rows = await listApiKeys(ctx.db, authOf(request).workspaceId, {
+          limit: limit + 1,
+          before: decodeCursor(request.query.cursor),
+        });
+        return pageOf(rows, limit, toApiKeyView);
+      },
+    );
+
+    app.post(
+      '/v1/api-keys',
+      {
+        config: { scope: 'admin', idempotent: true },
+        schema: {
+          tags: ['api-keys'],
+          summary: 'Create an API key; its value is in this response only',
+          body: Type.Object(
+            {
+              name: Type.String({ minLength: 1, maxLength: 100 }),
+              scopes: Type.Optional(
+                Type.Array(ScopeSchema, { minItems: 1, maxItems: SCOPES.length, uniqueItems: true }),
+              ),
+            },
+            { additionalProperties: false },
+          ),
+          response: {
+            201: Type.Object({ key: Type.String({ description: 'Shown once' }), apiKey: ApiKeySchema }),
+            ...errorResponses(409),
+          },
+        },
+      },
+      async (request, reply) => {
+        const auth = authOf(request);
+        if (!auth.plan.api)
+          throw new AppError('FORBIDDEN', `The ${auth.plan.name} plan does not include API access`);
+        const created = await createApiKey(ctx.db, {
+          workspaceId: auth.workspaceId,
+          name: request.body.name,
+          scopes: request.body.scopes,
+          now: ctx.clock.now(),
+        });
+        return reply.status(201).send(created);
+      },
+    );
+
+    app.delete(
+      '/v1/api-keys/:id',
+      {
+        config: { scope: 'admin' },
+        schema: {
+          tags: ['api-keys'],
+          summary: 'Revoke an API key (it stops working at once)',
+          params: IdParams(idPattern('key')),
+          response: { 200: ApiKeySchema, ...errorResponses(404) },
+        },
+      },
+      async (request) =>
+        revokeApiKey(ctx.db, authOf(request).workspaceId, request.params.id, ctx.clock.now()),
+    );
+  };
+}

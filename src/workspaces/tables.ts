@@ -1,0 +1,76 @@
+import type { Insertable, Selectable } from 'kysely';
+
+export type Role = 'owner' | 'admin' | 'agent' | 'viewer';
+
+export interface WorkspacesTable {
+  id: string;
+  name: string;
+  plan: string;
+  /** JSON: WorkspaceSettings. */
+  settings: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string | null;
+  password_hash: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MembershipsTable {
+  workspace_id: string;
+  user_id: string;
+  role: Role;
+  created_at: string;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  key_hash: string;
+  /** The key's last 4 characters, so a list can tell keys apart without revealing them. */
+  key_hint: string;
+  /** JSON array of scopes. */
+  scopes: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface UsageCountersTable {
+  workspace_id: string;
+  period: string;
+  messages_sent: number;
+  verifications: number;
+}
+
+export interface IdempotencyKeysTable {
+  workspace_id: string;
+  key: string;
+  method: string;
+  path: string;
+  request_hash: string;
+  state: 'in_progress' | 'done';
+  response_status: number | null;
+  response_body: string | null;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface WorkspaceTables {
+  workspaces: WorkspacesTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  api_keys: ApiKeysTable;
+  usage_counters: UsageCountersTable;
+  idempotency_keys: IdempotencyKeysTable;
+}
+
+export type WorkspaceRow = Selectable<WorkspacesTable>;
+export type ApiKeyRow = Selectable<ApiKeysTable>;
+export type NewApiKey = Insertable<ApiKeysTable>;

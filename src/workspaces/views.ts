@@ -1,0 +1,80 @@
+import { Type } from 'typebox';
+import type { Plan } from './plans.js';
+import { parseSettings } from './settings.js';
+import type { WorkspaceRow } from './tables.js';
+
+const Limit = Type.Union([Type.Integer(), Type.Null()], { description: 'null = unlimited' });
+
+export const DEFAULT_RETENTION_DAYS = 30;
+export const DEFAULT_OPT_OUT_WORDS = [
+  'STOP',
+  'UNSUBSCRIBE',
+  'CANCEL',
+  'PARAR',
+  'SAIR',
+  'BAJA',
+  'ARRET',
+  'STOPP',
+];
+
+export const WorkspaceSchema = Type.Object(
+  {
+    id: Type.String(),
+    name: Type.String(),
+    plan: Type.Object({
+      name: Type.String(),
+      devices: Limit,
+      messagesPerMonth: Limit,
+      api: Type.Boolean(),
+      requestsPerMinute: Limit,
+    }),
+    usage: Type.Object({
+      period: Type.String({ description: 'Calendar month, UTC (YYYY-MM)' }),
+      messagesSent: Type.Integer(),
+      messagesRemaining: Limit,
+      verifications: Type.Integer(),
+      devices: Type.Integer(),
+    }),
+    settings: Type.Object({
+      alertRecipients: Type.Union([Type.Array(Type.String()), Type.Null()], {
+        description: 'null = the workspace owners and admins',
+      }),
+      retentionDays: Type.Integer(),
+      allowOtpToOptedOut: Type.Boolean(),
+      optOutWords: Type.Array(Type.String()),
+    }),
+    createdAt: Type.String({ format: 'date-time' }),
+  },
+  { $id: 'Workspace' },
+);
+
+export function toWorkspaceView(
+  row: WorkspaceRow,
+  plan: Plan,
+  usage: { period: string; messagesSent: number; verifications: number; devices: number },
+) {
+  const settings = parseSettings(row.settings);
+  return {
+    id: row.id,
+    name: row.name,
+    plan: {
+      name: plan.name,
+      devices: plan.devices,
+      messagesPerMonth: plan.messagesPerMonth,
+      api: plan.api,
+      requestsPerMinute: plan.requestsPerMinute,
+    },
+    usage: {
+      ...usage,
+      messagesRemaining:
+        plan.messagesPerMonth === null ? null : Math.max(0, plan.messagesPerMonth - usage.messagesSent),
+    },
+    settings: {
+      alertRecipients: settings.alertRecipients ?? null,
+      retentionDays: settings.retentionDays ?? DEFAULT_RETENTION_DAYS,
+      allowOtpToOptedOut: settings.allowOtpToOptedOut ?? false,
+      optOutWords: settings.optOutWords ?? DEFAULT_OPT_OUT_WORDS,
+    },
+    createdAt: row.created_at,
+  };
+}

@@ -1,0 +1,190 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { MAGIC_NUMBERS } from '../../src/engines/sandbox/magic-numbers.js';
+import { createSandbox, type TestDevice } from './sandbox-kit.js';
+
+const PHONE = '+4915112345678';
+const CUSTOMER = '+14155550123';
+
+let sandbox = createSandbox();
+afterEach(async () => {
+  await sandbox.stopAll();
+});
+
+function fresh(options: Parameters<typeof createSandbox>[0] = {}): ReturnType<typeof createSandbox> {
+  sandbox = createSandbox(options);
+  return sandbox;
+}
+
+function statusesOf(device: TestDevice, waMessageId: string): string[] {
+  return device.events
+    .of('message_status')
+    .filter((s) => s.waMessageId === waMessageId)
+    .map((s) => s.status);
+}
+
+/** Waits until a message to an ordinary number, sent after the others, has been read. */
+async function letReceiptsRun(device: TestDevice, waMessageId: string): Promise<void> {
+  await device.engine.sendText({ to: CUSTOMER, text: 'clock', waMessageId });
+  await device.events.waitFor('message_status', {
+    match: (s) => s.waMessageId === waMessageId && s.status === 'read',
+  });
+}
+
+describe('sandbox engine: sending', () => {
+  it('refuses to send before the device is linked', async () => {
+    const { device } = fresh();
+    const { engine } = device('dev-unlinked');
+    await engine.start();
+    await expect(engine.sendText({ to: CUSTOMER, text: 'hi', waMessageId: 'W0' })).rejects.toMatchObject({
+      name: 'EngineSendError',
+      code: 'SESSION_DISCONNECTED',
+    });
+  });
+
+  it('looks numbers up, with the magic not-on-WhatsApp number', async () => {
+    const { linkedDevice } = fresh();
+    const { engine } = await linkedDevice('dev-lookup', PHONE);
+    expect(await engine.lookup(MAGIC_NUMBERS.notOnWhatsApp)).toEqual({ onWhatsApp: false });
+    expect(await engine.lookup(CUSTOMER)).toEqual({ onWhatsApp: true, jid: '14155550123@s.whatsapp.net' });
+  });
+
+  it('fails sends to the not-on-WhatsApp and send-fails numbers without delivering them', async () => {
+    const { hub, linkedDevice } = fresh();
+    const { engine } = await linkedDevice('dev-refuse', PHONE);
+    await expect(
+      engine.sendText({ to: MAGIC_NUMBERS.notOnWhatsApp, text: 'x', waMessageId: 'W1' }),
+    ).rejects.toMatchObject({ code: 'RECIPIENT_NOT_ON_WHATSAPP' });
+    await expect(
+      engine.sendText({ to: MAGIC_NUMBERS.sendFails, text: 'x', waMessageId: 'W2' }),
+    ).rejects.toMatchObject({ code: 'SEND_FAILED' });
+    expect(hub.messages()).toEqual([]);
+  });
+
+  it('delivers to the inbox and reports sent, delivered, read in order', async () => {
+    const { hub, linkedDevice } = fresh();
+    const device = await linkedDevice('dev-send', PHONE);
+    const result = await device.engine.sendText({
+      to: CUSTOMER,
+      text: 'Your code is 123456',
+      waMessageId: 'W3',
+    });
+    expect(result).toEqual({ waMessageId: 'W3', jid: '14155550123@s.whatsapp.net' });
+    const [entry] = hub.messages({ to: CUSTOMER });
+    expect(entry).toMatchObject({
+      id: 'W3',
+      deviceId: 'dev-send',
+      from: PHONE,
+      to: CUSTOMER,
+      status: 'sent',
+    });
+    expect(entry?.text).toBe('Your code is 123456');
+    expect(entry?.at).toBeInstanceOf(Date);
+    await device.events.waitFor('message_status', { match: (s) => s.status === 'read' });
+    expect(statusesOf(device, 'W3')).toEqual(['sent', 'delivered', 'read']);
+    expect(hub.messages({ to: CUSTOMER })[0]?.status).toBe('read');
+  });
+
+  it('never delivers to the never-delivered number and never reads on the never-read number', async () => {
+    const { hub, linkedDevice } = fresh();
+    const device = await linkedDevice('dev-magic', PHONE);
+    await device.engine.sendText({ to: MAGIC_NUMBERS.neverDelivered, text: 'a', waMessageId: 'W103' });
+    await device.engine.sendText({ to: MAGIC_NUMBERS.neverRead, text: 'b', waMessageId: 'W104' });
+    await letReceiptsRun(device, 'CLOCK');
+    expect(statusesOf(device, 'W103')).toEqual(['sent']);
+    expect(statusesOf(device, 'W104')).toEqual(['sent', 'delivered']);
+    expect(hub.messages({ to: MAGIC_NUMBERS.neverDelivered })[0]?.status).toBe('sent');
+    expect(hub.messages({ to: MAGIC_NUMBERS.neverRead })[0]?.status).toBe('delivered');
+  });
+
+  it('treats a second send with the same waMessageId as the same message', async () => {
+    const { hub, linkedDevice } = fresh();
+    const device = await linkedDevice('dev-dup', PHONE);
+    const input = { to: CUSTOMER, text: 'once', waMessageId: 'W5' };
+    const first = await device.engine.sendText(input);
+    expect(await device.engine.sendText(input)).toEqual(first);
+    await letReceiptsRun(device, 'CLOCK');
+    expect(hub.messages({ deviceId: 'dev-dup' }).filter((m) => m.id === 'W5')).toHaveLength(1);
+    expect(statusesOf(device, 'W5')).toEqual(['sent', 'delivered', 'read']);
+  });
+
+  it('finishes the receipts of a message re-sent after a restart', async () => {
+    const { hub, device, linkedDevice } = fresh();
+    const first = await linkedDevice('dev-retry', PHONE);
+    await first.engine.sendText({ to: CUSTOMER, text: 'retry', waMessageId: 'W6' });
+    await first.engine.stop();
+    const second = device('dev-retry', first.state);
+    await second.engine.start();
+    await second.events.waitFor('connected');
+    await second.engine.sendText({ to: CUSTOMER, text: 'retry', waMessageId: 'W6' });
+    await letReceiptsRun(second, 'CLOCK');
+    expect(statusesOf(first, 'W6')).toEqual([]);
+    expect(statusesOf(second, 'W6')).toEqual(['delivered', 'read']);
+    expect(hub.messages({ deviceId: 'dev-retry' }).filter((m) => m.id === 'W6')).toHaveLength(1);
+  });
+
+  it('holds receipts while the phone is offline and hands them over on reconnect', async () => {
+    const { hub, linkedDevice } = fresh();
+    const device = await linkedDevice('dev-held', PHONE);
+    await device.engine.sendText({ to: CUSTOMER, text: 'held', waMessageId: 'W7' });
+    hub.disconnect('dev-held', { reconnectAfterMs: 100 });
+    await device.events.waitFor('message_status', { match: (s) => s.status === 'read' });
+    expect(device.events.names()).toEqual([
+      'qr',
+      'connected',
+      'disconnected',
+      'connected',
+      'message_status',
+      'message_status',
+      'message_status',
+    ]);
+    expect(statusesOf(device, 'W7')).toEqual(['sent', 'delivered', 'read']);
+  });
+});
+
+describe('sandbox engine: inbound, inbox and stopping', () => {
+  it('emits inbound when a simulated customer writes', async () => {
+    const { hub, linkedDevice } = fresh();
+    const { events } = await linkedDevice('dev-in', PHONE);
+    const { waMessageId } = hub.inbound('dev-in', CUSTOMER, 'Hello?');
+    const inbound = await events.waitFor('inbound');
+    expect(inbound).toMatchObject({
+      waMessageId,
+      from: CUSTOMER,
+      jid: '14155550123@s.whatsapp.net',
+      text: 'Hello?',
+    });
+    expect(inbound.at).toBeInstanceOf(Date);
+    expect(hub.inbound('dev-in', CUSTOMER, 'again').waMessageId).not.toBe(waMessageId);
+    expect(() => hub.inbound('nobody', CUSTOMER, 'x')).toThrow(
+      expect.objectContaining({ code: 'NOT_FOUND' }),
+    );
+  });
+
+  it('lists inboxes newest first, filtered, limited and bounded', async () => {
+    const { hub, linkedDevice } = fresh({ inboxCapacity: 3 });
+    const a = await linkedDevice('dev-a', PHONE);
+    const b = await linkedDevice('dev-b', '+4915199999999');
+    for (const n of [1, 2, 3]) await a.engine.sendText({ to: CUSTOMER, text: `a${n}`, waMessageId: `A${n}` });
+    await b.engine.sendText({ to: '+14155550999', text: 'b1', waMessageId: 'B1' });
+    expect(hub.messages().map((m) => m.id)).toEqual(['B1', 'A3', 'A2']);
+    expect(hub.messages({ deviceId: 'dev-a' }).map((m) => m.id)).toEqual(['A3', 'A2']);
+    expect(hub.messages({ to: '+14155550999' }).map((m) => m.id)).toEqual(['B1']);
+    expect(hub.messages({ limit: 1 }).map((m) => m.id)).toEqual(['B1']);
+  });
+
+  it('emits nothing after stop: receipts and QR refreshes are cancelled', async () => {
+    const { hub, device, linkedDevice } = fresh();
+    const sender = await linkedDevice('dev-stopped', PHONE);
+    await sender.engine.sendText({ to: CUSTOMER, text: 'cut off', waMessageId: 'W8' });
+    await sender.engine.stop();
+    const showingQr = device('dev-qr-stopped');
+    await showingQr.engine.start();
+    await showingQr.engine.stop();
+    const clock = await linkedDevice('dev-clock', '+4915100000000');
+    await letReceiptsRun(clock, 'CLOCK');
+    expect(sender.events.names()).toEqual(['qr', 'connected']);
+    expect(showingQr.events.names()).toEqual(['qr']);
+    expect(hub.messages({ deviceId: 'dev-stopped' })[0]?.status).toBe('sent');
+    expect(hub.engine('dev-stopped')).toBeUndefined();
+  });
+});
