@@ -5,7 +5,9 @@ import { MemoryBus } from './cluster/bus.js';
 import { makeNodeId } from './cluster/node.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
+import { dashboard } from './dashboard/index.js';
 import { openDatabase, type DatabaseHandle } from './db/database.js';
+import { registerDevicesAndMessages } from './devices/register.js';
 import { migrateToLatest } from './db/migrate.js';
 import { registerAuth } from './http/auth.js';
 import { registerErrorHandling } from './http/error-handler.js';
@@ -97,6 +99,9 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
 
   await app.register(healthRoutes(ctx));
   await app.register(workspaceRoutes(ctx));
+  // Features: each registers its routes and starts/stops its background work with the app.
+  await registerDevicesAndMessages(app, ctx);
+  await app.register(dashboard(ctx));
 
   app.addHook('onClose', async () => {
     await ctx.bus.close();

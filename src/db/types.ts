@@ -1,5 +1,7 @@
+import type { DashboardTables } from '../dashboard/tables.js';
 import type { DeviceTables } from '../devices/tables.js';
 import type { MessageTables } from '../messages/tables.js';
+import type { NotificationTables } from '../notifications/tables.js';
 import type { WebhookTables } from '../webhooks/tables.js';
 import type { WorkspaceTables } from '../workspaces/tables.js';
 
@@ -9,4 +11,5 @@ interface MigrationTables {
 
 /** The whole schema as Kysely sees it: each feature declares its own tables in its `tables.ts`. */
 export interface Database
-  extends MigrationTables, WorkspaceTables, DeviceTables, MessageTables, WebhookTables {}
+  extends MigrationTables, WorkspaceTables, DeviceTables, MessageTables, WebhookTables, DashboardTables,
+    NotificationTables {}

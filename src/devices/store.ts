@@ -22,3 +22,33 @@ export async function findDevice(
     .where('id', '=', id)
     .executeTakeFirst();
 }
+
+export async function findDeviceById(db: DbOrTx, id: string): Promise<DeviceRow | undefined> {
+  return db.selectFrom('devices').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listDevices(db: DbOrTx, workspaceId: string, page: { limit: number; before?: string }): Promise<DeviceRow[]> {
+  let query = db.selectFrom('devices').selectAll().where('workspace_id', '=', workspaceId);
+  if (page.before) query = query.where('id', '<', page.before);
+  return query.orderBy('id', 'desc').limit(page.limit).execute();
+}
+
+/** Devices that should have a running connection: linked or being linked. */
+export async function devicesToRun(db: DbOrTx): Promise<DeviceRow[]> {
+  return db
+    .selectFrom('devices')
+    .selectAll()
+    .where('status', 'in', ['connecting', 'qr', 'connected', 'disconnected'])
+    .orderBy('id')
+    .execute();
+}
+
+export async function connectedDevices(db: DbOrTx, workspaceId: string): Promise<DeviceRow[]> {
+  return db
+    .selectFrom('devices')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('status', '=', 'connected')
+    .orderBy('id')
+    .execute();
+}

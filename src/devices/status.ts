@@ -1,0 +1,79 @@
+import type { AppContext } from '../context.js';
+import { publishEvents, recordEvent, type EventType, type WapingEvent } from '../webhooks/events.js';
+import { findDeviceById } from './store.js';
+import type { DeviceRow, DeviceStatus } from './tables.js';
+import { toDeviceView } from './views.js';
+
+export const deviceTopic = (deviceId: string) => `device:${deviceId}`;
+
+/** What a device's SSE stream carries. */
+export type DeviceStreamEvent =
+  | { type: 'status'; device: ReturnType<typeof toDeviceView> }
+  | { type: 'qr'; qr: string; expiresAt: string }
+  | { type: 'pairing_code'; code: string };
+
+const EVENT_FOR: Partial<Record<DeviceStatus, EventType>> = {
+  connected: 'device.connected',
+  disconnected: 'device.disconnected',
+  logged_out: 'device.logged_out',
+};
+
+/**
+ * Moves a device to a status, with the event in the same transaction, then tells listeners.
+ * Repeating the current status only updates the reason (no second event).
+ */
+export async function setDeviceStatus(
+  ctx: AppContext,
+  deviceId: string,
+  status: DeviceStatus,
+  extra: { reason?: string | null; phone?: string; displayName?: string | null; jid?: string } = {},
+): Promise<DeviceRow | undefined> {
+  const now = ctx.clock.now().toISOString();
+  const events: WapingEvent[] = [];
+  const row = await ctx.db.transaction().execute(async (trx) => {
+    const current = await findDeviceById(trx, deviceId);
+    if (!current) return undefined;
+    const changed = current.status !== status;
+    const next: DeviceRow = {
+      ...current,
+      status,
+      status_reason: extra.reason === undefined ? (changed ? null : current.status_reason) : extra.reason,
+      status_changed_at: changed ? now : current.status_changed_at,
+      phone: extra.phone ?? current.phone,
+      display_name: extra.displayName === undefined ? current.display_name : extra.displayName,
+      jid: extra.jid ?? current.jid,
+      updated_at: now,
+    };
+    await trx
+      .updateTable('devices')
+      .set({
+        status: next.status,
+        status_reason: next.status_reason,
+        status_changed_at: next.status_changed_at,
+        phone: next.phone,
+        display_name: next.display_name,
+        jid: next.jid,
+        updated_at: now,
+      })
+      .where('id', '=', deviceId)
+      .execute();
+    const type = EVENT_FOR[status];
+    if (changed && type) {
+      events.push(
+        await recordEvent(trx, {
+          workspaceId: current.workspace_id,
+          type,
+          data: toDeviceView(next),
+          deviceId,
+          now: ctx.clock.now(),
+        }),
+      );
+    }
+    return next;
+  });
+  if (row) {
+    publishEvents(ctx, events);
+    ctx.bus.publish(deviceTopic(deviceId), { type: 'status', device: toDeviceView(row) } satisfies DeviceStreamEvent);
+  }
+  return row;
+}

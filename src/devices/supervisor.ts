@@ -1,0 +1,215 @@
+import type { AppContext } from '../context.js';
+import { acquireLease, releaseLease, renewLeases } from '../cluster/leases.js';
+import type { Engine } from '../engines/engine.js';
+import type { SandboxHub } from '../engines/sandbox/hub.js';
+import { recordInbound } from '../inbound/record.js';
+import { Dispatcher } from '../messages/dispatcher.js';
+import { Pacer } from '../messages/pacer.js';
+import { applyReceipt } from '../messages/receipts.js';
+import { dispatchTopic } from '../messages/send.js';
+import { createEngine } from './engine-factory.js';
+import { parsePacing, type Pacing } from './pacing.js';
+import { createEngineStateStore } from './state-store.js';
+import { deviceTopic, setDeviceStatus, type DeviceStreamEvent } from './status.js';
+import { devicesToRun, findDeviceById } from './store.js';
+import type { DeviceRow } from './tables.js';
+
+interface RunningDevice {
+  id: string;
+  workspaceId: string;
+  engine: Engine;
+  dispatcher: Dispatcher;
+  connected: boolean;
+  pacing: Pacing;
+  qr: { qr: string; expiresAt: string } | null;
+  unsubscribe: () => void;
+}
+
+/**
+ * Runs the engines of the devices this node holds leases for (DESIGN.md §1, §9): starts them,
+ * turns their events into device and message state, renews leases, and takes over devices whose
+ * holder stopped renewing. A device never runs twice in one process.
+ */
+export class DeviceSupervisor {
+  private readonly running = new Map<string, RunningDevice>();
+  private readonly starting = new Map<string, Promise<void>>();
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
+  private readonly ttlMs: number;
+
+  constructor(
+    private readonly ctx: AppContext,
+    readonly hub: SandboxHub,
+  ) {
+    this.ttlMs = ctx.config.leaseTtlSeconds * 1000;
+  }
+
+  async start(): Promise<void> {
+    await this.tick();
+    this.timer = setInterval(() => void this.tick(), Math.max(1000, this.ttlMs / 3));
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await Promise.allSettled([...this.starting.values()]);
+    await Promise.all([...this.running.keys()].map((id) => this.stopDevice(id, { release: true })));
+  }
+
+  /** Renews held leases, drops lost ones, and starts devices that should run and are free. */
+  private async tick(): Promise<void> {
+    if (this.stopped) return;
+    try {
+      const now = this.ctx.clock.now();
+      const held = await renewLeases(this.ctx.db, [...this.running.keys()], this.ctx.nodeId, now, this.ttlMs);
+      for (const id of this.running.keys()) {
+        if (!held.has(id)) {
+          this.ctx.log.warn({ deviceId: id }, 'lease lost; another node runs this device now');
+          await this.stopDevice(id, { release: false });
+        }
+      }
+      for (const device of await devicesToRun(this.ctx.db)) {
+        if (!this.running.has(device.id)) await this.ensureRunning(device.id);
+      }
+    } catch (err) {
+      this.ctx.log.error({ err }, 'supervisor tick failed');
+    }
+  }
+
+  isRunning(deviceId: string): boolean {
+    return this.running.has(deviceId);
+  }
+
+  engineOf(deviceId: string): Engine | undefined {
+    return this.running.get(deviceId)?.engine;
+  }
+
+  currentQr(deviceId: string): { qr: string; expiresAt: string } | null {
+    return this.running.get(deviceId)?.qr ?? null;
+  }
+
+  updatePacing(deviceId: string, pacing: Pacing): void {
+    const running = this.running.get(deviceId);
+    if (running) running.pacing = pacing;
+  }
+
+  /** Starts the device here if its lease can be had (idempotent; concurrent calls share one start). */
+  async ensureRunning(deviceId: string, options: { pairingPhone?: string } = {}): Promise<boolean> {
+    if (this.stopped) return false;
+    if (this.running.has(deviceId)) return true;
+    let pending = this.starting.get(deviceId);
+    if (!pending) {
+      pending = this.startDevice(deviceId, options).finally(() => this.starting.delete(deviceId));
+      this.starting.set(deviceId, pending);
+    }
+    await pending;
+    return this.running.has(deviceId);
+  }
+
+  private async startDevice(deviceId: string, options: { pairingPhone?: string }): Promise<void> {
+    const row = await findDeviceById(this.ctx.db, deviceId);
+    if (!row) return;
+    if (!(await acquireLease(this.ctx.db, deviceId, this.ctx.nodeId, this.ctx.clock.now(), this.ttlMs))) return;
+    const log = this.ctx.log.child({ deviceId });
+    const engine = createEngine(
+      row.engine,
+      {
+        deviceId,
+        log,
+        state: createEngineStateStore(this.ctx.db, this.ctx.masterKey, deviceId),
+        getMessageText: async (waMessageId) => {
+          const m = await this.ctx.db.selectFrom('messages').select('body').where('wa_message_id', '=', waMessageId).executeTakeFirst();
+          return m?.body ?? undefined;
+        },
+      },
+      { config: this.ctx.config, hub: this.hub },
+    );
+    const entry: RunningDevice = {
+      id: deviceId,
+      workspaceId: row.workspace_id,
+      engine,
+      connected: false,
+      pacing: parsePacing(row.pacing, row.engine),
+      qr: null,
+      unsubscribe: () => undefined,
+      dispatcher: undefined as unknown as Dispatcher,
+    };
+    const pacer = new Pacer(() => entry.pacing);
+    pacer.seed(await this.recentSendTimes(deviceId));
+    entry.dispatcher = new Dispatcher(this.ctx, { id: deviceId, workspaceId: row.workspace_id, engine, pacer, isConnected: () => entry.connected });
+    entry.unsubscribe = this.ctx.bus.subscribe(dispatchTopic(deviceId), () => entry.dispatcher.wake());
+    this.attach(entry, row);
+    this.running.set(deviceId, entry);
+    if (row.status !== 'connected' && row.status !== 'disconnected') await setDeviceStatus(this.ctx, deviceId, 'connecting');
+    await entry.dispatcher.start();
+    try {
+      await engine.start(options.pairingPhone ? { pairingPhone: options.pairingPhone } : undefined);
+    } catch (err) {
+      log.error({ err }, 'engine failed to start');
+      await this.stopDevice(deviceId, { release: true });
+      await setDeviceStatus(this.ctx, deviceId, 'disconnected', { reason: `Engine failed to start: ${(err as Error).message}` });
+    }
+  }
+
+  private async recentSendTimes(deviceId: string): Promise<number[]> {
+    const since = new Date(this.ctx.clock.now().getTime() - 24 * 3600_000).toISOString();
+    const rows = await this.ctx.db
+      .selectFrom('message_status_history')
+      .innerJoin('messages', 'messages.id', 'message_status_history.message_id')
+      .select('message_status_history.at')
+      .where('messages.device_id', '=', deviceId)
+      .where('message_status_history.status', '=', 'sent')
+      .where('message_status_history.at', '>=', since)
+      .execute();
+    return rows.map((r) => Date.parse(r.at));
+  }
+
+  private attach(entry: RunningDevice, row: DeviceRow): void {
+    const { engine, id } = entry;
+    const publish = (event: DeviceStreamEvent) => this.ctx.bus.publish(deviceTopic(id), event);
+    const guard = (what: string, work: Promise<unknown>) =>
+      work.catch((err: unknown) => this.ctx.log.error({ err, deviceId: id }, `handling ${what} failed`));
+    engine.on('qr', ({ qr, expiresAt }) => {
+      entry.qr = { qr, expiresAt: expiresAt.toISOString() };
+      publish({ type: 'qr', ...entry.qr });
+      void guard('qr', setDeviceStatus(this.ctx, id, 'qr'));
+    });
+    engine.on('pairing_code', ({ code }) => publish({ type: 'pairing_code', code }));
+    engine.on('connected', ({ phone, displayName, jid }) => {
+      entry.qr = null;
+      entry.connected = true;
+      void guard('connected', setDeviceStatus(this.ctx, id, 'connected', { phone, displayName: displayName ?? null, jid, reason: null }).then(() => entry.dispatcher.wake()));
+    });
+    engine.on('disconnected', ({ reason, willReconnect }) => {
+      entry.connected = false;
+      void guard('disconnected', setDeviceStatus(this.ctx, id, 'disconnected', { reason: willReconnect ? `${reason}; reconnecting` : reason }));
+    });
+    engine.on('logged_out', ({ reason }) => {
+      entry.connected = false;
+      void guard('logged_out', this.stopDevice(id, { release: true }).then(() => setDeviceStatus(this.ctx, id, 'logged_out', { reason })));
+    });
+    engine.on('link_timeout', ({ reason }) => {
+      void guard('link_timeout', this.stopDevice(id, { release: true }).then(() => setDeviceStatus(this.ctx, id, 'unlinked', { reason })));
+    });
+    engine.on('message_status', (receipt) => void guard('receipt', applyReceipt(this.ctx, id, receipt)));
+    engine.on('inbound', (payload) => void guard('inbound', recordInbound(this.ctx, { id, workspaceId: row.workspace_id }, payload)));
+  }
+
+  /** Stops the engine and dispatcher here; the device's status is left to the caller. */
+  async stopDevice(deviceId: string, options: { release: boolean; logout?: boolean }): Promise<void> {
+    const entry = this.running.get(deviceId);
+    if (!entry) return;
+    this.running.delete(deviceId);
+    entry.connected = false;
+    entry.unsubscribe();
+    await entry.dispatcher.stop();
+    try {
+      if (options.logout) await entry.engine.logout();
+      else await entry.engine.stop();
+    } catch (err) {
+      this.ctx.log.warn({ err, deviceId }, 'engine did not stop cleanly');
+    }
+    if (options.release) await releaseLease(this.ctx.db, deviceId, this.ctx.nodeId);
+  }
+}

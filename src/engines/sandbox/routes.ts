@@ -1,0 +1,170 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { AppContext } from '../../context.js';
+import { requireDevice } from '../../devices/service.js';
+import { deviceTopic, type DeviceStreamEvent } from '../../devices/status.js';
+import type { DeviceSupervisor } from '../../devices/supervisor.js';
+import { toDeviceView, DeviceSchema } from '../../devices/views.js';
+import { authOf } from '../../http/auth.js';
+import { AppError } from '../../http/errors.js';
+import { errorResponses, IdParams } from '../../http/schemas.js';
+import { idPattern } from '../../lib/ids.js';
+import { toE164 } from '../../lib/phone.js';
+import { SandboxError } from './errors.js';
+
+const Params = IdParams(idPattern('dev'));
+const tags = ['sandbox'];
+
+function mapSandboxError(err: unknown): never {
+  if (err instanceof SandboxError) {
+    if (err.code === 'NOT_FOUND') throw new AppError('CONFLICT', 'The device is not running; POST /v1/devices/:id/connect first');
+    if (err.code === 'NOT_WAITING_FOR_SCAN') throw new AppError('CONFLICT', 'The device is not waiting for a scan');
+    throw new AppError('SESSION_DISCONNECTED', 'The device is not connected');
+  }
+  throw err;
+}
+
+/** The simulated WhatsApp (DESIGN.md §6): only registered while WAPING_SANDBOX is on. */
+export function sandboxRoutes(ctx: AppContext, supervisor: DeviceSupervisor): FastifyPluginAsyncTypebox {
+  const hub = supervisor.hub;
+  const sandboxDevice = async (workspaceId: string, id: string) => {
+    const row = await requireDevice(ctx, workspaceId, id);
+    if (row.engine !== 'sandbox') throw new AppError('CONFLICT', 'Only sandbox devices can be simulated');
+    return row;
+  };
+  return async (app) => {
+    app.post(
+      '/v1/sandbox/devices/:id/scan',
+      {
+        config: { scope: 'devices' },
+        schema: {
+          tags,
+          summary: 'Simulate scanning the QR with a phone',
+          params: Params,
+          body: Type.Object({ phone: Type.String({ minLength: 5, maxLength: 32 }) }, { additionalProperties: false }),
+          response: { 200: DeviceSchema, ...errorResponses(404, 409) },
+        },
+      },
+      async (request) => {
+        const row = await sandboxDevice(authOf(request).workspaceId, request.params.id);
+        const phone = toE164(request.body.phone, 'phone');
+        // Answer once the device is connected, so a script can send right after the scan.
+        const connected = new Promise<void>((resolve) => {
+          const off = ctx.bus.subscribe(deviceTopic(row.id), (payload) => {
+            const event = payload as DeviceStreamEvent;
+            if (event.type === 'status' && event.device.status === 'connected') {
+              off();
+              resolve();
+            }
+          });
+          setTimeout(() => {
+            off();
+            resolve();
+          }, 3000).unref();
+        });
+        await hub.scan(row.id, phone).catch(mapSandboxError);
+        await connected;
+        return toDeviceView(await requireDevice(ctx, row.workspace_id, row.id));
+      },
+    );
+
+    app.post(
+      '/v1/sandbox/devices/:id/disconnect',
+      {
+        config: { scope: 'devices' },
+        schema: {
+          tags,
+          summary: 'Simulate the phone dropping off (optionally coming back after a delay)',
+          params: Params,
+          body: Type.Optional(
+            Type.Object(
+              { reason: Type.Optional(Type.String({ maxLength: 200 })), reconnectAfterMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 3_600_000 })) },
+              { additionalProperties: false },
+            ),
+          ),
+          response: { 202: Type.Object({ ok: Type.Boolean() }), ...errorResponses(404, 409) },
+        },
+      },
+      async (request, reply) => {
+        const row = await sandboxDevice(authOf(request).workspaceId, request.params.id);
+        try {
+          hub.disconnect(row.id, request.body ?? {});
+        } catch (err) {
+          mapSandboxError(err);
+        }
+        return reply.status(202).send({ ok: true });
+      },
+    );
+
+    app.post(
+      '/v1/sandbox/devices/:id/unlink',
+      { config: { scope: 'devices' }, schema: { tags, summary: 'Simulate removing the linked device on the phone', params: Params, response: { 202: Type.Object({ ok: Type.Boolean() }), ...errorResponses(404, 409) } } },
+      async (request, reply) => {
+        const row = await sandboxDevice(authOf(request).workspaceId, request.params.id);
+        await hub.unlink(row.id).catch(mapSandboxError);
+        return reply.status(202).send({ ok: true });
+      },
+    );
+
+    app.get(
+      '/v1/sandbox/messages',
+      {
+        config: { scope: 'devices', readOnly: true },
+        schema: {
+          tags,
+          summary: "The simulated recipients' inboxes, newest first",
+          querystring: Type.Object(
+            { to: Type.Optional(Type.String({ maxLength: 32 })), deviceId: Type.Optional(Type.String({ pattern: idPattern('dev') })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) },
+            { additionalProperties: false },
+          ),
+          response: {
+            200: Type.Object({
+              data: Type.Array(
+                Type.Object({ id: Type.String(), deviceId: Type.String(), from: Type.String(), to: Type.String(), text: Type.String(), at: Type.String({ format: 'date-time' }), status: Type.String() }),
+              ),
+            }),
+            ...errorResponses(),
+          },
+        },
+      },
+      async (request) => {
+        const { workspaceId } = authOf(request);
+        const to = request.query.to ? toE164(request.query.to) : undefined;
+        const mine = new Set(
+          (await ctx.db.selectFrom('devices').select('id').where('workspace_id', '=', workspaceId).execute()).map((d) => d.id),
+        );
+        const data = hub
+          .messages({ to, deviceId: request.query.deviceId, limit: 5000 })
+          .filter((m) => mine.has(m.deviceId))
+          .slice(0, request.query.limit ?? 100)
+          .map((m) => ({ ...m, at: m.at.toISOString() }));
+        return { data };
+      },
+    );
+
+    app.post(
+      '/v1/sandbox/inbound',
+      {
+        config: { scope: 'devices' },
+        schema: {
+          tags,
+          summary: 'Simulate a customer writing to the line',
+          body: Type.Object(
+            { deviceId: Type.String({ pattern: idPattern('dev') }), from: Type.String({ minLength: 5, maxLength: 32 }), text: Type.String({ minLength: 1, maxLength: 4096 }) },
+            { additionalProperties: false },
+          ),
+          response: { 202: Type.Object({ waMessageId: Type.String() }), ...errorResponses(404, 409) },
+        },
+      },
+      async (request, reply) => {
+        const row = await sandboxDevice(authOf(request).workspaceId, request.body.deviceId);
+        const from = toE164(request.body.from, 'from');
+        try {
+          return reply.status(202).send(hub.inbound(row.id, from, request.body.text));
+        } catch (err) {
+          return mapSandboxError(err);
+        }
+      },
+    );
+  };
+}

@@ -1,0 +1,156 @@
+import type { AppContext } from '../context.js';
+import type { Engine } from '../engines/engine.js';
+import { EngineSendError } from '../engines/engine.js';
+import { decrypt, deriveKey } from '../lib/crypto.js';
+import { jidFor } from '../lib/phone.js';
+import { findContact, lookupIsFresh, upsertContact } from './contacts.js';
+import type { Pacer } from './pacer.js';
+import { transitionMessage } from './status.js';
+import { nextQueued, stuckSending } from './store.js';
+import type { MessageRow } from './tables.js';
+import { waMessageIdFor } from './wa-id.js';
+
+const IDLE_POLL_MS = 1000;
+
+export interface DispatcherDevice {
+  id: string;
+  workspaceId: string;
+  engine: Engine;
+  isConnected(): boolean;
+  pacer: Pacer;
+}
+
+/**
+ * Hands one device's queued messages to its engine, one at a time: priority then age, paced,
+ * expired ones dropped. Only the node holding the device's lease runs its dispatcher.
+ */
+export class Dispatcher {
+  private running = false;
+  private wakeUp: (() => void) | null = null;
+  private loopDone: Promise<void> = Promise.resolve();
+  private readonly sealKey: Buffer;
+
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly device: DispatcherDevice,
+  ) {
+    this.sealKey = deriveKey(ctx.masterKey, 'message-bodies');
+  }
+
+  async start(): Promise<void> {
+    await this.recoverAfterCrash();
+    this.running = true;
+    this.loopDone = this.loop();
+  }
+
+  wake(): void {
+    this.wakeUp?.();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await this.loopDone;
+  }
+
+  /** A crash between "sending" and the engine's answer: retry once with the same WhatsApp id. */
+  private async recoverAfterCrash(): Promise<void> {
+    for (const message of await stuckSending(this.ctx.db, this.device.id)) {
+      if (message.attempts >= 2) {
+        await transitionMessage(this.ctx, message.id, 'failed', { errorCode: 'SEND_FAILED', errorMessage: 'Interrupted twice while sending' });
+      } else {
+        await transitionMessage(this.ctx, message.id, 'queued');
+      }
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeUp = done;
+    });
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      let waitMs = 0;
+      try {
+        waitMs = await this.step();
+      } catch (err) {
+        this.ctx.log.error({ err, deviceId: this.device.id }, 'dispatch step failed');
+        waitMs = IDLE_POLL_MS;
+      }
+      if (waitMs > 0 && this.running) await this.sleep(waitMs);
+    }
+  }
+
+  /** Does one unit of work; returns how long to wait before the next (0 = go on at once). */
+  private async step(): Promise<number> {
+    if (!this.device.isConnected()) return IDLE_POLL_MS;
+    const message = await nextQueued(this.ctx.db, this.device.id);
+    if (!message) return IDLE_POLL_MS;
+    const now = this.ctx.clock.now();
+    if (message.expires_at && message.expires_at <= now.toISOString()) {
+      await transitionMessage(this.ctx, message.id, 'expired', { errorCode: 'EXPIRED', errorMessage: 'Not sent before it expired' });
+      return 0;
+    }
+    const pause = this.device.pacer.delay(now.getTime());
+    if (pause > 0) return pause;
+    const claimed = await transitionMessage(this.ctx, message.id, 'sending', { attemptsDelta: 1 });
+    if (!claimed) return 0;
+    await this.handOff(claimed);
+    return 0;
+  }
+
+  private async handOff(message: MessageRow): Promise<void> {
+    const { engine } = this.device;
+    const now = this.ctx.clock.now();
+    try {
+      let contact = await findContact(this.ctx.db, message.workspace_id, message.phone);
+      if (!lookupIsFresh(contact, now)) {
+        const found = await engine.lookup(message.phone);
+        await upsertContact(
+          this.ctx.db,
+          message.workspace_id,
+          message.phone,
+          { on_whatsapp: found.onWhatsApp ? 1 : 0, jid: found.jid ?? null, checked_at: now.toISOString() },
+          now,
+        );
+        contact = await findContact(this.ctx.db, message.workspace_id, message.phone);
+      }
+      if (contact?.on_whatsapp === 0) {
+        await transitionMessage(this.ctx, message.id, 'failed', {
+          errorCode: 'RECIPIENT_NOT_ON_WHATSAPP',
+          errorMessage: 'This number does not use WhatsApp',
+        });
+        return;
+      }
+      const text = message.sealed_body ? decrypt(this.sealKey, message.sealed_body, message.id) : (message.body ?? '');
+      await engine.sendText({
+        to: message.phone,
+        jid: contact?.jid ?? jidFor(message.phone),
+        text,
+        waMessageId: message.wa_message_id ?? waMessageIdFor(message.id),
+      });
+      this.device.pacer.recordSend(this.ctx.clock.now().getTime());
+      await transitionMessage(this.ctx, message.id, 'sent');
+      await upsertContact(this.ctx.db, message.workspace_id, message.phone, { last_device_id: this.device.id }, now);
+    } catch (err) {
+      if (err instanceof EngineSendError && err.code === 'SESSION_DISCONNECTED') {
+        // The device dropped between the check and the hand-off: back in line, same position.
+        await transitionMessage(this.ctx, message.id, 'queued', { attemptsDelta: -1 });
+        return;
+      }
+      const code = err instanceof EngineSendError ? err.code : 'SEND_FAILED';
+      if (!(err instanceof EngineSendError)) this.ctx.log.error({ err, messageId: message.id }, 'engine send failed');
+      await transitionMessage(this.ctx, message.id, 'failed', {
+        errorCode: code,
+        errorMessage: err instanceof EngineSendError ? err.message : 'WhatsApp did not accept the message',
+      });
+    }
+  }
+}

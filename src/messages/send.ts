@@ -1,0 +1,139 @@
+import type { AppContext } from '../context.js';
+import { connectedDevices, findDevice } from '../devices/store.js';
+import type { DeviceRow } from '../devices/tables.js';
+import { AppError, notFound, validation } from '../http/errors.js';
+import { encrypt, deriveKey } from '../lib/crypto.js';
+import { newId } from '../lib/ids.js';
+import { toE164 } from '../lib/phone.js';
+import type { Plan } from '../workspaces/plans.js';
+import { findContact } from './contacts.js';
+import { consumeMessageQuota } from './quota.js';
+import { appendHistory } from './status.js';
+import type { MessageRow, MessageSource } from './tables.js';
+import { findTemplate, renderTemplate } from './templates.js';
+import { priorityRank, toMessageView, type MessageView, type Priority } from './views.js';
+import { waMessageIdFor } from './wa-id.js';
+
+export interface SendMessageInput {
+  deviceId?: string;
+  to: string;
+  type: 'text' | 'template';
+  text?: { body: string };
+  template?: { id?: string; name?: string; variables?: Record<string, string | number | boolean> };
+  priority?: Priority;
+  ttlSeconds?: number;
+  expiresAt?: string;
+  queueIfDisconnected?: boolean;
+  metadata?: Record<string, unknown>;
+}
+
+export interface SendOptions {
+  source: MessageSource;
+  sourceId?: string;
+  /** The log shows this instead of the text (e.g. a one-time code masked); the text is stored sealed. */
+  displayBody?: string;
+  /** Send even to an opted-out contact (verification codes when the workspace allows it, opt-out confirmations). */
+  ignoreOptOut?: boolean;
+}
+
+export const dispatchTopic = (deviceId: string) => `dispatch:${deviceId}`;
+const MAX_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** Sticky per recipient: the device last used for this number if it is connected, else a stable pick. */
+async function chooseDevice(ctx: AppContext, workspaceId: string, phone: string, queueIfDisconnected: boolean): Promise<DeviceRow> {
+  const connected = await connectedDevices(ctx.db, workspaceId);
+  const contact = await findContact(ctx.db, workspaceId, phone);
+  const sticky = connected.find((d) => d.id === contact?.last_device_id);
+  if (sticky) return sticky;
+  if (connected.length > 0) {
+    const hash = [...phone].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
+    return connected[hash % connected.length]!;
+  }
+  if (queueIfDisconnected) {
+    const any = contact?.last_device_id ? await findDevice(ctx.db, workspaceId, contact.last_device_id) : undefined;
+    const fallback = any ?? (await ctx.db.selectFrom('devices').selectAll().where('workspace_id', '=', workspaceId).orderBy('id').executeTakeFirst());
+    if (fallback && fallback.status !== 'logged_out' && fallback.status !== 'unlinked') return fallback;
+  }
+  throw new AppError('SESSION_DISCONNECTED', 'No connected WhatsApp device in this workspace; link or reconnect one, or set queueIfDisconnected');
+}
+
+function expiryOf(input: SendMessageInput, now: Date): string | null {
+  if (input.ttlSeconds !== undefined) return new Date(now.getTime() + input.ttlSeconds * 1000).toISOString();
+  if (input.expiresAt === undefined) return null;
+  const at = Date.parse(input.expiresAt);
+  if (Number.isNaN(at) || at <= now.getTime() || at - now.getTime() > MAX_TTL_MS) {
+    throw validation('expiresAt must be a future time within 30 days', [{ field: 'body.expiresAt', message: 'is not a future time within 30 days' }]);
+  }
+  return new Date(at).toISOString();
+}
+
+/** Accepts a message (202): validated, counted against the quota and queued for its device. Never sends inline. */
+export async function sendMessage(ctx: AppContext, workspaceId: string, plan: Plan, input: SendMessageInput, options: SendOptions): Promise<MessageView> {
+  const now = ctx.clock.now();
+  const phone = toE164(input.to);
+  let text: string;
+  let templateId: string | null = null;
+  if (input.type === 'template') {
+    if (!input.template) throw validation('template is required for type "template"', [{ field: 'body.template', message: 'is required' }]);
+    const template = await findTemplate(ctx.db, workspaceId, input.template);
+    text = renderTemplate(template.body, input.template.variables ?? {});
+    templateId = template.id;
+  } else {
+    if (!input.text) throw validation('text is required for type "text"', [{ field: 'body.text', message: 'is required' }]);
+    text = input.text.body;
+  }
+  const expiresAt = expiryOf(input, now);
+  const queueIfDisconnected = input.queueIfDisconnected ?? false;
+
+  let device: DeviceRow;
+  if (input.deviceId) {
+    const found = await findDevice(ctx.db, workspaceId, input.deviceId);
+    if (!found) throw notFound('Device');
+    if (found.status !== 'connected' && !queueIfDisconnected) {
+      throw new AppError('SESSION_DISCONNECTED', `Device ${found.id} is ${found.status}; reconnect it or set queueIfDisconnected`);
+    }
+    device = found;
+  } else {
+    device = await chooseDevice(ctx, workspaceId, phone, queueIfDisconnected);
+  }
+
+  const contact = await findContact(ctx.db, workspaceId, phone);
+  if (contact?.opted_out_at && !options.ignoreOptOut) {
+    throw new AppError('RECIPIENT_OPTED_OUT', 'This recipient opted out of messages from this workspace');
+  }
+
+  const id = newId('msg', now.getTime());
+  const at = now.toISOString();
+  const sealed = options.displayBody !== undefined ? encrypt(deriveKey(ctx.masterKey, 'message-bodies'), text, id) : null;
+  const row: MessageRow = {
+    id,
+    workspace_id: workspaceId,
+    device_id: device.id,
+    direction: 'out',
+    phone,
+    type: input.type,
+    body: options.displayBody ?? text,
+    sealed_body: sealed,
+    template_id: templateId,
+    status: 'queued',
+    error_code: null,
+    error_message: null,
+    priority: priorityRank(input.priority ?? 'normal'),
+    source: options.source,
+    source_id: options.sourceId ?? null,
+    metadata: input.metadata ? JSON.stringify(input.metadata) : null,
+    wa_message_id: waMessageIdFor(id),
+    queue_if_disconnected: queueIfDisconnected ? 1 : 0,
+    attempts: 0,
+    expires_at: expiresAt,
+    created_at: at,
+    updated_at: at,
+  };
+  await ctx.db.transaction().execute(async (trx) => {
+    await consumeMessageQuota(trx, workspaceId, plan, now);
+    await trx.insertInto('messages').values(row).execute();
+    await appendHistory(trx, id, 'queued', at);
+  });
+  ctx.bus.publish(dispatchTopic(device.id), id);
+  return toMessageView(row, [{ status: 'queued', at, error_code: null }]);
+}

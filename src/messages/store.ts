@@ -1,0 +1,74 @@
+import type { DbOrTx } from '../db/database.js';
+import type { MessageRow, MessageStatus } from './tables.js';
+
+/** The next message a device should hand to WhatsApp: highest priority, then oldest. */
+export async function nextQueued(db: DbOrTx, deviceId: string): Promise<MessageRow | undefined> {
+  return db
+    .selectFrom('messages')
+    .selectAll()
+    .where('device_id', '=', deviceId)
+    .where('status', '=', 'queued')
+    .orderBy('priority', 'desc')
+    .orderBy('id', 'asc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function findMessage(db: DbOrTx, workspaceId: string, id: string): Promise<MessageRow | undefined> {
+  return db.selectFrom('messages').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function messageTimeline(db: DbOrTx, id: string) {
+  return db
+    .selectFrom('message_status_history')
+    .select(['status', 'at', 'error_code'])
+    .where('message_id', '=', id)
+    .orderBy('at')
+    .execute();
+}
+
+export async function findByWaId(db: DbOrTx, deviceId: string, waMessageId: string): Promise<MessageRow | undefined> {
+  return db
+    .selectFrom('messages')
+    .selectAll()
+    .where('wa_message_id', '=', waMessageId)
+    .where('device_id', '=', deviceId)
+    .executeTakeFirst();
+}
+
+export interface MessageFilter {
+  status?: MessageStatus;
+  phone?: string;
+  deviceId?: string;
+  direction?: 'in' | 'out';
+  since?: string;
+  until?: string;
+  before?: string;
+}
+
+export async function listMessages(db: DbOrTx, workspaceId: string, filter: MessageFilter, limit: number): Promise<MessageRow[]> {
+  let query = db.selectFrom('messages').selectAll().where('workspace_id', '=', workspaceId);
+  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.phone) query = query.where('phone', '=', filter.phone);
+  if (filter.deviceId) query = query.where('device_id', '=', filter.deviceId);
+  if (filter.direction) query = query.where('direction', '=', filter.direction);
+  if (filter.since) query = query.where('created_at', '>=', filter.since);
+  if (filter.until) query = query.where('created_at', '<', filter.until);
+  if (filter.before) query = query.where('id', '<', filter.before);
+  return query.orderBy('id', 'desc').limit(limit).execute();
+}
+
+/** Messages a crash left in `sending` on this device. */
+export async function stuckSending(db: DbOrTx, deviceId: string): Promise<MessageRow[]> {
+  return db.selectFrom('messages').selectAll().where('device_id', '=', deviceId).where('status', '=', 'sending').execute();
+}
+
+export async function dueForExpiry(db: DbOrTx, nowIso: string, limit: number): Promise<Array<{ id: string }>> {
+  return db
+    .selectFrom('messages')
+    .select('id')
+    .where('status', '=', 'queued')
+    .where('expires_at', '<=', nowIso)
+    .limit(limit)
+    .execute();
+}
