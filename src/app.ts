@@ -22,6 +22,8 @@ import { systemClock, type Clock } from './lib/time.js';
 import { bootstrapWorkspaces } from './workspaces/bootstrap.js';
 import { loadPlans } from './workspaces/plans.js';
 import { workspaceRoutes } from './workspaces/routes.js';
+import { registerNotifications } from './notifications/index.js';
+import { registerWebhooks } from './webhooks/index.js';
 
 export interface AppDeps {
   /** A logger to use instead of one made from LOG_LEVEL (tests pass a silent or capturing one). */
@@ -81,6 +83,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('ctx', ctx);
+  // The API speaks JSON only; a text body is a client mistake better named by 415 than by a schema error.
+  app.removeContentTypeParser('text/plain');
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -100,6 +104,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(healthRoutes(ctx));
   await app.register(workspaceRoutes(ctx));
   // Features: each registers its routes and starts/stops its background work with the app.
+  await registerWebhooks(app, ctx);
+  registerNotifications(app, ctx);
   await registerDevicesAndMessages(app, ctx);
   await app.register(dashboard(ctx));
 

@@ -41,11 +41,21 @@ export const CONFIG_FIELDS = {
   sandbox: bool('WAPING_SANDBOX', true),
   sandboxDeliveredMs: int('WAPING_SANDBOX_DELIVERED_MS', 300),
   sandboxReadMs: int('WAPING_SANDBOX_READ_MS', 1500),
+  sandboxQrRefreshMs: int('WAPING_SANDBOX_QR_REFRESH_MS', 20_000, 10),
   leaseTtlSeconds: int('WAPING_LEASE_TTL_SECONDS', 30, 3),
   waWsUrl: str('WAPING_WA_WS_URL', undefined, { pattern: '^wss?://' }),
   waBrowser: str('WAPING_WA_BROWSER', 'WAPing'),
   webhookAllowPrivate: bool('WAPING_WEBHOOK_ALLOW_PRIVATE', false),
+  /** Delays before each retry of a failed webhook delivery; after the last one it is `failed`. */
+  webhookRetryScheduleMs: str(
+    'WAPING_WEBHOOK_RETRY_SCHEDULE_MS',
+    '5000,300000,1800000,7200000,18000000,36000000,36000000',
+    { pattern: '^\\d+(,\\d+)*$' },
+  ),
+  webhookDisableAfterHours: int('WAPING_WEBHOOK_DISABLE_AFTER_HOURS', 120, 1),
   alertGraceSeconds: int('WAPING_ALERT_GRACE_SECONDS', 60),
+  /** Overrides WAPING_ALERT_GRACE_SECONDS with milliseconds (tests). */
+  alertGraceMs: { env: 'WAPING_ALERT_GRACE_MS', schema: Type.Optional(Type.Integer({ minimum: 0 })) },
   smtpUrl: str('WAPING_SMTP_URL', undefined, { pattern: '^smtps?://' }),
   mailFrom: str('WAPING_MAIL_FROM', 'WAPing <waping@localhost>'),
   smsProvider: {
@@ -66,6 +76,10 @@ export const CONFIG_FIELDS = {
   },
   trustProxy: bool('WAPING_TRUST_PROXY', false),
   sessionTtlHours: int('WAPING_SESSION_TTL_HOURS', 12, 1),
+  /** How often old message bodies are erased (per-workspace retentionDays). */
+  retentionIntervalMinutes: int('WAPING_RETENTION_INTERVAL_MINUTES', 60, 1),
+  /** The built dashboard; unset → dist/web of this checkout. */
+  webDir: str('WAPING_WEB_DIR'),
 } satisfies Record<string, { env: string; schema: TSchema }>;
 
 type Fields = typeof CONFIG_FIELDS;

@@ -32,7 +32,7 @@ export async function keysCommand(args: string[]): Promise<void> {
       help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help || !sub) return console.log(keysHelp);
+  if (values.help || !sub || sub === '--help' || sub === '-h') return console.log(keysHelp);
   if (sub === 'create') {
     const scopes = parseScopes(values.scopes);
     return withDatabase(async (handle) => {

@@ -19,7 +19,7 @@ export async function usersCommand(args: string[]): Promise<void> {
       help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help || !sub) return console.log(usersHelp);
+  if (values.help || !sub || sub === '--help' || sub === '-h') return console.log(usersHelp);
   if (sub !== 'create') throw new UsageError(`unknown command "users ${sub}"\n${usersHelp}`);
   if (!values.email || !values.password) throw new UsageError('users create needs --email and --password');
   const role = (values.role ?? 'owner') as Role;

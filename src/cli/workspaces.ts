@@ -12,7 +12,7 @@ export async function workspacesCommand(args: string[]): Promise<void> {
     args: rest,
     options: { name: { type: 'string' }, plan: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
-  if (values.help || !sub) return console.log(workspacesHelp);
+  if (values.help || !sub || sub === '--help' || sub === '-h') return console.log(workspacesHelp);
   if (sub === 'list') {
     return withDatabase(async ({ db }) => {
       const rows = await listWorkspaces(db);

@@ -16,7 +16,11 @@ declare module 'fastify' {
 
 /** Devices, the sandbox, and messages: the supervisor starts with the app and stops with it. */
 export async function registerDevicesAndMessages(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  const hub = new SandboxHub({ deliveredMs: ctx.config.sandboxDeliveredMs, readMs: ctx.config.sandboxReadMs });
+  const hub = new SandboxHub({
+    deliveredMs: ctx.config.sandboxDeliveredMs,
+    readMs: ctx.config.sandboxReadMs,
+    qrRefreshMs: ctx.config.sandboxQrRefreshMs,
+  });
   const supervisor = new DeviceSupervisor(ctx, hub);
   app.decorate('supervisor', supervisor);
   await app.register(deviceRoutes(ctx, supervisor));

@@ -1,0 +1,99 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../src/db/database.js';
+import { sha256Hex } from '../src/lib/crypto.js';
+import { createTestDatabase, type TestDatabase } from './helpers/database.js';
+
+const run = promisify(execFile);
+const BIN = join(import.meta.dirname, '..', 'bin', 'waping.js');
+let db: TestDatabase;
+
+function env(): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    LOG_LEVEL: 'silent',
+    WAPING_DATA_DIR: db.dataDir,
+    WAPING_MASTER_KEY: 'cli-test-master-key-0123456789abcdef0123',
+    ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : { DATABASE_URL: '' }),
+  };
+}
+
+async function waping(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: env() });
+    return { stdout, stderr, code: 0 };
+  } catch (err) {
+    const e = err as { stdout: string; stderr: string; code: number };
+    return { stdout: e.stdout, stderr: e.stderr, code: e.code };
+  }
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(async () => {
+  await db.drop();
+});
+
+describe('waping CLI', () => {
+  it('migrates and creates the default workspace', async () => {
+    const res = await waping('migrate');
+    expect(res.code).toBe(0);
+    expect(res.stdout).toMatch(/up to date|nothing to apply/);
+    const list = await waping('workspaces', 'list');
+    expect(list.stdout).toContain('default');
+    expect(list.stdout).toContain('selfhosted');
+  });
+
+  it('creates workspaces and keys; the key is printed alone and stored hashed', async () => {
+    const ws = await waping('workspaces', 'create', '--name', 'acme', '--plan', 'growth');
+    expect(ws.code).toBe(0);
+    expect(ws.stdout.trim()).toMatch(/^ws_[0-9a-z]{26}$/);
+    const key = await waping('keys', 'create', '--workspace', 'acme', '--name', 'ci', '--scopes', 'messages,verify');
+    expect(key.code).toBe(0);
+    const value = key.stdout.trim();
+    expect(value).toMatch(/^wap_\S+$/);
+    expect(key.stdout).toBe(`${value}\n`);
+    const handle = openDatabase({ databaseUrl: db.databaseUrl, dataDir: db.dataDir });
+    const row = await handle.db.selectFrom('api_keys').selectAll().where('key_hash', '=', sha256Hex(value)).executeTakeFirst();
+    await handle.destroy();
+    expect(row).toMatchObject({ name: 'ci', scopes: JSON.stringify(['messages', 'verify']), workspace_id: ws.stdout.trim() });
+    const list = await waping('keys', 'list', '--workspace', 'acme');
+    expect(list.stdout).toContain('ci');
+    expect(list.stdout).not.toContain(value);
+    const revoke = await waping('keys', 'revoke', row!.id);
+    expect(revoke.stdout).toContain('revoked');
+  });
+
+  it('creates dashboard users', async () => {
+    const res = await waping('users', 'create', '--email', 'Owner@Example.com', '--password', 'long enough password');
+    expect(res.code).toBe(0);
+    expect(res.stdout.trim()).toMatch(/^usr_/);
+    const again = await waping('users', 'create', '--email', 'owner@example.com', '--password', 'long enough password');
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('already exists');
+  });
+
+  it('explains bad usage with exit code 2', async () => {
+    expect((await waping('keys', 'create', '--scopes', 'root')).stderr).toContain('unknown scope root');
+    expect((await waping('workspaces', 'create')).code).toBe(2);
+    expect((await waping('frobnicate')).code).toBe(2);
+    expect((await waping('users', 'create', '--email', 'x@y.z', '--password', 'pw', '--role', 'king')).stderr).toContain('unknown role');
+  });
+
+  it('prints help for every command', async () => {
+    for (const args of [['--help'], ['keys', '--help'], ['workspaces', '--help'], ['users', '--help'], ['migrate', '--help']]) {
+      const res = await waping(...args);
+      expect(res.code, args.join(' ')).toBe(0);
+      expect(res.stdout).toContain('waping');
+    }
+  });
+
+  it('refuses a bad configuration with one line naming the variable', async () => {
+    const res = await run(process.execPath, [BIN, 'migrate'], { env: { ...env(), PORT: 'nope' } }).catch((e: { stderr: string; code: number }) => e);
+    expect((res as { code: number }).code).toBe(2);
+    expect((res as { stderr: string }).stderr.trim()).toMatch(/^waping: PORT has an invalid value/);
+  });
+});

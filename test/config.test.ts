@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+describe('config', () => {
+  it('has working defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 3000, host: '0.0.0.0', dataDir: './data', logLevel: 'info', sandbox: true });
+    expect(config.databaseUrl).toBeUndefined();
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('converts values from their text form', () => {
+    const config = loadConfig({ PORT: '8080', WAPING_SANDBOX: 'false', DATABASE_URL: 'postgres://u@h/db', LOG_LEVEL: 'debug' });
+    expect(config).toMatchObject({ port: 8080, sandbox: false, databaseUrl: 'postgres://u@h/db', logLevel: 'debug' });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ WAPING_API_KEY: 'too-short' }, 'WAPING_API_KEY'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ WAPING_SANDBOX: 'maybe' }, 'WAPING_SANDBOX'],
+    [{ WAPING_MASTER_KEY: 'short' }, 'WAPING_MASTER_KEY'],
+    [{ WAPING_SMS_PROVIDER: 'pigeon' }, 'WAPING_SMS_PROVIDER'],
+  ])('refuses %j with one line naming the variable', (env, variable) => {
+    let error: unknown;
+    try {
+      loadConfig(env);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message.startsWith(variable)).toBe(true);
+    expect(message).not.toContain('\n');
+  });
+
+  it('names the allowed values of a choice', () => {
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/one of fatal, error, warn, info, debug, trace, silent/);
+  });
+});
