@@ -13,11 +13,13 @@ import { registerAuth } from './http/auth.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { healthRoutes } from './http/health.js';
 import { registerIdempotency } from './http/idempotency.js';
+import { registerInbound } from './inbound/register.js';
 import { registerMetrics } from './http/metrics.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerRateLimit } from './http/rate-limit.js';
 import { randomToken } from './lib/crypto.js';
 import { resolveMasterKey } from './lib/master-key.js';
+import { registerVerify } from './verify/register.js';
 import { systemClock, type Clock } from './lib/time.js';
 import { bootstrapWorkspaces } from './workspaces/bootstrap.js';
 import { loadPlans } from './workspaces/plans.js';
@@ -83,10 +85,20 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('ctx', ctx);
+  // onClose hooks run last-registered first: registered here, the database closes after every feature stopped.
+  app.addHook('onClose', async () => {
+    await ctx.bus.close();
+    if (!deps.database) await database.destroy();
+  });
   // The API speaks JSON only; a text body is a client mistake better named by 415 than by a schema error.
   app.removeContentTypeParser('text/plain');
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+  });
+  // A bodiless POST means "no options": validate it as {} so optional-only bodies work from curl.
+  app.addHook('preValidation', async (request) => {
+    if (request.body === undefined && (request.method === 'POST' || request.method === 'PATCH'))
+      request.body = {};
   });
   // A /v1 route without a declared scope would be public by accident: refuse to start instead.
   app.addHook('onRoute', (route) => {
@@ -107,11 +119,9 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await registerWebhooks(app, ctx);
   registerNotifications(app, ctx);
   await registerDevicesAndMessages(app, ctx);
+  await registerInbound(app, ctx);
+  await registerVerify(app, ctx);
   await app.register(dashboard(ctx));
 
-  app.addHook('onClose', async () => {
-    await ctx.bus.close();
-    if (!deps.database) await database.destroy();
-  });
   return app;
 }

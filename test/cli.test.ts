@@ -51,15 +51,32 @@ describe('waping CLI', () => {
     const ws = await waping('workspaces', 'create', '--name', 'acme', '--plan', 'growth');
     expect(ws.code).toBe(0);
     expect(ws.stdout.trim()).toMatch(/^ws_[0-9a-z]{26}$/);
-    const key = await waping('keys', 'create', '--workspace', 'acme', '--name', 'ci', '--scopes', 'messages,verify');
+    const key = await waping(
+      'keys',
+      'create',
+      '--workspace',
+      'acme',
+      '--name',
+      'ci',
+      '--scopes',
+      'messages,verify',
+    );
     expect(key.code).toBe(0);
     const value = key.stdout.trim();
     expect(value).toMatch(/^wap_\S+$/);
     expect(key.stdout).toBe(`${value}\n`);
     const handle = openDatabase({ databaseUrl: db.databaseUrl, dataDir: db.dataDir });
-    const row = await handle.db.selectFrom('api_keys').selectAll().where('key_hash', '=', sha256Hex(value)).executeTakeFirst();
+    const row = await handle.db
+      .selectFrom('api_keys')
+      .selectAll()
+      .where('key_hash', '=', sha256Hex(value))
+      .executeTakeFirst();
     await handle.destroy();
-    expect(row).toMatchObject({ name: 'ci', scopes: JSON.stringify(['messages', 'verify']), workspace_id: ws.stdout.trim() });
+    expect(row).toMatchObject({
+      name: 'ci',
+      scopes: JSON.stringify(['messages', 'verify']),
+      workspace_id: ws.stdout.trim(),
+    });
     const list = await waping('keys', 'list', '--workspace', 'acme');
     expect(list.stdout).toContain('ci');
     expect(list.stdout).not.toContain(value);
@@ -68,10 +85,24 @@ describe('waping CLI', () => {
   });
 
   it('creates dashboard users', async () => {
-    const res = await waping('users', 'create', '--email', 'Owner@Example.com', '--password', 'long enough password');
+    const res = await waping(
+      'users',
+      'create',
+      '--email',
+      'Owner@Example.com',
+      '--password',
+      'long enough password',
+    );
     expect(res.code).toBe(0);
     expect(res.stdout.trim()).toMatch(/^usr_/);
-    const again = await waping('users', 'create', '--email', 'owner@example.com', '--password', 'long enough password');
+    const again = await waping(
+      'users',
+      'create',
+      '--email',
+      'owner@example.com',
+      '--password',
+      'long enough password',
+    );
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('already exists');
   });
@@ -80,11 +111,19 @@ describe('waping CLI', () => {
     expect((await waping('keys', 'create', '--scopes', 'root')).stderr).toContain('unknown scope root');
     expect((await waping('workspaces', 'create')).code).toBe(2);
     expect((await waping('frobnicate')).code).toBe(2);
-    expect((await waping('users', 'create', '--email', 'x@y.z', '--password', 'pw', '--role', 'king')).stderr).toContain('unknown role');
+    expect(
+      (await waping('users', 'create', '--email', 'x@y.z', '--password', 'pw', '--role', 'king')).stderr,
+    ).toContain('unknown role');
   });
 
   it('prints help for every command', async () => {
-    for (const args of [['--help'], ['keys', '--help'], ['workspaces', '--help'], ['users', '--help'], ['migrate', '--help']]) {
+    for (const args of [
+      ['--help'],
+      ['keys', '--help'],
+      ['workspaces', '--help'],
+      ['users', '--help'],
+      ['migrate', '--help'],
+    ]) {
       const res = await waping(...args);
       expect(res.code, args.join(' ')).toBe(0);
       expect(res.stdout).toContain('waping');
@@ -92,7 +131,9 @@ describe('waping CLI', () => {
   });
 
   it('refuses a bad configuration with one line naming the variable', async () => {
-    const res = await run(process.execPath, [BIN, 'migrate'], { env: { ...env(), PORT: 'nope' } }).catch((e: { stderr: string; code: number }) => e);
+    const res = await run(process.execPath, [BIN, 'migrate'], { env: { ...env(), PORT: 'nope' } }).catch(
+      (e: { stderr: string; code: number }) => e,
+    );
     expect((res as { code: number }).code).toBe(2);
     expect((res as { stderr: string }).stderr.trim()).toMatch(/^waping: PORT has an invalid value/);
   });

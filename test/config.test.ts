@@ -4,14 +4,30 @@ import { ConfigError, loadConfig } from '../src/config.js';
 describe('config', () => {
   it('has working defaults', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 3000, host: '0.0.0.0', dataDir: './data', logLevel: 'info', sandbox: true });
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '0.0.0.0',
+      dataDir: './data',
+      logLevel: 'info',
+      sandbox: true,
+    });
     expect(config.databaseUrl).toBeUndefined();
     expect(Object.isFrozen(config)).toBe(true);
   });
 
   it('converts values from their text form', () => {
-    const config = loadConfig({ PORT: '8080', WAPING_SANDBOX: 'false', DATABASE_URL: 'postgres://u@h/db', LOG_LEVEL: 'debug' });
-    expect(config).toMatchObject({ port: 8080, sandbox: false, databaseUrl: 'postgres://u@h/db', logLevel: 'debug' });
+    const config = loadConfig({
+      PORT: '8080',
+      WAPING_SANDBOX: 'false',
+      DATABASE_URL: 'postgres://u@h/db',
+      LOG_LEVEL: 'debug',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      sandbox: false,
+      databaseUrl: 'postgres://u@h/db',
+      logLevel: 'debug',
+    });
   });
 
   it.each([
@@ -37,6 +53,8 @@ describe('config', () => {
   });
 
   it('names the allowed values of a choice', () => {
-    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/one of fatal, error, warn, info, debug, trace, silent/);
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(
+      /one of fatal, error, warn, info, debug, trace, silent/,
+    );
   });
 });

@@ -4,7 +4,13 @@ import type { DbOrTx } from '../db/database.js';
  * Device leases: one node runs a device's connection at a time (DESIGN.md §9). A lease is taken
  * when free or expired, renewed by its holder, and lost when the holder stops renewing.
  */
-export async function acquireLease(db: DbOrTx, deviceId: string, nodeId: string, now: Date, ttlMs: number): Promise<boolean> {
+export async function acquireLease(
+  db: DbOrTx,
+  deviceId: string,
+  nodeId: string,
+  now: Date,
+  ttlMs: number,
+): Promise<boolean> {
   const nowIso = now.toISOString();
   const expires = new Date(now.getTime() + ttlMs).toISOString();
   await db
@@ -14,15 +20,27 @@ export async function acquireLease(db: DbOrTx, deviceId: string, nodeId: string,
       oc
         .column('device_id')
         .doUpdateSet({ node_id: nodeId, expires_at: expires })
-        .where((eb) => eb.or([eb('device_leases.node_id', '=', nodeId), eb('device_leases.expires_at', '<', nowIso)])),
+        .where((eb) =>
+          eb.or([eb('device_leases.node_id', '=', nodeId), eb('device_leases.expires_at', '<', nowIso)]),
+        ),
     )
     .execute();
-  const row = await db.selectFrom('device_leases').select('node_id').where('device_id', '=', deviceId).executeTakeFirst();
+  const row = await db
+    .selectFrom('device_leases')
+    .select('node_id')
+    .where('device_id', '=', deviceId)
+    .executeTakeFirst();
   return row?.node_id === nodeId;
 }
 
 /** Extends this node's leases; returns the ids it still holds. */
-export async function renewLeases(db: DbOrTx, deviceIds: string[], nodeId: string, now: Date, ttlMs: number): Promise<Set<string>> {
+export async function renewLeases(
+  db: DbOrTx,
+  deviceIds: string[],
+  nodeId: string,
+  now: Date,
+  ttlMs: number,
+): Promise<Set<string>> {
   if (deviceIds.length === 0) return new Set();
   await db
     .updateTable('device_leases')
@@ -40,7 +58,11 @@ export async function renewLeases(db: DbOrTx, deviceIds: string[], nodeId: strin
 }
 
 export async function releaseLease(db: DbOrTx, deviceId: string, nodeId: string): Promise<void> {
-  await db.deleteFrom('device_leases').where('device_id', '=', deviceId).where('node_id', '=', nodeId).execute();
+  await db
+    .deleteFrom('device_leases')
+    .where('device_id', '=', deviceId)
+    .where('node_id', '=', nodeId)
+    .execute();
 }
 
 export async function leaseHolder(db: DbOrTx, deviceId: string, now: Date): Promise<string | null> {

@@ -4,7 +4,11 @@ import type { Engine, EngineContext } from '../engines/engine.js';
 import { SandboxEngine } from '../engines/sandbox/engine.js';
 import type { SandboxHub } from '../engines/sandbox/hub.js';
 
-export function createEngine(kind: 'sandbox' | 'baileys', engineCtx: EngineContext, deps: { config: Config; hub: SandboxHub }): Engine {
+export function createEngine(
+  kind: 'sandbox' | 'baileys',
+  engineCtx: EngineContext,
+  deps: { config: Config; hub: SandboxHub },
+): Engine {
   if (kind === 'sandbox') return new SandboxEngine(engineCtx, deps.hub);
   return new BaileysEngine(engineCtx, { wsUrl: deps.config.waWsUrl, browserName: deps.config.waBrowser });
 }

@@ -3,10 +3,18 @@ import { Type, type Static } from 'typebox';
 /** How fast a device may send (DESIGN.md §5): numbers that send too fast get banned. */
 export const PacingSchema = Type.Object(
   {
-    minIntervalMs: Type.Integer({ minimum: 0, maximum: 600_000, description: 'Minimum gap between two sends' }),
+    minIntervalMs: Type.Integer({
+      minimum: 0,
+      maximum: 600_000,
+      description: 'Minimum gap between two sends',
+    }),
     jitterMs: Type.Integer({ minimum: 0, maximum: 600_000, description: 'Random ± added to the gap' }),
-    perMinute: Type.Union([Type.Integer({ minimum: 1, maximum: 10_000 }), Type.Null()], { description: 'null = no cap' }),
-    perDay: Type.Union([Type.Integer({ minimum: 1, maximum: 1_000_000 }), Type.Null()], { description: 'null = no cap' }),
+    perMinute: Type.Union([Type.Integer({ minimum: 1, maximum: 10_000 }), Type.Null()], {
+      description: 'null = no cap',
+    }),
+    perDay: Type.Union([Type.Integer({ minimum: 1, maximum: 1_000_000 }), Type.Null()], {
+      description: 'null = no cap',
+    }),
     presence: Type.Boolean({ description: 'Show "typing…" briefly before a send (real numbers)' }),
   },
   { additionalProperties: false, $id: 'Pacing' },

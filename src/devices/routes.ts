@@ -10,7 +10,14 @@ import { idPattern } from '../lib/ids.js';
 import { toE164 } from '../lib/phone.js';
 import { PacingPatchSchema } from './pacing.js';
 import { qrDataUrl, qrPng } from './qr.js';
-import { connectDevice, createDevice, deleteDevice, logoutDevice, requireDevice, updateDevice } from './service.js';
+import {
+  connectDevice,
+  createDevice,
+  deleteDevice,
+  logoutDevice,
+  requireDevice,
+  updateDevice,
+} from './service.js';
 import { deviceTopic, type DeviceStreamEvent } from './status.js';
 import { listDevices } from './store.js';
 import type { DeviceSupervisor } from './supervisor.js';
@@ -31,7 +38,11 @@ export function deviceRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fas
           body: Type.Object(
             {
               name: Type.String({ minLength: 1, maxLength: 100 }),
-              engine: Type.Optional(literalUnion(ENGINES, { description: 'sandbox (default while WAPING_SANDBOX is on) or baileys (real WhatsApp)' })),
+              engine: Type.Optional(
+                literalUnion(ENGINES, {
+                  description: 'sandbox (default while WAPING_SANDBOX is on) or baileys (real WhatsApp)',
+                }),
+              ),
               pacing: Type.Optional(PacingPatchSchema),
             },
             { additionalProperties: false },
@@ -42,7 +53,11 @@ export function deviceRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fas
       async (request, reply) => {
         const auth = authOf(request);
         const engine = request.body.engine ?? (ctx.config.sandbox ? 'sandbox' : 'baileys');
-        const row = await createDevice(ctx, auth.workspaceId, auth.plan, { name: request.body.name, engine, pacing: request.body.pacing });
+        const row = await createDevice(ctx, auth.workspaceId, auth.plan, {
+          name: request.body.name,
+          engine,
+          pacing: request.body.pacing,
+        });
         return reply.status(201).send(toDeviceView(row));
       },
     );
@@ -51,19 +66,36 @@ export function deviceRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fas
       '/v1/devices',
       {
         config: { scope: 'devices', readOnly: true },
-        schema: { tags, summary: 'List devices', querystring: Type.Object(PageQuery, { additionalProperties: false }), response: { 200: Page(DeviceSchema), ...errorResponses() } },
+        schema: {
+          tags,
+          summary: 'List devices',
+          querystring: Type.Object(PageQuery, { additionalProperties: false }),
+          response: { 200: Page(DeviceSchema), ...errorResponses() },
+        },
       },
       async (request) => {
         const limit = request.query.limit ?? 20;
-        const rows = await listDevices(ctx.db, authOf(request).workspaceId, { limit: limit + 1, before: decodeCursor(request.query.cursor) });
+        const rows = await listDevices(ctx.db, authOf(request).workspaceId, {
+          limit: limit + 1,
+          before: decodeCursor(request.query.cursor),
+        });
         return pageOf(rows, limit, toDeviceView);
       },
     );
 
     app.get(
       '/v1/devices/:id',
-      { config: { scope: 'devices', readOnly: true }, schema: { tags, summary: 'Get a device', params: Params, response: { 200: DeviceSchema, ...errorResponses(404) } } },
-      async (request) => toDeviceView(await requireDevice(ctx, authOf(request).workspaceId, request.params.id)),
+      {
+        config: { scope: 'devices', readOnly: true },
+        schema: {
+          tags,
+          summary: 'Get a device',
+          params: Params,
+          response: { 200: DeviceSchema, ...errorResponses(404) },
+        },
+      },
+      async (request) =>
+        toDeviceView(await requireDevice(ctx, authOf(request).workspaceId, request.params.id)),
     );
 
     app.patch(
@@ -74,7 +106,13 @@ export function deviceRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fas
           tags,
           summary: 'Rename a device or change its pacing',
           params: Params,
-          body: Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })), pacing: Type.Optional(PacingPatchSchema) }, { additionalProperties: false }),
+          body: Type.Object(
+            {
+              name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+              pacing: Type.Optional(PacingPatchSchema),
+            },
+            { additionalProperties: false },
+          ),
           response: { 200: DeviceSchema, ...errorResponses(404) },
         },
       },
@@ -86,7 +124,15 @@ export function deviceRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fas
 
     app.delete(
       '/v1/devices/:id',
-      { config: { scope: 'devices' }, schema: { tags, summary: 'Delete a device (unlinks it; queued messages are canceled)', params: Params, response: { 204: Type.Null(), ...errorResponses(404) } } },
+      {
+        config: { scope: 'devices' },
+        schema: {
+          tags,
+          summary: 'Delete a device (unlinks it; queued messages are canceled)',
+          params: Params,
+          response: { 204: Type.Null(), ...errorResponses(404) },
+        },
+      },
       async (request, reply) => {
         const row = await requireDevice(ctx, authOf(request).workspaceId, request.params.id);
         await deleteDevice(ctx, supervisor, row);
@@ -96,7 +142,15 @@ export function deviceRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fas
 
     app.post(
       '/v1/devices/:id/connect',
-      { config: { scope: 'devices' }, schema: { tags, summary: 'Start linking (QR) or reconnect', params: Params, response: { 200: DeviceSchema, ...errorResponses(404) } } },
+      {
+        config: { scope: 'devices' },
+        schema: {
+          tags,
+          summary: 'Start linking (QR) or reconnect',
+          params: Params,
+          response: { 200: DeviceSchema, ...errorResponses(404) },
+        },
+      },
       async (request) => {
         const row = await requireDevice(ctx, authOf(request).workspaceId, request.params.id);
         return toDeviceView(await connectDevice(ctx, supervisor, row));
@@ -111,8 +165,14 @@ export function deviceRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fas
           tags,
           summary: 'Link by an 8-character code typed on the phone instead of a QR',
           params: Params,
-          body: Type.Object({ phone: Type.String({ minLength: 5, maxLength: 32 }) }, { additionalProperties: false }),
-          response: { 200: Type.Object({ code: Type.String(), device: DeviceSchema }), ...errorResponses(404, 409) },
+          body: Type.Object(
+            { phone: Type.String({ minLength: 5, maxLength: 32 }) },
+            { additionalProperties: false },
+          ),
+          response: {
+            200: Type.Object({ code: Type.String(), device: DeviceSchema }),
+            ...errorResponses(404, 409),
+          },
         },
       },
       async (request) => {
@@ -121,7 +181,8 @@ export function deviceRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fas
         const phone = toE164(request.body.phone, 'phone');
         if (!supervisor.isRunning(row.id)) await connectDevice(ctx, supervisor, row);
         const engine = supervisor.engineOf(row.id);
-        if (!engine) throw new AppError('SESSION_DISCONNECTED', 'The device could not be started on this node');
+        if (!engine)
+          throw new AppError('SESSION_DISCONNECTED', 'The device could not be started on this node');
         const code = await engine.requestPairingCode(phone);
         return { code, device: toDeviceView(await requireDevice(ctx, row.workspace_id, row.id)) };
       },
@@ -137,7 +198,10 @@ export function deviceRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fas
           params: Params,
           produces: ['image/png', 'application/json'],
           response: {
-            200: Type.Object({ qr: Type.String(), dataUrl: Type.String(), expiresAt: Type.String({ format: 'date-time' }) }, { description: 'PNG image by default; this JSON with Accept: application/json' }),
+            200: Type.Object(
+              { qr: Type.String(), dataUrl: Type.String(), expiresAt: Type.String({ format: 'date-time' }) },
+              { description: 'PNG image by default; this JSON with Accept: application/json' },
+            ),
             ...errorResponses(404, 409),
           },
         },
@@ -146,20 +210,34 @@ export function deviceRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fas
         const row = await requireDevice(ctx, authOf(request).workspaceId, request.params.id);
         const current = supervisor.currentQr(row.id);
         if (!current || row.status !== 'qr') {
-          throw new AppError('CONFLICT', `No QR to scan: the device is ${row.status}${row.status === 'unlinked' ? '; POST /v1/devices/:id/connect first' : ''}`);
+          throw new AppError(
+            'CONFLICT',
+            `No QR to scan: the device is ${row.status}${row.status === 'unlinked' ? '; POST /v1/devices/:id/connect first' : ''}`,
+          );
         }
         if ((request.headers.accept ?? '').includes('application/json')) {
           return { qr: current.qr, dataUrl: await qrDataUrl(current.qr), expiresAt: current.expiresAt };
         }
         const png = await qrPng(current.qr);
         // Buffers bypass the JSON serializer; the typed reply only knows the JSON variant.
-        return reply.type('image/png').header('cache-control', 'no-store').send(png as never);
+        return reply
+          .type('image/png')
+          .header('cache-control', 'no-store')
+          .send(png as never);
       },
     );
 
     app.post(
       '/v1/devices/:id/logout',
-      { config: { scope: 'devices' }, schema: { tags, summary: 'Unlink the device from the phone', params: Params, response: { 200: DeviceSchema, ...errorResponses(404) } } },
+      {
+        config: { scope: 'devices' },
+        schema: {
+          tags,
+          summary: 'Unlink the device from the phone',
+          params: Params,
+          response: { 200: DeviceSchema, ...errorResponses(404) },
+        },
+      },
       async (request) => {
         const row = await requireDevice(ctx, authOf(request).workspaceId, request.params.id);
         return toDeviceView(await logoutDevice(ctx, supervisor, row));
@@ -170,15 +248,25 @@ export function deviceRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fas
       '/v1/devices/:id/events',
       {
         config: { scope: 'devices', readOnly: true },
-        schema: { tags, summary: 'Server-Sent Events: status changes, QR refreshes, pairing codes', params: Params, produces: ['text/event-stream'], response: { 200: Type.String({ description: 'text/event-stream' }), ...errorResponses(404) } },
+        schema: {
+          tags,
+          summary: 'Server-Sent Events: status changes, QR refreshes, pairing codes',
+          params: Params,
+          produces: ['text/event-stream'],
+          response: { 200: Type.String({ description: 'text/event-stream' }), ...errorResponses(404) },
+        },
       },
       async (request, reply) => {
         const row = await requireDevice(ctx, authOf(request).workspaceId, request.params.id);
-        const initial: Array<{ event: string; data: unknown }> = [{ event: 'status', data: { type: 'status', device: toDeviceView(row) } }];
+        const initial: Array<{ event: string; data: unknown }> = [
+          { event: 'status', data: { type: 'status', device: toDeviceView(row) } },
+        ];
         const qr = supervisor.currentQr(row.id);
         if (qr) initial.push({ event: 'qr', data: { type: 'qr', ...qr } });
         openEventStream(request, reply, initial, (send) =>
-          ctx.bus.subscribe(deviceTopic(row.id), (payload) => send((payload as DeviceStreamEvent).type, payload)),
+          ctx.bus.subscribe(deviceTopic(row.id), (payload) =>
+            send((payload as DeviceStreamEvent).type, payload),
+          ),
         );
       },
     );

@@ -52,8 +52,16 @@ export function createEngineStateStore(db: DbOrTx, masterKey: Buffer, deviceId: 
           const value = encrypt(key, entry.value, aad(entry.category, entry.id));
           await trx
             .insertInto('engine_state')
-            .values({ device_id: deviceId, category: entry.category, key_id: entry.id, value, updated_at: now })
-            .onConflict((oc) => oc.columns(['device_id', 'category', 'key_id']).doUpdateSet({ value, updated_at: now }))
+            .values({
+              device_id: deviceId,
+              category: entry.category,
+              key_id: entry.id,
+              value,
+              updated_at: now,
+            })
+            .onConflict((oc) =>
+              oc.columns(['device_id', 'category', 'key_id']).doUpdateSet({ value, updated_at: now }),
+            )
             .execute();
         }
       };

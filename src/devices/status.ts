@@ -73,7 +73,10 @@ export async function setDeviceStatus(
   });
   if (row) {
     publishEvents(ctx, events);
-    ctx.bus.publish(deviceTopic(deviceId), { type: 'status', device: toDeviceView(row) } satisfies DeviceStreamEvent);
+    ctx.bus.publish(deviceTopic(deviceId), {
+      type: 'status',
+      device: toDeviceView(row),
+    } satisfies DeviceStreamEvent);
   }
   return row;
 }

@@ -27,7 +27,11 @@ export async function findDeviceById(db: DbOrTx, id: string): Promise<DeviceRow 
   return db.selectFrom('devices').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function listDevices(db: DbOrTx, workspaceId: string, page: { limit: number; before?: string }): Promise<DeviceRow[]> {
+export async function listDevices(
+  db: DbOrTx,
+  workspaceId: string,
+  page: { limit: number; before?: string },
+): Promise<DeviceRow[]> {
   let query = db.selectFrom('devices').selectAll().where('workspace_id', '=', workspaceId);
   if (page.before) query = query.where('id', '<', page.before);
   return query.orderBy('id', 'desc').limit(page.limit).execute();

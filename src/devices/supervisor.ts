@@ -110,7 +110,8 @@ export class DeviceSupervisor {
   private async startDevice(deviceId: string, options: { pairingPhone?: string }): Promise<void> {
     const row = await findDeviceById(this.ctx.db, deviceId);
     if (!row) return;
-    if (!(await acquireLease(this.ctx.db, deviceId, this.ctx.nodeId, this.ctx.clock.now(), this.ttlMs))) return;
+    if (!(await acquireLease(this.ctx.db, deviceId, this.ctx.nodeId, this.ctx.clock.now(), this.ttlMs)))
+      return;
     const log = this.ctx.log.child({ deviceId });
     const engine = createEngine(
       row.engine,
@@ -119,7 +120,11 @@ export class DeviceSupervisor {
         log,
         state: createEngineStateStore(this.ctx.db, this.ctx.masterKey, deviceId),
         getMessageText: async (waMessageId) => {
-          const m = await this.ctx.db.selectFrom('messages').select('body').where('wa_message_id', '=', waMessageId).executeTakeFirst();
+          const m = await this.ctx.db
+            .selectFrom('messages')
+            .select('body')
+            .where('wa_message_id', '=', waMessageId)
+            .executeTakeFirst();
           return m?.body ?? undefined;
         },
       },
@@ -137,18 +142,27 @@ export class DeviceSupervisor {
     };
     const pacer = new Pacer(() => entry.pacing);
     pacer.seed(await this.recentSendTimes(deviceId));
-    entry.dispatcher = new Dispatcher(this.ctx, { id: deviceId, workspaceId: row.workspace_id, engine, pacer, isConnected: () => entry.connected });
+    entry.dispatcher = new Dispatcher(this.ctx, {
+      id: deviceId,
+      workspaceId: row.workspace_id,
+      engine,
+      pacer,
+      isConnected: () => entry.connected,
+    });
     entry.unsubscribe = this.ctx.bus.subscribe(dispatchTopic(deviceId), () => entry.dispatcher.wake());
     this.attach(entry, row);
     this.running.set(deviceId, entry);
-    if (row.status !== 'connected' && row.status !== 'disconnected') await setDeviceStatus(this.ctx, deviceId, 'connecting');
+    if (row.status !== 'connected' && row.status !== 'disconnected')
+      await setDeviceStatus(this.ctx, deviceId, 'connecting');
     await entry.dispatcher.start();
     try {
       await engine.start(options.pairingPhone ? { pairingPhone: options.pairingPhone } : undefined);
     } catch (err) {
       log.error({ err }, 'engine failed to start');
       await this.stopDevice(deviceId, { release: true });
-      await setDeviceStatus(this.ctx, deviceId, 'disconnected', { reason: `Engine failed to start: ${(err as Error).message}` });
+      await setDeviceStatus(this.ctx, deviceId, 'disconnected', {
+        reason: `Engine failed to start: ${(err as Error).message}`,
+      });
     }
   }
 
@@ -179,21 +193,48 @@ export class DeviceSupervisor {
     engine.on('connected', ({ phone, displayName, jid }) => {
       entry.qr = null;
       entry.connected = true;
-      void guard('connected', setDeviceStatus(this.ctx, id, 'connected', { phone, displayName: displayName ?? null, jid, reason: null }).then(() => entry.dispatcher.wake()));
+      void guard(
+        'connected',
+        setDeviceStatus(this.ctx, id, 'connected', {
+          phone,
+          displayName: displayName ?? null,
+          jid,
+          reason: null,
+        }).then(() => entry.dispatcher.wake()),
+      );
     });
     engine.on('disconnected', ({ reason, willReconnect }) => {
       entry.connected = false;
-      void guard('disconnected', setDeviceStatus(this.ctx, id, 'disconnected', { reason: willReconnect ? `${reason}; reconnecting` : reason }));
+      void guard(
+        'disconnected',
+        setDeviceStatus(this.ctx, id, 'disconnected', {
+          reason: willReconnect ? `${reason}; reconnecting` : reason,
+        }),
+      );
     });
     engine.on('logged_out', ({ reason }) => {
       entry.connected = false;
-      void guard('logged_out', this.stopDevice(id, { release: true }).then(() => setDeviceStatus(this.ctx, id, 'logged_out', { reason })));
+      void guard(
+        'logged_out',
+        this.stopDevice(id, { release: true }).then(() =>
+          setDeviceStatus(this.ctx, id, 'logged_out', { reason }),
+        ),
+      );
     });
     engine.on('link_timeout', ({ reason }) => {
-      void guard('link_timeout', this.stopDevice(id, { release: true }).then(() => setDeviceStatus(this.ctx, id, 'unlinked', { reason })));
+      void guard(
+        'link_timeout',
+        this.stopDevice(id, { release: true }).then(() =>
+          setDeviceStatus(this.ctx, id, 'unlinked', { reason }),
+        ),
+      );
     });
     engine.on('message_status', (receipt) => void guard('receipt', applyReceipt(this.ctx, id, receipt)));
-    engine.on('inbound', (payload) => void guard('inbound', recordInbound(this.ctx, { id, workspaceId: row.workspace_id }, payload)));
+    engine.on(
+      'inbound',
+      (payload) =>
+        void guard('inbound', recordInbound(this.ctx, { id, workspaceId: row.workspace_id }, payload)),
+    );
   }
 
   /** Stops the engine and dispatcher here; the device's status is left to the caller. */

@@ -3,7 +3,14 @@ import { literalUnion, Nullable } from '../http/schemas.js';
 import { PacingSchema, parsePacing } from './pacing.js';
 import type { DeviceRow } from './tables.js';
 
-export const DEVICE_STATUSES = ['unlinked', 'connecting', 'qr', 'connected', 'disconnected', 'logged_out'] as const;
+export const DEVICE_STATUSES = [
+  'unlinked',
+  'connecting',
+  'qr',
+  'connected',
+  'disconnected',
+  'logged_out',
+] as const;
 export const ENGINES = ['sandbox', 'baileys'] as const;
 
 export const DeviceSchema = Type.Object(

@@ -4,8 +4,17 @@ import type { ContactRow } from './tables.js';
 /** How long a "is this number on WhatsApp" answer is trusted before asking again. */
 export const LOOKUP_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
-export async function findContact(db: DbOrTx, workspaceId: string, phone: string): Promise<ContactRow | undefined> {
-  return db.selectFrom('contacts').selectAll().where('workspace_id', '=', workspaceId).where('phone', '=', phone).executeTakeFirst();
+export async function findContact(
+  db: DbOrTx,
+  workspaceId: string,
+  phone: string,
+): Promise<ContactRow | undefined> {
+  return db
+    .selectFrom('contacts')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('phone', '=', phone)
+    .executeTakeFirst();
 }
 
 /** Creates the contact row if missing, then applies the given fields. */
@@ -40,5 +49,10 @@ export async function upsertContact(
 }
 
 export function lookupIsFresh(contact: ContactRow | undefined, now: Date): contact is ContactRow {
-  return !!contact && contact.on_whatsapp !== null && !!contact.checked_at && now.getTime() - Date.parse(contact.checked_at) < LOOKUP_TTL_MS;
+  return (
+    !!contact &&
+    contact.on_whatsapp !== null &&
+    !!contact.checked_at &&
+    now.getTime() - Date.parse(contact.checked_at) < LOOKUP_TTL_MS
+  );
 }

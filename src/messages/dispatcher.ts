@@ -57,7 +57,10 @@ export class Dispatcher {
   private async recoverAfterCrash(): Promise<void> {
     for (const message of await stuckSending(this.ctx.db, this.device.id)) {
       if (message.attempts >= 2) {
-        await transitionMessage(this.ctx, message.id, 'failed', { errorCode: 'SEND_FAILED', errorMessage: 'Interrupted twice while sending' });
+        await transitionMessage(this.ctx, message.id, 'failed', {
+          errorCode: 'SEND_FAILED',
+          errorMessage: 'Interrupted twice while sending',
+        });
       } else {
         await transitionMessage(this.ctx, message.id, 'queued');
       }
@@ -77,7 +80,7 @@ export class Dispatcher {
 
   private async loop(): Promise<void> {
     while (this.running) {
-      let waitMs = 0;
+      let waitMs: number;
       try {
         waitMs = await this.step();
       } catch (err) {
@@ -95,7 +98,10 @@ export class Dispatcher {
     if (!message) return IDLE_POLL_MS;
     const now = this.ctx.clock.now();
     if (message.expires_at && message.expires_at <= now.toISOString()) {
-      await transitionMessage(this.ctx, message.id, 'expired', { errorCode: 'EXPIRED', errorMessage: 'Not sent before it expired' });
+      await transitionMessage(this.ctx, message.id, 'expired', {
+        errorCode: 'EXPIRED',
+        errorMessage: 'Not sent before it expired',
+      });
       return 0;
     }
     const pause = this.device.pacer.delay(now.getTime());
@@ -129,7 +135,9 @@ export class Dispatcher {
         });
         return;
       }
-      const text = message.sealed_body ? decrypt(this.sealKey, message.sealed_body, message.id) : (message.body ?? '');
+      const text = message.sealed_body
+        ? decrypt(this.sealKey, message.sealed_body, message.id)
+        : (message.body ?? '');
       await engine.sendText({
         to: message.phone,
         jid: contact?.jid ?? jidFor(message.phone),
@@ -138,7 +146,13 @@ export class Dispatcher {
       });
       this.device.pacer.recordSend(this.ctx.clock.now().getTime());
       await transitionMessage(this.ctx, message.id, 'sent');
-      await upsertContact(this.ctx.db, message.workspace_id, message.phone, { last_device_id: this.device.id }, now);
+      await upsertContact(
+        this.ctx.db,
+        message.workspace_id,
+        message.phone,
+        { last_device_id: this.device.id },
+        now,
+      );
     } catch (err) {
       if (err instanceof EngineSendError && err.code === 'SESSION_DISCONNECTED') {
         // The device dropped between the check and the hand-off: back in line, same position.
@@ -146,7 +160,8 @@ export class Dispatcher {
         return;
       }
       const code = err instanceof EngineSendError ? err.code : 'SEND_FAILED';
-      if (!(err instanceof EngineSendError)) this.ctx.log.error({ err, messageId: message.id }, 'engine send failed');
+      if (!(err instanceof EngineSendError))
+        this.ctx.log.error({ err, messageId: message.id }, 'engine send failed');
       await transitionMessage(this.ctx, message.id, 'failed', {
         errorCode: code,
         errorMessage: err instanceof EngineSendError ? err.message : 'WhatsApp did not accept the message',

@@ -13,7 +13,10 @@ export function startExpirySweeper(ctx: AppContext, intervalMs = 1000): () => vo
     busy = true;
     try {
       for (const { id } of await dueForExpiry(ctx.db, ctx.clock.now().toISOString(), 200)) {
-        await transitionMessage(ctx, id, 'expired', { errorCode: 'EXPIRED', errorMessage: 'Not sent before it expired' });
+        await transitionMessage(ctx, id, 'expired', {
+          errorCode: 'EXPIRED',
+          errorMessage: 'Not sent before it expired',
+        });
       }
     } catch (err) {
       ctx.log.error({ err }, 'expiry sweep failed');

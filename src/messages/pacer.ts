@@ -35,7 +35,8 @@ export class Pacer {
     let wait = last === undefined ? 0 : last + this.nextGap - now;
     if (perMinute !== null) {
       const lastMinute = this.sends.filter((t) => now - t < MINUTE);
-      if (lastMinute.length >= perMinute) wait = Math.max(wait, lastMinute[lastMinute.length - perMinute]! + MINUTE - now);
+      if (lastMinute.length >= perMinute)
+        wait = Math.max(wait, lastMinute[lastMinute.length - perMinute]! + MINUTE - now);
     }
     if (perDay !== null && this.sends.length >= perDay) {
       wait = Math.max(wait, this.sends[this.sends.length - perDay]! + DAY - now);

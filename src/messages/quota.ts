@@ -9,7 +9,12 @@ import { addUsage } from '../workspaces/store.js';
  * Counts one message against the month's quota, atomically: the increment only happens while
  * under the limit, so concurrent sends cannot overshoot it.
  */
-export async function consumeMessageQuota(db: DbOrTx, workspaceId: string, plan: Plan, now: Date): Promise<void> {
+export async function consumeMessageQuota(
+  db: DbOrTx,
+  workspaceId: string,
+  plan: Plan,
+  now: Date,
+): Promise<void> {
   if (plan.messagesPerMonth === null) {
     await addUsage(db, workspaceId, now, { messagesSent: 1 });
     return;

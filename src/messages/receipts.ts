@@ -4,7 +4,11 @@ import { transitionMessage } from './status.js';
 import { findByWaId } from './store.js';
 
 /** Applies a WhatsApp receipt to the message it belongs to; receipts for unknown ids are ignored. */
-export async function applyReceipt(ctx: AppContext, deviceId: string, receipt: EngineEvents['message_status']): Promise<void> {
+export async function applyReceipt(
+  ctx: AppContext,
+  deviceId: string,
+  receipt: EngineEvents['message_status'],
+): Promise<void> {
   const message = await findByWaId(ctx.db, deviceId, receipt.waMessageId);
   if (!message) return;
   if (receipt.status === 'failed') {

@@ -16,17 +16,26 @@ import { findMessage, listMessages, messageTimeline } from './store.js';
 import { MESSAGE_STATUSES, MessageSchema, PRIORITIES, toMessageView } from './views.js';
 
 const tags = ['messages'];
-const Variables = Type.Record(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_.]*$' }), Type.Union([Type.String({ maxLength: 1024 }), Type.Number(), Type.Boolean()]));
+const Variables = Type.Record(
+  Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_.]*$' }),
+  Type.Union([Type.String({ maxLength: 1024 }), Type.Number(), Type.Boolean()]),
+);
 
 export const SendBody = Type.Object(
   {
     deviceId: Type.Optional(Type.String({ pattern: idPattern('dev') })),
     to: Type.String({ minLength: 5, maxLength: 32, description: 'E.164, like +15551234567' }),
     type: literalUnion(['text', 'template'] as const),
-    text: Type.Optional(Type.Object({ body: Type.String({ minLength: 1, maxLength: 4096 }) }, { additionalProperties: false })),
+    text: Type.Optional(
+      Type.Object({ body: Type.String({ minLength: 1, maxLength: 4096 }) }, { additionalProperties: false }),
+    ),
     template: Type.Optional(
       Type.Object(
-        { id: Type.Optional(Type.String({ pattern: idPattern('tpl') })), name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })), variables: Type.Optional(Variables) },
+        {
+          id: Type.Optional(Type.String({ pattern: idPattern('tpl') })),
+          name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+          variables: Type.Optional(Variables),
+        },
         { additionalProperties: false },
       ),
     ),
@@ -34,7 +43,9 @@ export const SendBody = Type.Object(
     ttlSeconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 30 * 24 * 3600 })),
     expiresAt: Type.Optional(Type.String({ format: 'date-time' })),
     queueIfDisconnected: Type.Optional(Type.Boolean()),
-    metadata: Type.Optional(Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), { maxProperties: 50 })),
+    metadata: Type.Optional(
+      Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), { maxProperties: 50 }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -45,14 +56,23 @@ export function messageRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fa
       '/v1/messages',
       {
         config: { scope: 'messages', idempotent: true },
-        schema: { tags, summary: 'Send a text or template message (accepted and queued)', body: SendBody, response: { 202: MessageSchema, ...errorResponses(404, 409, 422) } },
+        schema: {
+          tags,
+          summary: 'Send a text or template message (accepted and queued)',
+          body: SendBody,
+          response: { 202: MessageSchema, ...errorResponses(404, 409, 422) },
+        },
       },
       async (request, reply) => {
         const auth = authOf(request);
         if (request.body.ttlSeconds !== undefined && request.body.expiresAt !== undefined) {
-          throw new AppError('VALIDATION_ERROR', 'Give ttlSeconds or expiresAt, not both', [{ field: 'body.expiresAt', message: 'conflicts with ttlSeconds' }]);
+          throw new AppError('VALIDATION_ERROR', 'Give ttlSeconds or expiresAt, not both', [
+            { field: 'body.expiresAt', message: 'conflicts with ttlSeconds' },
+          ]);
         }
-        const view = await sendMessage(ctx, auth.workspaceId, auth.plan, request.body, { source: auth.via === 'session' ? 'dashboard' : 'api' });
+        const view = await sendMessage(ctx, auth.workspaceId, auth.plan, request.body, {
+          source: auth.via === 'session' ? 'dashboard' : 'api',
+        });
         return reply.status(202).send(view);
       },
     );
@@ -68,7 +88,9 @@ export function messageRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fa
             {
               ...PageQuery,
               status: Type.Optional(literalUnion(MESSAGE_STATUSES)),
-              to: Type.Optional(Type.String({ maxLength: 32, description: 'The customer number (recipient or sender)' })),
+              to: Type.Optional(
+                Type.String({ maxLength: 32, description: 'The customer number (recipient or sender)' }),
+              ),
               deviceId: Type.Optional(Type.String({ pattern: idPattern('dev') })),
               direction: Type.Optional(literalUnion(['in', 'out'] as const)),
               since: Type.Optional(Type.String({ format: 'date-time' })),
@@ -102,7 +124,15 @@ export function messageRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fa
 
     app.get(
       '/v1/messages/:id',
-      { config: { scope: 'messages', readOnly: true }, schema: { tags, summary: 'A message with its status timeline', params: IdParams(idPattern('msg')), response: { 200: MessageSchema, ...errorResponses(404) } } },
+      {
+        config: { scope: 'messages', readOnly: true },
+        schema: {
+          tags,
+          summary: 'A message with its status timeline',
+          params: IdParams(idPattern('msg')),
+          response: { 200: MessageSchema, ...errorResponses(404) },
+        },
+      },
       async (request) => {
         const row = await findMessage(ctx.db, authOf(request).workspaceId, request.params.id);
         if (!row) throw notFound('Message');
@@ -112,13 +142,22 @@ export function messageRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fa
 
     app.post(
       '/v1/messages/:id/cancel',
-      { config: { scope: 'messages' }, schema: { tags, summary: 'Cancel a queued message', params: IdParams(idPattern('msg')), response: { 200: MessageSchema, ...errorResponses(404, 409) } } },
+      {
+        config: { scope: 'messages' },
+        schema: {
+          tags,
+          summary: 'Cancel a queued message',
+          params: IdParams(idPattern('msg')),
+          response: { 200: MessageSchema, ...errorResponses(404, 409) },
+        },
+      },
       async (request) => {
         const { workspaceId } = authOf(request);
         const row = await findMessage(ctx.db, workspaceId, request.params.id);
         if (!row) throw notFound('Message');
         const canceled = await transitionMessage(ctx, row.id, 'canceled');
-        if (!canceled) throw new AppError('CONFLICT', `Only queued messages can be canceled; this one is ${row.status}`);
+        if (!canceled)
+          throw new AppError('CONFLICT', `Only queued messages can be canceled; this one is ${row.status}`);
         return toMessageView(canceled, await messageTimeline(ctx.db, row.id));
       },
     );
@@ -130,23 +169,45 @@ export function messageRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fa
         schema: {
           tags: ['contacts'],
           summary: 'Is this number on WhatsApp?',
-          body: Type.Object({ phone: Type.String({ minLength: 5, maxLength: 32 }), deviceId: Type.Optional(Type.String({ pattern: idPattern('dev') })) }, { additionalProperties: false }),
-          response: { 200: Type.Object({ phone: Type.String(), onWhatsApp: Type.Boolean(), jid: Type.Union([Type.String(), Type.Null()]) }), ...errorResponses(409) },
+          body: Type.Object(
+            {
+              phone: Type.String({ minLength: 5, maxLength: 32 }),
+              deviceId: Type.Optional(Type.String({ pattern: idPattern('dev') })),
+            },
+            { additionalProperties: false },
+          ),
+          response: {
+            200: Type.Object({
+              phone: Type.String(),
+              onWhatsApp: Type.Boolean(),
+              jid: Type.Union([Type.String(), Type.Null()]),
+            }),
+            ...errorResponses(409),
+          },
         },
       },
       async (request) => {
         const { workspaceId } = authOf(request);
         const phone = toE164(request.body.phone, 'phone');
-        const devices = (await connectedDevices(ctx.db, workspaceId)).filter((d) => !request.body.deviceId || d.id === request.body.deviceId);
+        const devices = (await connectedDevices(ctx.db, workspaceId)).filter(
+          (d) => !request.body.deviceId || d.id === request.body.deviceId,
+        );
         const engine = devices.map((d) => supervisor.engineOf(d.id)).find((e) => e !== undefined);
         if (!engine) {
           const cached = await findContact(ctx.db, workspaceId, phone);
-          if (cached && cached.on_whatsapp !== null) return { phone, onWhatsApp: cached.on_whatsapp === 1, jid: cached.jid };
+          if (cached && cached.on_whatsapp !== null)
+            return { phone, onWhatsApp: cached.on_whatsapp === 1, jid: cached.jid };
           throw new AppError('SESSION_DISCONNECTED', 'No connected device to ask WhatsApp with');
         }
         const found = await engine.lookup(phone);
         const now = ctx.clock.now();
-        await upsertContact(ctx.db, workspaceId, phone, { on_whatsapp: found.onWhatsApp ? 1 : 0, jid: found.jid ?? null, checked_at: now.toISOString() }, now);
+        await upsertContact(
+          ctx.db,
+          workspaceId,
+          phone,
+          { on_whatsapp: found.onWhatsApp ? 1 : 0, jid: found.jid ?? null, checked_at: now.toISOString() },
+          now,
+        );
         return { phone, onWhatsApp: found.onWhatsApp, jid: found.jid ?? null };
       },
     );

@@ -40,7 +40,12 @@ export const dispatchTopic = (deviceId: string) => `dispatch:${deviceId}`;
 const MAX_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
 /** Sticky per recipient: the device last used for this number if it is connected, else a stable pick. */
-async function chooseDevice(ctx: AppContext, workspaceId: string, phone: string, queueIfDisconnected: boolean): Promise<DeviceRow> {
+async function chooseDevice(
+  ctx: AppContext,
+  workspaceId: string,
+  phone: string,
+  queueIfDisconnected: boolean,
+): Promise<DeviceRow> {
   const connected = await connectedDevices(ctx.db, workspaceId);
   const contact = await findContact(ctx.db, workspaceId, phone);
   const sticky = connected.find((d) => d.id === contact?.last_device_id);
@@ -50,11 +55,23 @@ async function chooseDevice(ctx: AppContext, workspaceId: string, phone: string,
     return connected[hash % connected.length]!;
   }
   if (queueIfDisconnected) {
-    const any = contact?.last_device_id ? await findDevice(ctx.db, workspaceId, contact.last_device_id) : undefined;
-    const fallback = any ?? (await ctx.db.selectFrom('devices').selectAll().where('workspace_id', '=', workspaceId).orderBy('id').executeTakeFirst());
+    const any = contact?.last_device_id
+      ? await findDevice(ctx.db, workspaceId, contact.last_device_id)
+      : undefined;
+    const fallback =
+      any ??
+      (await ctx.db
+        .selectFrom('devices')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .orderBy('id')
+        .executeTakeFirst());
     if (fallback && fallback.status !== 'logged_out' && fallback.status !== 'unlinked') return fallback;
   }
-  throw new AppError('SESSION_DISCONNECTED', 'No connected WhatsApp device in this workspace; link or reconnect one, or set queueIfDisconnected');
+  throw new AppError(
+    'SESSION_DISCONNECTED',
+    'No connected WhatsApp device in this workspace; link or reconnect one, or set queueIfDisconnected',
+  );
 }
 
 function expiryOf(input: SendMessageInput, now: Date): string | null {
@@ -62,24 +79,36 @@ function expiryOf(input: SendMessageInput, now: Date): string | null {
   if (input.expiresAt === undefined) return null;
   const at = Date.parse(input.expiresAt);
   if (Number.isNaN(at) || at <= now.getTime() || at - now.getTime() > MAX_TTL_MS) {
-    throw validation('expiresAt must be a future time within 30 days', [{ field: 'body.expiresAt', message: 'is not a future time within 30 days' }]);
+    throw validation('expiresAt must be a future time within 30 days', [
+      { field: 'body.expiresAt', message: 'is not a future time within 30 days' },
+    ]);
   }
   return new Date(at).toISOString();
 }
 
 /** Accepts a message (202): validated, counted against the quota and queued for its device. Never sends inline. */
-export async function sendMessage(ctx: AppContext, workspaceId: string, plan: Plan, input: SendMessageInput, options: SendOptions): Promise<MessageView> {
+export async function sendMessage(
+  ctx: AppContext,
+  workspaceId: string,
+  plan: Plan,
+  input: SendMessageInput,
+  options: SendOptions,
+): Promise<MessageView> {
   const now = ctx.clock.now();
   const phone = toE164(input.to);
   let text: string;
   let templateId: string | null = null;
   if (input.type === 'template') {
-    if (!input.template) throw validation('template is required for type "template"', [{ field: 'body.template', message: 'is required' }]);
+    if (!input.template)
+      throw validation('template is required for type "template"', [
+        { field: 'body.template', message: 'is required' },
+      ]);
     const template = await findTemplate(ctx.db, workspaceId, input.template);
     text = renderTemplate(template.body, input.template.variables ?? {});
     templateId = template.id;
   } else {
-    if (!input.text) throw validation('text is required for type "text"', [{ field: 'body.text', message: 'is required' }]);
+    if (!input.text)
+      throw validation('text is required for type "text"', [{ field: 'body.text', message: 'is required' }]);
     text = input.text.body;
   }
   const expiresAt = expiryOf(input, now);
@@ -90,7 +119,10 @@ export async function sendMessage(ctx: AppContext, workspaceId: string, plan: Pl
     const found = await findDevice(ctx.db, workspaceId, input.deviceId);
     if (!found) throw notFound('Device');
     if (found.status !== 'connected' && !queueIfDisconnected) {
-      throw new AppError('SESSION_DISCONNECTED', `Device ${found.id} is ${found.status}; reconnect it or set queueIfDisconnected`);
+      throw new AppError(
+        'SESSION_DISCONNECTED',
+        `Device ${found.id} is ${found.status}; reconnect it or set queueIfDisconnected`,
+      );
     }
     device = found;
   } else {
@@ -104,7 +136,8 @@ export async function sendMessage(ctx: AppContext, workspaceId: string, plan: Pl
 
   const id = newId('msg', now.getTime());
   const at = now.toISOString();
-  const sealed = options.displayBody !== undefined ? encrypt(deriveKey(ctx.masterKey, 'message-bodies'), text, id) : null;
+  const sealed =
+    options.displayBody !== undefined ? encrypt(deriveKey(ctx.masterKey, 'message-bodies'), text, id) : null;
   const row: MessageRow = {
     id,
     workspace_id: workspaceId,

@@ -27,8 +27,17 @@ const EVENT_FOR: Partial<Record<MessageStatus, EventType>> = {
 
 export const MESSAGES_TOPIC = 'messages';
 
-export async function appendHistory(db: DbOrTx, messageId: string, status: string, at: string, errorCode: string | null = null) {
-  await db.insertInto('message_status_history').values({ message_id: messageId, status, at, error_code: errorCode }).execute();
+export async function appendHistory(
+  db: DbOrTx,
+  messageId: string,
+  status: string,
+  at: string,
+  errorCode: string | null = null,
+) {
+  await db
+    .insertInto('message_status_history')
+    .values({ message_id: messageId, status, at, error_code: errorCode })
+    .execute();
 }
 
 /**
@@ -51,17 +60,25 @@ export async function transitionMessage(
       .set((eb) => ({
         status,
         updated_at: at,
-        ...(extra.errorCode ? { error_code: extra.errorCode, error_message: extra.errorMessage ?? null } : {}),
+        ...(extra.errorCode
+          ? { error_code: extra.errorCode, error_message: extra.errorMessage ?? null }
+          : {}),
         ...(extra.attemptsDelta ? { attempts: eb('attempts', '+', extra.attemptsDelta) } : {}),
         // A one-time code has no business in the database once the message is final.
-        ...(['sent', 'delivered', 'read', 'failed', 'expired', 'canceled'].includes(status) ? { sealed_body: null } : {}),
+        ...(['sent', 'delivered', 'read', 'failed', 'expired', 'canceled'].includes(status)
+          ? { sealed_body: null }
+          : {}),
       }))
       .where('id', '=', messageId)
       .where('status', 'in', ALLOWED_FROM[status])
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) return undefined;
     await appendHistory(trx, messageId, status, at, extra.errorCode ?? null);
-    const updated = await trx.selectFrom('messages').selectAll().where('id', '=', messageId).executeTakeFirstOrThrow();
+    const updated = await trx
+      .selectFrom('messages')
+      .selectAll()
+      .where('id', '=', messageId)
+      .executeTakeFirstOrThrow();
     const type = EVENT_FOR[status];
     if (type) {
       event = await recordEvent(trx, {

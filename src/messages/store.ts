@@ -14,8 +14,17 @@ export async function nextQueued(db: DbOrTx, deviceId: string): Promise<MessageR
     .executeTakeFirst();
 }
 
-export async function findMessage(db: DbOrTx, workspaceId: string, id: string): Promise<MessageRow | undefined> {
-  return db.selectFrom('messages').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+export async function findMessage(
+  db: DbOrTx,
+  workspaceId: string,
+  id: string,
+): Promise<MessageRow | undefined> {
+  return db
+    .selectFrom('messages')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function messageTimeline(db: DbOrTx, id: string) {
@@ -27,7 +36,11 @@ export async function messageTimeline(db: DbOrTx, id: string) {
     .execute();
 }
 
-export async function findByWaId(db: DbOrTx, deviceId: string, waMessageId: string): Promise<MessageRow | undefined> {
+export async function findByWaId(
+  db: DbOrTx,
+  deviceId: string,
+  waMessageId: string,
+): Promise<MessageRow | undefined> {
   return db
     .selectFrom('messages')
     .selectAll()
@@ -46,7 +59,12 @@ export interface MessageFilter {
   before?: string;
 }
 
-export async function listMessages(db: DbOrTx, workspaceId: string, filter: MessageFilter, limit: number): Promise<MessageRow[]> {
+export async function listMessages(
+  db: DbOrTx,
+  workspaceId: string,
+  filter: MessageFilter,
+  limit: number,
+): Promise<MessageRow[]> {
   let query = db.selectFrom('messages').selectAll().where('workspace_id', '=', workspaceId);
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.phone) query = query.where('phone', '=', filter.phone);
@@ -60,10 +78,19 @@ export async function listMessages(db: DbOrTx, workspaceId: string, filter: Mess
 
 /** Messages a crash left in `sending` on this device. */
 export async function stuckSending(db: DbOrTx, deviceId: string): Promise<MessageRow[]> {
-  return db.selectFrom('messages').selectAll().where('device_id', '=', deviceId).where('status', '=', 'sending').execute();
+  return db
+    .selectFrom('messages')
+    .selectAll()
+    .where('device_id', '=', deviceId)
+    .where('status', '=', 'sending')
+    .execute();
 }
 
-export async function dueForExpiry(db: DbOrTx, nowIso: string, limit: number): Promise<Array<{ id: string }>> {
+export async function dueForExpiry(
+  db: DbOrTx,
+  nowIso: string,
+  limit: number,
+): Promise<Array<{ id: string }>> {
   return db
     .selectFrom('messages')
     .select('id')

@@ -5,7 +5,14 @@ import { authOf } from '../http/auth.js';
 import { decodeCursor, pageOf } from '../http/pagination.js';
 import { errorResponses, IdParams, Page, PageQuery } from '../http/schemas.js';
 import { idPattern } from '../lib/ids.js';
-import { createTemplate, deleteTemplate, findTemplate, listTemplates, toTemplateView, updateTemplate } from './templates.js';
+import {
+  createTemplate,
+  deleteTemplate,
+  findTemplate,
+  listTemplates,
+  toTemplateView,
+  updateTemplate,
+} from './templates.js';
 
 const TemplateSchema = Type.Object(
   {
@@ -29,7 +36,12 @@ export function templateRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/v1/templates',
       {
         config: { scope: 'messages', idempotent: true },
-        schema: { tags, summary: 'Create a template; {{name}} marks a variable', body: Type.Object({ name: Name, body: Body }, { additionalProperties: false }), response: { 201: TemplateSchema, ...errorResponses(409) } },
+        schema: {
+          tags,
+          summary: 'Create a template; {{name}} marks a variable',
+          body: Type.Object({ name: Name, body: Body }, { additionalProperties: false }),
+          response: { 201: TemplateSchema, ...errorResponses(409) },
+        },
       },
       async (request, reply) => {
         const row = await createTemplate(ctx.db, authOf(request).workspaceId, request.body, ctx.clock.now());
@@ -38,29 +50,75 @@ export function templateRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     );
     app.get(
       '/v1/templates',
-      { config: { scope: 'messages', readOnly: true }, schema: { tags, summary: 'List templates', querystring: Type.Object(PageQuery, { additionalProperties: false }), response: { 200: Page(TemplateSchema), ...errorResponses() } } },
+      {
+        config: { scope: 'messages', readOnly: true },
+        schema: {
+          tags,
+          summary: 'List templates',
+          querystring: Type.Object(PageQuery, { additionalProperties: false }),
+          response: { 200: Page(TemplateSchema), ...errorResponses() },
+        },
+      },
       async (request) => {
         const limit = request.query.limit ?? 20;
-        const rows = await listTemplates(ctx.db, authOf(request).workspaceId, { limit: limit + 1, before: decodeCursor(request.query.cursor) });
+        const rows = await listTemplates(ctx.db, authOf(request).workspaceId, {
+          limit: limit + 1,
+          before: decodeCursor(request.query.cursor),
+        });
         return pageOf(rows, limit, toTemplateView);
       },
     );
     app.get(
       '/v1/templates/:id',
-      { config: { scope: 'messages', readOnly: true }, schema: { tags, summary: 'Get a template', params: Params, response: { 200: TemplateSchema, ...errorResponses(404) } } },
-      async (request) => toTemplateView(await findTemplate(ctx.db, authOf(request).workspaceId, { id: request.params.id })),
+      {
+        config: { scope: 'messages', readOnly: true },
+        schema: {
+          tags,
+          summary: 'Get a template',
+          params: Params,
+          response: { 200: TemplateSchema, ...errorResponses(404) },
+        },
+      },
+      async (request) =>
+        toTemplateView(await findTemplate(ctx.db, authOf(request).workspaceId, { id: request.params.id })),
     );
     app.patch(
       '/v1/templates/:id',
       {
         config: { scope: 'messages' },
-        schema: { tags, summary: 'Change a template', params: Params, body: Type.Object({ name: Type.Optional(Name), body: Type.Optional(Body) }, { additionalProperties: false }), response: { 200: TemplateSchema, ...errorResponses(404, 409) } },
+        schema: {
+          tags,
+          summary: 'Change a template',
+          params: Params,
+          body: Type.Object(
+            { name: Type.Optional(Name), body: Type.Optional(Body) },
+            { additionalProperties: false },
+          ),
+          response: { 200: TemplateSchema, ...errorResponses(404, 409) },
+        },
       },
-      async (request) => toTemplateView(await updateTemplate(ctx.db, authOf(request).workspaceId, request.params.id, request.body, ctx.clock.now())),
+      async (request) =>
+        toTemplateView(
+          await updateTemplate(
+            ctx.db,
+            authOf(request).workspaceId,
+            request.params.id,
+            request.body,
+            ctx.clock.now(),
+          ),
+        ),
     );
     app.delete(
       '/v1/templates/:id',
-      { config: { scope: 'messages' }, schema: { tags, summary: 'Delete a template', params: Params, response: { 204: Type.Null(), ...errorResponses(404) } } },
+      {
+        config: { scope: 'messages' },
+        schema: {
+          tags,
+          summary: 'Delete a template',
+          params: Params,
+          response: { 204: Type.Null(), ...errorResponses(404) },
+        },
+      },
       async (request, reply) => {
         await deleteTemplate(ctx.db, authOf(request).workspaceId, request.params.id);
         return reply.status(204).send(null);

@@ -13,7 +13,10 @@ export function templateVariables(body: string): string[] {
 export function renderTemplate(body: string, variables: Record<string, string | number | boolean>): string {
   const missing = templateVariables(body).filter((name) => variables[name] === undefined);
   if (missing.length > 0) {
-    throw validation(`Missing template variable ${missing.map((m) => `"${m}"`).join(', ')}`, missing.map((m) => ({ field: `body.template.variables.${m}`, message: 'is required by the template' })));
+    throw validation(
+      `Missing template variable ${missing.map((m) => `"${m}"`).join(', ')}`,
+      missing.map((m) => ({ field: `body.template.variables.${m}`, message: 'is required by the template' })),
+    );
   }
   return body.replace(VARIABLE, (_all, name: string) => String(variables[name]));
 }
@@ -29,23 +32,39 @@ export function toTemplateView(row: TemplateRow) {
   };
 }
 
-export async function findTemplate(db: DbOrTx, workspaceId: string, ref: { id?: string; name?: string }): Promise<TemplateRow> {
+export async function findTemplate(
+  db: DbOrTx,
+  workspaceId: string,
+  ref: { id?: string; name?: string },
+): Promise<TemplateRow> {
   let query = db.selectFrom('templates').selectAll().where('workspace_id', '=', workspaceId);
   if (ref.id) query = query.where('id', '=', ref.id);
   else if (ref.name) query = query.where('name', '=', ref.name);
-  else throw validation('template needs "id" or "name"', [{ field: 'body.template', message: 'needs id or name' }]);
+  else
+    throw validation('template needs "id" or "name"', [
+      { field: 'body.template', message: 'needs id or name' },
+    ]);
   const row = await query.executeTakeFirst();
   if (!row) throw notFound('Template');
   return row;
 }
 
 async function assertNameFree(db: DbOrTx, workspaceId: string, name: string, exceptId?: string) {
-  let query = db.selectFrom('templates').select('id').where('workspace_id', '=', workspaceId).where('name', '=', name);
+  let query = db
+    .selectFrom('templates')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('name', '=', name);
   if (exceptId) query = query.where('id', '!=', exceptId);
   if (await query.executeTakeFirst()) throw conflict(`A template named "${name}" exists`);
 }
 
-export async function createTemplate(db: DbOrTx, workspaceId: string, input: { name: string; body: string }, now: Date) {
+export async function createTemplate(
+  db: DbOrTx,
+  workspaceId: string,
+  input: { name: string; body: string },
+  now: Date,
+) {
   await assertNameFree(db, workspaceId, input.name);
   const at = now.toISOString();
   const row: TemplateRow = {
@@ -61,7 +80,13 @@ export async function createTemplate(db: DbOrTx, workspaceId: string, input: { n
   return row;
 }
 
-export async function updateTemplate(db: DbOrTx, workspaceId: string, id: string, patch: { name?: string; body?: string }, now: Date) {
+export async function updateTemplate(
+  db: DbOrTx,
+  workspaceId: string,
+  id: string,
+  patch: { name?: string; body?: string },
+  now: Date,
+) {
   const row = await findTemplate(db, workspaceId, { id });
   if (patch.name !== undefined) await assertNameFree(db, workspaceId, patch.name, id);
   const next: TemplateRow = {
@@ -71,7 +96,11 @@ export async function updateTemplate(db: DbOrTx, workspaceId: string, id: string
     variables: JSON.stringify(templateVariables(patch.body ?? row.body)),
     updated_at: now.toISOString(),
   };
-  await db.updateTable('templates').set({ name: next.name, body: next.body, variables: next.variables, updated_at: next.updated_at }).where('id', '=', id).execute();
+  await db
+    .updateTable('templates')
+    .set({ name: next.name, body: next.body, variables: next.variables, updated_at: next.updated_at })
+    .where('id', '=', id)
+    .execute();
   return next;
 }
 
@@ -80,7 +109,11 @@ export async function deleteTemplate(db: DbOrTx, workspaceId: string, id: string
   await db.deleteFrom('templates').where('id', '=', id).execute();
 }
 
-export async function listTemplates(db: DbOrTx, workspaceId: string, page: { limit: number; before?: string }) {
+export async function listTemplates(
+  db: DbOrTx,
+  workspaceId: string,
+  page: { limit: number; before?: string },
+) {
   let query = db.selectFrom('templates').selectAll().where('workspace_id', '=', workspaceId);
   if (page.before) query = query.where('id', '<', page.before);
   return query.orderBy('id', 'desc').limit(page.limit).execute();

@@ -2,14 +2,28 @@ import { Type } from 'typebox';
 import { literalUnion, Nullable } from '../http/schemas.js';
 import type { MessageRow } from './tables.js';
 
-export const MESSAGE_STATUSES = ['queued', 'sending', 'sent', 'delivered', 'read', 'failed', 'expired', 'canceled', 'received'] as const;
+export const MESSAGE_STATUSES = [
+  'queued',
+  'sending',
+  'sent',
+  'delivered',
+  'read',
+  'failed',
+  'expired',
+  'canceled',
+  'received',
+] as const;
 export const PRIORITIES = ['low', 'normal', 'high'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 export const priorityRank = (p: Priority): number => PRIORITIES.indexOf(p);
 export const priorityName = (rank: number): Priority => PRIORITIES[rank] ?? 'normal';
 
 export const TimelineSchema = Type.Array(
-  Type.Object({ status: Type.String(), at: Type.String({ format: 'date-time' }), errorCode: Nullable(Type.String()) }),
+  Type.Object({
+    status: Type.String(),
+    at: Type.String({ format: 'date-time' }),
+    errorCode: Nullable(Type.String()),
+  }),
 );
 
 export const MessageSchema = Type.Object(
@@ -35,7 +49,10 @@ export const MessageSchema = Type.Object(
   { $id: 'Message' },
 );
 
-export function toMessageView(row: MessageRow, timeline?: Array<{ status: string; at: string; error_code: string | null }>) {
+export function toMessageView(
+  row: MessageRow,
+  timeline?: Array<{ status: string; at: string; error_code: string | null }>,
+) {
   const out = row.direction === 'out';
   return {
     id: row.id,
@@ -54,7 +71,9 @@ export function toMessageView(row: MessageRow, timeline?: Array<{ status: string
     expiresAt: row.expires_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    ...(timeline ? { timeline: timeline.map((t) => ({ status: t.status, at: t.at, errorCode: t.error_code })) } : {}),
+    ...(timeline
+      ? { timeline: timeline.map((t) => ({ status: t.status, at: t.at, errorCode: t.error_code })) }
+      : {}),
   };
 }
 export type MessageView = ReturnType<typeof toMessageView>;

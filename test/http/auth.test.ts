@@ -48,7 +48,10 @@ describe('API key authentication', () => {
     const key = await createKey(t, ['messages']);
     const res = await t.request({ method: 'GET', url: '/v1/api-keys', key });
     expect(res.statusCode).toBe(403);
-    expect(res.json().error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('"admin"') });
+    expect(res.json().error).toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringContaining('"admin"'),
+    });
   });
 
   it('a workspace on a plan without API access gets 403 naming the plan', async () => {

@@ -34,7 +34,9 @@ describe('OpenAPI document', () => {
       for (const [method, op] of Object.entries(methods)) {
         documented.add(`${method.toUpperCase()} ${path}`);
         if (path.startsWith('/v1/')) {
-          expect(Object.keys(op.responses), `${method} ${path}`).toEqual(expect.arrayContaining(['400', '401', '403', '429', '500']));
+          expect(Object.keys(op.responses), `${method} ${path}`).toEqual(
+            expect.arrayContaining(['400', '401', '403', '429', '500']),
+          );
         }
       }
     }
@@ -43,7 +45,14 @@ describe('OpenAPI document', () => {
       .split('\n')
       .filter((l) => l.includes('/v1/'));
     expect(routes.length).toBeGreaterThan(0);
-    for (const required of ['GET /v1/workspace', 'POST /v1/api-keys', 'GET /v1/api-keys', 'DELETE /v1/api-keys/{id}', 'POST /v1/messages', 'GET /v1/devices/{id}/qr']) {
+    for (const required of [
+      'GET /v1/workspace',
+      'POST /v1/api-keys',
+      'GET /v1/api-keys',
+      'DELETE /v1/api-keys/{id}',
+      'POST /v1/messages',
+      'GET /v1/devices/{id}/qr',
+    ]) {
       expect(documented).toContain(required);
     }
   });
@@ -55,7 +64,9 @@ describe('OpenAPI document', () => {
     await t.app.inject({ method: 'GET', url: '/healthz' });
     const metrics = await t.app.inject({ method: 'GET', url: '/metrics' });
     expect(metrics.statusCode).toBe(200);
-    expect(metrics.body).toMatch(/waping_http_requests_total\{method="GET",route="\/healthz",status="200"\} \d+/);
+    expect(metrics.body).toMatch(
+      /waping_http_requests_total\{method="GET",route="\/healthz",status="200"\} \d+/,
+    );
     expect(metrics.body).toContain('waping_http_request_duration_seconds_bucket');
   });
 });

@@ -10,7 +10,10 @@ let t: TestApp;
 beforeAll(async () => {
   db = await createTestDatabase();
   const plansFile = join(db.dataDir, 'plans.json');
-  writeFileSync(plansFile, JSON.stringify({ tiny: { devices: 1, messagesPerMonth: 10, api: true, requestsPerMinute: 3 } }));
+  writeFileSync(
+    plansFile,
+    JSON.stringify({ tiny: { devices: 1, messagesPerMonth: 10, api: true, requestsPerMinute: 3 } }),
+  );
   t = await startApp(db, { WAPING_PLANS_FILE: plansFile });
 });
 afterAll(async () => {
@@ -22,7 +25,8 @@ describe('per-key rate limit from the plan', () => {
   it('sends IETF RateLimit headers and answers 429 RATE_LIMITED with Retry-After past the limit', async () => {
     const tiny = await otherWorkspace(t, 'tiny');
     const answers = [];
-    for (let i = 0; i < 4; i++) answers.push(await t.request({ method: 'GET', url: '/v1/workspace', key: tiny.apiKey }));
+    for (let i = 0; i < 4; i++)
+      answers.push(await t.request({ method: 'GET', url: '/v1/workspace', key: tiny.apiKey }));
     expect(answers.slice(0, 3).map((r) => r.statusCode)).toEqual([200, 200, 200]);
     expect(answers[0]!.headers['ratelimit-policy']).toBe('"per-key";q=3;w=60');
     expect(answers[0]!.headers['ratelimit']).toMatch(/^"per-key";r=2;t=\d+$/);
@@ -51,9 +55,20 @@ describe('per-key rate limit from the plan', () => {
   it('the plans file overrides plan by plan and keeps the defaults', async () => {
     const tiny = await otherWorkspace(t, 'tiny');
     const ws = (await t.request({ method: 'GET', url: '/v1/workspace', key: tiny.apiKey })).json();
-    expect(ws.plan).toEqual({ name: 'tiny', devices: 1, messagesPerMonth: 10, api: true, requestsPerMinute: 3 });
+    expect(ws.plan).toEqual({
+      name: 'tiny',
+      devices: 1,
+      messagesPerMonth: 10,
+      api: true,
+      requestsPerMinute: 3,
+    });
     const growth = await otherWorkspace(t, 'growth');
     const g = (await t.request({ method: 'GET', url: '/v1/workspace', key: growth.apiKey })).json();
-    expect(g.plan).toMatchObject({ name: 'growth', devices: 5, messagesPerMonth: 30000, requestsPerMinute: 600 });
+    expect(g.plan).toMatchObject({
+      name: 'growth',
+      devices: 5,
+      messagesPerMonth: 30000,
+      requestsPerMinute: 600,
+    });
   });
 });

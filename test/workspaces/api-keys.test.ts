@@ -17,7 +17,15 @@ afterAll(async () => {
 
 /** Every text value in every table, to prove a secret is stored nowhere. */
 async function allStoredText(): Promise<string> {
-  const tables = ['workspaces', 'users', 'memberships', 'api_keys', 'usage_counters', 'idempotency_keys', 'events'];
+  const tables = [
+    'workspaces',
+    'users',
+    'memberships',
+    'api_keys',
+    'usage_counters',
+    'idempotency_keys',
+    'events',
+  ];
   const parts: string[] = [];
   for (const table of tables) {
     const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(t.app.ctx.db);
@@ -28,35 +36,58 @@ async function allStoredText(): Promise<string> {
 
 describe('API keys', () => {
   it('shows a new key once and stores only its hash', async () => {
-    const res = await t.request({ method: 'POST', url: '/v1/api-keys', payload: { name: 'backend', scopes: ['messages', 'verify'] } });
+    const res = await t.request({
+      method: 'POST',
+      url: '/v1/api-keys',
+      payload: { name: 'backend', scopes: ['messages', 'verify'] },
+    });
     expect(res.statusCode).toBe(201);
     const { key, apiKey } = res.json();
     expect(key).toMatch(/^wap_[A-Za-z0-9_-]{40}$/);
-    expect(apiKey).toMatchObject({ name: 'backend', scopes: ['messages', 'verify'], hint: key.slice(-4), revokedAt: null });
+    expect(apiKey).toMatchObject({
+      name: 'backend',
+      scopes: ['messages', 'verify'],
+      hint: key.slice(-4),
+      revokedAt: null,
+    });
     const list = await t.request({ method: 'GET', url: '/v1/api-keys' });
     expect(list.body).not.toContain(key);
     expect(await allStoredText()).not.toContain(key);
-    const works = await t.request({ method: 'POST', url: '/v1/contacts/check', payload: { phone: '+15551234567' }, key });
+    const works = await t.request({
+      method: 'POST',
+      url: '/v1/contacts/check',
+      payload: { phone: '+15551234567' },
+      key,
+    });
     expect(works.statusCode).not.toBe(401);
   });
 
   it('defaults to every scope', async () => {
-    const { apiKey } = (await t.request({ method: 'POST', url: '/v1/api-keys', payload: { name: 'all' } })).json();
+    const { apiKey } = (
+      await t.request({ method: 'POST', url: '/v1/api-keys', payload: { name: 'all' } })
+    ).json();
     expect(apiKey.scopes).toEqual(['messages', 'devices', 'verify', 'webhooks', 'admin']);
   });
 
   it('WAPING_API_KEY makes a key with exactly that value', async () => {
-    const res = await t.request({ method: 'GET', url: '/v1/workspace', key: 'wap_fixed_key_for_automation_0001' });
+    const res = await t.request({
+      method: 'GET',
+      url: '/v1/workspace',
+      key: 'wap_fixed_key_for_automation_0001',
+    });
     expect(res.statusCode).toBe(200);
     expect(await allStoredText()).not.toContain('wap_fixed_key_for_automation_0001');
   });
 
   it('pages keys newest first with a cursor', async () => {
-    for (let i = 0; i < 3; i++) await t.request({ method: 'POST', url: '/v1/api-keys', payload: { name: `page-${i}` } });
+    for (let i = 0; i < 3; i++)
+      await t.request({ method: 'POST', url: '/v1/api-keys', payload: { name: `page-${i}` } });
     const first = (await t.request({ method: 'GET', url: '/v1/api-keys?limit=2' })).json();
     expect(first.data).toHaveLength(2);
     expect(first.data[0].name).toBe('page-2');
-    const second = (await t.request({ method: 'GET', url: `/v1/api-keys?limit=2&cursor=${first.nextCursor}` })).json();
+    const second = (
+      await t.request({ method: 'GET', url: `/v1/api-keys?limit=2&cursor=${first.nextCursor}` })
+    ).json();
     expect(second.data[0].name).toBe('page-0');
     const ids = [...first.data, ...second.data].map((k: { id: string }) => k.id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -64,7 +95,9 @@ describe('API keys', () => {
 
   it('never lets one workspace see or touch another workspace’s keys or usage', async () => {
     const b = await otherWorkspace(t);
-    const aKey = (await t.request({ method: 'POST', url: '/v1/api-keys', payload: { name: 'a-only' } })).json().apiKey;
+    const aKey = (
+      await t.request({ method: 'POST', url: '/v1/api-keys', payload: { name: 'a-only' } })
+    ).json().apiKey;
     const bList = (await t.request({ method: 'GET', url: '/v1/api-keys?limit=100', key: b.apiKey })).json();
     expect(bList.data.map((k: { id: string }) => k.id)).not.toContain(aKey.id);
     expect(bList.data.every((k: { name: string }) => k.name === 'other')).toBe(true);
@@ -76,7 +109,9 @@ describe('API keys', () => {
   });
 
   it('revoking twice is harmless and the key stays revoked', async () => {
-    const { apiKey } = (await t.request({ method: 'POST', url: '/v1/api-keys', payload: { name: 'twice' } })).json();
+    const { apiKey } = (
+      await t.request({ method: 'POST', url: '/v1/api-keys', payload: { name: 'twice' } })
+    ).json();
     const one = await t.request({ method: 'DELETE', url: `/v1/api-keys/${apiKey.id}` });
     const two = await t.request({ method: 'DELETE', url: `/v1/api-keys/${apiKey.id}` });
     expect(one.json().revokedAt).not.toBeNull();
@@ -96,9 +131,17 @@ describe('workspace', () => {
   });
 
   it('changes settings and refuses bad ones', async () => {
-    const ok = await t.request({ method: 'PATCH', url: '/v1/workspace', payload: { retentionDays: 7, alertRecipients: ['ops@example.com'] } });
+    const ok = await t.request({
+      method: 'PATCH',
+      url: '/v1/workspace',
+      payload: { retentionDays: 7, alertRecipients: ['ops@example.com'] },
+    });
     expect(ok.json().settings).toMatchObject({ retentionDays: 7, alertRecipients: ['ops@example.com'] });
-    const reset = await t.request({ method: 'PATCH', url: '/v1/workspace', payload: { alertRecipients: null } });
+    const reset = await t.request({
+      method: 'PATCH',
+      url: '/v1/workspace',
+      payload: { alertRecipients: null },
+    });
     expect(reset.json().settings.alertRecipients).toBeNull();
     for (const payload of [{ retentionDays: 0 }, { alertRecipients: ['not-an-email'] }, { plan: 'pro' }]) {
       const bad = await t.request({ method: 'PATCH', url: '/v1/workspace', payload });

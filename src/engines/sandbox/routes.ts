@@ -17,8 +17,10 @@ const tags = ['sandbox'];
 
 function mapSandboxError(err: unknown): never {
   if (err instanceof SandboxError) {
-    if (err.code === 'NOT_FOUND') throw new AppError('CONFLICT', 'The device is not running; POST /v1/devices/:id/connect first');
-    if (err.code === 'NOT_WAITING_FOR_SCAN') throw new AppError('CONFLICT', 'The device is not waiting for a scan');
+    if (err.code === 'NOT_FOUND')
+      throw new AppError('CONFLICT', 'The device is not running; POST /v1/devices/:id/connect first');
+    if (err.code === 'NOT_WAITING_FOR_SCAN')
+      throw new AppError('CONFLICT', 'The device is not waiting for a scan');
     throw new AppError('SESSION_DISCONNECTED', 'The device is not connected');
   }
   throw err;
@@ -41,7 +43,10 @@ export function sandboxRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fa
           tags,
           summary: 'Simulate scanning the QR with a phone',
           params: Params,
-          body: Type.Object({ phone: Type.String({ minLength: 5, maxLength: 32 }) }, { additionalProperties: false }),
+          body: Type.Object(
+            { phone: Type.String({ minLength: 5, maxLength: 32 }) },
+            { additionalProperties: false },
+          ),
           response: { 200: DeviceSchema, ...errorResponses(404, 409) },
         },
       },
@@ -76,11 +81,12 @@ export function sandboxRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fa
           tags,
           summary: 'Simulate the phone dropping off (optionally coming back after a delay)',
           params: Params,
-          body: Type.Optional(
-            Type.Object(
-              { reason: Type.Optional(Type.String({ maxLength: 200 })), reconnectAfterMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 3_600_000 })) },
-              { additionalProperties: false },
-            ),
+          body: Type.Object(
+            {
+              reason: Type.Optional(Type.String({ maxLength: 200 })),
+              reconnectAfterMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 3_600_000 })),
+            },
+            { additionalProperties: false },
           ),
           response: { 202: Type.Object({ ok: Type.Boolean() }), ...errorResponses(404, 409) },
         },
@@ -88,7 +94,7 @@ export function sandboxRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fa
       async (request, reply) => {
         const row = await sandboxDevice(authOf(request).workspaceId, request.params.id);
         try {
-          hub.disconnect(row.id, request.body ?? {});
+          hub.disconnect(row.id, request.body);
         } catch (err) {
           mapSandboxError(err);
         }
@@ -98,7 +104,15 @@ export function sandboxRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fa
 
     app.post(
       '/v1/sandbox/devices/:id/unlink',
-      { config: { scope: 'devices' }, schema: { tags, summary: 'Simulate removing the linked device on the phone', params: Params, response: { 202: Type.Object({ ok: Type.Boolean() }), ...errorResponses(404, 409) } } },
+      {
+        config: { scope: 'devices' },
+        schema: {
+          tags,
+          summary: 'Simulate removing the linked device on the phone',
+          params: Params,
+          response: { 202: Type.Object({ ok: Type.Boolean() }), ...errorResponses(404, 409) },
+        },
+      },
       async (request, reply) => {
         const row = await sandboxDevice(authOf(request).workspaceId, request.params.id);
         await hub.unlink(row.id).catch(mapSandboxError);
@@ -114,13 +128,25 @@ export function sandboxRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fa
           tags,
           summary: "The simulated recipients' inboxes, newest first",
           querystring: Type.Object(
-            { to: Type.Optional(Type.String({ maxLength: 32 })), deviceId: Type.Optional(Type.String({ pattern: idPattern('dev') })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) },
+            {
+              to: Type.Optional(Type.String({ maxLength: 32 })),
+              deviceId: Type.Optional(Type.String({ pattern: idPattern('dev') })),
+              limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+            },
             { additionalProperties: false },
           ),
           response: {
             200: Type.Object({
               data: Type.Array(
-                Type.Object({ id: Type.String(), deviceId: Type.String(), from: Type.String(), to: Type.String(), text: Type.String(), at: Type.String({ format: 'date-time' }), status: Type.String() }),
+                Type.Object({
+                  id: Type.String(),
+                  deviceId: Type.String(),
+                  from: Type.String(),
+                  to: Type.String(),
+                  text: Type.String(),
+                  at: Type.String({ format: 'date-time' }),
+                  status: Type.String(),
+                }),
               ),
             }),
             ...errorResponses(),
@@ -131,7 +157,9 @@ export function sandboxRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fa
         const { workspaceId } = authOf(request);
         const to = request.query.to ? toE164(request.query.to) : undefined;
         const mine = new Set(
-          (await ctx.db.selectFrom('devices').select('id').where('workspace_id', '=', workspaceId).execute()).map((d) => d.id),
+          (
+            await ctx.db.selectFrom('devices').select('id').where('workspace_id', '=', workspaceId).execute()
+          ).map((d) => d.id),
         );
         const data = hub
           .messages({ to, deviceId: request.query.deviceId, limit: 5000 })
@@ -150,7 +178,11 @@ export function sandboxRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fa
           tags,
           summary: 'Simulate a customer writing to the line',
           body: Type.Object(
-            { deviceId: Type.String({ pattern: idPattern('dev') }), from: Type.String({ minLength: 5, maxLength: 32 }), text: Type.String({ minLength: 1, maxLength: 4096 }) },
+            {
+              deviceId: Type.String({ pattern: idPattern('dev') }),
+              from: Type.String({ minLength: 5, maxLength: 32 }),
+              text: Type.String({ minLength: 1, maxLength: 4096 }),
+            },
             { additionalProperties: false },
           ),
           response: { 202: Type.Object({ waMessageId: Type.String() }), ...errorResponses(404, 409) },

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { otherWorkspace, startApp, type TestApp } from '../helpers/app.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { linkSandboxDevice } from '../helpers/sandbox.js';
+
+let db: TestDatabase;
+let t: TestApp;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  t = await startApp(db);
+  await linkSandboxDevice(t);
+});
+afterAll(async () => {
+  await t.close();
+  await db.drop();
+});
+
+const send = (key: string, body: object, apiKey?: string) =>
+  t.request({
+    method: 'POST',
+    url: '/v1/messages',
+    payload: body,
+    headers: { 'idempotency-key': key },
+    key: apiKey,
+  });
+const count = async (phone: string) =>
+  (await t.app.ctx.db.selectFrom('messages').select('id').where('phone', '=', phone).execute()).length;
+
+describe('Idempotency-Key', () => {
+  it('replays the first response for the same key and body', async () => {
+    const body = { to: '+15550100001', type: 'text', text: { body: 'once' } };
+    const first = await send('order-1', body);
+    const second = await send('order-1', { text: { body: 'once' }, type: 'text', to: '+15550100001' });
+    expect(first.statusCode).toBe(202);
+    expect(second.statusCode).toBe(202);
+    expect(second.json()).toEqual(first.json());
+    expect(second.headers['idempotent-replayed']).toBe('true');
+    expect(await count('+15550100001')).toBe(1);
+  });
+
+  it('refuses the same key with another body', async () => {
+    await send('order-2', { to: '+15550100002', type: 'text', text: { body: 'a' } });
+    const other = await send('order-2', { to: '+15550100002', type: 'text', text: { body: 'b' } });
+    expect(other.statusCode).toBe(409);
+    expect(other.json().error.code).toBe('IDEMPOTENCY_CONFLICT');
+  });
+
+  it('refuses the same key on another endpoint', async () => {
+    await send('shared', { to: '+15550100003', type: 'text', text: { body: 'a' } });
+    const res = await t.request({
+      method: 'POST',
+      url: '/v1/templates',
+      payload: { name: 'x', body: 'y' },
+      headers: { 'idempotency-key': 'shared' },
+    });
+    expect(res.json().error.code).toBe('IDEMPOTENCY_CONFLICT');
+  });
+
+  it('10 concurrent requests with one key make exactly one message', async () => {
+    const body = { to: '+15550100004', type: 'text', text: { body: 'race' } };
+    const answers = await Promise.all(Array.from({ length: 10 }, () => send('race-key', body)));
+    const ok = answers.filter((a) => a.statusCode === 202);
+    const busy = answers.filter((a) => a.statusCode === 409);
+    expect(ok.length + busy.length).toBe(10);
+    expect(busy.every((a) => a.json().error.code === 'IDEMPOTENCY_IN_PROGRESS')).toBe(true);
+    expect(new Set(ok.map((a) => a.json().id)).size).toBe(1);
+    expect(await count('+15550100004')).toBe(1);
+    const later = await send('race-key', body);
+    expect(later.json().id).toBe(ok[0]!.json().id);
+  });
+
+  it('keys are scoped to the workspace', async () => {
+    const b = await otherWorkspace(t);
+    await linkSandboxDevice(t, { key: b.apiKey, phone: '+15550002020' });
+    const body = { to: '+15550100005', type: 'text', text: { body: 'scoped' } };
+    const a = await send('same-key', body);
+    const bRes = await send('same-key', body, b.apiKey);
+    expect(bRes.statusCode).toBe(202);
+    expect(bRes.json().id).not.toBe(a.json().id);
+  });
+
+  it('does not keep transient refusals, so a retry can succeed', async () => {
+    const body = {
+      to: '+15550100006',
+      type: 'text',
+      text: { body: 'later' },
+      deviceId: 'dev_01m8b9h1cdef936fj2a94dxtvj',
+    };
+    const missing = await send('transient', body);
+    expect(missing.statusCode).toBe(404);
+    const replay = await send('transient', body);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    const invalid = await send('bad-key\u0001', body);
+    expect(invalid.statusCode).toBe(400);
+  });
+});

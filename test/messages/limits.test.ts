@@ -1,0 +1,55 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { otherWorkspace, startApp, type TestApp } from '../helpers/app.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { linkSandboxDevice } from '../helpers/sandbox.js';
+
+let db: TestDatabase;
+let t: TestApp;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  const plansFile = join(db.dataDir, 'plans.json');
+  writeFileSync(
+    plansFile,
+    JSON.stringify({ trial: { devices: 1, messagesPerMonth: 3, api: true, requestsPerMinute: null } }),
+  );
+  t = await startApp(db, { WAPING_PLANS_FILE: plansFile });
+});
+afterAll(async () => {
+  await t.close();
+  await db.drop();
+});
+
+describe('plan limits', () => {
+  it('refuses devices past the plan limit with 403 and messages past the monthly quota with 429', async () => {
+    const trial = await otherWorkspace(t, 'trial');
+    await linkSandboxDevice(t, { key: trial.apiKey, phone: '+15550005050' });
+    const second = await t.request({
+      method: 'POST',
+      url: '/v1/devices',
+      payload: { name: 'two' },
+      key: trial.apiKey,
+    });
+    expect(second.statusCode).toBe(403);
+    expect(second.json().error.message).toContain('trial plan allows 1 device');
+
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        t.request({
+          method: 'POST',
+          url: '/v1/messages',
+          payload: { to: '+15550400000', type: 'text', text: { body: `m${i}` } },
+          key: trial.apiKey,
+        }),
+      ),
+    );
+    expect(answers.filter((a) => a.statusCode === 202)).toHaveLength(3);
+    const refused = answers.filter((a) => a.statusCode === 429);
+    expect(refused).toHaveLength(2);
+    expect(refused[0]!.json().error).toMatchObject({ code: 'QUOTA_EXCEEDED', details: { limit: 3 } });
+    const usage = (await t.request({ method: 'GET', url: '/v1/workspace', key: trial.apiKey })).json().usage;
+    expect(usage).toMatchObject({ messagesSent: 3, messagesRemaining: 0 });
+  });
+});
