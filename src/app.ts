@@ -1,7 +1,9 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import pino, { type Logger } from 'pino';
+import { sql } from 'kysely';
 import { MemoryBus } from './cluster/bus.js';
+import { PgBus } from './cluster/pg-bus.js';
 import { makeNodeId } from './cluster/node.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
@@ -70,6 +72,13 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     nodeId: makeNodeId(config.nodeId),
     bus: new MemoryBus(),
   };
+  if (database.dialect === 'postgres' && config.databaseUrl) {
+    const bus = new PgBus(config.databaseUrl, ctx.nodeId, log, (channel, payload) =>
+      sql`select pg_notify(${channel}, ${payload})`.execute(database.db),
+    );
+    await bus.start();
+    ctx.bus = bus;
+  }
 
   const app = Fastify({
     loggerInstance: log as FastifyBaseLogger,

@@ -14,6 +14,8 @@ import { deviceTopic, setDeviceStatus, type DeviceStreamEvent } from './status.j
 import { devicesToRun, findDeviceById } from './store.js';
 import type { DeviceRow } from './tables.js';
 
+const QR_TOPIC = 'device-qr';
+
 interface RunningDevice {
   id: string;
   workspaceId: string;
@@ -36,12 +38,19 @@ export class DeviceSupervisor {
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
   private readonly ttlMs: number;
+  /** Latest QR of devices other nodes run, so any node can answer GET /qr. */
+  private readonly remoteQr = new Map<string, { qr: string; expiresAt: string }>();
+  private readonly unsubscribeQr: () => void;
 
   constructor(
     private readonly ctx: AppContext,
     readonly hub: SandboxHub,
   ) {
     this.ttlMs = ctx.config.leaseTtlSeconds * 1000;
+    this.unsubscribeQr = ctx.bus.subscribe(QR_TOPIC, (payload) => {
+      const { deviceId, qr, expiresAt } = payload as { deviceId: string; qr: string; expiresAt: string };
+      this.remoteQr.set(deviceId, { qr, expiresAt });
+    });
   }
 
   async start(): Promise<void> {
@@ -52,6 +61,7 @@ export class DeviceSupervisor {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.unsubscribeQr();
     if (this.timer) clearInterval(this.timer);
     await Promise.allSettled([...this.starting.values()]);
     await Promise.all([...this.running.keys()].map((id) => this.stopDevice(id, { release: true })));
@@ -86,7 +96,10 @@ export class DeviceSupervisor {
   }
 
   currentQr(deviceId: string): { qr: string; expiresAt: string } | null {
-    return this.running.get(deviceId)?.qr ?? null;
+    const local = this.running.get(deviceId);
+    if (local) return local.qr;
+    const remote = this.remoteQr.get(deviceId);
+    return remote && remote.expiresAt > this.ctx.clock.now().toISOString() ? remote : null;
   }
 
   updatePacing(deviceId: string, pacing: Pacing): void {
@@ -187,6 +200,7 @@ export class DeviceSupervisor {
     engine.on('qr', ({ qr, expiresAt }) => {
       entry.qr = { qr, expiresAt: expiresAt.toISOString() };
       publish({ type: 'qr', ...entry.qr });
+      this.ctx.bus.publish(QR_TOPIC, { deviceId: id, ...entry.qr });
       void guard('qr', setDeviceStatus(this.ctx, id, 'qr'));
     });
     engine.on('pairing_code', ({ code }) => publish({ type: 'pairing_code', code }));

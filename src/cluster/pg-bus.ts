@@ -1,0 +1,88 @@
+import { EventEmitter } from 'node:events';
+import pg from 'pg';
+import type { Logger } from 'pino';
+import type { EventBus } from './bus.js';
+
+const CHANNEL = 'waping_bus';
+// PostgreSQL refuses NOTIFY payloads of 8000 bytes or more; bigger ones stay on this node.
+const MAX_PAYLOAD = 7900;
+
+/**
+ * The bus across nodes sharing one PostgreSQL database: local listeners hear a publish at once,
+ * other nodes through LISTEN/NOTIFY. Everything it carries is also in the database, so a missed
+ * notification only delays work until the next poll; it never loses it.
+ */
+export class PgBus implements EventBus {
+  private readonly local = new EventEmitter();
+  private client: pg.Client | null = null;
+  private closed = false;
+  private reconnectTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly url: string,
+    private readonly nodeId: string,
+    private readonly log: Logger,
+    /** Sends one NOTIFY through the application's pool. */
+    private readonly notify: (channel: string, payload: string) => Promise<unknown>,
+  ) {
+    this.local.setMaxListeners(0);
+  }
+
+  async start(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.url });
+    client.on('notification', (msg) => this.onNotification(msg.payload));
+    client.on('error', (err) => {
+      this.log.warn({ err }, 'event bus connection lost; reconnecting');
+      this.scheduleReconnect();
+    });
+    await client.connect();
+    await client.query(`listen ${CHANNEL}`);
+    this.client = client;
+  }
+
+  private scheduleReconnect(): void {
+    if (this.closed || this.reconnectTimer) return;
+    void this.client?.end().catch(() => undefined);
+    this.client = null;
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      this.start().catch(() => this.scheduleReconnect());
+    }, 1000);
+    this.reconnectTimer.unref();
+  }
+
+  private onNotification(raw: string | undefined): void {
+    if (!raw) return;
+    try {
+      const { origin, topic, payload } = JSON.parse(raw) as {
+        origin: string;
+        topic: string;
+        payload: unknown;
+      };
+      if (origin !== this.nodeId) this.local.emit(topic, payload);
+    } catch (err) {
+      this.log.warn({ err }, 'unreadable bus notification');
+    }
+  }
+
+  publish(topic: string, payload: unknown): void {
+    this.local.emit(topic, payload);
+    const text = JSON.stringify({ origin: this.nodeId, topic, payload });
+    if (this.closed || Buffer.byteLength(text) > MAX_PAYLOAD) return;
+    this.notify(CHANNEL, text).catch((err: unknown) => {
+      if (!this.closed) this.log.warn({ err }, 'bus notify failed');
+    });
+  }
+
+  subscribe(topic: string, listener: (payload: unknown) => void): () => void {
+    this.local.on(topic, listener);
+    return () => this.local.off(topic, listener);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.local.removeAllListeners();
+    await this.client?.end().catch(() => undefined);
+  }
+}
