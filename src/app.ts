@@ -47,8 +47,11 @@ declare module 'fastify' {
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
-/** Builds the whole server as a Fastify instance: what `serve` listens with and what tests inject into. */
-export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
+/** Opens the database (migrated, default workspace present) and assembles what services need. */
+export async function createContext(
+  config: Config,
+  deps: AppDeps = {},
+): Promise<{ ctx: AppContext; database: DatabaseHandle }> {
   const log =
     deps.logger ??
     pino({
@@ -79,9 +82,15 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     await bus.start();
     ctx.bus = bus;
   }
+  return { ctx, database };
+}
+
+/** Builds the whole server as a Fastify instance: what `serve` listens with and what tests inject into. */
+export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
+  const { ctx, database } = await createContext(config, deps);
 
   const app = Fastify({
-    loggerInstance: log as FastifyBaseLogger,
+    loggerInstance: ctx.log as FastifyBaseLogger,
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     genReqId: (req) => {
@@ -117,7 +126,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
 
   registerErrorHandling(app);
   registerAuth(app, ctx);
-  registerRateLimit(app, clock);
+  registerRateLimit(app, ctx.clock);
   registerIdempotency(app, ctx);
   registerMetrics(app, { processMetrics: deps.processMetrics ?? false });
   await registerOpenApi(app);

@@ -1,48 +1,30 @@
-import { keysCommand, keysHelp } from './cli/keys.js';
-import { UsageError, withDatabase } from './cli/context.js';
-import { usersCommand, usersHelp } from './cli/users.js';
-import { workspacesCommand, workspacesHelp } from './cli/workspaces.js';
-import { ConfigError, loadConfig } from './config.js';
-import { migrateToLatest } from './db/migrate.js';
-import { serve } from './server.js';
+import { ConfigError } from './config.js';
+import { UsageError } from './cli/errors.js';
+import { HELP } from './cli/help.js';
 
-const HELP = `WAPing — self-hostable WhatsApp business-line gateway
+const wantsHelp = (args: string[]) => args.includes('--help') || args.includes('-h');
 
-Usage: waping [command]
-
-waping serve                 start the server (default)
-waping migrate               apply database migrations and exit
-${workspacesHelp}
-${keysHelp}
-${usersHelp}
-
-Configuration comes from the environment; see docs/configuration.md.`;
-
+/** Each command is imported when used, so `waping keys …` does not load the server and its engines. */
 async function main(argv: string[]): Promise<void> {
   const [command = 'serve', ...rest] = argv;
   switch (command) {
-    case 'serve':
-      if (rest.includes('--help') || rest.includes('-h')) return console.log(HELP);
+    case 'serve': {
+      if (wantsHelp(rest)) return console.log(HELP);
+      const [{ serve }, { loadConfig }] = await Promise.all([import('./server.js'), import('./config.js')]);
       await serve(loadConfig());
       return;
+    }
     case 'migrate':
-      if (rest.includes('--help') || rest.includes('-h'))
-        return console.log('waping migrate   apply pending migrations and exit');
-      await withDatabase(async (handle) => {
-        const applied = await migrateToLatest(handle.db, handle.dialect);
-        console.log(
-          applied.length
-            ? `database at ${handle.location} is up to date`
-            : `nothing to apply at ${handle.location}`,
-        );
-      });
-      return;
+      if (wantsHelp(rest)) return console.log('waping migrate   apply pending migrations and exit');
+      return (await import('./cli/migrate.js')).migrateCommand();
     case 'workspaces':
-      return workspacesCommand(rest);
+      return (await import('./cli/workspaces.js')).workspacesCommand(rest);
     case 'keys':
-      return keysCommand(rest);
+      return (await import('./cli/keys.js')).keysCommand(rest);
     case 'users':
-      return usersCommand(rest);
+      return (await import('./cli/users.js')).usersCommand(rest);
+    case 'devices':
+      return (await import('./cli/devices.js')).devicesCommand(rest);
     case 'help':
     case '--help':
     case '-h':

@@ -107,6 +107,49 @@ describe('waping CLI', () => {
     expect(again.stderr).toContain('already exists');
   });
 
+  it('links a device in the terminal and lists devices', async () => {
+    const handle = openDatabase({ databaseUrl: db.databaseUrl, dataDir: db.dataDir });
+    const ws = await handle.db
+      .selectFrom('workspaces')
+      .select('id')
+      .where('name', '=', 'default')
+      .executeTakeFirstOrThrow();
+    const now = new Date().toISOString();
+    await handle.db
+      .insertInto('devices')
+      .values({
+        id: 'dev_01m8cli00000000000000000000',
+        workspace_id: ws.id,
+        name: 'CLI line',
+        engine: 'sandbox',
+        status: 'unlinked',
+        status_reason: null,
+        status_changed_at: now,
+        phone: null,
+        display_name: null,
+        jid: null,
+        pacing: '{}',
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await handle.destroy();
+    const link = await waping(
+      'devices',
+      'link',
+      'dev_01m8cli00000000000000000000',
+      '--phone',
+      '+15550001234',
+    );
+    expect(link.code).toBe(0);
+    expect(link.stdout).toContain('Linked devices');
+    expect(link.stdout).toContain('▄');
+    expect(link.stdout).toContain('linked: +15550001234');
+    const list = await waping('devices', 'list');
+    expect(list.stdout).toMatch(/CLI line\s+sandbox\s+connected\s+\+15550001234/);
+    expect((await waping('devices', 'link', 'dev_01m8nothere000000000000000')).stderr).toContain('no device');
+  });
+
   it('explains bad usage with exit code 2', async () => {
     expect((await waping('keys', 'create', '--scopes', 'root')).stderr).toContain('unknown scope root');
     expect((await waping('workspaces', 'create')).code).toBe(2);

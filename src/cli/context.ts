@@ -5,7 +5,9 @@ import { bootstrapWorkspaces } from '../workspaces/bootstrap.js';
 import { findWorkspaceByIdOrName } from '../workspaces/store.js';
 import type { WorkspaceRow } from '../workspaces/tables.js';
 
-export class UsageError extends Error {}
+import { UsageError } from './errors.js';
+
+export { UsageError };
 
 /** Opens the configured database (migrated, default workspace present) for one CLI command. */
 export async function withDatabase<T>(

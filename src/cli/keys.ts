@@ -1,12 +1,8 @@
 import { parseArgs } from 'node:util';
+import { keysHelp } from './help.js';
 import { createApiKey, listApiKeys, revokeApiKey, toApiKeyView } from '../workspaces/api-keys.js';
 import { SCOPES, type Scope } from '../workspaces/scopes.js';
 import { resolveWorkspace, table, UsageError, withDatabase } from './context.js';
-
-export const keysHelp = `waping keys create [--workspace ID|NAME] [--name NAME] [--scopes messages,devices,…]
-                                    create an API key; prints the key alone on stdout
-waping keys list [--workspace ID|NAME]   list keys (never their values)
-waping keys revoke ID                    revoke a key`;
 
 function parseScopes(raw: string | undefined): Scope[] | undefined {
   if (!raw) return undefined;

@@ -1,11 +1,9 @@
 import { parseArgs } from 'node:util';
+import { usersHelp } from './help.js';
 import { AppError } from '../http/errors.js';
 import type { Role } from '../workspaces/tables.js';
 import { createUser, ROLES } from '../workspaces/users.js';
 import { resolveWorkspace, UsageError, withDatabase } from './context.js';
-
-export const usersHelp = `waping users create --email E --password P [--workspace ID|NAME] [--role owner|admin|agent|viewer]
-                                    create a dashboard user (default role: owner)`;
 
 export async function usersCommand(args: string[]): Promise<void> {
   const [sub, ...rest] = args;

@@ -1,10 +1,8 @@
 import { parseArgs } from 'node:util';
+import { workspacesHelp } from './help.js';
 import { loadPlans } from '../workspaces/plans.js';
 import { insertWorkspace, listWorkspaces } from '../workspaces/store.js';
 import { table, UsageError, withDatabase } from './context.js';
-
-export const workspacesHelp = `waping workspaces create --name NAME [--plan PLAN]   create a workspace (prints its id)
-waping workspaces list                                 list workspaces`;
 
 export async function workspacesCommand(args: string[]): Promise<void> {
   const [sub, ...rest] = args;
