@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
-import { findActiveKey, KEY_PREFIX, touchApiKey } from '../workspaces/api-keys.js';
+import { sha256Hex } from '../lib/crypto.js';
+import { KEY_PREFIX, touchApiKey } from '../workspaces/api-keys.js';
 import type { Plan } from '../workspaces/plans.js';
 import type { Scope } from '../workspaces/scopes.js';
-import { findWorkspace } from '../workspaces/store.js';
 import type { Role } from '../workspaces/tables.js';
 import { AppError } from './errors.js';
 
@@ -51,10 +51,22 @@ async function authenticateKey(ctx: AppContext, header: string): Promise<AuthCon
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   const presented = match?.[1];
   if (!presented || !presented.startsWith(KEY_PREFIX) || presented.length > 200) throw unauthorized();
-  const key = await findActiveKey(ctx.db, presented);
+  // One query: this runs on every API call.
+  const key = await ctx.db
+    .selectFrom('api_keys')
+    .innerJoin('workspaces', 'workspaces.id', 'api_keys.workspace_id')
+    .select([
+      'api_keys.id',
+      'api_keys.workspace_id',
+      'api_keys.scopes',
+      'api_keys.last_used_at',
+      'workspaces.plan',
+    ])
+    .where('api_keys.key_hash', '=', sha256Hex(presented))
+    .where('api_keys.revoked_at', 'is', null)
+    .executeTakeFirst();
   if (!key) throw unauthorized();
-  const workspace = await findWorkspace(ctx.db, key.workspace_id);
-  if (!workspace) throw unauthorized();
+  const workspace = { id: key.workspace_id, plan: key.plan };
   const plan = ctx.plans.get(workspace.plan);
   if (!plan.api) {
     throw new AppError(

@@ -9,7 +9,7 @@ import type { Plan } from '../workspaces/plans.js';
 import { findContact } from './contacts.js';
 import { consumeMessageQuota } from './quota.js';
 import { appendHistory } from './status.js';
-import type { MessageRow, MessageSource } from './tables.js';
+import type { ContactRow, MessageRow, MessageSource } from './tables.js';
 import { findTemplate, renderTemplate } from './templates.js';
 import { priorityRank, toMessageView, type MessageView, type Priority } from './views.js';
 import { waMessageIdFor } from './wa-id.js';
@@ -44,10 +44,10 @@ async function chooseDevice(
   ctx: AppContext,
   workspaceId: string,
   phone: string,
+  contact: ContactRow | undefined,
   queueIfDisconnected: boolean,
 ): Promise<DeviceRow> {
   const connected = await connectedDevices(ctx.db, workspaceId);
-  const contact = await findContact(ctx.db, workspaceId, phone);
   const sticky = connected.find((d) => d.id === contact?.last_device_id);
   if (sticky) return sticky;
   if (connected.length > 0) {
@@ -114,6 +114,7 @@ export async function sendMessage(
   const expiresAt = expiryOf(input, now);
   const queueIfDisconnected = input.queueIfDisconnected ?? false;
 
+  const contact = await findContact(ctx.db, workspaceId, phone);
   let device: DeviceRow;
   if (input.deviceId) {
     const found = await findDevice(ctx.db, workspaceId, input.deviceId);
@@ -126,10 +127,9 @@ export async function sendMessage(
     }
     device = found;
   } else {
-    device = await chooseDevice(ctx, workspaceId, phone, queueIfDisconnected);
+    device = await chooseDevice(ctx, workspaceId, phone, contact, queueIfDisconnected);
   }
 
-  const contact = await findContact(ctx.db, workspaceId, phone);
   if (contact?.opted_out_at && !options.ignoreOptOut) {
     throw new AppError('RECIPIENT_OPTED_OUT', 'This recipient opted out of messages from this workspace');
   }

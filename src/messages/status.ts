@@ -17,6 +17,8 @@ const ALLOWED_FROM: Record<MessageStatus, MessageStatus[]> = {
   received: [],
 };
 
+const FINAL = new Set<MessageStatus>(['sent', 'delivered', 'read', 'failed', 'expired', 'canceled']);
+
 const EVENT_FOR: Partial<Record<MessageStatus, EventType>> = {
   sent: 'message.sent',
   delivered: 'message.delivered',
@@ -55,7 +57,7 @@ export async function transitionMessage(
   const at = now.toISOString();
   let event: WapingEvent | undefined;
   const row = await ctx.db.transaction().execute(async (trx) => {
-    const result = await trx
+    const updated = await trx
       .updateTable('messages')
       .set((eb) => ({
         status,
@@ -65,20 +67,14 @@ export async function transitionMessage(
           : {}),
         ...(extra.attemptsDelta ? { attempts: eb('attempts', '+', extra.attemptsDelta) } : {}),
         // A one-time code has no business in the database once the message is final.
-        ...(['sent', 'delivered', 'read', 'failed', 'expired', 'canceled'].includes(status)
-          ? { sealed_body: null }
-          : {}),
+        ...(FINAL.has(status) ? { sealed_body: null } : {}),
       }))
       .where('id', '=', messageId)
       .where('status', 'in', ALLOWED_FROM[status])
+      .returningAll()
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) return undefined;
+    if (!updated) return undefined;
     await appendHistory(trx, messageId, status, at, extra.errorCode ?? null);
-    const updated = await trx
-      .selectFrom('messages')
-      .selectAll()
-      .where('id', '=', messageId)
-      .executeTakeFirstOrThrow();
     const type = EVENT_FOR[status];
     if (type) {
       event = await recordEvent(trx, {
