@@ -45,6 +45,7 @@ export const CONFIG_FIELDS = {
   leaseTtlSeconds: int('WAPING_LEASE_TTL_SECONDS', 30, 3),
   waWsUrl: str('WAPING_WA_WS_URL', undefined, { pattern: '^wss?://' }),
   waBrowser: str('WAPING_WA_BROWSER', 'WAPing'),
+  waBackoffBaseMs: int('WAPING_WA_BACKOFF_BASE_MS', 1000, 10),
   webhookAllowPrivate: bool('WAPING_WEBHOOK_ALLOW_PRIVATE', false),
   /** Delays before each retry of a failed webhook delivery; after the last one it is `failed`. */
   webhookRetryScheduleMs: str(

@@ -10,5 +10,9 @@ export function createEngine(
   deps: { config: Config; hub: SandboxHub },
 ): Engine {
   if (kind === 'sandbox') return new SandboxEngine(engineCtx, deps.hub);
-  return new BaileysEngine(engineCtx, { wsUrl: deps.config.waWsUrl, browserName: deps.config.waBrowser });
+  return new BaileysEngine(engineCtx, {
+    wsUrl: deps.config.waWsUrl,
+    browserName: deps.config.waBrowser,
+    backoff: { baseMs: deps.config.waBackoffBaseMs },
+  });
 }

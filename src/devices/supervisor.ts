@@ -161,6 +161,7 @@ export class DeviceSupervisor {
       engine,
       pacer,
       isConnected: () => entry.connected,
+      presence: () => entry.pacing.presence,
     });
     entry.unsubscribe = this.ctx.bus.subscribe(dispatchTopic(deviceId), () => entry.dispatcher.wake());
     this.attach(entry, row);
@@ -217,12 +218,13 @@ export class DeviceSupervisor {
         }).then(() => entry.dispatcher.wake()),
       );
     });
-    engine.on('disconnected', ({ reason, willReconnect }) => {
+    engine.on('disconnected', ({ reason, willReconnect, retryInMs }) => {
       entry.connected = false;
+      const retry = retryInMs === undefined ? '' : ` in ${(retryInMs / 1000).toFixed(1)} s`;
       void guard(
         'disconnected',
         setDeviceStatus(this.ctx, id, 'disconnected', {
-          reason: willReconnect ? `${reason}; reconnecting` : reason,
+          reason: willReconnect ? `${reason}; reconnecting${retry}` : reason,
         }),
       );
     });

@@ -107,6 +107,8 @@ export interface Engine {
   requestPairingCode(phone: string): Promise<string>;
   /** Hands a text message to WhatsApp. Throws EngineSendError. */
   sendText(input: SendTextInput): Promise<SendResult>;
+  /** Shows "typing…" to the recipient for about `ms` before a send, as a person would. Optional: cosmetic. */
+  showTyping?(jid: string, ms: number): Promise<void>;
   /** Whether an E.164 number is on WhatsApp, and its JID. */
   lookup(phone: string): Promise<LookupResult>;
   /** Unlinks the device on the phone side and wipes stored state. */

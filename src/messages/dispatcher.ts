@@ -18,6 +18,8 @@ export interface DispatcherDevice {
   engine: Engine;
   isConnected(): boolean;
   pacer: Pacer;
+  /** Show "typing…" before each send (the device's pacing.presence). */
+  presence(): boolean;
 }
 
 /**
@@ -135,12 +137,15 @@ export class Dispatcher {
         });
         return;
       }
+      const jid = contact?.jid ?? jidFor(message.phone);
+      if (this.device.presence() && engine.showTyping)
+        await engine.showTyping(jid, 500 + Math.random() * 1000);
       const text = message.sealed_body
         ? decrypt(this.sealKey, message.sealed_body, message.id)
         : (message.body ?? '');
       await engine.sendText({
         to: message.phone,
-        jid: contact?.jid ?? jidFor(message.phone),
+        jid,
         text,
         waMessageId: message.wa_message_id ?? waMessageIdFor(message.id),
       });

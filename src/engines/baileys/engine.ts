@@ -6,7 +6,7 @@
  * current one are ignored, which is what makes stop(), link timeouts and reconnects race-free.
  */
 import { makeWASocket } from 'baileys';
-import type { BaileysEventMap, ConnectionState, WAMessage } from 'baileys';
+import type { ConnectionState, WAMessage } from 'baileys';
 import type { Logger } from 'pino';
 import {
   EngineSendError,
@@ -33,8 +33,16 @@ import {
   type BaileysSocket,
   type SocketFactory,
 } from './socket-config.js';
-import { callError, createSession, describeClose, digitsOf, type Session } from './session.js';
+import {
+  callError,
+  createSession,
+  describeClose,
+  digitsOf,
+  listenWhileCurrent,
+  type Session,
+} from './session.js';
 import { WaVersion, type FetchVersion } from './wa-version.js';
+import { typeBriefly } from './presence.js';
 
 export interface BaileysEngineOptions {
   /** Baileys `waWebSocketUrl` (WAPING_WA_WS_URL); WhatsApp's own server when unset. */
@@ -100,7 +108,15 @@ export class BaileysEngine implements Engine {
 
   async start(options: StartOptions = {}): Promise<void> {
     if (options.pairingPhone) this.pairingPhone = digitsOf(options.pairingPhone);
-    if (this.running) return;
+    if (this.running) {
+      // Already showing QR codes: switch to a pairing code now rather than at the next QR.
+      if (this.pairingPhone && this.session && this.session.qrShown > 0) {
+        this.pairOn(this.session, this.pairingPhone).catch((err: unknown) =>
+          this.log.warn({ err }, 'pairing code request failed'),
+        );
+      }
+      return;
+    }
     this.running = true;
     this.attempt = 0;
     this.linkQrCount = 0;
@@ -143,6 +159,10 @@ export class BaileysEngine implements Engine {
     } catch (err) {
       throw callError(err, 'send', this.session === session);
     }
+  }
+
+  async showTyping(jid: string, ms: number): Promise<void> {
+    await typeBriefly(this.connectedSession().sock, jid, ms, this.log);
   }
 
   async lookup(phone: string): Promise<LookupResult> {
@@ -199,21 +219,11 @@ export class BaileysEngine implements Engine {
   }
 
   private bind(session: Session): void {
-    const on = <E extends keyof BaileysEventMap>(
-      event: E,
-      handler: (arg: BaileysEventMap[E]) => void | Promise<void>,
-    ): void =>
-      session.sock.ev.on(event, (arg) => {
-        // A closed or replaced socket may still flush events; they no longer speak for the device.
-        if (this.session !== session) return;
-        // Never throw into Baileys' emitter, never leave a rejection unhandled.
-        const fail = (err: unknown) => this.log.error({ err, event }, 'baileys event handler failed');
-        try {
-          void Promise.resolve(handler(arg)).catch(fail);
-        } catch (err) {
-          fail(err);
-        }
-      });
+    const on = listenWhileCurrent(
+      session,
+      () => this.session === session,
+      (err, event) => this.log.error({ err, event }, 'baileys event handler failed'),
+    );
     on('connection.update', (update) => this.onConnectionUpdate(session, update));
     on('creds.update', () => this.auth?.saveCreds());
     on('messages.update', (updates) => {
@@ -225,7 +235,12 @@ export class BaileysEngine implements Engine {
     on('messages.upsert', async ({ messages, type }) => {
       // 'append' is history and our own sends echoed back; only 'notify' is news.
       if (type !== 'notify') return;
-      for (const msg of messages) await this.onInbound(session, msg);
+      for (const msg of messages) {
+        // One message that cannot be handled must not cost the rest of the batch.
+        await this.onInbound(session, msg).catch((err: unknown) =>
+          this.log.error({ err, id: msg.key.id }, 'inbound message could not be handled'),
+        );
+      }
     });
   }
 
@@ -262,6 +277,8 @@ export class BaileysEngine implements Engine {
 
   private onOpen(session: Session): void {
     session.open = true;
+    // A pairing request waiting for a QR would wait forever: this socket resumed a linked session.
+    session.ready.reject(new Error('device is already linked'));
     this.attempt = 0;
     this.linkQrCount = 0;
     this.pairingPhone = undefined;
@@ -286,8 +303,12 @@ export class BaileysEngine implements Engine {
     if (decision.action === 'logged_out') {
       this.halt();
       this.emitter.emit('disconnected', { reason, statusCode, willReconnect: false });
-      await this.wipeState();
-      this.emitter.emit('logged_out', { reason });
+      try {
+        await this.wipeState();
+      } finally {
+        // Reported even if the wipe failed: the device must be relinked either way.
+        this.emitter.emit('logged_out', { reason });
+      }
       return;
     }
     if (decision.countsAsFailure) this.attempt += 1;

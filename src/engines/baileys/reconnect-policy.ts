@@ -89,8 +89,10 @@ export function decideReconnect(
         refreshVersion: false,
       };
     default: {
-      // Full jitter (AWS architecture blog): many devices that dropped together do not return together.
-      const delayMs = Math.floor(random() * backoffCeilingMs(attempt, options.baseMs, options.capMs));
+      // Equal jitter: devices that dropped together do not return together, yet each wait is at
+      // least the previous one's ceiling, so an operator watching the reason sees it grow.
+      const ceiling = backoffCeilingMs(attempt, options.baseMs, options.capMs);
+      const delayMs = Math.floor(ceiling / 2 + random() * (ceiling / 2));
       const staleVersion =
         statusCode === STALE_VERSION_STATUS || statusCode === DisconnectReason.multideviceMismatch;
       return { action: 'reconnect', delayMs, countsAsFailure: true, refreshVersion: staleVersion };

@@ -1,4 +1,5 @@
 /** Per-socket bookkeeping of the Baileys engine and small helpers it shares with nothing else. */
+import type { BaileysEventMap } from 'baileys';
 import { EngineSendError } from '../engine.js';
 import type { BaileysSocket } from './socket-config.js';
 
@@ -35,6 +36,30 @@ function deferred(): Deferred {
 
 export function createSession(sock: BaileysSocket): Session {
   return { sock, open: false, qrShown: 0, ready: deferred() };
+}
+
+/**
+ * Subscribes handlers to a socket's events, dropping events once the socket is no longer the
+ * engine's current one (a closed or replaced socket may still flush buffered events), and never
+ * letting a handler throw into Baileys' emitter or leave a rejection unhandled.
+ */
+export function listenWhileCurrent(
+  session: Session,
+  isCurrent: () => boolean,
+  onError: (err: unknown, event: keyof BaileysEventMap) => void,
+) {
+  return <E extends keyof BaileysEventMap>(
+    event: E,
+    handler: (arg: BaileysEventMap[E]) => void | Promise<void>,
+  ): void =>
+    session.sock.ev.on(event, (arg) => {
+      if (!isCurrent()) return;
+      try {
+        void Promise.resolve(handler(arg)).catch((err: unknown) => onError(err, event));
+      } catch (err) {
+        onError(err, event);
+      }
+    });
 }
 
 /** Reason text and status code of a `lastDisconnect.error` (a Boom from Baileys, or anything). */

@@ -23,6 +23,7 @@ export interface BaileysSocket {
   requestPairingCode: WASocket['requestPairingCode'];
   sendMessage: WASocket['sendMessage'];
   onWhatsApp: WASocket['onWhatsApp'];
+  sendPresenceUpdate?: WASocket['sendPresenceUpdate'];
   signalRepository: { lidMapping: Pick<WASocket['signalRepository']['lidMapping'], 'getPNForLID'> };
 }
 

@@ -104,6 +104,10 @@ export class SandboxEngine implements Engine {
   }
 
   async lookup(phone: string): Promise<LookupResult> {
+    // As on WhatsApp, asking needs an open session.
+    if (this.state !== 'connected') {
+      throw new EngineSendError('SESSION_DISCONNECTED', `Sandbox device ${this.deviceId} is not connected`);
+    }
     if (phone === MAGIC_NUMBERS.notOnWhatsApp) return { onWhatsApp: false };
     return { onWhatsApp: true, jid: jidFor(phone) };
   }

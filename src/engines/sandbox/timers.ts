@@ -22,8 +22,4 @@ export class TimerSet {
     for (const handle of this.handles) clearTimeout(handle);
     this.handles.clear();
   }
-
-  get size(): number {
-    return this.handles.size;
-  }
 }

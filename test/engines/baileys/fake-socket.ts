@@ -5,12 +5,19 @@
  */
 import { EventEmitter } from 'node:events';
 import { Boom } from '@hapi/boom';
-import { DisconnectReason, proto } from 'baileys';
-import type { BaileysEventMap, Contact, UserFacingSocketConfig, WAMessage, WAMessageKey } from 'baileys';
+import { DisconnectReason } from 'baileys';
+import type {
+  BaileysEventMap,
+  Contact,
+  proto,
+  UserFacingSocketConfig,
+  WAMessage,
+  WAMessageKey,
+} from 'baileys';
 import pino from 'pino';
 import { vi } from 'vitest';
 import type { EngineContext, EngineEventName, EngineEvents } from '../../../src/engines/engine.js';
-import type { BaileysEngine } from '../../../src/engines/baileys/engine.js';
+import { BaileysEngine } from '../../../src/engines/baileys/engine.js';
 import type { BaileysSocket } from '../../../src/engines/baileys/socket-config.js';
 import { MemoryStateStore } from './memory-store.js';
 
@@ -80,7 +87,8 @@ export function harness(options: Partial<ConstructorParameters<typeof BaileysEng
 
 /** Records every engine event in order. */
 export function record(engine: BaileysEngine) {
-  const events: Array<{ [K in EngineEventName]: { type: K; payload: EngineEvents[K] } }[EngineEventName]> = [];
+  const events: Array<{ [K in EngineEventName]: { type: K; payload: EngineEvents[K] } }[EngineEventName]> =
+    [];
   const names: EngineEventName[] = [
     'qr',
     'pairing_code',
@@ -91,15 +99,35 @@ export function record(engine: BaileysEngine) {
     'message_status',
     'inbound',
   ];
-  for (const type of names) engine.on(type, (payload) => events.push({ type, payload } as (typeof events)[number]));
+  for (const type of names)
+    engine.on(type, (payload) => events.push({ type, payload } as (typeof events)[number]));
   const of = <K extends EngineEventName>(type: K) =>
     events.filter((e) => e.type === type).map((e) => e.payload as EngineEvents[K]);
   return { events, of };
 }
 
-export function message(key: WAMessageKey, content: proto.IMessage, extra: Partial<WAMessage> = {}): WAMessage {
+export function message(
+  key: WAMessageKey,
+  content: proto.IMessage,
+  extra: Partial<WAMessage> = {},
+): WAMessage {
   return { key, message: content, messageTimestamp: 1_700_000_000, pushName: 'Customer', ...extra };
 }
 
 /** Lets promise chains started by event handlers run (timers may be faked; setImmediate is not). */
 export const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Runs timers due within `ms` (under vi.useFakeTimers) and lets the handlers they trigger finish. */
+export async function advance(ms: number): Promise<void> {
+  await vi.advanceTimersByTimeAsync(ms);
+  await settle();
+}
+
+/** A started engine on fake sockets, with jitter pinned to half the ceiling. */
+export async function startEngine(options: Parameters<typeof harness>[0] = {}) {
+  const h = harness({ backoff: { random: () => 0.5 }, ...options });
+  const engine = new BaileysEngine(h.ctx, h.options);
+  const rec = record(engine);
+  await engine.start();
+  return { ...h, engine, rec };
+}
