@@ -19,6 +19,7 @@ import { registerInbound } from './inbound/register.js';
 import { registerMetrics } from './http/metrics.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerRateLimit } from './http/rate-limit.js';
+import { registerEventStreams } from './http/sse.js';
 import { randomToken } from './lib/crypto.js';
 import { resolveMasterKey } from './lib/master-key.js';
 import { registerVerify } from './verify/register.js';
@@ -125,6 +126,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   });
 
   registerErrorHandling(app);
+  registerEventStreams(app);
   registerAuth(app, ctx);
   registerRateLimit(app, ctx.clock);
   registerIdempotency(app, ctx);

@@ -26,7 +26,7 @@ export const CONFIG_FIELDS = {
   dataDir: str('WAPING_DATA_DIR', './data'),
   databaseUrl: str('DATABASE_URL', undefined, { pattern: '^postgres(ql)?://' }),
   masterKey: str('WAPING_MASTER_KEY', undefined, { pattern: '^[A-Za-z0-9+/=_-]{32,}$' }),
-  apiKey: str('WAPING_API_KEY', undefined, { minLength: 24, pattern: '^\\S+$' }),
+  apiKey: str('WAPING_API_KEY', undefined, { minLength: 24, pattern: '^wap_\\S+$' }),
   logLevel: {
     env: 'LOG_LEVEL',
     schema: Type.Union(

@@ -35,6 +35,7 @@ describe('config', () => {
     [{ PORT: '70000' }, 'PORT'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
     [{ WAPING_API_KEY: 'too-short' }, 'WAPING_API_KEY'],
+    [{ WAPING_API_KEY: 'a-long-key-without-the-wap-prefix' }, 'WAPING_API_KEY'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ WAPING_SANDBOX: 'maybe' }, 'WAPING_SANDBOX'],
     [{ WAPING_MASTER_KEY: 'short' }, 'WAPING_MASTER_KEY'],

@@ -1,6 +1,7 @@
 /** Help texts, kept apart from the commands so `--help` loads nothing heavy. */
 export const workspacesHelp = `waping workspaces create --name NAME [--plan PLAN]   create a workspace (prints its id)
-waping workspaces list                                 list workspaces`;
+waping workspaces list                                 list workspaces
+waping workspaces set-plan ID|NAME PLAN                move a workspace to another plan`;
 
 export const keysHelp = `waping keys create [--workspace ID|NAME] [--name NAME] [--scopes messages,devices,…]
                                     create an API key; prints the key alone on stdout

@@ -1,13 +1,19 @@
 import { parseArgs } from 'node:util';
 import { workspacesHelp } from './help.js';
 import { loadPlans } from '../workspaces/plans.js';
-import { insertWorkspace, listWorkspaces } from '../workspaces/store.js';
+import {
+  findWorkspaceByIdOrName,
+  insertWorkspace,
+  listWorkspaces,
+  updateWorkspace,
+} from '../workspaces/store.js';
 import { table, UsageError, withDatabase } from './context.js';
 
 export async function workspacesCommand(args: string[]): Promise<void> {
   const [sub, ...rest] = args;
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: rest,
+    allowPositionals: true,
     options: { name: { type: 'string' }, plan: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help || !sub || sub === '--help' || sub === '-h') return console.log(workspacesHelp);
@@ -30,6 +36,17 @@ export async function workspacesCommand(args: string[]): Promise<void> {
       if (taken) throw new UsageError(`a workspace named "${values.name}" exists (${taken.id})`);
       const ws = await insertWorkspace(db, { name: values.name!, plan, now: new Date() });
       console.log(ws.id);
+    });
+  }
+  if (sub === 'set-plan') {
+    const [ref, plan] = positionals;
+    if (!ref || !plan) throw new UsageError('workspaces set-plan needs the workspace and the plan');
+    return withDatabase(async (handle, config) => {
+      if (!loadPlans(config.plansFile).has(plan)) throw new UsageError(`unknown plan "${plan}"`);
+      const ws = await findWorkspaceByIdOrName(handle.db, ref);
+      if (!ws) throw new UsageError(`no workspace "${ref}"`);
+      await updateWorkspace(handle.db, ws.id, { plan, now: new Date() });
+      console.log(`${ws.id} is on the ${plan} plan`);
     });
   }
   throw new UsageError(`unknown command "workspaces ${sub}"\n${workspacesHelp}`);

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
@@ -35,9 +35,13 @@ export function openDatabase(options: {
     url.password = url.password ? '***' : '';
     return { db, dialect: 'postgres', location: url.toString(), destroy: () => db.destroy() };
   }
-  mkdirSync(options.dataDir, { recursive: true });
+  // The database holds customer numbers and messages: readable by this user only.
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const file = join(options.dataDir, 'waping.db');
   const sqlite = new SQLite(file);
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) {
+    if (existsSync(path)) chmodSync(path, 0o600);
+  }
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');

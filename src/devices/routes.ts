@@ -25,6 +25,29 @@ import { DeviceSchema, ENGINES, toDeviceView } from './views.js';
 
 const Params = IdParams(idPattern('dev'));
 
+/** Resolves with the next pairing code the device reports, or fails after `timeoutMs`. */
+function nextPairingCode(ctx: AppContext, deviceId: string, timeoutMs: number) {
+  let cancel = () => undefined as void;
+  const code = new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      off();
+      reject(new AppError('CONFLICT', 'WhatsApp did not return a pairing code in time; try again'));
+    }, timeoutMs);
+    const off = ctx.bus.subscribe(deviceTopic(deviceId), (payload) => {
+      const event = payload as DeviceStreamEvent;
+      if (event.type !== 'pairing_code') return;
+      clearTimeout(timer);
+      off();
+      resolve(event.code);
+    });
+    cancel = () => {
+      clearTimeout(timer);
+      off();
+    };
+  });
+  return { code, cancel };
+}
+
 export function deviceRoutes(ctx: AppContext, supervisor: DeviceSupervisor): FastifyPluginAsyncTypebox {
   return async (app) => {
     const tags = ['devices'];
@@ -179,11 +202,16 @@ export function deviceRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fas
         const row = await requireDevice(ctx, authOf(request).workspaceId, request.params.id);
         if (row.status === 'connected') throw new AppError('CONFLICT', 'The device is already linked');
         const phone = toE164(request.body.phone, 'phone');
-        if (!supervisor.isRunning(row.id)) await connectDevice(ctx, supervisor, row);
-        const engine = supervisor.engineOf(row.id);
-        if (!engine)
-          throw new AppError('SESSION_DISCONNECTED', 'The device could not be started on this node');
-        const code = await engine.requestPairingCode(phone);
+        // Listen first: the code arrives as an engine event, possibly from the node that runs the device.
+        const next = nextPairingCode(ctx, row.id, 20_000);
+        try {
+          // A fresh start in pairing mode: WhatsApp hands out a code only to a socket asking for one.
+          await connectDevice(ctx, supervisor, row, phone);
+        } catch (err) {
+          next.cancel();
+          throw err;
+        }
+        const code = await next.code;
         return { code, device: toDeviceView(await requireDevice(ctx, row.workspace_id, row.id)) };
       },
     );

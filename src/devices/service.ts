@@ -1,10 +1,10 @@
 import type { AppContext } from '../context.js';
 import { AppError, notFound } from '../http/errors.js';
+import { leaseHolder } from '../cluster/leases.js';
+import { DEVICE_COMMANDS_TOPIC, type DeviceCommand } from './commands.js';
 import { newId } from '../lib/ids.js';
 import type { Plan } from '../workspaces/plans.js';
 import { defaultPacing, parsePacing, type Pacing } from './pacing.js';
-import { createEngineStateStore } from './state-store.js';
-import { setDeviceStatus } from './status.js';
 import { countDevices, findDevice } from './store.js';
 import type { DeviceSupervisor } from './supervisor.js';
 import type { DeviceRow } from './tables.js';
@@ -73,32 +73,70 @@ export async function updateDevice(
     .where('id', '=', row.id)
     .execute();
   supervisor.updatePacing(row.id, pacing);
+  ctx.bus.publish(DEVICE_COMMANDS_TOPIC, {
+    deviceId: row.id,
+    command: 'pacing',
+    pacing,
+  } satisfies DeviceCommand);
   return next;
 }
 
-/** Starts linking (or reconnecting) a device; a stopped engine is restarted. */
+/** Whether another live node holds the device's lease: then that node must act on it. */
+async function runsElsewhere(
+  ctx: AppContext,
+  supervisor: DeviceSupervisor,
+  deviceId: string,
+): Promise<boolean> {
+  if (supervisor.isRunning(deviceId)) return false;
+  const holder = await leaseHolder(ctx.db, deviceId, ctx.clock.now());
+  return holder !== null && holder !== ctx.nodeId;
+}
+
+/** Waits briefly for another node to report the outcome of a command in the database. */
+async function settledElsewhere(
+  ctx: AppContext,
+  row: DeviceRow,
+  done: (r: DeviceRow) => boolean,
+): Promise<DeviceRow> {
+  for (let i = 0; i < 50; i++) {
+    const now = await findDevice(ctx.db, row.workspace_id, row.id);
+    if (!now || done(now)) return now ?? row;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return row;
+}
+
+/** Starts linking (or reconnecting) a device, here or on the node that runs it. */
 export async function connectDevice(
   ctx: AppContext,
   supervisor: DeviceSupervisor,
   row: DeviceRow,
   pairingPhone?: string,
 ): Promise<DeviceRow> {
-  if (supervisor.isRunning(row.id) && row.status !== 'disconnected' && !pairingPhone) return row;
-  await supervisor.stopDevice(row.id, { release: false });
-  await setDeviceStatus(ctx, row.id, 'connecting', { reason: null });
-  await supervisor.ensureRunning(row.id, pairingPhone ? { pairingPhone } : {});
+  if (await runsElsewhere(ctx, supervisor, row.id)) {
+    ctx.bus.publish(DEVICE_COMMANDS_TOPIC, {
+      deviceId: row.id,
+      command: 'connect',
+      pairingPhone,
+    } satisfies DeviceCommand);
+    return row;
+  }
+  await supervisor.connect(row, pairingPhone);
   return (await findDevice(ctx.db, row.workspace_id, row.id)) ?? row;
 }
 
-/** Unlinks the device from the phone and forgets its session; queued messages wait for a new link. */
+/** Unlinks the device from the phone and forgets its session; its queued messages fail. */
 export async function logoutDevice(
   ctx: AppContext,
   supervisor: DeviceSupervisor,
   row: DeviceRow,
 ): Promise<DeviceRow> {
-  if (supervisor.isRunning(row.id)) await supervisor.stopDevice(row.id, { release: true, logout: true });
-  await createEngineStateStore(ctx.db, ctx.masterKey, row.id).clear();
-  return (await setDeviceStatus(ctx, row.id, 'logged_out', { reason: 'Logged out through the API' })) ?? row;
+  if (await runsElsewhere(ctx, supervisor, row.id)) {
+    ctx.bus.publish(DEVICE_COMMANDS_TOPIC, { deviceId: row.id, command: 'logout' } satisfies DeviceCommand);
+    return settledElsewhere(ctx, row, (r) => r.status === 'logged_out');
+  }
+  await supervisor.logout(row.id, 'Logged out through the API');
+  return (await findDevice(ctx.db, row.workspace_id, row.id)) ?? row;
 }
 
 export async function deleteDevice(

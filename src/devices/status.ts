@@ -13,6 +13,7 @@ export type DeviceStreamEvent =
   | { type: 'pairing_code'; code: string };
 
 const EVENT_FOR: Partial<Record<DeviceStatus, EventType>> = {
+  qr: 'device.qr',
   connected: 'device.connected',
   disconnected: 'device.disconnected',
   logged_out: 'device.logged_out',
@@ -26,7 +27,14 @@ export async function setDeviceStatus(
   ctx: AppContext,
   deviceId: string,
   status: DeviceStatus,
-  extra: { reason?: string | null; phone?: string; displayName?: string | null; jid?: string } = {},
+  extra: {
+    reason?: string | null;
+    phone?: string;
+    displayName?: string | null;
+    jid?: string;
+    /** Added to the event's data (the QR to scan on device.qr). */
+    eventExtra?: Record<string, unknown>;
+  } = {},
 ): Promise<DeviceRow | undefined> {
   const now = ctx.clock.now().toISOString();
   const events: WapingEvent[] = [];
@@ -63,7 +71,7 @@ export async function setDeviceStatus(
         await recordEvent(trx, {
           workspaceId: current.workspace_id,
           type,
-          data: toDeviceView(next),
+          data: { ...toDeviceView(next), ...extra.eventExtra },
           deviceId,
           now: ctx.clock.now(),
         }),

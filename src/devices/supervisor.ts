@@ -5,11 +5,13 @@ import type { SandboxHub } from '../engines/sandbox/hub.js';
 import { recordInbound } from '../inbound/record.js';
 import { Dispatcher } from '../messages/dispatcher.js';
 import { Pacer } from '../messages/pacer.js';
-import { applyReceipt } from '../messages/receipts.js';
+import { applyReceipt, messageTextForRetry } from '../messages/receipts.js';
 import { dispatchTopic } from '../messages/send.js';
+import { failQueuedMessages } from '../messages/status.js';
 import { createEngine } from './engine-factory.js';
-import { parsePacing, type Pacing } from './pacing.js';
+import { DEVICE_COMMANDS_TOPIC, type DeviceCommand } from './commands.js';
 import { createEngineStateStore } from './state-store.js';
+import { parsePacing, type Pacing } from './pacing.js';
 import { deviceTopic, setDeviceStatus, type DeviceStreamEvent } from './status.js';
 import { devicesToRun, findDeviceById } from './store.js';
 import type { DeviceRow } from './tables.js';
@@ -47,10 +49,17 @@ export class DeviceSupervisor {
     readonly hub: SandboxHub,
   ) {
     this.ttlMs = ctx.config.leaseTtlSeconds * 1000;
-    this.unsubscribeQr = ctx.bus.subscribe(QR_TOPIC, (payload) => {
+    const offQr = ctx.bus.subscribe(QR_TOPIC, (payload) => {
       const { deviceId, qr, expiresAt } = payload as { deviceId: string; qr: string; expiresAt: string };
       this.remoteQr.set(deviceId, { qr, expiresAt });
     });
+    const offCommands = ctx.bus.subscribe(DEVICE_COMMANDS_TOPIC, (payload) =>
+      this.onCommand(payload as DeviceCommand),
+    );
+    this.unsubscribeQr = () => {
+      offQr();
+      offCommands();
+    };
   }
 
   async start(): Promise<void> {
@@ -107,6 +116,40 @@ export class DeviceSupervisor {
     if (running) running.pacing = pacing;
   }
 
+  /** Starts linking or reconnecting a device this node runs or can run. */
+  async connect(row: DeviceRow, pairingPhone?: string): Promise<void> {
+    if (this.running.has(row.id) && row.status !== 'disconnected' && !pairingPhone) return;
+    await this.stopDevice(row.id, { release: false });
+    await setDeviceStatus(this.ctx, row.id, 'connecting', { reason: null });
+    await this.ensureRunning(row.id, pairingPhone ? { pairingPhone } : {});
+  }
+
+  /** Unlinks the device, wipes its session and fails what was waiting for it. */
+  async logout(deviceId: string, reason: string): Promise<void> {
+    if (this.running.has(deviceId)) await this.stopDevice(deviceId, { release: true, logout: true });
+    await createEngineStateStore(this.ctx.db, this.ctx.masterKey, deviceId).clear();
+    await setDeviceStatus(this.ctx, deviceId, 'logged_out', { reason });
+    await failQueuedMessages(
+      this.ctx,
+      deviceId,
+      'SESSION_LOGGED_OUT',
+      'The device was logged out before sending',
+    );
+  }
+
+  /** Commands another node sent about a device this node runs. */
+  private onCommand(command: DeviceCommand): void {
+    if (!this.running.has(command.deviceId)) return;
+    const work = async () => {
+      if (command.command === 'pacing') return this.updatePacing(command.deviceId, command.pacing);
+      const row = await findDeviceById(this.ctx.db, command.deviceId);
+      if (!row) return;
+      if (command.command === 'connect') await this.connect(row, command.pairingPhone);
+      else await this.logout(command.deviceId, 'Logged out through the API');
+    };
+    work().catch((err: unknown) => this.ctx.log.error({ err, command }, 'device command failed'));
+  }
+
   /** Starts the device here if its lease can be had (idempotent; concurrent calls share one start). */
   async ensureRunning(deviceId: string, options: { pairingPhone?: string } = {}): Promise<boolean> {
     if (this.stopped) return false;
@@ -132,14 +175,7 @@ export class DeviceSupervisor {
         deviceId,
         log,
         state: createEngineStateStore(this.ctx.db, this.ctx.masterKey, deviceId),
-        getMessageText: async (waMessageId) => {
-          const m = await this.ctx.db
-            .selectFrom('messages')
-            .select('body')
-            .where('wa_message_id', '=', waMessageId)
-            .executeTakeFirst();
-          return m?.body ?? undefined;
-        },
+        getMessageText: (waMessageId) => messageTextForRetry(this.ctx, deviceId, waMessageId),
       },
       { config: this.ctx.config, hub: this.hub },
     );
@@ -202,7 +238,7 @@ export class DeviceSupervisor {
       entry.qr = { qr, expiresAt: expiresAt.toISOString() };
       publish({ type: 'qr', ...entry.qr });
       this.ctx.bus.publish(QR_TOPIC, { deviceId: id, ...entry.qr });
-      void guard('qr', setDeviceStatus(this.ctx, id, 'qr'));
+      void guard('qr', setDeviceStatus(this.ctx, id, 'qr', { eventExtra: entry.qr }));
     });
     engine.on('pairing_code', ({ code }) => publish({ type: 'pairing_code', code }));
     engine.on('connected', ({ phone, displayName, jid }) => {
@@ -232,9 +268,16 @@ export class DeviceSupervisor {
       entry.connected = false;
       void guard(
         'logged_out',
-        this.stopDevice(id, { release: true }).then(() =>
-          setDeviceStatus(this.ctx, id, 'logged_out', { reason }),
-        ),
+        this.stopDevice(id, { release: true })
+          .then(() => setDeviceStatus(this.ctx, id, 'logged_out', { reason }))
+          .then(() =>
+            failQueuedMessages(
+              this.ctx,
+              id,
+              'SESSION_LOGGED_OUT',
+              'The device was logged out before sending',
+            ),
+          ),
       );
     });
     engine.on('link_timeout', ({ reason }) => {

@@ -1,9 +1,23 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /**
  * Opens a Server-Sent Events stream on this request: writes the initial events, then whatever
  * `subscribe` pushes, with a comment heartbeat so proxies keep the connection open.
  */
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Closers of the open SSE streams, so shutdown does not wait on clients that never hang up. */
+    eventStreams: Set<() => void>;
+  }
+}
+
+export function registerEventStreams(app: FastifyInstance): void {
+  app.decorate('eventStreams', new Set<() => void>());
+  app.addHook('preClose', async () => {
+    for (const close of [...app.eventStreams]) close();
+  });
+}
+
 export function openEventStream(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -30,7 +44,13 @@ export function openEventStream(
   const close = () => {
     clearInterval(heartbeat);
     unsubscribe();
+    request.server.eventStreams.delete(end);
   };
+  const end = () => {
+    close();
+    res.end();
+  };
+  request.server.eventStreams.add(end);
   request.raw.on('close', close);
   res.on('error', close);
 }

@@ -2,12 +2,12 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { validation } from '../http/errors.js';
 
 /** E.164 in, E.164 out: accepts "+1 555 123 4567"-style input with a country code. */
-export function toE164(input: string, field = 'to'): string {
+export function toE164(input: string, field = 'to', location: 'body' | 'querystring' = 'body'): string {
   const parsed = parsePhoneNumberFromString(input.trim(), { extract: false });
   // The sandbox's magic numbers (+1555555010x) are fictional, so "possible" is the test, not "valid".
   if (!parsed || !parsed.isPossible()) {
     throw validation(`${field} must be a phone number in international format, like +15551234567`, [
-      { field: `body.${field}`, message: 'is not a possible phone number with country code' },
+      { field: `${location}.${field}`, message: 'is not a possible phone number with country code' },
     ]);
   }
   return parsed.number;

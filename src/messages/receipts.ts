@@ -1,4 +1,5 @@
 import type { AppContext } from '../context.js';
+import { decrypt, deriveKey } from '../lib/crypto.js';
 import type { EngineEvents } from '../engines/engine.js';
 import { transitionMessage } from './status.js';
 import { findByWaId } from './store.js';
@@ -19,4 +20,17 @@ export async function applyReceipt(
     return;
   }
   await transitionMessage(ctx, message.id, receipt.status);
+}
+
+/** The text WhatsApp asks for to retry or re-encrypt a message we sent: the sealed text when there is one. */
+export async function messageTextForRetry(
+  ctx: AppContext,
+  deviceId: string,
+  waMessageId: string,
+): Promise<string | undefined> {
+  const message = await findByWaId(ctx.db, deviceId, waMessageId);
+  if (!message) return undefined;
+  if (message.sealed_body)
+    return decrypt(deriveKey(ctx.masterKey, 'message-bodies'), message.sealed_body, message.id);
+  return message.body ?? undefined;
 }

@@ -109,7 +109,7 @@ export function messageRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fa
           authOf(request).workspaceId,
           {
             status: q.status,
-            phone: q.to ? toE164(q.to) : undefined,
+            phone: q.to ? toE164(q.to, 'to', 'querystring') : undefined,
             deviceId: q.deviceId,
             direction: q.direction,
             since: q.since ? new Date(q.since).toISOString() : undefined,

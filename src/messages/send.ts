@@ -119,6 +119,12 @@ export async function sendMessage(
   if (input.deviceId) {
     const found = await findDevice(ctx.db, workspaceId, input.deviceId);
     if (!found) throw notFound('Device');
+    if (found.status === 'logged_out' || found.status === 'unlinked') {
+      throw new AppError(
+        'SESSION_DISCONNECTED',
+        `Device ${found.id} is ${found.status}; link it again before sending`,
+      );
+    }
     if (found.status !== 'connected' && !queueIfDisconnected) {
       throw new AppError(
         'SESSION_DISCONNECTED',

@@ -17,7 +17,11 @@ const ALLOWED_FROM: Record<MessageStatus, MessageStatus[]> = {
   received: [],
 };
 
-const FINAL = new Set<MessageStatus>(['sent', 'delivered', 'read', 'failed', 'expired', 'canceled']);
+/**
+ * Statuses after which the sealed text (a message holding a one-time code) is erased. Not `sent`:
+ * WhatsApp may ask for the text again to re-encrypt it until the recipient's phone has it.
+ */
+const FINAL = new Set<MessageStatus>(['delivered', 'read', 'failed', 'expired', 'canceled']);
 
 const EVENT_FOR: Partial<Record<MessageStatus, EventType>> = {
   sent: 'message.sent',
@@ -92,4 +96,20 @@ export async function transitionMessage(
     ctx.bus.publish(MESSAGES_TOPIC, row);
   }
   return row;
+}
+
+/** Fails every queued message of a device that can no longer send (logged out). */
+export async function failQueuedMessages(
+  ctx: AppContext,
+  deviceId: string,
+  errorCode: string,
+  errorMessage: string,
+): Promise<void> {
+  const queued = await ctx.db
+    .selectFrom('messages')
+    .select('id')
+    .where('device_id', '=', deviceId)
+    .where('status', '=', 'queued')
+    .execute();
+  for (const { id } of queued) await transitionMessage(ctx, id, 'failed', { errorCode, errorMessage });
 }

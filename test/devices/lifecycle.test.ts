@@ -53,7 +53,12 @@ describe('device lifecycle on the sandbox engine', () => {
     await eventually(async () => (await statusOf(dev.id)) === 'disconnected');
     expect((await device(dev.id)).statusReason).toContain('phone lost signal');
     await eventually(async () => (await statusOf(dev.id)) === 'connected');
-    expect(await eventTypes(dev.id)).toEqual(['device.connected', 'device.disconnected', 'device.connected']);
+    expect(await eventTypes(dev.id)).toEqual([
+      'device.qr',
+      'device.connected',
+      'device.disconnected',
+      'device.connected',
+    ]);
   });
 
   it('stays disconnected without a reconnect and comes back with /connect', async () => {

@@ -155,7 +155,7 @@ export function sandboxRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fa
       },
       async (request) => {
         const { workspaceId } = authOf(request);
-        const to = request.query.to ? toE164(request.query.to) : undefined;
+        const to = request.query.to ? toE164(request.query.to, 'to', 'querystring') : undefined;
         const mine = new Set(
           (
             await ctx.db.selectFrom('devices').select('id').where('workspace_id', '=', workspaceId).execute()
