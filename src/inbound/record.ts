@@ -12,7 +12,12 @@ export interface InboundDevice {
 }
 
 /** Hooks run after an inbound message is stored (contacts, opt-out, auto-replies). */
-export type InboundHook = (ctx: AppContext, device: InboundDevice, message: MessageRow, payload: EngineEvents['inbound']) => Promise<void>;
+export type InboundHook = (
+  ctx: AppContext,
+  device: InboundDevice,
+  message: MessageRow,
+  payload: EngineEvents['inbound'],
+) => Promise<void>;
 const hooks: InboundHook[] = [];
 export function onInbound(hook: InboundHook): void {
   if (!hooks.includes(hook)) hooks.push(hook);
@@ -22,7 +27,11 @@ export function onInbound(hook: InboundHook): void {
  * Stores a customer's message as an inbound message (`direction: "in"`) with its
  * `message.received` event. A redelivered WhatsApp id is stored once.
  */
-export async function recordInbound(ctx: AppContext, device: InboundDevice, payload: EngineEvents['inbound']): Promise<MessageRow | undefined> {
+export async function recordInbound(
+  ctx: AppContext,
+  device: InboundDevice,
+  payload: EngineEvents['inbound'],
+): Promise<MessageRow | undefined> {
   const now = ctx.clock.now();
   const at = now.toISOString();
   const duplicate = await ctx.db
@@ -59,8 +68,17 @@ export async function recordInbound(ctx: AppContext, device: InboundDevice, payl
   };
   const event = await ctx.db.transaction().execute(async (trx) => {
     await trx.insertInto('messages').values(row).execute();
-    await trx.insertInto('message_status_history').values({ message_id: id, status: 'received', at, error_code: null }).execute();
-    return recordEvent(trx, { workspaceId: device.workspaceId, type: 'message.received', data: toMessageView(row), deviceId: device.id, now });
+    await trx
+      .insertInto('message_status_history')
+      .values({ message_id: id, status: 'received', at, error_code: null })
+      .execute();
+    return recordEvent(trx, {
+      workspaceId: device.workspaceId,
+      type: 'message.received',
+      data: toMessageView(row),
+      deviceId: device.id,
+      now,
+    });
   });
   publishEvents(ctx, [event]);
   ctx.bus.publish(MESSAGES_TOPIC, row);

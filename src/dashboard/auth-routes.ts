@@ -1,0 +1,211 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
+import { Type } from 'typebox';
+import type { AppContext } from '../context.js';
+import { AppError, validation } from '../http/errors.js';
+import { errorResponses } from '../http/schemas.js';
+import { hashPassword, verifyPassword } from '../lib/passwords.js';
+import { listWorkspaces } from '../workspaces/store.js';
+import { countUsers, createUser, MIN_PASSWORD_LENGTH, normalizeEmail } from '../workspaces/users.js';
+import { clearSessionCookie, setSessionCookie } from './cookies.js';
+import { findUserByEmail, findUserById, firstMembership, setPassword } from './members.js';
+import { assertCsrf, currentSession } from './resolver.js';
+import {
+  createSession,
+  deleteSession,
+  deleteUserSessions,
+  findActiveSession,
+  purgeExpiredSessions,
+} from './sessions.js';
+import { assertNotThrottled, clearFailures, recordFailure, throttleKey } from './throttle.js';
+import { AuthStateSchema, signedOutState, stateOf } from './views.js';
+
+const Email = Type.String({ minLength: 3, maxLength: 254 });
+const Password = Type.String({ minLength: 1, maxLength: 200 });
+const Credentials = Type.Object({ email: Email, password: Password }, { additionalProperties: false });
+const routeConfig = { scope: 'public' as const };
+const tags = ['dashboard'];
+
+const badCredentials = () => new AppError('UNAUTHORIZED', 'Email or password is incorrect');
+
+// Compared against when the email is unknown, so a miss takes as long as a wrong password.
+let decoyHash: Promise<string> | null = null;
+const decoy = () => (decoyHash ??= hashPassword('decoy password that never matches'));
+
+export function authRoutes(ctx: AppContext, root: FastifyInstance): FastifyPluginAsyncTypebox {
+  async function signIn(request: FastifyRequest, reply: FastifyReply, userId: string, workspaceId: string) {
+    const now = ctx.clock.now();
+    await purgeExpiredSessions(ctx.db, now);
+    const { token, expiresAt } = await createSession(ctx.db, {
+      userId,
+      workspaceId,
+      now,
+      ttlHours: ctx.config.sessionTtlHours,
+    });
+    setSessionCookie(ctx.config, request, reply, token, expiresAt);
+    const session = await findActiveSession(ctx.db, token, now);
+    if (!session) throw new Error('a session just created cannot be read back');
+    return stateOf(session);
+  }
+
+  return async (app) => {
+    // These answers carry the CSRF token and who is signed in: never from a cache.
+    app.addHook('onSend', async (_request, reply) => {
+      reply.header('cache-control', 'no-store');
+    });
+
+    app.get(
+      '/auth/state',
+      {
+        config: routeConfig,
+        schema: {
+          tags,
+          summary: 'Who is signed in to the dashboard, and whether setup is still needed',
+          security: [],
+          response: { 200: AuthStateSchema, ...errorResponses() },
+        },
+      },
+      async (request) => {
+        const session = await currentSession(root, ctx, request);
+        if (session) return stateOf(session);
+        return signedOutState((await countUsers(ctx.db)) === 0);
+      },
+    );
+
+    app.post(
+      '/auth/setup',
+      {
+        config: routeConfig,
+        schema: {
+          tags,
+          summary: 'First start: create the owner of the default workspace and sign in',
+          security: [],
+          body: Type.Object(
+            {
+              email: Email,
+              password: Password,
+              name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+            },
+            { additionalProperties: false },
+          ),
+          response: { 200: AuthStateSchema, ...errorResponses(409) },
+        },
+      },
+      async (request, reply) => {
+        const { email, password, name } = request.body;
+        const created = await ctx.db.transaction().execute(async (trx) => {
+          // Two first visitors racing for the owner account: the table lock (SQLite: its single
+          // writer) lets exactly one of them create it.
+          if (ctx.dialect === 'postgres') await sql`lock table users in exclusive mode`.execute(trx);
+          if ((await countUsers(trx)) > 0) return null;
+          const [workspace] = await listWorkspaces(trx);
+          if (!workspace) throw new Error('no workspace: bootstrap did not run');
+          const user = await createUser(trx, {
+            email,
+            password,
+            name,
+            workspaceId: workspace.id,
+            role: 'owner',
+            now: ctx.clock.now(),
+          });
+          return { userId: user.id, workspaceId: workspace.id };
+        });
+        if (!created) throw new AppError('FORBIDDEN', 'Setup is done already; sign in instead');
+        return signIn(request, reply, created.userId, created.workspaceId);
+      },
+    );
+
+    app.post(
+      '/auth/login',
+      {
+        config: routeConfig,
+        schema: {
+          tags,
+          summary: 'Sign in with email and password (sets the session cookie)',
+          security: [],
+          body: Credentials,
+          response: { 200: AuthStateSchema, ...errorResponses() },
+        },
+      },
+      async (request, reply) => {
+        const email = normalizeEmail(request.body.email);
+        const key = throttleKey(email, request.ip);
+        const now = ctx.clock.now();
+        await assertNotThrottled(ctx.db, key, now);
+        const user = await findUserByEmail(ctx.db, email);
+        const matches = await verifyPassword(request.body.password, user?.passwordHash ?? (await decoy()));
+        const membership = user && matches ? await firstMembership(ctx.db, user.id) : undefined;
+        if (!user || !membership) {
+          await recordFailure(ctx.db, key, now);
+          throw badCredentials();
+        }
+        await clearFailures(ctx.db, key);
+        return signIn(request, reply, user.id, membership.workspaceId);
+      },
+    );
+
+    app.post(
+      '/auth/logout',
+      {
+        config: routeConfig,
+        schema: {
+          tags,
+          summary: 'Sign out: ends the session and clears the cookie',
+          security: [],
+          response: { 204: Type.Null(), ...errorResponses() },
+        },
+      },
+      async (request, reply) => {
+        const session = await currentSession(root, ctx, request);
+        if (session) {
+          assertCsrf(request, session);
+          await deleteSession(ctx.db, session.id);
+        }
+        clearSessionCookie(ctx.config, request, reply);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.post(
+      '/auth/password',
+      {
+        config: routeConfig,
+        schema: {
+          tags,
+          summary: 'Change your password; your other sessions are signed out',
+          security: [],
+          body: Type.Object(
+            { currentPassword: Password, newPassword: Password },
+            { additionalProperties: false },
+          ),
+          response: { 204: Type.Null(), ...errorResponses() },
+        },
+      },
+      async (request, reply) => {
+        const session = await currentSession(root, ctx, request);
+        if (!session) throw new AppError('UNAUTHORIZED', 'Sign in first');
+        assertCsrf(request, session);
+        const now = ctx.clock.now();
+        const key = throttleKey(session.email, request.ip);
+        await assertNotThrottled(ctx.db, key, now);
+        const user = await findUserById(ctx.db, session.userId);
+        if (!user || !(await verifyPassword(request.body.currentPassword, user.passwordHash))) {
+          await recordFailure(ctx.db, key, now);
+          throw validation('Current password is incorrect', [
+            { field: 'body.currentPassword', message: 'is incorrect' },
+          ]);
+        }
+        if (request.body.newPassword.length < MIN_PASSWORD_LENGTH) {
+          throw validation(`newPassword must have at least ${MIN_PASSWORD_LENGTH} characters`, [
+            { field: 'body.newPassword', message: `must have at least ${MIN_PASSWORD_LENGTH} characters` },
+          ]);
+        }
+        await clearFailures(ctx.db, key);
+        await setPassword(ctx.db, user.id, request.body.newPassword, now);
+        await deleteUserSessions(ctx.db, user.id, { except: session.id });
+        return reply.status(204).send(null);
+      },
+    );
+  };
+}

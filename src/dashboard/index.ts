@@ -1,0 +1,29 @@
+import fastifyCookie from '@fastify/cookie';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import type { AppContext } from '../context.js';
+import { authRoutes } from './auth-routes.js';
+import { eventRoutes } from './events-routes.js';
+import { sessionResolver } from './resolver.js';
+import { registerWebApp } from './static.js';
+import { teamRoutes } from './team-routes.js';
+
+/**
+ * The dashboard: cookie sessions for every /v1 route, the /auth endpoints, the team API and the
+ * built web app. Not encapsulated, because the session resolver belongs to the root instance.
+ */
+export function dashboard(ctx: AppContext) {
+  return fp(
+    async (app: FastifyInstance) => {
+      // Cookies are parsed by the resolver on demand: the auth hook runs before any parsing hook
+      // this plugin could add.
+      await app.register(fastifyCookie, { hook: false });
+      app.sessionResolver = sessionResolver(app, ctx);
+      await app.register(authRoutes(ctx, app));
+      await app.register(teamRoutes(ctx));
+      await app.register(eventRoutes(ctx));
+      await registerWebApp(app, ctx.config);
+    },
+    { name: 'waping-dashboard' },
+  );
+}

@@ -1,0 +1,154 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { AppContext } from '../context.js';
+import type { AuthContext } from '../http/auth.js';
+import { authOf } from '../http/auth.js';
+import { AppError, conflict, notFound } from '../http/errors.js';
+import { errorResponses, Nullable } from '../http/schemas.js';
+import { idPattern } from '../lib/ids.js';
+import type { Role } from '../workspaces/tables.js';
+import { createUser } from '../workspaces/users.js';
+import { findMember, lastSeenByUser, listMembers, removeMember, setRole, type Member } from './members.js';
+import { deleteUserSessions } from './sessions.js';
+import { MemberSchema, RoleSchema } from './views.js';
+
+const tags = ['team'];
+const UserParams = Type.Object(
+  { userId: Type.String({ pattern: idPattern('usr') }) },
+  { additionalProperties: false },
+);
+
+/** An API key with the admin scope acts as an admin: it manages the team but never owners. */
+const actingRole = (auth: AuthContext): Role => auth.role ?? 'admin';
+
+function assertMayTouch(auth: AuthContext, roles: Array<Role | undefined>): void {
+  if (roles.includes('owner') && actingRole(auth) !== 'owner') {
+    throw new AppError('FORBIDDEN', 'Only an owner can add, change or remove owners');
+  }
+}
+
+async function assertNotLastOwner(ctx: AppContext, workspaceId: string, member: Member): Promise<void> {
+  if (member.role !== 'owner') return;
+  const owners = (await listMembers(ctx.db, workspaceId)).filter((m) => m.role === 'owner');
+  if (owners.length <= 1) throw conflict('A workspace keeps at least one owner');
+}
+
+async function memberView(ctx: AppContext, workspaceId: string, userId: string) {
+  const member = await findMember(ctx.db, workspaceId, userId);
+  if (!member) throw notFound('Team member');
+  const seen = await lastSeenByUser(ctx.db, workspaceId);
+  return toView(member, seen);
+}
+
+const toView = (m: Member, seen: Map<string, string>) => ({
+  id: m.userId,
+  email: m.email,
+  name: m.name,
+  role: m.role,
+  joinedAt: m.joinedAt,
+  lastSeenAt: seen.get(m.userId) ?? null,
+});
+
+export function teamRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get(
+      '/v1/team',
+      {
+        config: { scope: 'admin', readOnly: true },
+        schema: {
+          tags,
+          summary: 'Dashboard users of this workspace and their roles',
+          response: {
+            200: Type.Object({ data: Type.Array(MemberSchema), nextCursor: Nullable(Type.String()) }),
+            ...errorResponses(),
+          },
+        },
+      },
+      async (request) => {
+        const { workspaceId } = authOf(request);
+        const seen = await lastSeenByUser(ctx.db, workspaceId);
+        const members = await listMembers(ctx.db, workspaceId);
+        return { data: members.map((m) => toView(m, seen)), nextCursor: null };
+      },
+    );
+
+    app.post(
+      '/v1/team',
+      {
+        config: { scope: 'admin', idempotent: true },
+        schema: {
+          tags,
+          summary: 'Add a dashboard user to this workspace',
+          body: Type.Object(
+            {
+              email: Type.String({ minLength: 3, maxLength: 254 }),
+              password: Type.String({ minLength: 1, maxLength: 200 }),
+              role: RoleSchema,
+              name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+            },
+            { additionalProperties: false },
+          ),
+          response: { 201: MemberSchema, ...errorResponses(409) },
+        },
+      },
+      async (request, reply) => {
+        const auth = authOf(request);
+        assertMayTouch(auth, [request.body.role]);
+        const user = await createUser(ctx.db, {
+          ...request.body,
+          workspaceId: auth.workspaceId,
+          now: ctx.clock.now(),
+        });
+        return reply.status(201).send(await memberView(ctx, auth.workspaceId, user.id));
+      },
+    );
+
+    app.patch(
+      '/v1/team/:userId',
+      {
+        config: { scope: 'admin' },
+        schema: {
+          tags,
+          summary: "Change a member's role",
+          params: UserParams,
+          body: Type.Object({ role: RoleSchema }, { additionalProperties: false }),
+          response: { 200: MemberSchema, ...errorResponses(404, 409) },
+        },
+      },
+      async (request) => {
+        const auth = authOf(request);
+        const member = await findMember(ctx.db, auth.workspaceId, request.params.userId);
+        if (!member) throw notFound('Team member');
+        assertMayTouch(auth, [member.role, request.body.role]);
+        if (request.body.role !== 'owner') await assertNotLastOwner(ctx, auth.workspaceId, member);
+        await setRole(ctx.db, auth.workspaceId, member.userId, request.body.role);
+        return memberView(ctx, auth.workspaceId, member.userId);
+      },
+    );
+
+    app.delete(
+      '/v1/team/:userId',
+      {
+        config: { scope: 'admin' },
+        schema: {
+          tags,
+          summary: 'Remove a member from this workspace (their sessions end)',
+          params: UserParams,
+          response: { 204: Type.Null(), ...errorResponses(404, 409) },
+        },
+      },
+      async (request, reply) => {
+        const auth = authOf(request);
+        const member = await findMember(ctx.db, auth.workspaceId, request.params.userId);
+        if (!member) throw notFound('Team member');
+        assertMayTouch(auth, [member.role]);
+        await assertNotLastOwner(ctx, auth.workspaceId, member);
+        await ctx.db.transaction().execute(async (trx) => {
+          await deleteUserSessions(trx, member.userId, { workspaceId: auth.workspaceId });
+          await removeMember(trx, auth.workspaceId, member.userId);
+        });
+        return reply.status(204).send(null);
+      },
+    );
+  };
+}

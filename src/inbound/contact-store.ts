@@ -1,0 +1,101 @@
+import type { DbOrTx } from '../db/database.js';
+import type { ContactRow } from '../messages/tables.js';
+
+/** Contacts by phone number: a stable order that new contacts do not shuffle. */
+export async function listContacts(
+  db: DbOrTx,
+  workspaceId: string,
+  filter: { optedOut?: boolean; after?: string },
+  limit: number,
+): Promise<ContactRow[]> {
+  let query = db.selectFrom('contacts').selectAll().where('workspace_id', '=', workspaceId);
+  if (filter.optedOut === true) query = query.where('opted_out_at', 'is not', null);
+  if (filter.optedOut === false) query = query.where('opted_out_at', 'is', null);
+  if (filter.after) query = query.where('phone', '>', filter.after);
+  return query.orderBy('phone').limit(limit).execute();
+}
+
+/** Opts a contact out once: true only for the call that made the change (one confirmation). */
+export async function markOptedOut(
+  db: DbOrTx,
+  workspaceId: string,
+  phone: string,
+  now: Date,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('contacts')
+    .set({ opted_out_at: now.toISOString(), updated_at: now.toISOString() })
+    .where('workspace_id', '=', workspaceId)
+    .where('phone', '=', phone)
+    .where('opted_out_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+export async function markOptedIn(
+  db: DbOrTx,
+  workspaceId: string,
+  phone: string,
+  now: Date,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('contacts')
+    .set({ opted_out_at: null, updated_at: now.toISOString() })
+    .where('workspace_id', '=', workspaceId)
+    .where('phone', '=', phone)
+    .where('opted_out_at', 'is not', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/**
+ * Records an inbound message on its contact and says whether it was the contact's first one.
+ * Both steps are conditional writes, so two messages racing in cannot both count as the first.
+ */
+export async function touchInboundContact(
+  db: DbOrTx,
+  input: { workspaceId: string; phone: string; jid: string; deviceId: string; pushName?: string; now: Date },
+): Promise<{ first: boolean }> {
+  const at = input.now.toISOString();
+  const inserted = await db
+    .insertInto('contacts')
+    .values({
+      workspace_id: input.workspaceId,
+      phone: input.phone,
+      jid: input.jid,
+      on_whatsapp: 1,
+      checked_at: null,
+      last_device_id: input.deviceId,
+      display_name: input.pushName ?? null,
+      first_inbound_at: at,
+      last_inbound_at: at,
+      opted_out_at: null,
+      notes: null,
+      created_at: at,
+      updated_at: at,
+    })
+    .onConflict((oc) => oc.columns(['workspace_id', 'phone']).doNothing())
+    .executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) return { first: true };
+
+  const contact = () =>
+    db.updateTable('contacts').where('workspace_id', '=', input.workspaceId).where('phone', '=', input.phone);
+  const firstEver = await contact()
+    .set({ first_inbound_at: at })
+    .where('first_inbound_at', 'is', null)
+    .executeTakeFirst();
+  await contact()
+    .set({
+      jid: input.jid,
+      on_whatsapp: 1,
+      last_device_id: input.deviceId,
+      last_inbound_at: at,
+      updated_at: at,
+    })
+    .execute();
+  // A name set through the API is deliberate; WhatsApp's pushName only fills an empty one.
+  if (input.pushName) {
+    await contact().set({ display_name: input.pushName }).where('display_name', 'is', null).execute();
+  }
+  return { first: Number(firstEver.numUpdatedRows) > 0 };
+}

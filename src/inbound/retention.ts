@@ -1,0 +1,54 @@
+import type { AppContext } from '../context.js';
+import { parseSettings } from '../workspaces/settings.js';
+import { DEFAULT_RETENTION_DAYS } from '../workspaces/views.js';
+import { IN_FLIGHT } from './erase.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Erases the bodies of messages older than each workspace's `retentionDays` (status, timeline
+ * and metadata stay). Messages still waiting to be sent keep their text. Returns how many
+ * bodies were erased. Safe to run on every node at once: erasing twice changes nothing.
+ */
+export async function runRetention(ctx: AppContext): Promise<number> {
+  const now = ctx.clock.now().getTime();
+  const workspaces = await ctx.db.selectFrom('workspaces').select(['id', 'settings']).execute();
+  let erased = 0;
+  for (const workspace of workspaces) {
+    const days = parseSettings(workspace.settings).retentionDays ?? DEFAULT_RETENTION_DAYS;
+    const cutoff = new Date(now - days * DAY_MS).toISOString();
+    const result = await ctx.db
+      .updateTable('messages')
+      .set({ body: null, sealed_body: null })
+      .where('workspace_id', '=', workspace.id)
+      .where('created_at', '<', cutoff)
+      .where('status', 'not in', [...IN_FLIGHT])
+      .where((eb) => eb.or([eb('body', 'is not', null), eb('sealed_body', 'is not', null)]))
+      .executeTakeFirst();
+    erased += Number(result.numUpdatedRows);
+  }
+  return erased;
+}
+
+/** Runs retention every `intervalMs`; `stop` clears the timer and waits for a run in progress. */
+export function startRetention(ctx: AppContext, intervalMs: number): { stop(): Promise<void> } {
+  let running: Promise<void> | null = null;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = runRetention(ctx)
+      .then((erased) => {
+        if (erased > 0) ctx.log.info({ erased }, 'retention erased old message bodies');
+      })
+      .catch((err: unknown) => ctx.log.error({ err }, 'retention run failed'))
+      .finally(() => {
+        running = null;
+      });
+  }, intervalMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

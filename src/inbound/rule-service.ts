@@ -1,0 +1,127 @@
+import type { AppContext } from '../context.js';
+import { findDevice } from '../devices/store.js';
+import { notFound, validation } from '../http/errors.js';
+import { newId } from '../lib/ids.js';
+import { isValidTimeZone, minutesOf } from './business-hours.js';
+import { unknownVariables, REPLY_VARIABLES } from './reply-template.js';
+import type { RuleCreate, RulePatch } from './rule-schemas.js';
+import { findRule, insertRule, specOf, updateRule, columnsOf, type RuleSpec } from './rule-store.js';
+import { regexProblem } from './safe-regex.js';
+import type { RuleRow } from './tables.js';
+
+export const DEFAULT_PRIORITY = 100;
+
+type Issue = { field: string; message: string };
+
+function templateIssues(field: string, text: string): Issue[] {
+  return unknownVariables(text).map((name) => ({
+    field,
+    message: `uses {{${name}}}, which is not one of ${REPLY_VARIABLES.join(', ')}`,
+  }));
+}
+
+/** Checks what the schema cannot: pattern rules, regex safety, the time zone, template variables. */
+function problemsOf(spec: RuleSpec): Issue[] {
+  const issues: Issue[] = [];
+  const { type, pattern } = spec.match;
+  if (type === 'any' && pattern !== null) {
+    issues.push({ field: 'body.match.pattern', message: 'is not used with match type "any"; leave it out' });
+  }
+  if (type !== 'any' && pattern === null) {
+    issues.push({ field: 'body.match.pattern', message: `is required for match type "${type}"` });
+  }
+  if (type === 'regex' && pattern !== null) {
+    const problem = regexProblem(pattern);
+    if (problem) issues.push({ field: 'body.match.pattern', message: problem });
+  }
+  const hours = spec.businessHours;
+  if (hours) {
+    if (!isValidTimeZone(hours.timeZone)) {
+      issues.push({ field: 'body.businessHours.timeZone', message: 'is not an IANA time zone Intl knows' });
+    }
+    if (minutesOf(hours.start) === minutesOf(hours.end) % (24 * 60)) {
+      issues.push({ field: 'body.businessHours.end', message: 'must differ from start' });
+    }
+    if (hours.awayReply) issues.push(...templateIssues('body.businessHours.awayReply', hours.awayReply));
+  }
+  issues.push(...templateIssues('body.reply', spec.reply));
+  return issues;
+}
+
+async function checkedSpec(ctx: AppContext, workspaceId: string, spec: RuleSpec): Promise<RuleSpec> {
+  const issues = problemsOf(spec);
+  const first = issues[0];
+  if (first) throw validation(`${first.field} ${first.message}`, issues);
+  if (spec.deviceId && !(await findDevice(ctx.db, workspaceId, spec.deviceId))) throw notFound('Device');
+  return spec;
+}
+
+export async function createRule(
+  ctx: AppContext,
+  workspaceId: string,
+  input: RuleCreate,
+  preset: string | null = null,
+): Promise<RuleRow> {
+  const spec = await checkedSpec(ctx, workspaceId, {
+    name: input.name,
+    deviceId: input.deviceId ?? null,
+    priority: input.priority ?? DEFAULT_PRIORITY,
+    match: { type: input.match.type, pattern: input.match.pattern ?? null },
+    reply: input.reply,
+    cooldownMinutes: input.cooldownMinutes ?? 0,
+    businessHours: input.businessHours ?? null,
+    welcome: input.welcome ?? false,
+    enabled: input.enabled ?? true,
+  });
+  const now = ctx.clock.now();
+  const row: RuleRow = {
+    id: newId('rule', now.getTime()),
+    workspace_id: workspaceId,
+    ...columnsOf(spec),
+    preset,
+    created_at: now.toISOString(),
+    updated_at: now.toISOString(),
+  };
+  await insertRule(ctx.db, row);
+  return row;
+}
+
+export async function requireRule(ctx: AppContext, workspaceId: string, id: string): Promise<RuleRow> {
+  const row = await findRule(ctx.db, workspaceId, id);
+  if (!row) throw notFound('Auto-reply rule');
+  return row;
+}
+
+/** Applies a partial change; `match` and `businessHours` are replaced whole, null clears them. */
+export async function patchRule(
+  ctx: AppContext,
+  workspaceId: string,
+  id: string,
+  patch: RulePatch,
+): Promise<RuleRow> {
+  const current = specOf(await requireRule(ctx, workspaceId, id));
+  const next: RuleSpec = {
+    name: patch.name ?? current.name,
+    deviceId: patch.deviceId === undefined ? current.deviceId : patch.deviceId,
+    priority: patch.priority ?? current.priority,
+    match: patch.match ? { type: patch.match.type, pattern: patch.match.pattern ?? null } : current.match,
+    reply: patch.reply ?? current.reply,
+    cooldownMinutes: patch.cooldownMinutes ?? current.cooldownMinutes,
+    businessHours: patch.businessHours === undefined ? current.businessHours : patch.businessHours,
+    welcome: patch.welcome ?? current.welcome,
+    enabled: patch.enabled ?? current.enabled,
+  };
+  await updateRule(ctx.db, workspaceId, id, await checkedSpec(ctx, workspaceId, next), ctx.clock.now());
+  return requireRule(ctx, workspaceId, id);
+}
+
+export function toRuleView(row: RuleRow) {
+  const spec = specOf(row);
+  return {
+    id: row.id,
+    ...spec,
+    preset: row.preset,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

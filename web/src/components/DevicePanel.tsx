@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import { api, errorMessage } from '../api';
+import { useSession } from '../auth';
+import { useDevices } from '../devices';
+import { formatDateTime, formatSince } from '../format';
+import { useDeviceStream } from '../hooks/useDeviceStream';
+import { can } from '../roles';
+import { navigate } from '../router';
+import type { Device } from '../types';
+import { ConfirmButton } from './ConfirmButton';
+import { DeviceLink } from './DeviceLink';
+import { ErrorNote } from './Notice';
+import { OtpOnlyOffer } from './OtpOnlyOffer';
+import { PacingForm } from './PacingForm';
+import { SandboxPhone } from './SandboxPhone';
+import { StatusBadge } from './StatusBadge';
+
+/** One device: its status as it changes, how to link it, and what can be done with it. */
+export function DevicePanel({ device }: { device: Device }) {
+  const { role } = useSession();
+  const { upsert, remove } = useDevices();
+  const { qr, pairingCode, setPairingCode } = useDeviceStream(device.id);
+  const [error, setError] = useState<string | null>(null);
+  const canManage = can(role, 'devices');
+
+  const act = async (path: string) => {
+    setError(null);
+    try {
+      upsert(await api.post<Device>(`/v1/devices/${device.id}/${path}`));
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+  const destroy = async () => {
+    try {
+      await api.delete(`/v1/devices/${device.id}`);
+      remove(device.id);
+      navigate('/devices');
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+  const canConnect = ['unlinked', 'disconnected', 'logged_out'].includes(device.status);
+
+  return (
+    <section className="card device-panel" aria-labelledby="device-title">
+      <div className="row-between">
+        <h2 id="device-title">{device.name}</h2>
+        <span aria-live="polite">
+          Status: <StatusBadge status={device.status} />
+        </span>
+      </div>
+      <dl className="facts">
+        <dt>Since</dt>
+        <dd>
+          <time dateTime={device.statusChangedAt} title={formatDateTime(device.statusChangedAt)}>
+            {formatSince(device.statusChangedAt)}
+          </time>
+        </dd>
+        {device.statusReason && (
+          <>
+            <dt>Reason</dt>
+            <dd>{device.statusReason}</dd>
+          </>
+        )}
+        <dt>Number</dt>
+        <dd>
+          {device.phone
+            ? `${device.phone}${device.displayName ? ` (${device.displayName})` : ''}`
+            : 'not linked yet'}
+        </dd>
+        <dt>Engine</dt>
+        <dd>{device.engine === 'sandbox' ? 'sandbox (simulated WhatsApp)' : 'WhatsApp Web (Baileys)'}</dd>
+        <dt>Id</dt>
+        <dd>
+          <code>{device.id}</code>
+        </dd>
+      </dl>
+      {canManage && (
+        <div className="actions">
+          {canConnect && (
+            <button type="button" className="primary" onClick={() => void act('connect')}>
+              {device.status === 'unlinked' ? 'Link' : 'Reconnect'}
+            </button>
+          )}
+          {device.status === 'connected' && (
+            <button type="button" onClick={() => void act('logout')}>
+              Log out
+            </button>
+          )}
+          <ConfirmButton
+            label="Delete device"
+            confirmLabel="Delete it and cancel its queued messages"
+            onConfirm={destroy}
+          />
+        </div>
+      )}
+      <ErrorNote message={error} />
+      {device.status === 'qr' && (
+        <DeviceLink device={device} qr={qr} pairingCode={pairingCode} onPairingCode={setPairingCode} />
+      )}
+      {device.status === 'connected' && can(role, 'messages') && <OtpOnlyOffer deviceId={device.id} />}
+      {device.engine === 'sandbox' && <SandboxPhone device={device} canUse={canManage} />}
+      <PacingForm device={device} canEdit={canManage} onSaved={upsert} />
+    </section>
+  );
+}

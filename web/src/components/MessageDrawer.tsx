@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import { api, errorMessage } from '../api';
+import { useSession } from '../auth';
+import { useDevices } from '../devices';
+import { formatDateTime, formatTime } from '../format';
+import { useResource } from '../hooks/useResource';
+import { useLiveEvent } from '../live';
+import { can } from '../roles';
+import type { Message } from '../types';
+import { Drawer } from './Drawer';
+import { ErrorNote, Loading } from './Notice';
+import { StatusBadge } from './StatusBadge';
+
+/** One message with its status timeline, refreshed while receipts arrive. */
+export function MessageDrawer({ id, onClose }: { id: string; onClose: () => void }) {
+  const { role } = useSession();
+  const { devices } = useDevices();
+  const message = useResource(() => api.get<Message>(`/v1/messages/${id}`), id);
+  const [error, setError] = useState<string | null>(null);
+  useLiveEvent('message', (m) => {
+    if (m.id === id) void message.reload();
+  });
+  const m = message.data;
+  const cancel = async () => {
+    try {
+      await api.post(`/v1/messages/${id}/cancel`);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      await message.reload();
+    }
+  };
+  return (
+    <Drawer title="Message" onClose={onClose}>
+      <ErrorNote message={message.error ?? error} />
+      {!m ? (
+        <Loading />
+      ) : (
+        <>
+          <dl className="facts">
+            <dt>Status</dt>
+            <dd>
+              <StatusBadge status={m.status} />
+            </dd>
+            <dt>{m.direction === 'out' ? 'To' : 'From'}</dt>
+            <dd>{m.direction === 'out' ? m.to : m.from}</dd>
+            <dt>Device</dt>
+            <dd>{devices.find((d) => d.id === m.deviceId)?.name ?? m.deviceId ?? '—'}</dd>
+            <dt>Sent by</dt>
+            <dd>
+              {m.source} · {m.priority} priority
+            </dd>
+            <dt>Created</dt>
+            <dd>{formatDateTime(m.createdAt)}</dd>
+            {m.error && (
+              <>
+                <dt>Error</dt>
+                <dd>
+                  <code>{m.error.code}</code> {m.error.message}
+                </dd>
+              </>
+            )}
+            <dt>Id</dt>
+            <dd>
+              <code>{m.id}</code>
+            </dd>
+          </dl>
+          <h3>Text</h3>
+          <p className="message-body">{m.body ?? '(erased by retention)'}</p>
+          <h3>Timeline</h3>
+          <ol className="timeline">
+            {(m.timeline ?? []).map((step, i) => (
+              <li key={`${step.status}-${i}`}>
+                <StatusBadge status={step.status} /> <time dateTime={step.at}>{formatTime(step.at)}</time>
+                {step.errorCode && <code> {step.errorCode}</code>}
+              </li>
+            ))}
+          </ol>
+          {m.status === 'queued' && can(role, 'messages') && (
+            <button type="button" className="danger" onClick={() => void cancel()}>
+              Cancel this message
+            </button>
+          )}
+        </>
+      )}
+    </Drawer>
+  );
+}

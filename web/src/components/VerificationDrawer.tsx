@@ -1,0 +1,125 @@
+import { useState, type FormEvent } from 'react';
+import { api, errorMessage } from '../api';
+import { useSession } from '../auth';
+import { formatDateTime, formatTime } from '../format';
+import { useResource } from '../hooks/useResource';
+import { can } from '../roles';
+import type { Verification } from '../types';
+import { Drawer } from './Drawer';
+import { ErrorNote, Loading, SuccessNote } from './Notice';
+import { StatusBadge } from './StatusBadge';
+
+/** One verification: where the code went, channel by channel, and the actions an agent may take. */
+export function VerificationDrawer({
+  id,
+  onClose,
+  onChange,
+}: {
+  id: string;
+  onClose: () => void;
+  onChange: () => void;
+}) {
+  const { role } = useSession();
+  const detail = useResource(() => api.get<Verification>(`/v1/verifications/${id}`), id);
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<string | null>(null);
+  const v = detail.data;
+  const act = async (action: () => Promise<unknown>) => {
+    setError(null);
+    setResult(null);
+    try {
+      await action();
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+    await detail.reload();
+    onChange();
+  };
+  const check = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const code = String(new FormData(event.currentTarget).get('code'));
+    void act(async () => {
+      const answer = await api.post<{ status: string }>(`/v1/verifications/${id}/check`, { code });
+      setResult(
+        answer.status === 'approved' ? 'The code is right: approved.' : `Not approved (${answer.status}).`,
+      );
+    });
+  };
+  const pending = v?.status === 'pending';
+  return (
+    <Drawer title="Verification" onClose={onClose}>
+      <ErrorNote message={detail.error ?? error} />
+      {result && <SuccessNote>{result}</SuccessNote>}
+      {!v ? (
+        <Loading />
+      ) : (
+        <>
+          <dl className="facts">
+            <dt>Status</dt>
+            <dd>
+              <StatusBadge status={v.status} />
+            </dd>
+            <dt>To</dt>
+            <dd>
+              {v.to}
+              {v.email ? ` · ${v.email}` : ''}
+            </dd>
+            <dt>Channels</dt>
+            <dd>{v.channels.join(' → ')}</dd>
+            <dt>Checks left</dt>
+            <dd>{v.remainingAttempts}</dd>
+            <dt>Expires</dt>
+            <dd>{formatDateTime(v.expiresAt)}</dd>
+            {v.failureReason && (
+              <>
+                <dt>Failure</dt>
+                <dd>{v.failureReason}</dd>
+              </>
+            )}
+          </dl>
+          <h3>Sends</h3>
+          <ol className="timeline">
+            {v.sendAttempts.map((a, i) => (
+              <li key={`${a.channel}-${i}`}>
+                {a.channel} <StatusBadge status={a.status} /> <time dateTime={a.at}>{formatTime(a.at)}</time>
+                {a.reason && <code> {a.reason}</code>}
+              </li>
+            ))}
+          </ol>
+          {pending && can(role, 'verify') && (
+            <>
+              <form className="row" onSubmit={check}>
+                <label>
+                  Code the person received
+                  <input
+                    name="code"
+                    inputMode="numeric"
+                    pattern="[0-9]{4,10}"
+                    required
+                    autoComplete="one-time-code"
+                  />
+                </label>
+                <button type="submit">Check code</button>
+              </form>
+              <div className="actions">
+                <button
+                  type="button"
+                  onClick={() => void act(() => api.post(`/v1/verifications/${id}/resend`))}
+                >
+                  Resend
+                </button>
+                <button
+                  type="button"
+                  className="danger"
+                  onClick={() => void act(() => api.post(`/v1/verifications/${id}/cancel`))}
+                >
+                  Cancel verification
+                </button>
+              </div>
+            </>
+          )}
+        </>
+      )}
+    </Drawer>
+  );
+}

@@ -1,0 +1,67 @@
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
+import type { Device, Message } from './types';
+
+interface LiveEvents {
+  message: Message;
+  device: Device;
+}
+type LiveName = keyof LiveEvents;
+type Listener = (payload: never) => void;
+
+class LiveHub {
+  private listeners = new Map<LiveName, Set<Listener>>();
+  on<K extends LiveName>(name: K, listener: (payload: LiveEvents[K]) => void): () => void {
+    const set = this.listeners.get(name) ?? new Set<Listener>();
+    this.listeners.set(name, set);
+    set.add(listener as Listener);
+    return () => {
+      set.delete(listener as Listener);
+    };
+  }
+  emit<K extends LiveName>(name: K, payload: LiveEvents[K]): void {
+    for (const listener of this.listeners.get(name) ?? []) (listener as (p: LiveEvents[K]) => void)(payload);
+  }
+}
+
+const LiveContext = createContext<{ hub: LiveHub; connected: boolean } | null>(null);
+
+/** One Server-Sent Events stream for the tab: message changes and device health for the workspace. */
+export function LiveProvider({ children }: { children: ReactNode }) {
+  const [hub] = useState(() => new LiveHub());
+  const [connected, setConnected] = useState(false);
+  useEffect(() => {
+    const source = new EventSource('/v1/dashboard/events');
+    source.onopen = () => setConnected(true);
+    // EventSource reconnects by itself; the flag only tells pages to fall back to refreshing.
+    source.onerror = () => setConnected(false);
+    for (const name of ['message', 'device'] as const) {
+      source.addEventListener(name, (event) =>
+        hub.emit(name, JSON.parse((event as MessageEvent<string>).data)),
+      );
+    }
+    return () => source.close();
+  }, [hub]);
+  return <LiveContext.Provider value={{ hub, connected }}>{children}</LiveContext.Provider>;
+}
+
+/** Calls `handler` for each live event of this name while the component is mounted. */
+export function useLiveEvent<K extends LiveName>(name: K, handler: (payload: LiveEvents[K]) => void): void {
+  const live = useContext(LiveContext);
+  const ref = useRef(handler);
+  useLayoutEffect(() => {
+    ref.current = handler;
+  });
+  useEffect(() => live?.hub.on(name, (payload) => ref.current(payload)), [live, name]);
+}
+
+export function useLiveConnected(): boolean {
+  return useContext(LiveContext)?.connected ?? false;
+}

@@ -1,0 +1,157 @@
+import { useState, type FormEvent } from 'react';
+import { api, errorMessage } from '../api';
+import { useSession } from '../auth';
+import { MessageDrawer } from '../components/MessageDrawer';
+import { ErrorNote, RoleNote, SuccessNote } from '../components/Notice';
+import { useDevices } from '../devices';
+import { useResource } from '../hooks/useResource';
+import { can } from '../roles';
+import { Link } from '../router';
+import type { Message, Page, Template } from '../types';
+
+type Kind = 'text' | 'template';
+
+function newKey(): string {
+  return crypto.randomUUID();
+}
+
+export function Compose() {
+  const { role } = useSession();
+  const { devices } = useDevices();
+  const templates = useResource(() => api.get<Page<Template>>('/v1/templates?limit=100'), 'templates');
+  const [kind, setKind] = useState<Kind>('text');
+  const [templateId, setTemplateId] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [sent, setSent] = useState<Message | null>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  // One key per message being written: a double click or a retry after a network error sends once.
+  const [idempotencyKey, setIdempotencyKey] = useState(newKey);
+
+  if (!can(role, 'messages')) {
+    return (
+      <>
+        <h1>Compose</h1>
+        <RoleNote>
+          Your role ({role}) can read messages but not send them. Ask an admin for the agent role.
+        </RoleNote>
+      </>
+    );
+  }
+
+  const template = templates.data?.data.find((t) => t.id === templateId);
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const deviceId = String(form.get('deviceId') ?? '');
+    const body: Record<string, unknown> = {
+      to: String(form.get('to')),
+      type: kind,
+      ...(deviceId ? { deviceId } : {}),
+    };
+    if (kind === 'text') body.text = { body: String(form.get('body')) };
+    else {
+      const variables = Object.fromEntries(
+        (template?.variables ?? []).map((v) => [v, String(form.get(`var:${v}`) ?? '')]),
+      );
+      body.template = { id: templateId, variables };
+    }
+    setBusy(true);
+    setError(null);
+    setSent(null);
+    const formElement = event.currentTarget;
+    try {
+      setSent(await api.post<Message>('/v1/messages', body, idempotencyKey));
+      setIdempotencyKey(newKey());
+      formElement.reset();
+      setKind('text');
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <h1>Compose</h1>
+      <form className="card compose" onSubmit={(e) => void submit(e)} aria-label="New message">
+        <label>
+          From device
+          <select name="deviceId" defaultValue="">
+            <option value="">Any connected device</option>
+            {devices.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name} ({d.status})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          To (phone number with country code)
+          <input name="to" type="tel" required placeholder="+15551234567" autoComplete="off" />
+        </label>
+        <fieldset className="choice">
+          <legend>Message type</legend>
+          {(['text', 'template'] as const).map((k) => (
+            <label key={k} className="check">
+              <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} />{' '}
+              {k === 'text' ? 'Text' : 'Template'}
+            </label>
+          ))}
+        </fieldset>
+        {kind === 'text' ? (
+          <label>
+            Message
+            <textarea name="body" required maxLength={4096} rows={5} />
+          </label>
+        ) : (
+          <>
+            <label>
+              Template
+              <select
+                name="templateId"
+                required
+                value={templateId}
+                onChange={(e) => setTemplateId(e.target.value)}
+              >
+                <option value="">Choose a template</option>
+                {(templates.data?.data ?? []).map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {templates.data?.data.length === 0 && (
+              <p className="muted">
+                No templates yet: <Link href="/templates">create one</Link>.
+              </p>
+            )}
+            {template && <p className="message-body muted">{template.body}</p>}
+            {template?.variables.map((v) => (
+              <label key={v}>
+                {v}
+                <input name={`var:${v}`} required />
+              </label>
+            ))}
+          </>
+        )}
+        <ErrorNote message={error ?? templates.error} />
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? 'Sending…' : 'Send message'}
+        </button>
+      </form>
+      {sent && (
+        <SuccessNote>
+          Queued for {sent.to}.{' '}
+          <button type="button" className="link" onClick={() => setOpenId(sent.id)}>
+            Follow its status
+          </button>{' '}
+          or see the <Link href="/messages">message log</Link>.
+        </SuccessNote>
+      )}
+      {openId && <MessageDrawer id={openId} onClose={() => setOpenId(null)} />}
+    </>
+  );
+}

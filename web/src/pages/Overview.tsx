@@ -1,0 +1,122 @@
+import { useEffect, useRef } from 'react';
+import { api, getAll } from '../api';
+import { ErrorNote, Empty, Loading } from '../components/Notice';
+import { StatusBadge } from '../components/StatusBadge';
+import { WeekChart } from '../components/WeekChart';
+import { useDevices } from '../devices';
+import { formatNumber, formatSince, limitText } from '../format';
+import { useResource } from '../hooks/useResource';
+import { useLiveEvent } from '../live';
+import { Link } from '../router';
+import { dailyStats, deliveryRate, windowStart } from '../stats';
+import type { Message, Workspace } from '../types';
+
+const DAYS = 7;
+
+function Quota({ workspace }: { workspace: Workspace }) {
+  const { plan, usage } = workspace;
+  return (
+    <section className="card" aria-labelledby="quota-title">
+      <h2 id="quota-title">This month</h2>
+      <p className="big">{formatNumber(usage.messagesSent)}</p>
+      <p className="muted">
+        messages sent of {limitText(plan.messagesPerMonth)} on the {plan.name} plan
+      </p>
+      {plan.messagesPerMonth !== null && (
+        <meter
+          min={0}
+          max={plan.messagesPerMonth}
+          value={usage.messagesSent}
+          high={plan.messagesPerMonth * 0.8}
+        >
+          {usage.messagesSent} of {plan.messagesPerMonth}
+        </meter>
+      )}
+      <p className="muted small">
+        {formatNumber(usage.verifications)} verifications · {usage.devices} of {limitText(plan.devices)}{' '}
+        devices
+      </p>
+    </section>
+  );
+}
+
+function DeviceHealth() {
+  const { devices, loading, error } = useDevices();
+  return (
+    <section className="card" aria-labelledby="health-title">
+      <h2 id="health-title">Devices</h2>
+      <ErrorNote message={error} />
+      {loading ? (
+        <Loading />
+      ) : devices.length === 0 ? (
+        <Empty title="No device yet">
+          <Link href="/devices">Add a WhatsApp number</Link> to start sending.
+        </Empty>
+      ) : (
+        <ul className="plain">
+          {devices.map((d) => (
+            <li key={d.id} className="row-between">
+              <Link href={`/devices/${d.id}`}>{d.name}</Link>
+              <span>
+                <StatusBadge status={d.status} />{' '}
+                <span className="muted small">{formatSince(d.statusChangedAt)}</span>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function Overview() {
+  const workspace = useResource(() => api.get<Workspace>('/v1/workspace'), 'workspace');
+  const week = useResource(
+    () => getAll<Message>('/v1/messages', { direction: 'out', since: windowStart(DAYS).toISOString() }),
+    'week',
+  );
+  // Many receipts arrive together; one refresh a second is plenty for a chart.
+  const pending = useRef<number | null>(null);
+  useLiveEvent('message', () => {
+    if (pending.current !== null) return;
+    pending.current = window.setTimeout(() => {
+      pending.current = null;
+      void week.reload();
+      void workspace.reload();
+    }, 1000);
+  });
+  useEffect(() => () => window.clearTimeout(pending.current ?? undefined), []);
+
+  const days = week.data ? dailyStats(week.data.items, DAYS) : null;
+  const rate = days ? deliveryRate(days) : null;
+  return (
+    <>
+      <h1>Overview</h1>
+      <div className="grid">
+        <DeviceHealth />
+        {workspace.data ? <Quota workspace={workspace.data} /> : <ErrorNote message={workspace.error} />}
+      </div>
+      <section className="card" aria-labelledby="week-title">
+        <div className="row-between">
+          <h2 id="week-title">Last 7 days</h2>
+          <p>
+            Delivery rate: <strong>{rate === null ? '—' : `${Math.round(rate * 100)}%`}</strong>
+          </p>
+        </div>
+        <ErrorNote message={week.error} />
+        {!days ? (
+          <Loading />
+        ) : days.every((d) => d.total === 0) ? (
+          <Empty title="No messages sent this week">
+            <Link href="/compose">Send one</Link> or use the API.
+          </Empty>
+        ) : (
+          <WeekChart days={days} />
+        )}
+        {week.data && !week.data.complete && (
+          <p className="muted small">Showing the most recent 2,000 messages of the week.</p>
+        )}
+      </section>
+    </>
+  );
+}

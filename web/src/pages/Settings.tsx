@@ -1,0 +1,135 @@
+import { useState, type FormEvent } from 'react';
+import { api, errorMessage } from '../api';
+import { useSession } from '../auth';
+import { ErrorNote, Loading, RoleNote, SuccessNote } from '../components/Notice';
+import { PasswordForm } from '../components/PasswordForm';
+import { formatNumber, limitText } from '../format';
+import { useResource } from '../hooks/useResource';
+import { can } from '../roles';
+import type { Workspace } from '../types';
+
+const lines = (text: string) =>
+  text
+    .split(/[\s,;]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+function Plan({ workspace }: { workspace: Workspace }) {
+  const { plan, usage } = workspace;
+  return (
+    <section className="card" aria-labelledby="plan-title">
+      <h2 id="plan-title">Plan: {plan.name}</h2>
+      <dl className="facts">
+        <dt>Messages this month ({usage.period})</dt>
+        <dd>
+          {formatNumber(usage.messagesSent)} of {limitText(plan.messagesPerMonth)}
+          {plan.messagesPerMonth !== null && (
+            <meter
+              min={0}
+              max={plan.messagesPerMonth}
+              value={usage.messagesSent}
+              high={plan.messagesPerMonth * 0.8}
+            >
+              {usage.messagesSent}
+            </meter>
+          )}
+        </dd>
+        <dt>Devices</dt>
+        <dd>
+          {usage.devices} of {limitText(plan.devices)}
+        </dd>
+        <dt>Verifications this month</dt>
+        <dd>{formatNumber(usage.verifications)}</dd>
+        <dt>API access</dt>
+        <dd>
+          {plan.api ? `yes, ${limitText(plan.requestsPerMinute)} requests a minute` : 'no (dashboard only)'}
+        </dd>
+      </dl>
+    </section>
+  );
+}
+
+function SettingsForm({ workspace, onSaved }: { workspace: Workspace; onSaved: (w: Workspace) => void }) {
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const s = workspace.settings;
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const recipients = lines(String(form.get('alertRecipients')));
+    setError(null);
+    setSaved(false);
+    try {
+      onSaved(
+        await api.patch<Workspace>('/v1/workspace', {
+          alertRecipients: recipients.length ? recipients : null,
+          retentionDays: Number(form.get('retentionDays')),
+          allowOtpToOptedOut: form.get('allowOtpToOptedOut') === 'on',
+          optOutWords: lines(String(form.get('optOutWords'))),
+        }),
+      );
+      setSaved(true);
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+  return (
+    <form className="card form-grid" onSubmit={(e) => void submit(e)} aria-labelledby="settings-title">
+      <h2 id="settings-title">Workspace settings</h2>
+      <label>
+        Alert emails <span className="muted">(one per line; empty: owners and admins)</span>
+        <textarea name="alertRecipients" rows={3} defaultValue={(s.alertRecipients ?? []).join('\n')} />
+      </label>
+      <label>
+        Keep message texts for (days)
+        <input
+          name="retentionDays"
+          type="number"
+          min={1}
+          max={3650}
+          required
+          defaultValue={s.retentionDays}
+        />
+      </label>
+      <label>
+        Opt-out words <span className="muted">(a customer sending one stops receiving messages)</span>
+        <textarea name="optOutWords" rows={2} required defaultValue={s.optOutWords.join(' ')} />
+      </label>
+      <label className="check">
+        <input name="allowOtpToOptedOut" type="checkbox" defaultChecked={s.allowOtpToOptedOut} /> Still send
+        verification codes to opted-out numbers
+      </label>
+      <div>
+        <button type="submit" className="primary">
+          Save settings
+        </button>
+      </div>
+      <ErrorNote message={error} />
+      {saved && <SuccessNote>Settings saved.</SuccessNote>}
+    </form>
+  );
+}
+
+export function Settings() {
+  const { role } = useSession();
+  const workspace = useResource(() => api.get<Workspace>('/v1/workspace'), 'workspace');
+  return (
+    <>
+      <h1>Settings</h1>
+      <ErrorNote message={workspace.error} />
+      {!workspace.data ? (
+        <Loading />
+      ) : (
+        <>
+          <Plan workspace={workspace.data} />
+          {can(role, 'admin') ? (
+            <SettingsForm workspace={workspace.data} onSaved={(w) => workspace.update(() => w)} />
+          ) : (
+            <RoleNote>Only admins and owners change workspace settings.</RoleNote>
+          )}
+        </>
+      )}
+      <PasswordForm />
+    </>
+  );
+}

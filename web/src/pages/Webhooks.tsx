@@ -1,0 +1,162 @@
+import { useState, type FormEvent } from 'react';
+import { api, errorMessage } from '../api';
+import { useSession } from '../auth';
+import { ConfirmButton } from '../components/ConfirmButton';
+import { CopyButton } from '../components/CopyButton';
+import { Deliveries } from '../components/Deliveries';
+import { Empty, ErrorNote, Loading, RoleNote } from '../components/Notice';
+import { useResource } from '../hooks/useResource';
+import { can } from '../roles';
+import type { Page, Webhook } from '../types';
+
+const EVENT_GROUPS = ['message.*', 'device.*', 'verification.*'];
+const EVENT_TYPES: Record<string, string[]> = {
+  'message.*': [
+    'message.sent',
+    'message.delivered',
+    'message.read',
+    'message.failed',
+    'message.expired',
+    'message.received',
+  ],
+  'device.*': ['device.connected', 'device.disconnected', 'device.logged_out', 'device.qr'],
+  'verification.*': [
+    'verification.approved',
+    'verification.failed',
+    'verification.expired',
+    'verification.fallback',
+  ],
+};
+
+export function Webhooks() {
+  const { role } = useSession();
+  const list = useResource(() => api.get<Page<Webhook>>('/v1/webhooks?limit=100'), 'webhooks');
+  const [secret, setSecret] = useState<{ secret: string; url: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+  const manage = can(role, 'webhooks');
+
+  const run = async (action: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await action();
+      await list.reload();
+      setVersion((v) => v + 1);
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+  const create = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    const groups = form.getAll('groups').map(String);
+    const events = groups.length === 0 ? ['*'] : groups.flatMap((g) => EVENT_TYPES[g] ?? []);
+    const description = String(form.get('description')).trim();
+    void run(async () => {
+      const created = await api.post<{ secret: string; webhook: Webhook }>('/v1/webhooks', {
+        url: String(form.get('url')),
+        events,
+        ...(description ? { description } : {}),
+      });
+      setSecret({ secret: created.secret, url: created.webhook.url });
+      formElement.reset();
+    });
+  };
+
+  return (
+    <>
+      <h1>Webhooks</h1>
+      {manage ? (
+        <form className="card form-grid" onSubmit={create} aria-labelledby="new-webhook">
+          <h2 id="new-webhook">New endpoint</h2>
+          <label>
+            URL
+            <input name="url" type="url" required placeholder="https://example.com/waping" />
+          </label>
+          <label>
+            Description
+            <input name="description" maxLength={500} />
+          </label>
+          <fieldset>
+            <legend>Events (none ticked: all)</legend>
+            {EVENT_GROUPS.map((g) => (
+              <label key={g} className="check">
+                <input type="checkbox" name="groups" value={g} /> {g}
+              </label>
+            ))}
+          </fieldset>
+          <div>
+            <button type="submit" className="primary">
+              Add endpoint
+            </button>
+          </div>
+        </form>
+      ) : (
+        <RoleNote>Only admins and owners manage webhooks.</RoleNote>
+      )}
+      {secret && (
+        <section className="card key-once" aria-labelledby="secret-title">
+          <h2 id="secret-title">Signing secret for {secret.url}</h2>
+          <p>Shown only now. Verify each delivery's signature with it (Standard Webhooks).</p>
+          <div className="row">
+            <input
+              id="webhook-secret"
+              readOnly
+              value={secret.secret}
+              aria-label="Signing secret"
+              className="mono"
+            />
+            <CopyButton value={secret.secret} targetId="webhook-secret" />
+          </div>
+          <button type="button" onClick={() => setSecret(null)}>
+            I have stored it
+          </button>
+        </section>
+      )}
+      <ErrorNote message={error ?? list.error} />
+      {!list.data ? (
+        <Loading />
+      ) : list.data.data.length === 0 ? (
+        <Empty title="No webhook endpoints">
+          Add one to hear about deliveries, replies and device trouble.
+        </Empty>
+      ) : (
+        <ul className="cards">
+          {list.data.data.map((w) => (
+            <li key={w.id} className="card">
+              <h2 className="mono">{w.url}</h2>
+              <p className="muted small">
+                {w.enabled ? 'Enabled' : `Disabled${w.disabledReason ? ` (${w.disabledReason})` : ''}`} ·{' '}
+                {w.events.join(', ')}
+                {w.description ? ` · ${w.description}` : ''}
+              </p>
+              {manage && (
+                <div className="actions">
+                  <button
+                    type="button"
+                    onClick={() => void run(() => api.patch(`/v1/webhooks/${w.id}`, { enabled: !w.enabled }))}
+                  >
+                    {w.enabled ? 'Disable' : 'Enable'}
+                  </button>
+                  <button type="button" onClick={() => void run(() => api.post(`/v1/webhooks/${w.id}/test`))}>
+                    Send a test event
+                  </button>
+                  <ConfirmButton
+                    label="Delete"
+                    confirmLabel="Delete endpoint and its log"
+                    onConfirm={() => run(() => api.delete(`/v1/webhooks/${w.id}`))}
+                  />
+                </div>
+              )}
+              <details>
+                <summary>Latest deliveries</summary>
+                <Deliveries webhookId={w.id} version={version} />
+              </details>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
