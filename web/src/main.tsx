@@ -1,7 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import './styles.css';
+// One stylesheet per concern; order matters (the phone layout overrides the rest).
+import './styles/base.css';
+import './styles/shell.css';
+import './styles/blocks.css';
+import './styles/features.css';
+import './styles/phone.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
