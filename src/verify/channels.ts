@@ -1,0 +1,130 @@
+import type { Config } from '../config.js';
+import type { AppContext } from '../context.js';
+import { ChannelError } from '../channels/errors.js';
+import { createMailer, type Mailer } from '../channels/email.js';
+import { createSmsSenderFromConfig, type SmsSender } from '../channels/sms/index.js';
+import { AppError } from '../http/errors.js';
+import { sendMessage } from '../messages/send.js';
+import { findTemplate } from '../messages/templates.js';
+import { parseSettings } from '../workspaces/settings.js';
+import { findWorkspace } from '../workspaces/store.js';
+import { maskCode } from './codes.js';
+import type { Channel, VerificationRow } from './tables.js';
+import { codeText, emailSubject, minutesLeft } from './texts.js';
+
+/** The non-WhatsApp senders, made once from the config; null where a channel is not configured. */
+export interface VerifyChannels {
+  sms: SmsSender | null;
+  mailer: Mailer | null;
+  close(): void;
+}
+
+export function createVerifyChannels(config: Config): VerifyChannels {
+  const sms = createSmsSenderFromConfig({
+    provider: config.smsProvider,
+    twilio: {
+      accountSid: config.twilioAccountSid,
+      authToken: config.twilioAuthToken,
+      from: config.twilioFrom,
+      baseUrl: config.twilioBaseUrl,
+    },
+    webhookUrl: config.smsWebhookUrl,
+  });
+  const mailer = config.smtpUrl ? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }) : null;
+  return { sms, mailer, close: () => mailer?.close() };
+}
+
+export type SendOutcome =
+  | { status: 'pending'; messageId: string }
+  | { status: 'sent'; providerMessageId?: string }
+  | { status: 'failed' | 'skipped'; reason: string; detail: string };
+
+const skipped = (reason: string, detail: string): SendOutcome => ({ status: 'skipped', reason, detail });
+
+interface CodeMessage {
+  text: string;
+  masked: string;
+  templateId: string | null;
+}
+
+/** The text for this send; a template deleted since creation falls back to the default text rather than to no code at all. */
+async function composeMessage(ctx: AppContext, row: VerificationRow, code: string): Promise<CodeMessage> {
+  const minutes = minutesLeft(row.expires_at, ctx.clock.now());
+  const template = row.template_id
+    ? await findTemplate(ctx.db, row.workspace_id, { id: row.template_id }).catch(() => undefined)
+    : undefined;
+  const base = { minutes, locale: row.locale, templateBody: template?.body };
+  return {
+    text: codeText({ ...base, code }),
+    masked: codeText({ ...base, code: maskCode(row.code_length) }),
+    templateId: template?.id ?? null,
+  };
+}
+
+async function sendWhatsApp(ctx: AppContext, row: VerificationRow, code: string, message: CodeMessage) {
+  const workspace = await findWorkspace(ctx.db, row.workspace_id);
+  if (!workspace) return skipped('WORKSPACE_NOT_FOUND', 'The workspace no longer exists');
+  const minutes = minutesLeft(row.expires_at, ctx.clock.now());
+  const view = await sendMessage(
+    ctx,
+    row.workspace_id,
+    ctx.plans.get(workspace.plan),
+    {
+      to: row.phone,
+      deviceId: row.device_id ?? undefined,
+      ...(message.templateId
+        ? { type: 'template' as const, template: { id: message.templateId, variables: { code, minutes } } }
+        : { type: 'text' as const, text: { body: message.text } }),
+      priority: 'high',
+      expiresAt: row.expires_at,
+      queueIfDisconnected: false,
+    },
+    {
+      source: 'verification',
+      sourceId: row.id,
+      displayBody: message.masked,
+      ignoreOptOut: parseSettings(workspace.settings).allowOtpToOptedOut === true,
+    },
+  );
+  return { status: 'pending' as const, messageId: view.id };
+}
+
+/**
+ * One send of the code on one channel. Never throws for a channel that cannot take the code: the
+ * outcome says why, so the caller can fall back. Reasons and details never contain the code.
+ */
+export async function sendOnChannel(
+  ctx: AppContext,
+  channels: VerifyChannels,
+  row: VerificationRow,
+  channel: Channel,
+  code: string,
+): Promise<SendOutcome> {
+  try {
+    const message = await composeMessage(ctx, row, code);
+    if (channel === 'whatsapp') return await sendWhatsApp(ctx, row, code, message);
+    if (channel === 'sms') {
+      if (!channels.sms) return skipped('CHANNEL_NOT_CONFIGURED', 'SMS is not configured on this server');
+      const sent = await channels.sms.send({ to: row.phone, body: message.text });
+      return { status: 'sent', providerMessageId: sent.providerMessageId };
+    }
+    if (!channels.mailer)
+      return skipped('CHANNEL_NOT_CONFIGURED', 'Email (SMTP) is not configured on this server');
+    if (!row.email) return skipped('NO_EMAIL', 'No email address was given for this verification');
+    const sent = await channels.mailer.send({
+      to: row.email,
+      subject: emailSubject(row.locale),
+      text: message.text,
+    });
+    return { status: 'sent', providerMessageId: sent.messageId };
+  } catch (err) {
+    if (err instanceof AppError || err instanceof ChannelError) {
+      return { status: 'failed', reason: err.code, detail: err.message };
+    }
+    // Only a redacted message: an unknown error could quote what it was handed, code included.
+    const why =
+      err instanceof Error ? `${err.name}: ${err.message}`.split(code).join('[redacted]') : 'unknown';
+    ctx.log.error({ verificationId: row.id, channel, error: why }, 'verification send failed unexpectedly');
+    return { status: 'failed', reason: 'SEND_FAILED', detail: 'The send failed unexpectedly' };
+  }
+}

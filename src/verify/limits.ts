@@ -1,0 +1,89 @@
+import type { DbOrTx } from '../db/database.js';
+import { AppError } from '../http/errors.js';
+import { randomToken } from '../lib/crypto.js';
+import type { VerificationLimitsTable } from './tables.js';
+
+type Kind = VerificationLimitsTable['kind'];
+
+export interface LimitRule {
+  kind: Kind;
+  limit: number;
+  windowSeconds: number;
+  /** What the 429 says; the same text whether or not the destination was seen before. */
+  describe: string;
+}
+
+export const SEND_LIMIT: LimitRule = {
+  kind: 'send',
+  limit: 5,
+  windowSeconds: 600,
+  describe: 'Too many codes sent to this destination',
+};
+export const FAILED_CHECK_LIMIT: LimitRule = {
+  kind: 'failed_check',
+  limit: 10,
+  windowSeconds: 3600,
+  describe: 'Too many wrong codes for this destination',
+};
+export const createLimit = (perMinute: number): LimitRule => ({
+  kind: 'create',
+  limit: perMinute,
+  windowSeconds: 60,
+  describe: 'Too many verifications started in this workspace',
+});
+
+/** A slot taken in a window; release it when the counted thing turned out not to happen. */
+export interface Reservation {
+  release(): Promise<void>;
+}
+
+/**
+ * Counts one action against a sliding window kept in the database, so the limit holds across
+ * nodes and restarts. The row is written before counting: two nodes racing for the last slot both
+ * see each other and both refuse, which errs on the safe side, and a refused attempt removes its
+ * row so it does not extend the wait.
+ */
+export async function reserve(
+  db: DbOrTx,
+  workspaceId: string,
+  subject: string,
+  rule: LimitRule,
+  now: Date,
+): Promise<Reservation> {
+  const id = randomToken(12);
+  await db
+    .insertInto('verification_limits')
+    .values({ id, workspace_id: workspaceId, kind: rule.kind, subject, at: now.toISOString() })
+    .execute();
+  const release = async () => {
+    await db.deleteFrom('verification_limits').where('id', '=', id).execute();
+  };
+  const since = new Date(now.getTime() - rule.windowSeconds * 1000).toISOString();
+  const inWindow = await db
+    .selectFrom('verification_limits')
+    .select('at')
+    .where('workspace_id', '=', workspaceId)
+    .where('kind', '=', rule.kind)
+    .where('subject', '=', subject)
+    .where('at', '>', since)
+    .orderBy('at', 'desc')
+    .limit(rule.limit + 1)
+    .execute();
+  if (inWindow.length <= rule.limit) return { release };
+  await release();
+  // Newest first, this attempt included: a slot frees when the `limit`-th earlier action leaves the window.
+  const freesAt = Date.parse(inWindow[rule.limit]?.at ?? now.toISOString()) + rule.windowSeconds * 1000;
+  const retryAfter = Math.max(1, Math.ceil((freesAt - now.getTime()) / 1000));
+  throw new AppError(
+    'RATE_LIMITED',
+    `${rule.describe}; retry in ${retryAfter} s`,
+    { limit: rule.limit, windowSeconds: rule.windowSeconds, retryAfterSeconds: retryAfter },
+    { 'retry-after': String(retryAfter) },
+  );
+}
+
+/** Drops counted actions older than the longest window. */
+export async function purgeOldLimits(db: DbOrTx, now: Date): Promise<void> {
+  const before = new Date(now.getTime() - FAILED_CHECK_LIMIT.windowSeconds * 1000).toISOString();
+  await db.deleteFrom('verification_limits').where('at', '<', before).execute();
+}

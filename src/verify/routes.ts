@@ -1,0 +1,199 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { AppContext } from '../context.js';
+import { authOf } from '../http/auth.js';
+import { decodeCursor, pageOf } from '../http/pagination.js';
+import { errorResponses, IdParams, literalUnion, Page, PageQuery } from '../http/schemas.js';
+import { idPattern } from '../lib/ids.js';
+import { toE164 } from '../lib/phone.js';
+import type { VerifyChannels } from './channels.js';
+import { checkVerification } from './check.js';
+import { resendVerification } from './resend.js';
+import { cancelVerification, createVerification, requireVerification } from './service.js';
+import { listVerifications } from './store.js';
+import { CHANNELS, VERIFICATION_STATUSES } from './tables.js';
+import { LOCALES } from './texts.js';
+import { CheckResultSchema, toVerificationView, VerificationSchema } from './views.js';
+
+const tags = ['verifications'];
+const Phone = Type.String({ minLength: 5, maxLength: 32, description: 'E.164, like +15551234567' });
+const Code = Type.String({ pattern: '^[0-9]{4,10}$', description: 'The digits the user typed' });
+const Params = IdParams(idPattern('ver'));
+
+const CreateBody = Type.Object(
+  {
+    to: Phone,
+    channels: Type.Optional(
+      Type.Array(literalUnion(CHANNELS), {
+        minItems: 1,
+        maxItems: 3,
+        description: 'Tried in order; default ["whatsapp"]',
+      }),
+    ),
+    email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
+    deviceId: Type.Optional(Type.String({ pattern: idPattern('dev') })),
+    templateId: Type.Optional(Type.String({ pattern: idPattern('tpl') })),
+    templateName: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    locale: Type.Optional(literalUnion(LOCALES)),
+    codeLength: Type.Optional(Type.Integer({ minimum: 4, maximum: 10 })),
+    ttlSeconds: Type.Optional(Type.Integer({ minimum: 60, maximum: 900 })),
+    channelTimeoutSeconds: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 600,
+        description: 'Fall back when WhatsApp has not delivered by then',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export function verifyRoutes(ctx: AppContext, channels: VerifyChannels): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.post(
+      '/v1/verifications',
+      {
+        config: { scope: 'verify', idempotent: true },
+        schema: {
+          tags,
+          summary: 'Send a one-time code (WhatsApp first, then the fallback channels)',
+          body: CreateBody,
+          response: { 201: VerificationSchema, ...errorResponses(404) },
+        },
+      },
+      async (request, reply) => {
+        const row = await createVerification(ctx, channels, authOf(request).workspaceId, request.body);
+        return reply.status(201).send(toVerificationView(row, ctx.clock.now()));
+      },
+    );
+
+    app.get(
+      '/v1/verifications',
+      {
+        config: { scope: 'verify', readOnly: true },
+        schema: {
+          tags,
+          summary: 'Verifications, newest first (codes never included)',
+          querystring: Type.Object(
+            {
+              ...PageQuery,
+              to: Type.Optional(Type.String({ maxLength: 32 })),
+              status: Type.Optional(literalUnion(VERIFICATION_STATUSES)),
+            },
+            { additionalProperties: false },
+          ),
+          response: { 200: Page(VerificationSchema), ...errorResponses() },
+        },
+      },
+      async (request) => {
+        const q = request.query;
+        const limit = q.limit ?? 20;
+        const filter = {
+          phone: q.to ? toE164(q.to) : undefined,
+          status: q.status,
+          before: decodeCursor(q.cursor),
+        };
+        const rows = await listVerifications(ctx.db, authOf(request).workspaceId, filter, limit + 1);
+        const now = ctx.clock.now();
+        return pageOf(rows, limit, (row) => toVerificationView(row, now));
+      },
+    );
+
+    app.get(
+      '/v1/verifications/:id',
+      {
+        config: { scope: 'verify', readOnly: true },
+        schema: {
+          tags,
+          summary: 'A verification',
+          params: Params,
+          response: { 200: VerificationSchema, ...errorResponses(404) },
+        },
+      },
+      async (request) => {
+        const row = await requireVerification(ctx, authOf(request).workspaceId, request.params.id);
+        return toVerificationView(row, ctx.clock.now());
+      },
+    );
+
+    app.post(
+      '/v1/verifications/check',
+      {
+        config: { scope: 'verify' },
+        schema: {
+          tags,
+          summary: "Check a code against the number's latest pending verification",
+          body: Type.Object({ to: Phone, code: Code }, { additionalProperties: false }),
+          response: { 200: CheckResultSchema, ...errorResponses(404, 409) },
+        },
+      },
+      async (request) =>
+        checkVerification(ctx, authOf(request).workspaceId, { to: request.body.to }, request.body.code),
+    );
+
+    app.post(
+      '/v1/verifications/:id/check',
+      {
+        config: { scope: 'verify' },
+        schema: {
+          tags,
+          summary: 'Check a code',
+          params: Params,
+          body: Type.Object({ code: Code }, { additionalProperties: false }),
+          response: { 200: CheckResultSchema, ...errorResponses(404, 409) },
+        },
+      },
+      async (request) =>
+        checkVerification(ctx, authOf(request).workspaceId, { id: request.params.id }, request.body.code),
+    );
+
+    app.post(
+      '/v1/verifications/:id/resend',
+      {
+        config: { scope: 'verify', idempotent: true },
+        // A bare POST (no body) is the common call: treat it as {}.
+        preValidation: async (request) => {
+          request.body ??= {};
+        },
+        schema: {
+          tags,
+          summary: 'Send the same code again (from the given channel, or from the first)',
+          params: Params,
+          body: Type.Object(
+            { channel: Type.Optional(literalUnion(CHANNELS)) },
+            { additionalProperties: false },
+          ),
+          response: { 200: VerificationSchema, ...errorResponses(404, 409) },
+        },
+      },
+      async (request) => {
+        const { workspaceId } = authOf(request);
+        const row = await resendVerification(
+          ctx,
+          channels,
+          workspaceId,
+          request.params.id,
+          request.body.channel,
+        );
+        return toVerificationView(row, ctx.clock.now());
+      },
+    );
+
+    app.post(
+      '/v1/verifications/:id/cancel',
+      {
+        config: { scope: 'verify' },
+        schema: {
+          tags,
+          summary: 'Cancel a pending verification',
+          params: Params,
+          response: { 200: VerificationSchema, ...errorResponses(404, 409) },
+        },
+      },
+      async (request) => {
+        const row = await cancelVerification(ctx, authOf(request).workspaceId, request.params.id);
+        return toVerificationView(row, ctx.clock.now());
+      },
+    );
+  };
+}

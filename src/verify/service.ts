@@ -1,0 +1,168 @@
+import type { AppContext } from '../context.js';
+import { findDevice } from '../devices/store.js';
+import { conflict, notFound, validation } from '../http/errors.js';
+import { newId } from '../lib/ids.js';
+import { toE164 } from '../lib/phone.js';
+import { findTemplate } from '../messages/templates.js';
+import { addUsage } from '../workspaces/store.js';
+import type { VerifyChannels } from './channels.js';
+import { generateCode, hashCode, keysOf, sealCode } from './codes.js';
+import { runSends } from './fallback.js';
+import { createLimit, reserve, SEND_LIMIT } from './limits.js';
+import { endVerification, findVerification, insertVerification, pendingFor } from './store.js';
+import type { Channel, VerificationRow } from './tables.js';
+import { assertCodeTemplate, type Locale } from './texts.js';
+import { dropQueuedMessage, leaseUntil } from './transitions.js';
+import { effectiveStatus } from './views.js';
+
+export interface CreateVerificationInput {
+  to: string;
+  channels?: Channel[];
+  email?: string;
+  deviceId?: string;
+  templateId?: string;
+  templateName?: string;
+  locale?: Locale;
+  codeLength?: number;
+  ttlSeconds?: number;
+  channelTimeoutSeconds?: number;
+}
+
+async function templateFor(ctx: AppContext, workspaceId: string, input: CreateVerificationInput) {
+  if (input.templateId && input.templateName) {
+    throw validation('Give templateId or templateName, not both', [
+      { field: 'body.templateName', message: 'conflicts with templateId' },
+    ]);
+  }
+  if (!input.templateId && !input.templateName) return null;
+  const template = await findTemplate(ctx.db, workspaceId, {
+    id: input.templateId,
+    name: input.templateName,
+  });
+  assertCodeTemplate(template.body, input.templateId ? 'body.templateId' : 'body.templateName');
+  return template;
+}
+
+function checkChannels(route: Channel[], email: string | undefined): void {
+  if (new Set(route).size !== route.length) {
+    throw validation('channels must not repeat a channel', [
+      { field: 'body.channels', message: 'has duplicates' },
+    ]);
+  }
+  if (route.includes('email') && !email) {
+    throw validation('The email channel needs "email"', [
+      { field: 'body.email', message: 'is required with the email channel' },
+    ]);
+  }
+}
+
+/** Validates, counts against the limits, supersedes the number's pending verification, and sends on the first channel that takes the code. */
+export async function createVerification(
+  ctx: AppContext,
+  channels: VerifyChannels,
+  workspaceId: string,
+  input: CreateVerificationInput,
+): Promise<VerificationRow> {
+  const now = ctx.clock.now();
+  const phone = toE164(input.to);
+  const route = input.channels ?? ['whatsapp'];
+  checkChannels(route, input.email);
+  if (input.deviceId && !(await findDevice(ctx.db, workspaceId, input.deviceId))) throw notFound('Device');
+  const template = await templateFor(ctx, workspaceId, input);
+
+  const created = await reserve(
+    ctx.db,
+    workspaceId,
+    workspaceId,
+    createLimit(ctx.config.verifyPerMinute),
+    now,
+  );
+  await reserve(ctx.db, workspaceId, phone, SEND_LIMIT, now).catch(async (err: unknown) => {
+    await created.release();
+    throw err;
+  });
+
+  const id = newId('ver', now.getTime());
+  const keys = keysOf(ctx);
+  const code = generateCode(input.codeLength ?? 6);
+  const at = now.toISOString();
+  const row: VerificationRow = {
+    id,
+    workspace_id: workspaceId,
+    phone,
+    email: input.email ?? null,
+    status: 'pending',
+    channels: JSON.stringify(route),
+    route: JSON.stringify(route),
+    route_index: 0,
+    // Born claimed by this request, so the worker does not send it a second time meanwhile.
+    attempt_state: 'sending',
+    attempt_message_id: null,
+    attempt_deadline: leaseUntil(now),
+    send_attempts: '[]',
+    device_id: input.deviceId ?? null,
+    template_id: template?.id ?? null,
+    locale: input.locale ?? 'en',
+    code_length: code.length,
+    channel_timeout_seconds: input.channelTimeoutSeconds ?? 30,
+    code_hash: hashCode(keys, id, code),
+    sealed_code: sealCode(keys, id, code),
+    check_attempts: 0,
+    version: 0,
+    failure_reason: null,
+    expires_at: new Date(now.getTime() + (input.ttlSeconds ?? 600) * 1000).toISOString(),
+    approved_at: null,
+    created_at: at,
+    updated_at: at,
+  };
+  const superseded = await ctx.db.transaction().execute(async (trx) => {
+    const previous = await pendingFor(trx, workspaceId, phone);
+    for (const old of previous) {
+      await endVerification(
+        trx,
+        old.id,
+        'canceled',
+        { failure_reason: 'superseded', attempt_deadline: null },
+        now,
+      );
+    }
+    await insertVerification(trx, row);
+    await addUsage(trx, workspaceId, now, { verifications: 1 });
+    return previous;
+  });
+  for (const old of superseded) await dropQueuedMessage(ctx, old.attempt_message_id);
+  return runSends(ctx, channels, row);
+}
+
+export async function requireVerification(
+  ctx: AppContext,
+  workspaceId: string,
+  id: string,
+): Promise<VerificationRow> {
+  const row = await findVerification(ctx.db, workspaceId, id);
+  if (!row) throw notFound('Verification');
+  return row;
+}
+
+export async function cancelVerification(
+  ctx: AppContext,
+  workspaceId: string,
+  id: string,
+): Promise<VerificationRow> {
+  const now = ctx.clock.now();
+  const row = await requireVerification(ctx, workspaceId, id);
+  if (row.status === 'canceled') return row;
+  const status = effectiveStatus(row, now);
+  if (status !== 'pending')
+    throw conflict(`Only a pending verification can be canceled; this one is ${status}`);
+  const ended = await endVerification(
+    ctx.db,
+    id,
+    'canceled',
+    { failure_reason: 'canceled', attempt_deadline: null },
+    now,
+  );
+  if (!ended) return cancelVerification(ctx, workspaceId, id);
+  await dropQueuedMessage(ctx, row.attempt_message_id);
+  return ended;
+}

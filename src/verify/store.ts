@@ -1,0 +1,173 @@
+import type { Updateable } from 'kysely';
+import type { DbOrTx } from '../db/database.js';
+import type { SendAttempt, VerificationRow, VerificationStatus, VerificationsTable } from './tables.js';
+
+export const MAX_CHECKS = 5;
+
+export async function insertVerification(db: DbOrTx, row: VerificationRow): Promise<void> {
+  await db.insertInto('verifications').values(row).execute();
+}
+
+export async function findVerification(
+  db: DbOrTx,
+  workspaceId: string,
+  id: string,
+): Promise<VerificationRow | undefined> {
+  return db
+    .selectFrom('verifications')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function latestPending(
+  db: DbOrTx,
+  workspaceId: string,
+  phone: string,
+): Promise<VerificationRow | undefined> {
+  return db
+    .selectFrom('verifications')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('phone', '=', phone)
+    .where('status', '=', 'pending')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function pendingFor(db: DbOrTx, workspaceId: string, phone: string): Promise<VerificationRow[]> {
+  return db
+    .selectFrom('verifications')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('phone', '=', phone)
+    .where('status', '=', 'pending')
+    .execute();
+}
+
+export interface VerificationFilter {
+  phone?: string;
+  status?: VerificationStatus;
+  before?: string;
+}
+
+export async function listVerifications(
+  db: DbOrTx,
+  workspaceId: string,
+  filter: VerificationFilter,
+  limit: number,
+): Promise<VerificationRow[]> {
+  let query = db.selectFrom('verifications').selectAll().where('workspace_id', '=', workspaceId);
+  if (filter.phone) query = query.where('phone', '=', filter.phone);
+  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.before) query = query.where('id', '<', filter.before);
+  return query.orderBy('id', 'desc').limit(limit).execute();
+}
+
+type Patch = Omit<Updateable<VerificationsTable>, 'id' | 'workspace_id' | 'version' | 'send_attempts'> & {
+  send_attempts?: SendAttempt[];
+};
+
+function toColumns(patch: Patch, now: Date): Updateable<VerificationsTable> {
+  const { send_attempts, ...rest } = patch;
+  return {
+    ...rest,
+    ...(send_attempts ? { send_attempts: JSON.stringify(send_attempts) } : {}),
+    updated_at: now.toISOString(),
+  };
+}
+
+/**
+ * Applies a change to the sending side of a pending verification only if nobody else moved it
+ * since `row` was read (same version). Returns the new row, or undefined when another node (or a
+ * resend, check or cancel) got there first.
+ */
+export async function updateIfUnchanged(
+  db: DbOrTx,
+  row: VerificationRow,
+  patch: Patch,
+  now: Date,
+): Promise<VerificationRow | undefined> {
+  const result = await db
+    .updateTable('verifications')
+    .set((eb) => ({ ...toColumns(patch, now), version: eb('version', '+', 1) }))
+    .where('id', '=', row.id)
+    .where('version', '=', row.version)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) return undefined;
+  return db.selectFrom('verifications').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
+}
+
+/** Ends a pending verification (at most once: the status condition decides who ends it); erases the sealed code. */
+export async function endVerification(
+  db: DbOrTx,
+  id: string,
+  status: Exclude<VerificationStatus, 'pending'>,
+  patch: Patch,
+  now: Date,
+  only: { expiredBy?: Date; version?: number } = {},
+): Promise<VerificationRow | undefined> {
+  let query = db
+    .updateTable('verifications')
+    .set({ ...toColumns(patch, now), status, sealed_code: null })
+    .where('id', '=', id)
+    .where('status', '=', 'pending');
+  if (only.expiredBy) query = query.where('expires_at', '<=', only.expiredBy.toISOString());
+  if (only.version !== undefined) query = query.where('version', '=', only.version);
+  const result = await query.executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) return undefined;
+  return db.selectFrom('verifications').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+/** Takes one of the MAX_CHECKS checks; false when none is left or the verification is no longer open. */
+export async function takeCheck(db: DbOrTx, id: string, now: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('verifications')
+    .set((eb) => ({ check_attempts: eb('check_attempts', '+', 1), updated_at: now.toISOString() }))
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .where('check_attempts', '<', MAX_CHECKS)
+    .where('expires_at', '>', now.toISOString())
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+export async function dueForExpiry(db: DbOrTx, now: Date, limit: number): Promise<VerificationRow[]> {
+  return db
+    .selectFrom('verifications')
+    .selectAll()
+    .where('status', '=', 'pending')
+    .where('expires_at', '<=', now.toISOString())
+    .limit(limit)
+    .execute();
+}
+
+/** Attempts whose deadline passed: a WhatsApp message not delivered in time, or a send whose node went away. */
+export async function dueAttempts(db: DbOrTx, now: Date, limit: number): Promise<VerificationRow[]> {
+  return db
+    .selectFrom('verifications')
+    .selectAll()
+    .where('status', '=', 'pending')
+    .where('attempt_state', 'in', ['waiting', 'sending'])
+    .where('attempt_deadline', '<=', now.toISOString())
+    .orderBy('attempt_deadline')
+    .limit(limit)
+    .execute();
+}
+
+export async function waitingOnMessages(db: DbOrTx, messageIds: string[]): Promise<VerificationRow[]> {
+  if (messageIds.length === 0) return [];
+  return db
+    .selectFrom('verifications')
+    .selectAll()
+    .where('attempt_message_id', 'in', messageIds)
+    .where('status', '=', 'pending')
+    .where('attempt_state', '=', 'waiting')
+    .execute();
+}
+
+export const parseAttempts = (row: VerificationRow): SendAttempt[] =>
+  JSON.parse(row.send_attempts) as SendAttempt[];
