@@ -23,6 +23,11 @@ export interface WebhookBenchResult {
   devices: number;
   seconds: number;
   deliveriesPerSecond: number;
+  /**
+   * Deliveries per second of CPU used by the whole process (receiver thread included): what one
+   * core would sustain, whatever else the machine was doing during the run.
+   */
+  deliveriesPerCpuSecond: number;
 }
 
 // The receiver runs on a thread of its own, as it would on its own machine: the figure is then
@@ -118,6 +123,7 @@ export async function benchWebhooks(
     if (created.statusCode !== 201) throw new Error(`cannot create the endpoint: ${created.body}`);
 
     let started: number;
+    let cpu: NodeJS.CpuUsage;
     if (mode === 'backlog') {
       // Recorded by a server whose worker is stopped; the next start finds them all waiting.
       await app.close();
@@ -126,19 +132,24 @@ export async function benchWebhooks(
       await app.close();
       app = await start();
       started = performance.now();
+      cpu = process.cpuUsage();
       await app.ready();
     } else {
       started = performance.now();
+      cpu = process.cpuUsage();
       await recordEvents(app.ctx, workspace.id, total, devices);
     }
     await receiver.waitFor(total);
     const seconds = (performance.now() - started) / 1000;
+    const used = process.cpuUsage(cpu);
+    const cpuSeconds = (used.user + used.system) / 1e6;
     return {
       mode,
       events: total,
       devices,
       seconds: Number(seconds.toFixed(3)),
       deliveriesPerSecond: Math.round(total / seconds),
+      deliveriesPerCpuSecond: Math.round(total / cpuSeconds),
     };
   } finally {
     await app.close();

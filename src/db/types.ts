@@ -1,7 +1,9 @@
 import type { DashboardTables } from '../dashboard/tables.js';
 import type { DeviceTables } from '../devices/tables.js';
+import type { InboundTables } from '../inbound/tables.js';
 import type { MessageTables } from '../messages/tables.js';
 import type { NotificationTables } from '../notifications/tables.js';
+import type { VerifyTables } from '../verify/tables.js';
 import type { WebhookTables } from '../webhooks/tables.js';
 import type { WorkspaceTables } from '../workspaces/tables.js';
 
@@ -11,5 +13,13 @@ interface MigrationTables {
 
 /** The whole schema as Kysely sees it: each feature declares its own tables in its `tables.ts`. */
 export interface Database
-  extends MigrationTables, WorkspaceTables, DeviceTables, MessageTables, WebhookTables, DashboardTables,
-    NotificationTables {}
+  extends
+    MigrationTables,
+    WorkspaceTables,
+    DeviceTables,
+    MessageTables,
+    WebhookTables,
+    DashboardTables,
+    NotificationTables,
+    InboundTables,
+    VerifyTables {}

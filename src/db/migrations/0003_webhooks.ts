@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Migration } from './migration.js';
 
 export const m0003_webhooks: Migration = {
@@ -53,11 +54,19 @@ export const m0003_webhooks: Migration = {
       .on('webhook_deliveries')
       .columns(['status', 'next_attempt_at'])
       .execute();
-    // "Is an earlier event of this endpoint and device still pending?" — asked for every candidate.
+    // The queue of each endpoint and device, in event order. Partial: delivered rows pile up over
+    // time, and finding each sequence's head must not wade through them.
     await db.schema
       .createIndex('webhook_deliveries_sequence')
       .on('webhook_deliveries')
-      .columns(['endpoint_id', 'sequence_key', 'status', 'event_id'])
+      .columns(['endpoint_id', 'sequence_key', 'event_id'])
+      .where(sql.ref('status'), '=', 'pending')
+      .execute();
+    // Deleting old events (retention) cascades here.
+    await db.schema
+      .createIndex('webhook_deliveries_event')
+      .on('webhook_deliveries')
+      .column('event_id')
       .execute();
     await db.schema
       .createIndex('webhook_deliveries_log')

@@ -2,6 +2,8 @@ import type { Migration } from './migration.js';
 import { m0001_foundation } from './0001_foundation.js';
 import { m0002_devices_messages } from './0002_devices_messages.js';
 import { m0003_webhooks } from './0003_webhooks.js';
+import { m0004_verify } from './0004_verify.js';
+import { m0005_inbound } from './0005_inbound.js';
 import { m0006_dashboard } from './0006_dashboard.js';
 
 /** Every migration, by name; names sort in the order they apply. Add new ones at the end. */
@@ -9,5 +11,7 @@ export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001_foundation,
   '0002_devices_messages': m0002_devices_messages,
   '0003_webhooks': m0003_webhooks,
+  '0004_verify': m0004_verify,
+  '0005_inbound': m0005_inbound,
   '0006_dashboard': m0006_dashboard,
 };

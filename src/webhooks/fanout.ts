@@ -1,0 +1,62 @@
+import type { DbOrTx } from '../db/database.js';
+import { newId } from '../lib/ids.js';
+
+/** Whether an endpoint's subscription list takes an event type. `webhook.test` goes only where it is sent. */
+export function subscribes(events: string[], type: string): boolean {
+  if (type === 'webhook.test') return false;
+  return events.includes('*') || events.includes(type);
+}
+
+/**
+ * Queues one delivery per enabled endpoint of the workspace that takes the event, in the caller's
+ * transaction: the delivery rows are the job queue, so they exist exactly when the event does.
+ */
+export async function enqueueDeliveries(
+  db: DbOrTx,
+  event: { id: string; type: string; workspaceId: string; createdAt: string },
+  options: { deviceId: string | null; endpointIds?: string[] },
+): Promise<number> {
+  let query = db
+    .selectFrom('webhook_endpoints')
+    .select(['id', 'events'])
+    .where('workspace_id', '=', event.workspaceId)
+    .where('enabled', '=', 1);
+  if (options.endpointIds) {
+    if (options.endpointIds.length === 0) return 0;
+    query = query.where('id', 'in', options.endpointIds);
+  }
+  const endpoints = await query.execute();
+  const targets = options.endpointIds
+    ? endpoints
+    : endpoints.filter((e) => subscribes(JSON.parse(e.events) as string[], event.type));
+  if (targets.length === 0) return 0;
+  // A test event must not wait behind the endpoint's backlog, nor hold it up.
+  const sequenceKey = event.type === 'webhook.test' ? `test:${event.id}` : (options.deviceId ?? '');
+  const createdMs = Date.parse(event.createdAt);
+  await db
+    .insertInto('webhook_deliveries')
+    .values(
+      targets.map((endpoint) => ({
+        id: newId('dlv', createdMs),
+        workspace_id: event.workspaceId,
+        endpoint_id: endpoint.id,
+        event_id: event.id,
+        event_type: event.type,
+        sequence_key: sequenceKey,
+        status: 'pending' as const,
+        attempts: 0,
+        schedule_step: 0,
+        next_attempt_at: event.createdAt,
+        locked_until: null,
+        lock_token: null,
+        last_status_code: null,
+        response_snippet: null,
+        last_error: null,
+        last_attempt_at: null,
+        created_at: event.createdAt,
+        updated_at: event.createdAt,
+      })),
+    )
+    .execute();
+  return targets.length;
+}

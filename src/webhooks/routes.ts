@@ -1,0 +1,144 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { AppContext } from '../context.js';
+import { authOf } from '../http/auth.js';
+import { notFound } from '../http/errors.js';
+import { decodeCursor, pageOf } from '../http/pagination.js';
+import { errorResponses, IdParams, Page, PageQuery } from '../http/schemas.js';
+import { idPattern } from '../lib/ids.js';
+import { createWebhook, patchWebhook, requireEndpoint, rotateWebhookSecret } from './service.js';
+import { deleteEndpoint, listEndpoints } from './store.js';
+import { EventFilter, toWebhookView, WebhookSchema } from './views.js';
+
+const Url = Type.String({ minLength: 1, maxLength: 2048, pattern: '^[Hh][Tt][Tt][Pp][Ss]?://' });
+// One schema with two types, not a union: with type coercion on, Ajv would turn null into "" for the
+// first branch of an anyOf.
+const Description = Type.Unsafe<string | null>({ type: ['string', 'null'], maxLength: 500 });
+const Params = IdParams(idPattern('whk'));
+const WithSecret = Type.Object({
+  secret: Type.String({ description: 'whsec_…: shown in this response only' }),
+  webhook: WebhookSchema,
+});
+
+/** Webhook endpoints: create, list, read, change, delete, rotate the signing secret. */
+export function webhookRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.post(
+      '/v1/webhooks',
+      {
+        config: { scope: 'webhooks', idempotent: true },
+        schema: {
+          tags: ['webhooks'],
+          summary: 'Create a webhook endpoint; its signing secret is in this response only',
+          body: Type.Object(
+            {
+              url: Url,
+              events: EventFilter,
+              description: Type.Optional(Description),
+              enabled: Type.Optional(Type.Boolean({ default: true })),
+            },
+            { additionalProperties: false },
+          ),
+          response: { 201: WithSecret, ...errorResponses(409) },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await createWebhook(ctx, authOf(request), request.body)),
+    );
+
+    app.get(
+      '/v1/webhooks',
+      {
+        config: { scope: 'webhooks', readOnly: true },
+        schema: {
+          tags: ['webhooks'],
+          summary: 'List webhook endpoints, newest first',
+          querystring: Type.Object(PageQuery, { additionalProperties: false }),
+          response: { 200: Page(WebhookSchema), ...errorResponses() },
+        },
+      },
+      async (request) => {
+        const limit = request.query.limit ?? 20;
+        const rows = await listEndpoints(ctx.db, authOf(request).workspaceId, {
+          limit: limit + 1,
+          before: decodeCursor(request.query.cursor),
+        });
+        const now = ctx.clock.now();
+        return pageOf(rows, limit, (row) => toWebhookView(row, now));
+      },
+    );
+
+    app.get(
+      '/v1/webhooks/:id',
+      {
+        config: { scope: 'webhooks', readOnly: true },
+        schema: {
+          tags: ['webhooks'],
+          summary: 'A webhook endpoint',
+          params: Params,
+          response: { 200: WebhookSchema, ...errorResponses(404) },
+        },
+      },
+      async (request) =>
+        toWebhookView(
+          await requireEndpoint(ctx, authOf(request).workspaceId, request.params.id),
+          ctx.clock.now(),
+        ),
+    );
+
+    app.patch(
+      '/v1/webhooks/:id',
+      {
+        config: { scope: 'webhooks' },
+        schema: {
+          tags: ['webhooks'],
+          summary: 'Change a webhook endpoint (enabling it again clears its failure record)',
+          params: Params,
+          body: Type.Object(
+            {
+              url: Type.Optional(Url),
+              events: Type.Optional(EventFilter),
+              description: Type.Optional(Description),
+              enabled: Type.Optional(Type.Boolean()),
+            },
+            { additionalProperties: false, minProperties: 1 },
+          ),
+          response: { 200: WebhookSchema, ...errorResponses(404) },
+        },
+      },
+      async (request) => patchWebhook(ctx, authOf(request).workspaceId, request.params.id, request.body),
+    );
+
+    app.delete(
+      '/v1/webhooks/:id',
+      {
+        config: { scope: 'webhooks' },
+        schema: {
+          tags: ['webhooks'],
+          summary: 'Delete a webhook endpoint and its delivery log',
+          params: Params,
+          response: { 204: Type.Null({ description: 'Deleted' }), ...errorResponses(404) },
+        },
+      },
+      async (request, reply) => {
+        if (!(await deleteEndpoint(ctx.db, authOf(request).workspaceId, request.params.id)))
+          throw notFound('Webhook');
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.post(
+      '/v1/webhooks/:id/rotate-secret',
+      {
+        config: { scope: 'webhooks', idempotent: true },
+        schema: {
+          tags: ['webhooks'],
+          summary: 'New signing secret; the old one keeps signing alongside it for 24 h',
+          params: Params,
+          response: { 200: WithSecret, ...errorResponses(404, 409) },
+        },
+      },
+      async (request) => rotateWebhookSecret(ctx, authOf(request).workspaceId, request.params.id),
+    );
+  };
+}

@@ -1,0 +1,186 @@
+import type { AppContext } from '../context.js';
+import type { AuthContext } from '../http/auth.js';
+import { AppError, conflict, notFound, validation } from '../http/errors.js';
+import { newId } from '../lib/ids.js';
+import { findDelivery, listAttempts, requeueDelivery, resumeDeliveries } from './delivery-log.js';
+import { publishEvents, recordEvent } from './events.js';
+import { generateSecret, ROTATION_OVERLAP_MS, SecretBox } from './signing.js';
+import { findEndpoint, insertEndpoint, updateEndpoint } from './store.js';
+import type { EndpointRow } from './tables.js';
+import { checkWebhookUrl } from './url-guard.js';
+import { toDeliveryView, toWebhookView, type DeliveryView, type WebhookView } from './views.js';
+
+/** Wakes the delivery worker without an event (a retry was queued). */
+export const WAKE_TOPIC = 'webhooks.wake';
+
+const URL_PROBLEMS = {
+  scheme: 'url must be an http:// or https:// URL',
+  unresolvable: 'url host does not resolve',
+  private: 'url points to a private, loopback or link-local address',
+} as const;
+
+async function assertUsableUrl(ctx: AppContext, url: string): Promise<void> {
+  const problem = await checkWebhookUrl(url, ctx.config.webhookAllowPrivate);
+  if (problem)
+    throw validation(URL_PROBLEMS[problem], [{ field: 'body.url', message: URL_PROBLEMS[problem] }]);
+}
+
+function normalizeEvents(events: string[]): string[] {
+  if (events.includes('*') && events.length > 1) {
+    throw validation('events is either ["*"] or a list of event types', [
+      { field: 'body.events', message: 'mixes "*" with event types' },
+    ]);
+  }
+  return events;
+}
+
+export async function requireEndpoint(ctx: AppContext, workspaceId: string, id: string) {
+  const row = await findEndpoint(ctx.db, workspaceId, id);
+  if (!row) throw notFound('Webhook');
+  return row;
+}
+
+export interface WebhookInput {
+  url: string;
+  events: string[];
+  description?: string | null;
+  enabled?: boolean;
+}
+
+export async function createWebhook(
+  ctx: AppContext,
+  auth: AuthContext,
+  input: WebhookInput,
+): Promise<{ secret: string; webhook: WebhookView }> {
+  if (!auth.plan.api)
+    throw new AppError(
+      'FORBIDDEN',
+      `The ${auth.plan.name} plan does not include webhooks; upgrade to use them`,
+    );
+  const events = normalizeEvents(input.events);
+  await assertUsableUrl(ctx, input.url);
+  const now = ctx.clock.now();
+  const id = newId('whk', now.getTime());
+  const secret = generateSecret();
+  const enabled = input.enabled ?? true;
+  const row: EndpointRow = {
+    id,
+    workspace_id: auth.workspaceId,
+    url: input.url,
+    description: input.description ?? null,
+    events: JSON.stringify(events),
+    enabled: enabled ? 1 : 0,
+    disabled_reason: enabled ? null : 'manual',
+    secret: new SecretBox(ctx.masterKey).seal(id, secret),
+    previous_secret: null,
+    previous_secret_expires_at: null,
+    failing_since: null,
+    created_at: now.toISOString(),
+    updated_at: now.toISOString(),
+  };
+  await insertEndpoint(ctx.db, row);
+  return { secret, webhook: toWebhookView(row, now) };
+}
+
+export async function patchWebhook(
+  ctx: AppContext,
+  workspaceId: string,
+  id: string,
+  patch: Partial<WebhookInput>,
+): Promise<WebhookView> {
+  const row = await requireEndpoint(ctx, workspaceId, id);
+  const now = ctx.clock.now();
+  const next: EndpointRow = { ...row, updated_at: now.toISOString() };
+  if (patch.url !== undefined) {
+    await assertUsableUrl(ctx, patch.url);
+    next.url = patch.url;
+  }
+  if (patch.events !== undefined) next.events = JSON.stringify(normalizeEvents(patch.events));
+  if (patch.description !== undefined) next.description = patch.description;
+  if (patch.enabled !== undefined) {
+    next.enabled = patch.enabled ? 1 : 0;
+    next.disabled_reason = patch.enabled ? null : 'manual';
+    // Turned back on: it starts with a clean record, or the next failure would disable it again.
+    if (patch.enabled) next.failing_since = null;
+  }
+  const { id: _id, workspace_id: _ws, created_at: _created, ...fields } = next;
+  await updateEndpoint(ctx.db, workspaceId, id, fields);
+  if (next.enabled === 1 && row.enabled === 0) {
+    await resumeDeliveries(ctx.db, id, now);
+    ctx.bus.publish(WAKE_TOPIC, null);
+  }
+  return toWebhookView(next, now);
+}
+
+export async function rotateWebhookSecret(ctx: AppContext, workspaceId: string, id: string) {
+  const row = await requireEndpoint(ctx, workspaceId, id);
+  const now = ctx.clock.now();
+  const secret = generateSecret();
+  const next: EndpointRow = {
+    ...row,
+    secret: new SecretBox(ctx.masterKey).seal(id, secret),
+    previous_secret: row.secret,
+    previous_secret_expires_at: new Date(now.getTime() + ROTATION_OVERLAP_MS).toISOString(),
+    updated_at: now.toISOString(),
+  };
+  await updateEndpoint(ctx.db, workspaceId, id, {
+    secret: next.secret,
+    previous_secret: next.previous_secret,
+    previous_secret_expires_at: next.previous_secret_expires_at,
+    updated_at: next.updated_at,
+  });
+  return { secret, webhook: toWebhookView(next, now) };
+}
+
+/** Sends a `webhook.test` event to this endpoint only, past its backlog. */
+export async function sendTestEvent(ctx: AppContext, workspaceId: string, id: string) {
+  const row = await requireEndpoint(ctx, workspaceId, id);
+  if (row.enabled !== 1) throw conflict('The webhook is disabled; enable it before sending a test');
+  const now = ctx.clock.now();
+  const event = await ctx.db.transaction().execute((trx) =>
+    recordEvent(trx, {
+      workspaceId,
+      type: 'webhook.test',
+      data: { webhookId: id, message: 'A test event from WAPing' },
+      now,
+      endpointIds: [id],
+    }),
+  );
+  publishEvents(ctx, [event]);
+  const delivery = await ctx.db
+    .selectFrom('webhook_deliveries')
+    .selectAll()
+    .where('event_id', '=', event.id)
+    .executeTakeFirstOrThrow();
+  return { event, delivery: toDeliveryView(delivery, []) };
+}
+
+export async function deliveryView(
+  ctx: AppContext,
+  workspaceId: string,
+  endpointId: string,
+  deliveryId: string,
+): Promise<DeliveryView> {
+  await requireEndpoint(ctx, workspaceId, endpointId);
+  const row = await findDelivery(ctx.db, endpointId, deliveryId);
+  if (!row) throw notFound('Delivery');
+  return toDeliveryView(row, await listAttempts(ctx.db, [row.id]));
+}
+
+/** Sends a delivery again now with a fresh retry schedule; a finished one is replayed. */
+export async function retryDelivery(
+  ctx: AppContext,
+  workspaceId: string,
+  endpointId: string,
+  deliveryId: string,
+): Promise<DeliveryView> {
+  const endpoint = await requireEndpoint(ctx, workspaceId, endpointId);
+  const row = await findDelivery(ctx.db, endpointId, deliveryId);
+  if (!row) throw notFound('Delivery');
+  if (endpoint.enabled !== 1) throw conflict('The webhook is disabled; enable it before retrying');
+  const now = ctx.clock.now();
+  const inFlight = row.locked_until !== null && row.locked_until > now.toISOString();
+  if (!inFlight) await requeueDelivery(ctx.db, row.id, now);
+  ctx.bus.publish(WAKE_TOPIC, null);
+  return deliveryView(ctx, workspaceId, endpointId, deliveryId);
+}
