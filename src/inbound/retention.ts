@@ -7,7 +7,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Erases the bodies of messages older than each workspace's `retentionDays` (status, timeline
- * and metadata stay). Messages still waiting to be sent keep their text. Returns how many
+ * and metadata stay), and the events of that age with their webhook delivery log. Messages still waiting to be sent keep their text. Returns how many
  * bodies were erased. Safe to run on every node at once: erasing twice changes nothing.
  */
 export async function runRetention(ctx: AppContext): Promise<number> {
@@ -26,6 +26,23 @@ export async function runRetention(ctx: AppContext): Promise<number> {
       .where((eb) => eb.or([eb('body', 'is not', null), eb('sealed_body', 'is not', null)]))
       .executeTakeFirst();
     erased += Number(result.numUpdatedRows);
+    // Events carry the resource they report (message text included) and feed the webhook delivery
+    // log: both go with the bodies, except events a delivery still waits to send.
+    await ctx.db
+      .deleteFrom('events')
+      .where('workspace_id', '=', workspace.id)
+      .where('created_at', '<', cutoff)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('webhook_deliveries')
+              .select('webhook_deliveries.id')
+              .whereRef('webhook_deliveries.event_id', '=', 'events.id')
+              .where('webhook_deliveries.status', '=', 'pending'),
+          ),
+        ),
+      )
+      .execute();
   }
   return erased;
 }
@@ -33,7 +50,7 @@ export async function runRetention(ctx: AppContext): Promise<number> {
 /** Runs retention every `intervalMs`; `stop` clears the timer and waits for a run in progress. */
 export function startRetention(ctx: AppContext, intervalMs: number): { stop(): Promise<void> } {
   let running: Promise<void> | null = null;
-  const timer = setInterval(() => {
+  const run = () => {
     if (running) return;
     running = runRetention(ctx)
       .then((erased) => {
@@ -43,10 +60,15 @@ export function startRetention(ctx: AppContext, intervalMs: number): { stop(): P
       .finally(() => {
         running = null;
       });
-  }, intervalMs);
+  };
+  // Once soon after start too, so a server restarted more often than the interval still erases.
+  const first = setTimeout(run, Math.min(intervalMs, 10_000));
+  first.unref();
+  const timer = setInterval(run, intervalMs);
   timer.unref();
   return {
     async stop() {
+      clearTimeout(first);
       clearInterval(timer);
       await running;
     },

@@ -128,6 +128,15 @@ describe('retention', () => {
       .executeTakeFirstOrThrow();
     expect(kept.body).toBe('foreign body');
 
+    // The events that carried the old texts went with them; the recent one stays.
+    const events = await kit.t.app.ctx.db
+      .selectFrom('events')
+      .select(['data', 'created_at'])
+      .where('workspace_id', '=', kit.t.workspaceId)
+      .execute();
+    expect(events.some((e) => e.data.includes('old question') || e.data.includes('old answer'))).toBe(false);
+    expect(events.some((e) => e.data.includes('new question'))).toBe(true);
+
     // Nothing left to erase: a second run changes nothing.
     expect(await runRetention(kit.t.app.ctx)).toBe(0);
   });
