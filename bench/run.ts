@@ -66,6 +66,35 @@ for (let i = 0; i < 600; i++) {
 results.handoff = await measureHandoff(server, 300);
 console.log(`accept → engine send: ${JSON.stringify(results.handoff)}`);
 
+// The accept path alone: the device is offline, so accepted messages wait in the queue and no
+// dispatch, receipt or event work competes with the requests.
+server.app.supervisor.hub.disconnect(server.deviceId, { reason: 'bench' });
+const queuedBody = JSON.stringify({
+  to: '+15551234567',
+  type: 'text',
+  text: { body: 'Your code is 123456' },
+  queueIfDisconnected: true,
+});
+const acceptOnly: Array<{ send: LoadResult; ratio: number }> = [];
+for (const [i, connections] of [1, 10, 50].entries()) {
+  const accepted = await load({
+    url: `${server.url}/v1/messages`,
+    method: 'POST',
+    headers,
+    body: queuedBody,
+    connections,
+    seconds,
+  });
+  acceptOnly.push({
+    send: accepted,
+    ratio: Math.round((accepted.requestsPerSecond / send[i]!.floor.requestsPerSecond) * 100) / 100,
+  });
+  console.log(
+    `accept only c=${connections}: ${accepted.requestsPerSecond}/s p50 ${accepted.p50Ms} ms p99 ${accepted.p99Ms} ms | ratio to floor ${acceptOnly.at(-1)!.ratio}`,
+  );
+}
+results.acceptOnly = acceptOnly;
+
 const list: Record<string, LoadResult> = {};
 const workspace = await server.app.ctx.db.selectFrom('workspaces').select('id').executeTakeFirstOrThrow();
 let seeded = await server.app.ctx.db

@@ -35,6 +35,12 @@ export interface WapingEvent {
 export const EVENTS_TOPIC = 'events';
 
 /**
+ * Events recorded in this process that no endpoint wanted: publishing them need not wake the
+ * delivery worker (most events on a line without webhooks). Events from other nodes are not in it.
+ */
+export const eventsWithoutDeliveries = new WeakSet<object>();
+
+/**
  * Records an event row — call it inside the transaction that makes the change it reports, so the
  * event exists exactly when the change does. In the same transaction it queues one webhook
  * delivery per enabled endpoint subscribed to the type (only `endpointIds` when given). Returns
@@ -70,7 +76,11 @@ export async function recordEvent(
       created_at: event.createdAt,
     })
     .execute();
-  await enqueueDeliveries(db, event, { deviceId: input.deviceId ?? null, endpointIds: input.endpointIds });
+  const queued = await enqueueDeliveries(db, event, {
+    deviceId: input.deviceId ?? null,
+    endpointIds: input.endpointIds,
+  });
+  if (queued === 0) eventsWithoutDeliveries.add(event);
   return event;
 }
 

@@ -3,7 +3,7 @@ import type { AppContext } from '../context.js';
 import { createOperatorMail } from '../notifications/operator-mail.js';
 import { deliveryRoutes } from './delivery-routes.js';
 import { disabledNotice } from './disabled-notice.js';
-import { EVENTS_TOPIC } from './events.js';
+import { EVENTS_TOPIC, eventsWithoutDeliveries } from './events.js';
 import { parseSchedule } from './retry-policy.js';
 import { webhookRoutes } from './routes.js';
 import { WAKE_TOPIC } from './service.js';
@@ -41,7 +41,11 @@ export async function registerWebhooks(
   });
   const unsubscribe: Array<() => void> = [];
   app.addHook('onReady', async () => {
-    unsubscribe.push(ctx.bus.subscribe(EVENTS_TOPIC, () => worker.wake()));
+    unsubscribe.push(
+      ctx.bus.subscribe(EVENTS_TOPIC, (event) => {
+        if (!eventsWithoutDeliveries.has(event as object)) worker.wake();
+      }),
+    );
     unsubscribe.push(ctx.bus.subscribe(WAKE_TOPIC, () => worker.wake()));
     worker.start();
   });
