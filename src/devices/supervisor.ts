@@ -234,18 +234,24 @@ export class DeviceSupervisor {
     const publish = (event: DeviceStreamEvent) => this.ctx.bus.publish(deviceTopic(id), event);
     const guard = (what: string, work: Promise<unknown>) =>
       work.catch((err: unknown) => this.ctx.log.error({ err, deviceId: id }, `handling ${what} failed`));
+    // Status changes are applied one after another, in the order the engine reported them: a scan
+    // right after a QR must not let the slower "qr" write land after "connected".
+    let statusChain: Promise<unknown> = Promise.resolve();
+    const inOrder = (what: string, work: () => Promise<unknown>) => {
+      statusChain = guard(what, statusChain.then(work));
+    };
     engine.on('qr', ({ qr, expiresAt }) => {
-      entry.qr = { qr, expiresAt: expiresAt.toISOString() };
-      publish({ type: 'qr', ...entry.qr });
-      this.ctx.bus.publish(QR_TOPIC, { deviceId: id, ...entry.qr });
-      void guard('qr', setDeviceStatus(this.ctx, id, 'qr', { eventExtra: entry.qr }));
+      const shown = { qr, expiresAt: expiresAt.toISOString() };
+      entry.qr = shown;
+      publish({ type: 'qr', ...shown });
+      this.ctx.bus.publish(QR_TOPIC, { deviceId: id, ...shown });
+      inOrder('qr', () => setDeviceStatus(this.ctx, id, 'qr', { eventExtra: shown }));
     });
     engine.on('pairing_code', ({ code }) => publish({ type: 'pairing_code', code }));
     engine.on('connected', ({ phone, displayName, jid }) => {
       entry.qr = null;
       entry.connected = true;
-      void guard(
-        'connected',
+      inOrder('connected', () =>
         setDeviceStatus(this.ctx, id, 'connected', {
           phone,
           displayName: displayName ?? null,
@@ -257,8 +263,7 @@ export class DeviceSupervisor {
     engine.on('disconnected', ({ reason, willReconnect, retryInMs }) => {
       entry.connected = false;
       const retry = retryInMs === undefined ? '' : ` in ${(retryInMs / 1000).toFixed(1)} s`;
-      void guard(
-        'disconnected',
+      inOrder('disconnected', () =>
         setDeviceStatus(this.ctx, id, 'disconnected', {
           reason: willReconnect ? `${reason}; reconnecting${retry}` : reason,
         }),
@@ -266,8 +271,7 @@ export class DeviceSupervisor {
     });
     engine.on('logged_out', ({ reason }) => {
       entry.connected = false;
-      void guard(
-        'logged_out',
+      inOrder('logged_out', () =>
         this.stopDevice(id, { release: true })
           .then(() => setDeviceStatus(this.ctx, id, 'logged_out', { reason }))
           .then(() =>
@@ -281,8 +285,7 @@ export class DeviceSupervisor {
       );
     });
     engine.on('link_timeout', ({ reason }) => {
-      void guard(
-        'link_timeout',
+      inOrder('link_timeout', () =>
         this.stopDevice(id, { release: true }).then(() =>
           setDeviceStatus(this.ctx, id, 'unlinked', { reason }),
         ),
