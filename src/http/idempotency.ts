@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
-import { sha256Hex } from '../lib/crypto.js';
+import { decrypt, deriveKey, encrypt, sha256Hex } from '../lib/crypto.js';
 import { stableStringify } from '../lib/stable-json.js';
 import { AppError } from './errors.js';
 
@@ -13,6 +13,26 @@ const REPLAYABLE = (status: number) => status < 400 || status === 400 || status 
 declare module 'fastify' {
   interface FastifyRequest {
     idempotencyClaim: { workspaceId: string; key: string } | null;
+  }
+}
+
+/**
+ * Stored responses are sealed: some carry a secret shown once (a new API key, a webhook secret),
+ * and those must not sit in the database in plain text for the 24 h of replay.
+ */
+function sealResponse(ctx: AppContext, workspaceId: string, key: string, body: string): string {
+  return encrypt(deriveKey(ctx.masterKey, 'idempotent-responses'), body, `${workspaceId}\u0000${key}`);
+}
+
+function openResponse(ctx: AppContext, workspaceId: string, key: string, sealed: string): string {
+  try {
+    return decrypt(deriveKey(ctx.masterKey, 'idempotent-responses'), sealed, `${workspaceId}\u0000${key}`);
+  } catch {
+    // Only after a master-key change: the first answer is gone, so the key cannot be replayed.
+    throw new AppError(
+      'IDEMPOTENCY_CONFLICT',
+      'The stored response for this Idempotency-Key can no longer be read; use a new key',
+    );
   }
 }
 
@@ -81,7 +101,11 @@ async function claim(
         },
       );
     }
-    return { kind: 'replay', status: row.response_status, body: row.response_body };
+    return {
+      kind: 'replay',
+      status: row.response_status,
+      body: openResponse(ctx, workspaceId, key, row.response_body),
+    };
   }
   throw new AppError(
     'IDEMPOTENCY_IN_PROGRESS',
@@ -103,7 +127,13 @@ async function settle(
     .where('workspace_id', '=', claimed.workspaceId)
     .where('key', '=', claimed.key);
   if (REPLAYABLE(reply.statusCode) && typeof payload === 'string') {
-    await where.set({ state: 'done', response_status: reply.statusCode, response_body: payload }).execute();
+    await where
+      .set({
+        state: 'done',
+        response_status: reply.statusCode,
+        response_body: sealResponse(ctx, claimed.workspaceId, claimed.key, payload),
+      })
+      .execute();
   } else {
     await ctx.db
       .deleteFrom('idempotency_keys')

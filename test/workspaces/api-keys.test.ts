@@ -62,6 +62,21 @@ describe('API keys', () => {
     expect(works.statusCode).not.toBe(401);
   });
 
+  it('replays a key created with an Idempotency-Key without storing it in plain text', async () => {
+    const create = () =>
+      t.request({
+        method: 'POST',
+        url: '/v1/api-keys',
+        payload: { name: 'retried' },
+        headers: { 'idempotency-key': 'key-create-1' },
+      });
+    const first = await create();
+    const again = await create();
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json().key).toBe(first.json().key);
+    expect(await allStoredText()).not.toContain(first.json().key);
+  });
+
   it('defaults to every scope', async () => {
     const { apiKey } = (
       await t.request({ method: 'POST', url: '/v1/api-keys', payload: { name: 'all' } })
