@@ -40,6 +40,9 @@ export interface BrowserSession {
 
 /** Debian's Chromium on a fresh profile, nothing downloaded, nothing phoning home. */
 export async function openBrowser(): Promise<BrowserSession> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`The dashboard tests need Debian's Chromium at ${CHROMIUM}: apt-get install chromium`);
+  }
   const profile = mkdtempSync(join(tmpdir(), 'waping-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
