@@ -147,8 +147,21 @@ async function settle(
  * Idempotency-Key on creating POSTs (routes with `config.idempotent`): the first response is
  * stored for 24 h and replayed for the same key and body (DESIGN.md §4).
  */
+const PURGE_INTERVAL_MS = 60 * 60 * 1000;
+
 export function registerIdempotency(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('idempotencyClaim', null);
+  // Keys past their 24 h are only replaced when reused; the rest are swept hourly.
+  let purge: NodeJS.Timeout | undefined;
+  app.addHook('onReady', async () => {
+    purge = setInterval(() => {
+      purgeExpiredIdempotencyKeys(ctx).catch((err: unknown) =>
+        ctx.log.error({ err }, 'idempotency purge failed'),
+      );
+    }, PURGE_INTERVAL_MS);
+    purge.unref();
+  });
+  app.addHook('preClose', async () => clearInterval(purge));
   app.addHook('preHandler', async (request, reply) => {
     if (!request.routeOptions.config.idempotent || !request.auth) return;
     const header = request.headers['idempotency-key'];

@@ -5,10 +5,6 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-export function iso(date: Date): string {
-  return date.toISOString();
-}
-
 /** `YYYY-MM` in UTC: the usage period a moment belongs to. */
 export function monthPeriod(date: Date): string {
   return date.toISOString().slice(0, 7);

@@ -101,16 +101,6 @@ export async function revokeApiKey(
   return toApiKeyView(row);
 }
 
-/** The row for a presented key, if it exists and is not revoked. */
-export async function findActiveKey(db: DbOrTx, presented: string): Promise<ApiKeyRow | undefined> {
-  return db
-    .selectFrom('api_keys')
-    .selectAll()
-    .where('key_hash', '=', sha256Hex(presented))
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
-}
-
 export async function touchApiKey(db: DbOrTx, id: string, now: Date): Promise<void> {
   await db.updateTable('api_keys').set({ last_used_at: now.toISOString() }).where('id', '=', id).execute();
 }

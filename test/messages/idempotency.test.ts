@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { otherWorkspace, startApp, type TestApp } from '../helpers/app.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { linkSandboxDevice } from '../helpers/sandbox.js';
+import { purgeExpiredIdempotencyKeys } from '../../src/http/idempotency.js';
 
 let db: TestDatabase;
 let t: TestApp;
@@ -78,6 +79,20 @@ describe('Idempotency-Key', () => {
     const bRes = await send('same-key', body, b.apiKey);
     expect(bRes.statusCode).toBe(202);
     expect(bRes.json().id).not.toBe(a.json().id);
+  });
+
+  it('sweeps keys past their 24 hours and keeps the others', async () => {
+    await send('old-key', { to: '+15550100007', type: 'text', text: { body: 'old' } });
+    await send('fresh-key', { to: '+15550100008', type: 'text', text: { body: 'fresh' } });
+    await t.app.ctx.db
+      .updateTable('idempotency_keys')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where('key', '=', 'old-key')
+      .execute();
+    expect(await purgeExpiredIdempotencyKeys(t.app.ctx)).toBe(1);
+    const left = await t.app.ctx.db.selectFrom('idempotency_keys').select('key').execute();
+    expect(left.map((r) => r.key)).toContain('fresh-key');
+    expect(left.map((r) => r.key)).not.toContain('old-key');
   });
 
   it('does not keep transient refusals, so a retry can succeed', async () => {
