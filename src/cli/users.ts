@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { usersHelp } from './help.js';
-import { AppError } from '../http/errors.js';
+import { AppError } from '../lib/errors.js';
 import type { Role } from '../workspaces/tables.js';
 import { createUser, ROLES } from '../workspaces/users.js';
 import { resolveWorkspace, UsageError, withDatabase } from './context.js';

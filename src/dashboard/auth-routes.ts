@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
 import type { AppContext } from '../context.js';
-import { AppError, validation } from '../http/errors.js';
+import { AppError, validation } from '../lib/errors.js';
 import { errorResponses } from '../http/schemas.js';
 import { hashPassword, verifyPassword } from '../lib/passwords.js';
 import { listWorkspaces } from '../workspaces/store.js';

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import type { AuthContext, SessionResolver } from '../http/auth.js';
-import { AppError } from '../http/errors.js';
+import { AppError } from '../lib/errors.js';
 import { constantTimeEqual } from '../lib/crypto.js';
 import { SCOPES, type Scope } from '../workspaces/scopes.js';
 import type { Role } from '../workspaces/tables.js';

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../db/database.js';
-import { AppError } from '../http/errors.js';
+import { AppError } from '../lib/errors.js';
 import { sha256Hex } from '../lib/crypto.js';
 
 export const MAX_FAILURES = 5;
@@ -32,7 +32,7 @@ export async function assertNotThrottled(db: DbOrTx, key: string, now: Date): Pr
     'RATE_LIMITED',
     `Too many failed sign-in attempts; try again in ${Math.ceil(retryAfter / 60)} min`,
     { retryAfterSeconds: retryAfter },
-    { 'retry-after': String(retryAfter) },
+    retryAfter,
   );
 }
 

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { literalUnion, Nullable } from '../http/schemas.js';
+import { literalUnion, Nullable } from '../lib/schema.js';
 import type { ActiveSession } from './sessions.js';
 
 export const RoleSchema = literalUnion(['owner', 'admin', 'agent', 'viewer'] as const);

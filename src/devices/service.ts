@@ -1,5 +1,5 @@
 import type { AppContext } from '../context.js';
-import { AppError, notFound } from '../http/errors.js';
+import { AppError, notFound } from '../lib/errors.js';
 import { leaseHolder } from '../cluster/leases.js';
 import { DEVICE_COMMANDS_TOPIC, type DeviceCommand } from './commands.js';
 import { newId } from '../lib/ids.js';

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { literalUnion, Nullable } from '../http/schemas.js';
+import { literalUnion, Nullable } from '../lib/schema.js';
 import { PacingSchema, parsePacing } from './pacing.js';
 import type { DeviceRow } from './tables.js';
 

@@ -5,7 +5,7 @@ import { KEY_PREFIX, touchApiKey } from '../workspaces/api-keys.js';
 import type { Plan } from '../workspaces/plans.js';
 import type { Scope } from '../workspaces/scopes.js';
 import type { Role } from '../workspaces/tables.js';
-import { AppError } from './errors.js';
+import { AppError } from '../lib/errors.js';
 
 export interface AuthContext {
   workspaceId: string;
@@ -40,9 +40,7 @@ declare module 'fastify' {
 }
 
 const unauthorized = () =>
-  new AppError('UNAUTHORIZED', 'Missing or invalid API key: send "Authorization: Bearer wap_…"', undefined, {
-    'www-authenticate': 'Bearer realm="waping"',
-  });
+  new AppError('UNAUTHORIZED', 'Missing or invalid API key: send "Authorization: Bearer wap_…"');
 
 // Writing last_used_at on every request would make each read a write; once a minute is enough.
 const TOUCH_INTERVAL_MS = 60_000;

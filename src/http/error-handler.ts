@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, type ErrorCode } from './errors.js';
-import { codesFor } from './schemas.js';
+import { AppError, type ErrorCode } from '../lib/errors.js';
+import { codesFor, ERROR_STATUS, errorHeaders } from './errors.js';
 
 interface ValidationIssue {
   instancePath?: string;
@@ -54,8 +54,8 @@ function fastifyErrorCode(err: FastifyError): { status: number; code: ErrorCode;
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof AppError) {
-      if (err.headers) reply.headers(err.headers);
-      return send(reply, request, err.status, err.code, err.message, err.details);
+      reply.headers(errorHeaders(err, request));
+      return send(reply, request, ERROR_STATUS[err.code], err.code, err.message, err.details);
     }
     if (err.validation) {
       const details = validationDetails(err.validationContext, err.validation as ValidationIssue[]);

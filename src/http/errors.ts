@@ -1,5 +1,8 @@
-/** The one error type services throw; the error handler maps it onto the envelope of DESIGN.md §4. */
-export const ERROR_STATUS = {
+import type { FastifyRequest } from 'fastify';
+import type { AppError, ErrorCode } from '../lib/errors.js';
+
+/** The HTTP status of each error code: the edge's half of the error envelope (docs/api.md). */
+export const ERROR_STATUS: Record<ErrorCode, number> = {
   VALIDATION_ERROR: 400,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
@@ -15,27 +18,18 @@ export const ERROR_STATUS = {
   RATE_LIMITED: 429,
   SERVER_ERROR: 500,
   SERVICE_UNAVAILABLE: 503,
-} as const;
+};
 
-export type ErrorCode = keyof typeof ERROR_STATUS;
-
-export class AppError extends Error {
-  readonly status: number;
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly details?: unknown,
-    /** Extra response headers, e.g. Retry-After. */
-    readonly headers?: Record<string, string>,
-  ) {
-    super(message);
-    this.name = 'AppError';
-    this.status = ERROR_STATUS[code];
-  }
+export function codesFor(status: number): ErrorCode[] {
+  return (Object.keys(ERROR_STATUS) as ErrorCode[]).filter((c) => ERROR_STATUS[c] === status);
 }
 
-export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`);
-export const validation = (message: string, details?: unknown) =>
-  new AppError('VALIDATION_ERROR', message, details);
-export const forbidden = (message: string) => new AppError('FORBIDDEN', message);
-export const conflict = (message: string, details?: unknown) => new AppError('CONFLICT', message, details);
+/** Response headers an error calls for: a retry hint, and the Bearer challenge on API routes. */
+export function errorHeaders(err: AppError, request: FastifyRequest): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (err.retryAfterSeconds !== undefined) headers['retry-after'] = String(err.retryAfterSeconds);
+  const scope = request.routeOptions.config?.scope;
+  if (err.code === 'UNAUTHORIZED' && scope && scope !== 'public')
+    headers['www-authenticate'] = 'Bearer realm="waping"';
+  return headers;
+}

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
 import type { AppContext } from '../context.js';
-import { AppError } from './errors.js';
+import { AppError } from '../lib/errors.js';
 import { errorResponses } from './schemas.js';
 
 const Health = Type.Object({ status: Type.Literal('ok') });

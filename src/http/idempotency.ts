@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import { decrypt, deriveKey, encrypt, sha256Hex } from '../lib/crypto.js';
 import { stableStringify } from '../lib/stable-json.js';
-import { AppError } from './errors.js';
+import { AppError } from '../lib/errors.js';
 
 const RETENTION_MS = 24 * 60 * 60 * 1000;
 /** A claim older than this belongs to a request whose process died; a retry may take it over. */
@@ -96,9 +96,7 @@ async function claim(
         'IDEMPOTENCY_IN_PROGRESS',
         'A request with this Idempotency-Key is still running; retry shortly',
         undefined,
-        {
-          'retry-after': '1',
-        },
+        1,
       );
     }
     return {

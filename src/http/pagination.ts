@@ -1,4 +1,4 @@
-import { validation } from './errors.js';
+import { validation } from '../lib/errors.js';
 
 /**
  * Keyset pagination over time-sortable ids, newest first: the cursor is the last id of the

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../lib/time.js';
-import { AppError } from './errors.js';
+import { AppError } from '../lib/errors.js';
 
 const WINDOW_SECONDS = 60;
 
@@ -56,7 +56,7 @@ export function registerRateLimit(app: FastifyInstance, clock: Clock): void {
         'RATE_LIMITED',
         `Rate limit of ${limit} requests per minute reached; retry in ${result.resetSeconds} s`,
         { limit, windowSeconds: WINDOW_SECONDS, retryAfterSeconds: result.resetSeconds },
-        { 'retry-after': String(result.resetSeconds) },
+        result.resetSeconds,
       );
     }
   });

@@ -1,5 +1,5 @@
-import { Type, type TLiteral, type TSchema, type TUnion } from 'typebox';
-import { ERROR_STATUS, type ErrorCode } from './errors.js';
+import { Type, type TSchema } from 'typebox';
+import { Nullable } from '../lib/schema.js';
 
 /** The error envelope (DESIGN.md §4), referenced by every route's error responses. */
 export const ErrorEnvelope = Type.Object(
@@ -41,13 +41,6 @@ export function errorResponses(...extra: number[]): Record<number, TSchema> {
   return out;
 }
 
-export function codesFor(status: number): ErrorCode[] {
-  return (Object.keys(ERROR_STATUS) as ErrorCode[]).filter((c) => ERROR_STATUS[c] === status);
-}
-
-export const Timestamp = Type.String({ format: 'date-time' });
-export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-
 export const IdParams = (pattern: string) =>
   Type.Object({ id: Type.String({ pattern }) }, { additionalProperties: false });
 
@@ -58,21 +51,3 @@ export const PageQuery = {
 
 export const Page = <T extends TSchema>(item: T) =>
   Type.Object({ data: Type.Array(item), nextCursor: Nullable(Type.String()) });
-
-type LiteralsOf<T extends readonly string[]> = T extends readonly [
-  infer H extends string,
-  ...infer R extends readonly string[],
-]
-  ? [TLiteral<H>, ...LiteralsOf<R>]
-  : [];
-
-/** A union of string literals from a const list, keeping each literal in the static type. */
-export function literalUnion<const T extends readonly string[]>(
-  values: T,
-  options: Record<string, unknown> = {},
-) {
-  return Type.Union(
-    values.map((v) => Type.Literal(v)),
-    options,
-  ) as unknown as TUnion<LiteralsOf<T>>;
-}

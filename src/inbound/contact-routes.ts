@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../context.js';
-import { AppError, notFound, validation } from '../http/errors.js';
+import { AppError, notFound, validation } from '../lib/errors.js';
 import { authOf } from '../http/auth.js';
 import { decodeCursor, encodeCursor } from '../http/pagination.js';
 import { errorResponses, Page, PageQuery } from '../http/schemas.js';

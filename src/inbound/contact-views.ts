@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { Nullable } from '../http/schemas.js';
+import { Nullable } from '../lib/schema.js';
 import type { ContactRow } from '../messages/tables.js';
 
 export const ContactSchema = Type.Object(

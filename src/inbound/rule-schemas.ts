@@ -1,5 +1,5 @@
 import { Type, type Static, type TSchema } from 'typebox';
-import { literalUnion, Nullable } from '../http/schemas.js';
+import { literalUnion, Nullable } from '../lib/schema.js';
 import { idPattern } from '../lib/ids.js';
 
 export const MATCH_TYPES = ['exact', 'contains', 'regex', 'any'] as const;

@@ -1,6 +1,6 @@
 import type { AppContext } from '../context.js';
 import { findDevice } from '../devices/store.js';
-import { notFound, validation } from '../http/errors.js';
+import { notFound, validation } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import { isValidTimeZone, minutesOf } from './business-hours.js';
 import { unknownVariables, REPLY_VARIABLES } from './reply-template.js';

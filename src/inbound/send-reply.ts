@@ -1,5 +1,5 @@
 import type { AppContext } from '../context.js';
-import { AppError } from '../http/errors.js';
+import { AppError } from '../lib/errors.js';
 import { sendMessage } from '../messages/send.js';
 import { findWorkspace } from '../workspaces/store.js';
 

@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import { validation } from '../http/errors.js';
+import { validation } from './errors.js';
 
 // Parsing is costly next to everything else on the send path, and senders repeat their numbers.
 const parsedNumbers = new Map<string, string>();

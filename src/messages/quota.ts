@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../db/database.js';
-import { AppError } from '../http/errors.js';
+import { AppError } from '../lib/errors.js';
 import { monthPeriod } from '../lib/time.js';
 import type { Plan } from '../workspaces/plans.js';
 import { addUsage } from '../workspaces/store.js';

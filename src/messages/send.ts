@@ -1,7 +1,7 @@
 import type { AppContext } from '../context.js';
 import { connectedDevices, findDevice } from '../devices/store.js';
 import type { DeviceRow } from '../devices/tables.js';
-import { AppError, notFound, validation } from '../http/errors.js';
+import { AppError, notFound, validation } from '../lib/errors.js';
 import { encrypt, deriveKey } from '../lib/crypto.js';
 import { newId } from '../lib/ids.js';
 import { toE164 } from '../lib/phone.js';

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../db/database.js';
-import { conflict, notFound, validation } from '../http/errors.js';
+import { conflict, notFound, validation } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import type { TemplateRow } from './tables.js';
 

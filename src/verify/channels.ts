@@ -3,7 +3,7 @@ import type { AppContext } from '../context.js';
 import { ChannelError } from '../channels/errors.js';
 import { createMailer, type Mailer } from '../channels/email.js';
 import { createSmsSenderFromConfig, type SmsSender } from '../channels/sms/index.js';
-import { AppError } from '../http/errors.js';
+import { AppError } from '../lib/errors.js';
 import { sendMessage } from '../messages/send.js';
 import { findTemplate } from '../messages/templates.js';
 import { parseSettings } from '../workspaces/settings.js';

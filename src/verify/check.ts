@@ -1,5 +1,5 @@
 import type { AppContext } from '../context.js';
-import { conflict, notFound } from '../http/errors.js';
+import { conflict, notFound } from '../lib/errors.js';
 import { toE164 } from '../lib/phone.js';
 import { publishEvents, recordEvent, type WapingEvent } from '../webhooks/events.js';
 import { codeMatches, keysOf } from './codes.js';

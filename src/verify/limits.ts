@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../db/database.js';
-import { AppError } from '../http/errors.js';
+import { AppError } from '../lib/errors.js';
 import { randomToken } from '../lib/crypto.js';
 import type { VerificationLimitsTable } from './tables.js';
 
@@ -78,7 +78,7 @@ export async function reserve(
     'RATE_LIMITED',
     `${rule.describe}; retry in ${retryAfter} s`,
     { limit: rule.limit, windowSeconds: rule.windowSeconds, retryAfterSeconds: retryAfter },
-    { 'retry-after': String(retryAfter) },
+    retryAfter,
   );
 }
 

@@ -1,5 +1,5 @@
 import type { AppContext } from '../context.js';
-import { AppError, conflict, validation } from '../http/errors.js';
+import { AppError, conflict, validation } from '../lib/errors.js';
 import type { VerifyChannels } from './channels.js';
 import { runSends } from './fallback.js';
 import { reserve, SEND_LIMIT } from './limits.js';
@@ -71,7 +71,5 @@ export async function resendVerification(
     }
   }
   await slot.release();
-  throw new AppError('CONFLICT', 'The verification is busy; retry the resend', undefined, {
-    'retry-after': '1',
-  });
+  throw new AppError('CONFLICT', 'The verification is busy; retry the resend', undefined, 1);
 }

@@ -1,6 +1,6 @@
 import type { AppContext } from '../context.js';
 import { findDevice } from '../devices/store.js';
-import { conflict, notFound, validation } from '../http/errors.js';
+import { conflict, notFound, validation } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import { toE164 } from '../lib/phone.js';
 import { findTemplate } from '../messages/templates.js';

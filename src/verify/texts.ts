@@ -1,5 +1,5 @@
 import { renderTemplate, templateVariables } from '../messages/templates.js';
-import { validation } from '../http/errors.js';
+import { validation } from '../lib/errors.js';
 
 export const LOCALES = ['en', 'es', 'pt', 'fr', 'de', 'id', 'hi'] as const;
 export type Locale = (typeof LOCALES)[number];

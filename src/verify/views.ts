@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { literalUnion, Nullable } from '../http/schemas.js';
+import { literalUnion, Nullable } from '../lib/schema.js';
 import { MAX_CHECKS, parseAttempts } from './store.js';
 import {
   CHANNELS,

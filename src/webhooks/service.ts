@@ -1,6 +1,6 @@
 import type { AppContext } from '../context.js';
 import type { AuthContext } from '../http/auth.js';
-import { AppError, conflict, notFound, validation } from '../http/errors.js';
+import { AppError, conflict, notFound, validation } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import { findDelivery, listAttempts, requeueDelivery, resumeDeliveries } from './delivery-log.js';
 import { publishEvents, recordEvent } from './events.js';

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { literalUnion, Nullable, Timestamp } from '../http/schemas.js';
+import { literalUnion, Nullable, Timestamp } from '../lib/schema.js';
 import { EVENT_TYPES } from './events.js';
 import type { AttemptRow, DeliveryRow, EndpointRow } from './tables.js';
 

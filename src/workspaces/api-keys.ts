@@ -2,8 +2,8 @@ import { Type } from 'typebox';
 import type { DbOrTx } from '../db/database.js';
 import { randomToken, sha256Hex } from '../lib/crypto.js';
 import { newId } from '../lib/ids.js';
-import { notFound } from '../http/errors.js';
-import { literalUnion } from '../http/schemas.js';
+import { notFound } from '../lib/errors.js';
+import { literalUnion } from '../lib/schema.js';
 import { SCOPES, type Scope } from './scopes.js';
 import type { ApiKeyRow } from './tables.js';
 

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../db/database.js';
-import { conflict, validation } from '../http/errors.js';
+import { conflict, validation } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import { hashPassword } from '../lib/passwords.js';
 import type { Role } from './tables.js';

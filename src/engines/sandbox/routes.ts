@@ -6,7 +6,7 @@ import { deviceTopic, type DeviceStreamEvent } from '../../devices/status.js';
 import type { DeviceSupervisor } from '../../devices/supervisor.js';
 import { toDeviceView, DeviceSchema } from '../../devices/views.js';
 import { authOf } from '../../http/auth.js';
-import { AppError } from '../../http/errors.js';
+import { AppError } from '../../lib/errors.js';
 import { errorResponses, IdParams } from '../../http/schemas.js';
 import { idPattern } from '../../lib/ids.js';
 import { toE164 } from '../../lib/phone.js';
