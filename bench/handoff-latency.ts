@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { SandboxEngine } from '../src/engines/sandbox/engine.js';
-import { dispatchTopic } from '../src/messages/send.js';
+import { dispatchTopic } from '../src/messages/topics.js';
 import { waMessageIdFor } from '../src/messages/wa-id.js';
 import type { BenchServer } from './server.js';
 import { percentile } from './stats.js';

@@ -15,7 +15,7 @@ import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import type { AppContext } from '../src/context.js';
 import { createApiKey } from '../src/workspaces/api-keys.js';
-import { publishEvents, recordEvent, type WapingEvent } from '../src/webhooks/events.js';
+import type { WapingEvent } from '../src/events/types.js';
 
 export interface WebhookBenchResult {
   mode: 'backlog' | 'live';
@@ -81,11 +81,13 @@ async function recordEvents(ctx: AppContext, workspaceId: string, total: number,
         const deviceId = `dev_bench${i % devices}`;
         const data = { id: `msg_bench${i}`, deviceId, status: 'delivered' };
         const now = new Date();
-        out.push(await recordEvent(trx, { workspaceId, type: 'message.delivered', data, deviceId, now }));
+        out.push(
+          await ctx.events.record(trx, { workspaceId, type: 'message.delivered', data, deviceId, now }),
+        );
       }
       return out;
     });
-    publishEvents(ctx, batch);
+    ctx.events.publish(batch);
   }
 }
 

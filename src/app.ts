@@ -2,12 +2,14 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import pino, { type Logger } from 'pino';
 import { sql } from 'kysely';
-import { MemoryBus } from './cluster/bus.js';
-import { PgBus } from './cluster/pg-bus.js';
 import { makeNodeId } from './cluster/node.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { dashboard } from './dashboard/index.js';
+import type { EventBus } from './events/bus.js';
+import { MemoryBus } from './events/memory-bus.js';
+import { EventOutbox } from './events/outbox.js';
+import { PgBus } from './events/pg-bus.js';
 import { openDatabase, type DatabaseHandle } from './db/database.js';
 import { registerDevicesAndMessages } from './devices/register.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -65,6 +67,15 @@ export async function createContext(
   await migrateToLatest(database.db, database.dialect);
   await bootstrapWorkspaces(database.db, config, clock.now());
 
+  const nodeId = makeNodeId(config.nodeId);
+  let bus: EventBus = new MemoryBus();
+  if (database.dialect === 'postgres' && config.databaseUrl) {
+    const pgBus = new PgBus(config.databaseUrl, nodeId, log, (channel, payload) =>
+      sql`select pg_notify(${channel}, ${payload})`.execute(database.db),
+    );
+    await pgBus.start();
+    bus = pgBus;
+  }
   const ctx: AppContext = {
     config,
     db: database.db,
@@ -73,16 +84,10 @@ export async function createContext(
     clock,
     plans: loadPlans(config.plansFile),
     masterKey: resolveMasterKey(config.masterKey, config.dataDir),
-    nodeId: makeNodeId(config.nodeId),
-    bus: new MemoryBus(),
+    nodeId,
+    bus,
+    events: new EventOutbox(bus),
   };
-  if (database.dialect === 'postgres' && config.databaseUrl) {
-    const bus = new PgBus(config.databaseUrl, ctx.nodeId, log, (channel, payload) =>
-      sql`select pg_notify(${channel}, ${payload})`.execute(database.db),
-    );
-    await bus.start();
-    ctx.bus = bus;
-  }
   return { ctx, database };
 }
 

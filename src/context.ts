@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
-import type { EventBus } from './cluster/bus.js';
+import type { EventBus } from './events/bus.js';
+import type { EventOutbox } from './events/outbox.js';
 import type { Config } from './config.js';
 import type { Db, Dialect } from './db/database.js';
 import type { Clock } from './lib/time.js';
@@ -16,4 +17,6 @@ export interface AppContext {
   masterKey: Buffer;
   nodeId: string;
   bus: EventBus;
+  /** Records events in the caller's transaction and publishes them after the commit. */
+  events: EventOutbox;
 }

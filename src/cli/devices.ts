@@ -4,11 +4,13 @@ import { createContext } from '../app.js';
 import { leaseHolder } from '../cluster/leases.js';
 import { loadConfig } from '../config.js';
 import { qrTerminal } from '../devices/qr.js';
-import { deviceTopic, setDeviceStatus, type DeviceStreamEvent } from '../devices/status.js';
+import { setDeviceStatus } from '../devices/status.js';
+import { deviceTopic } from '../devices/topics.js';
 import { findDeviceById, listDevices } from '../devices/store.js';
 import { DeviceSupervisor } from '../devices/supervisor.js';
 import { SandboxHub } from '../engines/sandbox/hub.js';
 import { toE164 } from '../lib/phone.js';
+import { installDeliveryFanout } from '../webhooks/fanout.js';
 import pino from 'pino';
 import { resolveWorkspace, table, UsageError, withDatabase } from './context.js';
 
@@ -55,6 +57,8 @@ export async function devicesCommand(args: string[]): Promise<void> {
 async function linkHere(deviceId: string, phone: string | undefined): Promise<void> {
   const config = loadConfig();
   const { ctx, database } = await createContext(config, { logger: pino({ level: 'warn' }) });
+  // Status events recorded here reach webhooks like the server's: their deliveries are queued too.
+  installDeliveryFanout(ctx.events);
   const hub = new SandboxHub({
     deliveredMs: config.sandboxDeliveredMs,
     readMs: config.sandboxReadMs,
@@ -72,8 +76,7 @@ async function linkHere(deviceId: string, phone: string | undefined): Promise<vo
       );
     }
     const outcome = new Promise<string>((resolve) => {
-      ctx.bus.subscribe(deviceTopic(deviceId), (payload) => {
-        const event = payload as DeviceStreamEvent;
+      ctx.bus.subscribe(deviceTopic(deviceId), (event) => {
         if (event.type === 'qr') {
           void qrTerminal(event.qr).then((art) => {
             console.log(

@@ -5,10 +5,7 @@ import { DeviceSchema } from '../devices/views.js';
 import { authOf } from '../http/auth.js';
 import { errorResponses } from '../http/schemas.js';
 import { openEventStream } from '../http/sse.js';
-import { MESSAGES_TOPIC } from '../messages/status.js';
-import type { MessageRow } from '../messages/tables.js';
 import { toMessageView } from '../messages/views.js';
-import { EVENTS_TOPIC, type WapingEvent } from '../webhooks/events.js';
 
 // Device events may carry extras (the QR on device.qr); the dashboard gets the device view only.
 const DEVICE_FIELDS = Object.keys(DeviceSchema.properties);
@@ -36,12 +33,10 @@ export function eventRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       async (request, reply) => {
         const { workspaceId } = authOf(request);
         openEventStream(request, reply, [], (send) => {
-          const offMessages = ctx.bus.subscribe(MESSAGES_TOPIC, (payload) => {
-            const row = payload as MessageRow;
+          const offMessages = ctx.bus.subscribe('messages', (row) => {
             if (row.workspace_id === workspaceId) send('message', toMessageView(row));
           });
-          const offEvents = ctx.bus.subscribe(EVENTS_TOPIC, (payload) => {
-            const event = payload as WapingEvent;
+          const offEvents = ctx.bus.subscribe('events', (event) => {
             if (event.workspaceId === workspaceId && event.type.startsWith('device.'))
               send('device', deviceView(event.data));
           });

@@ -1,5 +1,6 @@
 import type { DashboardTables } from '../dashboard/tables.js';
 import type { DeviceTables } from '../devices/tables.js';
+import type { EventTables } from '../events/tables.js';
 import type { InboundTables } from '../inbound/tables.js';
 import type { MessageTables } from '../messages/tables.js';
 import type { NotificationTables } from '../notifications/tables.js';
@@ -18,6 +19,7 @@ export interface Database
     WorkspaceTables,
     DeviceTables,
     MessageTables,
+    EventTables,
     WebhookTables,
     DashboardTables,
     NotificationTables,

@@ -1,7 +1,6 @@
 import type { Pacing } from './pacing.js';
 
-/** Bus topic for device commands: the node that runs the device carries them out. */
-export const DEVICE_COMMANDS_TOPIC = 'device-commands';
+/** Sent on the `device-commands` topic: the node that runs the device carries them out. */
 export type DeviceCommand =
   | { deviceId: string; command: 'connect'; pairingPhone?: string }
   | { deviceId: string; command: 'logout' }

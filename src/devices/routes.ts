@@ -19,7 +19,7 @@ import {
   requireDevice,
   updateDevice,
 } from './service.js';
-import { deviceTopic, type DeviceStreamEvent } from './status.js';
+import { deviceTopic } from './topics.js';
 import { listDevices } from './store.js';
 import type { DeviceSupervisor } from './supervisor.js';
 import { DeviceSchema, ENGINES, toDeviceView } from './views.js';
@@ -34,8 +34,7 @@ function nextPairingCode(ctx: AppContext, deviceId: string, timeoutMs: number) {
       off();
       reject(new AppError('CONFLICT', 'WhatsApp did not return a pairing code in time; try again'));
     }, timeoutMs);
-    const off = ctx.bus.subscribe(deviceTopic(deviceId), (payload) => {
-      const event = payload as DeviceStreamEvent;
+    const off = ctx.bus.subscribe(deviceTopic(deviceId), (event) => {
       if (event.type !== 'pairing_code') return;
       clearTimeout(timer);
       off();
@@ -293,9 +292,7 @@ export function deviceRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fas
         const qr = supervisor.currentQr(row.id);
         if (qr) initial.push({ event: 'qr', data: { type: 'qr', ...qr } });
         openEventStream(request, reply, initial, (send) =>
-          ctx.bus.subscribe(deviceTopic(row.id), (payload) =>
-            send((payload as DeviceStreamEvent).type, payload),
-          ),
+          ctx.bus.subscribe(deviceTopic(row.id), (event) => send(event.type, event)),
         );
       },
     );

@@ -1,7 +1,7 @@
 import type { AppContext } from '../context.js';
 import { AppError, notFound } from '../lib/errors.js';
 import { leaseHolder } from '../cluster/leases.js';
-import { DEVICE_COMMANDS_TOPIC, type DeviceCommand } from './commands.js';
+import type { DeviceCommand } from './commands.js';
 import { newId } from '../lib/ids.js';
 import type { Plan } from '../workspaces/plans.js';
 import { defaultPacing, parsePacing, type Pacing } from './pacing.js';
@@ -73,7 +73,7 @@ export async function updateDevice(
     .where('id', '=', row.id)
     .execute();
   supervisor.updatePacing(row.id, pacing);
-  ctx.bus.publish(DEVICE_COMMANDS_TOPIC, {
+  ctx.bus.publish('device-commands', {
     deviceId: row.id,
     command: 'pacing',
     pacing,
@@ -114,7 +114,7 @@ export async function connectDevice(
   pairingPhone?: string,
 ): Promise<DeviceRow> {
   if (await runsElsewhere(ctx, supervisor, row.id)) {
-    ctx.bus.publish(DEVICE_COMMANDS_TOPIC, {
+    ctx.bus.publish('device-commands', {
       deviceId: row.id,
       command: 'connect',
       pairingPhone,
@@ -132,7 +132,7 @@ export async function logoutDevice(
   row: DeviceRow,
 ): Promise<DeviceRow> {
   if (await runsElsewhere(ctx, supervisor, row.id)) {
-    ctx.bus.publish(DEVICE_COMMANDS_TOPIC, { deviceId: row.id, command: 'logout' } satisfies DeviceCommand);
+    ctx.bus.publish('device-commands', { deviceId: row.id, command: 'logout' } satisfies DeviceCommand);
     return settledElsewhere(ctx, row, (r) => r.status === 'logged_out');
   }
   await supervisor.logout(row.id, 'Logged out through the API');

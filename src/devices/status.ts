@@ -1,16 +1,9 @@
 import type { AppContext } from '../context.js';
-import { publishEvents, recordEvent, type EventType, type WapingEvent } from '../webhooks/events.js';
+import type { EventType, WapingEvent } from '../events/types.js';
 import { findDeviceById } from './store.js';
+import { deviceTopic, type DeviceStreamEvent } from './topics.js';
 import type { DeviceRow, DeviceStatus } from './tables.js';
 import { toDeviceView } from './views.js';
-
-export const deviceTopic = (deviceId: string) => `device:${deviceId}`;
-
-/** What a device's SSE stream carries. */
-export type DeviceStreamEvent =
-  | { type: 'status'; device: ReturnType<typeof toDeviceView> }
-  | { type: 'qr'; qr: string; expiresAt: string }
-  | { type: 'pairing_code'; code: string };
 
 const EVENT_FOR: Partial<Record<DeviceStatus, EventType>> = {
   qr: 'device.qr',
@@ -68,7 +61,7 @@ export async function setDeviceStatus(
     const type = EVENT_FOR[status];
     if (changed && type) {
       events.push(
-        await recordEvent(trx, {
+        await ctx.events.record(trx, {
           workspaceId: current.workspace_id,
           type,
           data: { ...toDeviceView(next), ...extra.eventExtra },
@@ -80,7 +73,7 @@ export async function setDeviceStatus(
     return next;
   });
   if (row) {
-    publishEvents(ctx, events);
+    ctx.events.publish(events);
     ctx.bus.publish(deviceTopic(deviceId), {
       type: 'status',
       device: toDeviceView(row),

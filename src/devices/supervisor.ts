@@ -6,17 +6,16 @@ import { recordInbound } from '../inbound/record.js';
 import { Dispatcher } from '../messages/dispatcher.js';
 import { Pacer } from '../messages/pacer.js';
 import { applyReceipt, messageTextForRetry } from '../messages/receipts.js';
-import { dispatchTopic } from '../messages/send.js';
+import { dispatchTopic } from '../messages/topics.js';
 import { failQueuedMessages } from '../messages/status.js';
 import { createEngine } from './engine-factory.js';
-import { DEVICE_COMMANDS_TOPIC, type DeviceCommand } from './commands.js';
+import type { DeviceCommand } from './commands.js';
 import { createEngineStateStore } from './state-store.js';
 import { parsePacing, type Pacing } from './pacing.js';
-import { deviceTopic, setDeviceStatus, type DeviceStreamEvent } from './status.js';
+import { setDeviceStatus } from './status.js';
+import { deviceTopic, type DeviceStreamEvent } from './topics.js';
 import { devicesToRun, findDeviceById } from './store.js';
 import type { DeviceRow } from './tables.js';
-
-const QR_TOPIC = 'device-qr';
 
 interface RunningDevice {
   id: string;
@@ -49,13 +48,10 @@ export class DeviceSupervisor {
     readonly hub: SandboxHub,
   ) {
     this.ttlMs = ctx.config.leaseTtlSeconds * 1000;
-    const offQr = ctx.bus.subscribe(QR_TOPIC, (payload) => {
-      const { deviceId, qr, expiresAt } = payload as { deviceId: string; qr: string; expiresAt: string };
+    const offQr = ctx.bus.subscribe('device-qr', ({ deviceId, qr, expiresAt }) => {
       this.remoteQr.set(deviceId, { qr, expiresAt });
     });
-    const offCommands = ctx.bus.subscribe(DEVICE_COMMANDS_TOPIC, (payload) =>
-      this.onCommand(payload as DeviceCommand),
-    );
+    const offCommands = ctx.bus.subscribe('device-commands', (command) => this.onCommand(command));
     this.unsubscribeQr = () => {
       offQr();
       offCommands();
@@ -244,7 +240,7 @@ export class DeviceSupervisor {
       const shown = { qr, expiresAt: expiresAt.toISOString() };
       entry.qr = shown;
       publish({ type: 'qr', ...shown });
-      this.ctx.bus.publish(QR_TOPIC, { deviceId: id, ...shown });
+      this.ctx.bus.publish('device-qr', { deviceId: id, ...shown });
       inOrder('qr', () => setDeviceStatus(this.ctx, id, 'qr', { eventExtra: shown }));
     });
     engine.on('pairing_code', ({ code }) => publish({ type: 'pairing_code', code }));

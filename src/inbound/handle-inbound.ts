@@ -15,9 +15,6 @@ export const OPT_OUT_CONFIRMATION =
   'You are unsubscribed and will get no more messages from this number. Reply START to subscribe again.';
 export const OPT_IN_CONFIRMATION = 'You are subscribed again. Reply STOP to unsubscribe.';
 
-/** Bus topic: what became of each inbound message (dashboards and tests follow it). */
-export const INBOUND_HANDLED_TOPIC = 'inbound.handled';
-
 export interface InboundOutcome {
   messageId: string;
   workspaceId: string;
@@ -117,7 +114,7 @@ export async function handleInbound(
   } finally {
     inFlight.delete(work);
     const outcome: InboundOutcome = { messageId: message.id, workspaceId: device.workspaceId, ...decision };
-    ctx.bus.publish(INBOUND_HANDLED_TOPIC, outcome);
+    ctx.bus.publish('inbound.handled', outcome);
   }
 }
 

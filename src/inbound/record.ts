@@ -3,8 +3,6 @@ import type { EngineEvents } from '../engines/engine.js';
 import { newId } from '../lib/ids.js';
 import { toMessageView } from '../messages/views.js';
 import type { MessageRow } from '../messages/tables.js';
-import { MESSAGES_TOPIC } from '../messages/status.js';
-import { publishEvents, recordEvent } from '../webhooks/events.js';
 
 export interface InboundDevice {
   id: string;
@@ -72,7 +70,7 @@ export async function recordInbound(
       .insertInto('message_status_history')
       .values({ message_id: id, status: 'received', at, error_code: null })
       .execute();
-    return recordEvent(trx, {
+    return ctx.events.record(trx, {
       workspaceId: device.workspaceId,
       type: 'message.received',
       data: toMessageView(row),
@@ -80,8 +78,8 @@ export async function recordInbound(
       now,
     });
   });
-  publishEvents(ctx, [event]);
-  ctx.bus.publish(MESSAGES_TOPIC, row);
+  ctx.events.publish([event]);
+  ctx.bus.publish('messages', row);
   for (const hook of hooks) {
     try {
       await hook(ctx, device, row, payload);

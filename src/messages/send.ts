@@ -12,6 +12,7 @@ import { appendHistory } from './status.js';
 import type { ContactRow, MessageRow, MessageSource } from './tables.js';
 import { findTemplate, renderTemplate } from './templates.js';
 import { priorityRank, toMessageView, type MessageView, type Priority } from './views.js';
+import { dispatchTopic } from './topics.js';
 import { waMessageIdFor } from './wa-id.js';
 
 export interface SendMessageInput {
@@ -36,7 +37,6 @@ export interface SendOptions {
   ignoreOptOut?: boolean;
 }
 
-export const dispatchTopic = (deviceId: string) => `dispatch:${deviceId}`;
 const MAX_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
 /** Sticky per recipient: the device last used for this number if it is connected, else a stable pick. */

@@ -1,6 +1,6 @@
 import type { AppContext } from '../context.js';
 import type { DbOrTx } from '../db/database.js';
-import { publishEvents, recordEvent, type EventType, type WapingEvent } from '../webhooks/events.js';
+import type { EventType, WapingEvent } from '../events/types.js';
 import type { MessageRow, MessageStatus } from './tables.js';
 import { toMessageView } from './views.js';
 
@@ -30,8 +30,6 @@ const EVENT_FOR: Partial<Record<MessageStatus, EventType>> = {
   failed: 'message.failed',
   expired: 'message.expired',
 };
-
-export const MESSAGES_TOPIC = 'messages';
 
 export async function appendHistory(
   db: DbOrTx,
@@ -81,7 +79,7 @@ export async function transitionMessage(
     await appendHistory(trx, messageId, status, at, extra.errorCode ?? null);
     const type = EVENT_FOR[status];
     if (type) {
-      event = await recordEvent(trx, {
+      event = await ctx.events.record(trx, {
         workspaceId: updated.workspace_id,
         type,
         data: toMessageView(updated),
@@ -92,8 +90,8 @@ export async function transitionMessage(
     return updated;
   });
   if (row) {
-    if (event) publishEvents(ctx, [event]);
-    ctx.bus.publish(MESSAGES_TOPIC, row);
+    if (event) ctx.events.publish([event]);
+    ctx.bus.publish('messages', row);
   }
   return row;
 }

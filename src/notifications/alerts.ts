@@ -1,5 +1,5 @@
 import type { AppContext } from '../context.js';
-import { EVENTS_TOPIC, type WapingEvent } from '../webhooks/events.js';
+import type { WapingEvent } from '../events/types.js';
 import { downMail, recoveredMail } from './alert-mail.js';
 import {
   claimIncident,
@@ -37,9 +37,7 @@ export class AlertMonitor {
 
   start(): void {
     this.stopped = false;
-    this.unsubscribe = this.ctx.bus.subscribe(EVENTS_TOPIC, (payload) =>
-      this.enqueue(() => this.handle(payload as WapingEvent)),
-    );
+    this.unsubscribe = this.ctx.bus.subscribe('events', (event) => this.enqueue(() => this.handle(event)));
     this.enqueue(() => this.sweep());
   }
 

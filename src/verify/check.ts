@@ -1,7 +1,7 @@
 import type { AppContext } from '../context.js';
 import { conflict, notFound } from '../lib/errors.js';
 import { toE164 } from '../lib/phone.js';
-import { publishEvents, recordEvent, type WapingEvent } from '../webhooks/events.js';
+import type { WapingEvent } from '../events/types.js';
 import { codeMatches, keysOf } from './codes.js';
 import { FAILED_CHECK_LIMIT, reserve } from './limits.js';
 import { endVerification, findVerification, latestPending, MAX_CHECKS, takeCheck } from './store.js';
@@ -44,7 +44,7 @@ async function finish(
     const done = await endVerification(trx, row.id, status, patch, now);
     if (!done) return undefined;
     const route = routeOf(done);
-    event = await recordEvent(
+    event = await ctx.events.record(
       trx,
       status === 'approved'
         ? eventFor('verification.approved', done, now, { channel: route[done.route_index] ?? null })
@@ -52,7 +52,7 @@ async function finish(
     );
     return done;
   });
-  if (event) publishEvents(ctx, [event]);
+  if (event) ctx.events.publish([event]);
   return ended;
 }
 

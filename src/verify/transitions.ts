@@ -1,6 +1,6 @@
 import type { AppContext } from '../context.js';
 import { transitionMessage } from '../messages/status.js';
-import { publishEvents, recordEvent, type EventType, type WapingEvent } from '../webhooks/events.js';
+import type { EventType, WapingEvent } from '../events/types.js';
 import { endVerification, updateIfUnchanged } from './store.js';
 import type { Channel, SendAttempt, VerificationRow } from './tables.js';
 
@@ -56,7 +56,7 @@ export async function moveOn(
       );
       if (next) {
         const extra = { from: route[row.route_index], channel: route[nextIndex], reason };
-        events.push(await recordEvent(trx, eventFor('verification.fallback', next, now, extra)));
+        events.push(await ctx.events.record(trx, eventFor('verification.fallback', next, now, extra)));
       }
       return next;
     }
@@ -75,7 +75,7 @@ export async function moveOn(
     );
     if (ended) {
       events.push(
-        await recordEvent(
+        await ctx.events.record(
           trx,
           eventFor('verification.failed', ended, now, { reason: 'all_channels_failed' }),
         ),
@@ -83,7 +83,7 @@ export async function moveOn(
     }
     return ended;
   });
-  publishEvents(ctx, events);
+  ctx.events.publish(events);
   return moved;
 }
 
@@ -104,10 +104,10 @@ export async function expireVerification(
       { expiredBy: now },
     );
     if (done)
-      event = await recordEvent(trx, eventFor('verification.failed', done, now, { reason: 'expired' }));
+      event = await ctx.events.record(trx, eventFor('verification.failed', done, now, { reason: 'expired' }));
     return done;
   });
-  if (event) publishEvents(ctx, [event]);
+  if (event) ctx.events.publish([event]);
   return ended;
 }
 

@@ -1,5 +1,4 @@
 import type { AppContext } from '../context.js';
-import { EVENTS_TOPIC, type WapingEvent } from '../webhooks/events.js';
 import type { VerifyChannels } from './channels.js';
 import { settleAttempt } from './fallback.js';
 import { purgeOldLimits } from './limits.js';
@@ -61,8 +60,7 @@ export function startVerifyWorker(ctx: AppContext, channels: VerifyChannels, int
       });
   }
 
-  const unsubscribe = ctx.bus.subscribe(EVENTS_TOPIC, (payload) => {
-    const event = payload as WapingEvent;
+  const unsubscribe = ctx.bus.subscribe('events', (event) => {
     if (!WATCHED.has(event.type) || event.data.source !== 'verification') return;
     if (typeof event.data.id !== 'string') return;
     nudged.add(event.data.id);

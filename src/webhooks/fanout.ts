@@ -1,4 +1,6 @@
 import type { DbOrTx } from '../db/database.js';
+import type { EventOutbox } from '../events/outbox.js';
+import type { WapingEvent } from '../events/types.js';
 import { newId } from '../lib/ids.js';
 
 /** Whether an endpoint's subscription list takes an event type. `webhook.test` goes only where it is sent. */
@@ -59,4 +61,31 @@ export async function enqueueDeliveries(
     )
     .execute();
   return targets.length;
+}
+
+/**
+ * Makes the outbox queue webhook deliveries for every event it records, in the recording
+ * transaction. Returns whether an event published in this app wants the delivery worker: events
+ * no endpoint took need not wake it (most events on a line without webhooks). Events from other
+ * nodes are not known here, so they always wake it.
+ */
+export function installDeliveryFanout(outbox: EventOutbox): (event: WapingEvent) => boolean {
+  const quiet = new WeakSet<WapingEvent>();
+  outbox.onRecord(async (db, event, deviceId) => {
+    if ((await enqueueDeliveries(db, event, { deviceId })) === 0) quiet.add(event);
+  });
+  return (event) => !quiet.has(event);
+}
+
+/** The JSON body a webhook receiver gets: the event as it was recorded. */
+export function eventBody(row: {
+  id: string;
+  type: string;
+  created_at: string;
+  workspace_id: string;
+  data: string;
+}): string {
+  return `{"id":${JSON.stringify(row.id)},"type":${JSON.stringify(row.type)},"createdAt":${JSON.stringify(
+    row.created_at,
+  )},"workspaceId":${JSON.stringify(row.workspace_id)},"data":${row.data}}`;
 }

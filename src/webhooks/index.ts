@@ -2,11 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
 import { createOperatorMail } from '../notifications/operator-mail.js';
 import { deliveryRoutes } from './delivery-routes.js';
+import { installDeliveryFanout } from './fanout.js';
 import { disabledNotice } from './disabled-notice.js';
-import { EVENTS_TOPIC, eventsWithoutDeliveries } from './events.js';
 import { parseSchedule } from './retry-policy.js';
 import { webhookRoutes } from './routes.js';
-import { WAKE_TOPIC } from './service.js';
 import { SecretBox } from './signing.js';
 import { DeliveryWorker, type WorkerOptions } from './worker.js';
 
@@ -22,6 +21,7 @@ export async function registerWebhooks(
   await app.register(webhookRoutes(ctx));
   await app.register(deliveryRoutes(ctx));
 
+  const wantsDelivery = installDeliveryFanout(ctx.events);
   const mail = createOperatorMail(ctx);
   const notices = new Set<Promise<void>>();
   const worker = new DeliveryWorker(ctx, new SecretBox(ctx.masterKey), {
@@ -42,11 +42,11 @@ export async function registerWebhooks(
   const unsubscribe: Array<() => void> = [];
   app.addHook('onReady', async () => {
     unsubscribe.push(
-      ctx.bus.subscribe(EVENTS_TOPIC, (event) => {
-        if (!eventsWithoutDeliveries.has(event as object)) worker.wake();
+      ctx.bus.subscribe('events', (event) => {
+        if (wantsDelivery(event)) worker.wake();
       }),
     );
-    unsubscribe.push(ctx.bus.subscribe(WAKE_TOPIC, () => worker.wake()));
+    unsubscribe.push(ctx.bus.subscribe('webhooks.wake', () => worker.wake()));
     worker.start();
   });
   // preClose, not onClose: the app's own onClose destroys the database before feature hooks run.

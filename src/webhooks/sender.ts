@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import type { ClaimedDelivery } from './delivery-store.js';
-import { eventBody } from './events.js';
+import { eventBody } from './fanout.js';
 import { createAgents, postJson, type Agents, type PostResult } from './http-post.js';
 import type { SecretBox } from './signing.js';
 import { signatureHeaders } from './signing.js';

@@ -3,15 +3,12 @@ import type { AuthContext } from '../http/auth.js';
 import { AppError, conflict, notFound, validation } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import { findDelivery, listAttempts, requeueDelivery, resumeDeliveries } from './delivery-log.js';
-import { publishEvents, recordEvent } from './events.js';
 import { generateSecret, ROTATION_OVERLAP_MS, SecretBox } from './signing.js';
 import { findEndpoint, insertEndpoint, updateEndpoint } from './store.js';
 import type { EndpointRow } from './tables.js';
 import { checkWebhookUrl } from './url-guard.js';
+import { enqueueDeliveries } from './fanout.js';
 import { toDeliveryView, toWebhookView, type DeliveryView, type WebhookView } from './views.js';
-
-/** Wakes the delivery worker without an event (a retry was queued). */
-export const WAKE_TOPIC = 'webhooks.wake';
 
 const URL_PROBLEMS = {
   scheme: 'url must be an http:// or https:// URL',
@@ -107,7 +104,7 @@ export async function patchWebhook(
   await updateEndpoint(ctx.db, workspaceId, id, fields);
   if (next.enabled === 1 && row.enabled === 0) {
     await resumeDeliveries(ctx.db, id, now);
-    ctx.bus.publish(WAKE_TOPIC, null);
+    ctx.bus.publish('webhooks.wake', null);
   }
   return toWebhookView(next, now);
 }
@@ -137,16 +134,19 @@ export async function sendTestEvent(ctx: AppContext, workspaceId: string, id: st
   const row = await requireEndpoint(ctx, workspaceId, id);
   if (row.enabled !== 1) throw conflict('The webhook is disabled; enable it before sending a test');
   const now = ctx.clock.now();
-  const event = await ctx.db.transaction().execute((trx) =>
-    recordEvent(trx, {
+  const event = await ctx.db.transaction().execute(async (trx) => {
+    const recorded = await ctx.events.record(trx, {
       workspaceId,
       type: 'webhook.test',
       data: { webhookId: id, message: 'A test event from WAPing' },
       now,
-      endpointIds: [id],
-    }),
-  );
-  publishEvents(ctx, [event]);
+    });
+    // No endpoint subscribes to test events: this one goes where it was asked to only.
+    await enqueueDeliveries(trx, recorded, { deviceId: null, endpointIds: [id] });
+    return recorded;
+  });
+  ctx.events.publish([event]);
+  ctx.bus.publish('webhooks.wake', null);
   const delivery = await ctx.db
     .selectFrom('webhook_deliveries')
     .selectAll()
@@ -181,6 +181,6 @@ export async function retryDelivery(
   const now = ctx.clock.now();
   const inFlight = row.locked_until !== null && row.locked_until > now.toISOString();
   if (!inFlight) await requeueDelivery(ctx.db, row.id, now);
-  ctx.bus.publish(WAKE_TOPIC, null);
+  ctx.bus.publish('webhooks.wake', null);
   return deliveryView(ctx, workspaceId, endpointId, deliveryId);
 }

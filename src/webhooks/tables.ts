@@ -1,15 +1,5 @@
 import type { Selectable } from 'kysely';
 
-export interface EventsTable {
-  id: string;
-  workspace_id: string;
-  type: string;
-  device_id: string | null;
-  /** JSON: the resource the event reports. */
-  data: string;
-  created_at: string;
-}
-
 export interface WebhookEndpointsTable {
   id: string;
   workspace_id: string;
@@ -68,13 +58,11 @@ export interface WebhookAttemptsTable {
 }
 
 export interface WebhookTables {
-  events: EventsTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
 }
 
-export type EventRow = Selectable<EventsTable>;
 export type EndpointRow = Selectable<WebhookEndpointsTable>;
 export type DeliveryRow = Selectable<WebhookDeliveriesTable>;
 export type AttemptRow = Selectable<WebhookAttemptsTable>;

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { literalUnion, Nullable, Timestamp } from '../lib/schema.js';
-import { EVENT_TYPES } from './events.js';
+import { EVENT_TYPES } from '../events/types.js';
 import type { AttemptRow, DeliveryRow, EndpointRow } from './tables.js';
 
 /** Types an endpoint can subscribe to: everything but the test event, which goes only where it is sent. */

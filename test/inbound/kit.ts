@@ -3,7 +3,7 @@
  * a customer write and wait for what WAPing decided about that message (no sleeping).
  */
 import type { Clock } from '../../src/lib/time.js';
-import { INBOUND_HANDLED_TOPIC, type InboundOutcome } from '../../src/inbound/handle-inbound.js';
+import { type InboundOutcome } from '../../src/inbound/handle-inbound.js';
 import { eventually, startApp, type TestApp } from '../helpers/app.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 
@@ -39,7 +39,7 @@ export async function startInboundApp(env: Record<string, string> = {}): Promise
   const clock = new TestClock();
   const t = await startApp(db, env, { clock });
   const outcomes: InboundOutcome[] = [];
-  const off = t.app.ctx.bus.subscribe(INBOUND_HANDLED_TOPIC, (o) => outcomes.push(o as InboundOutcome));
+  const off = t.app.ctx.bus.subscribe('inbound.handled', (o) => outcomes.push(o));
   return {
     t,
     db,

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { publishEvents, recordEvent, type EventType, type WapingEvent } from '../../src/webhooks/events.js';
+import type { EventType, WapingEvent } from '../../src/events/types.js';
 import type { TestApp } from '../helpers/app.js';
 
 /** A webhook as a receiver gets it: the raw body (what the signature covers) and the headers. */
@@ -73,8 +73,8 @@ export async function emit(
   const ctx = t.app.ctx;
   const event = await ctx.db
     .transaction()
-    .execute((trx) => recordEvent(trx, { workspaceId, type, data, deviceId, now: ctx.clock.now() }));
-  publishEvents(ctx, [event]);
+    .execute((trx) => ctx.events.record(trx, { workspaceId, type, data, deviceId, now: ctx.clock.now() }));
+  ctx.events.publish([event]);
   return event;
 }
 

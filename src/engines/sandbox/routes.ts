@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import { requireDevice } from '../../devices/service.js';
-import { deviceTopic, type DeviceStreamEvent } from '../../devices/status.js';
+import { deviceTopic } from '../../devices/topics.js';
 import type { DeviceSupervisor } from '../../devices/supervisor.js';
 import { toDeviceView, DeviceSchema } from '../../devices/views.js';
 import { authOf } from '../../http/auth.js';
@@ -55,8 +55,7 @@ export function sandboxRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fa
         const phone = toE164(request.body.phone, 'phone');
         // Answer once the device is connected, so a script can send right after the scan.
         const connected = new Promise<void>((resolve) => {
-          const off = ctx.bus.subscribe(deviceTopic(row.id), (payload) => {
-            const event = payload as DeviceStreamEvent;
+          const off = ctx.bus.subscribe(deviceTopic(row.id), (event) => {
             if (event.type === 'status' && event.device.status === 'connected') {
               off();
               resolve();

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
 import type { Logger } from 'pino';
-import type { EventBus } from './bus.js';
+import type { EventBus, Topic, TopicListener, Topics } from './bus.js';
 
 const CHANNEL = 'waping_bus';
 // PostgreSQL refuses NOTIFY payloads of 8000 bytes or more; bigger ones stay on this node.
@@ -65,7 +65,7 @@ export class PgBus implements EventBus {
     }
   }
 
-  publish(topic: string, payload: unknown): void {
+  publish<T extends Topic>(topic: T, payload: Topics[T]): void {
     this.local.emit(topic, payload);
     const text = JSON.stringify({ origin: this.nodeId, topic, payload });
     if (this.closed || Buffer.byteLength(text) > MAX_PAYLOAD) return;
@@ -74,7 +74,7 @@ export class PgBus implements EventBus {
     });
   }
 
-  subscribe(topic: string, listener: (payload: unknown) => void): () => void {
+  subscribe<T extends Topic>(topic: T, listener: TopicListener<T>): () => void {
     this.local.on(topic, listener);
     return () => this.local.off(topic, listener);
   }

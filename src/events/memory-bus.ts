@@ -1,25 +1,17 @@
 import { EventEmitter } from 'node:events';
+import type { EventBus, Topic, TopicListener, Topics } from './bus.js';
 
-/**
- * Fan-out of things that happened (DESIGN.md §1). In-process by default; the PostgreSQL
- * implementation carries the same topics between nodes with LISTEN/NOTIFY.
- */
-export interface EventBus {
-  publish(topic: string, payload: unknown): void;
-  subscribe(topic: string, listener: (payload: unknown) => void): () => void;
-  close(): Promise<void>;
-}
-
+/** The bus inside one process: what a SQLite server (one process) uses. */
 export class MemoryBus implements EventBus {
   private readonly emitter = new EventEmitter();
   constructor() {
     // SSE clients each subscribe; hundreds of open dashboards are normal, not a leak.
     this.emitter.setMaxListeners(0);
   }
-  publish(topic: string, payload: unknown): void {
+  publish<T extends Topic>(topic: T, payload: Topics[T]): void {
     this.emitter.emit(topic, payload);
   }
-  subscribe(topic: string, listener: (payload: unknown) => void): () => void {
+  subscribe<T extends Topic>(topic: T, listener: TopicListener<T>): () => void {
     this.emitter.on(topic, listener);
     return () => this.emitter.off(topic, listener);
   }
