@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
+import type { Loop } from '../jobs/loop.js';
 import { SandboxHub } from '../engines/sandbox/hub.js';
 import { sandboxRoutes } from '../engines/sandbox/routes.js';
 import { startExpirySweeper } from '../messages/expiry.js';
@@ -27,13 +28,13 @@ export async function registerDevicesAndMessages(app: FastifyInstance, ctx: AppC
   await app.register(messageRoutes(ctx, supervisor));
   await app.register(templateRoutes(ctx));
   if (ctx.config.sandbox) await app.register(sandboxRoutes(ctx, supervisor));
-  let stopSweeper: () => void = () => undefined;
+  let sweeper: Loop | undefined;
   app.addHook('onReady', async () => {
     await supervisor.start();
-    stopSweeper = startExpirySweeper(ctx);
+    sweeper = startExpirySweeper(ctx);
   });
   app.addHook('onClose', async () => {
-    stopSweeper();
+    await sweeper?.stop();
     await supervisor.stop();
   });
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import { decrypt, deriveKey, encrypt, sha256Hex } from '../lib/crypto.js';
 import { stableStringify } from '../lib/stable-json.js';
+import { startLoop, type Loop } from '../jobs/loop.js';
 import { AppError } from '../lib/errors.js';
 
 const RETENTION_MS = 24 * 60 * 60 * 1000;
@@ -150,16 +151,16 @@ const PURGE_INTERVAL_MS = 60 * 60 * 1000;
 export function registerIdempotency(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('idempotencyClaim', null);
   // Keys past their 24 h are only replaced when reused; the rest are swept hourly.
-  let purge: NodeJS.Timeout | undefined;
+  let purge: Loop | undefined;
   app.addHook('onReady', async () => {
-    purge = setInterval(() => {
-      purgeExpiredIdempotencyKeys(ctx).catch((err: unknown) =>
-        ctx.log.error({ err }, 'idempotency purge failed'),
-      );
-    }, PURGE_INTERVAL_MS);
-    purge.unref();
+    purge = startLoop({
+      name: 'idempotency purge',
+      log: ctx.log,
+      intervalMs: PURGE_INTERVAL_MS,
+      run: async () => void (await purgeExpiredIdempotencyKeys(ctx)),
+    });
   });
-  app.addHook('preClose', async () => clearInterval(purge));
+  app.addHook('preClose', async () => purge?.stop());
   app.addHook('preHandler', async (request, reply) => {
     if (!request.routeOptions.config.idempotent || !request.auth) return;
     const header = request.headers['idempotency-key'];

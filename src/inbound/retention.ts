@@ -1,4 +1,5 @@
 import type { AppContext } from '../context.js';
+import { startLoop, type Loop } from '../jobs/loop.js';
 import { parseSettings } from '../workspaces/settings.js';
 import { DEFAULT_RETENTION_DAYS } from '../workspaces/views.js';
 import { IN_FLIGHT } from './erase.js';
@@ -47,30 +48,17 @@ export async function runRetention(ctx: AppContext): Promise<number> {
   return erased;
 }
 
-/** Runs retention every `intervalMs`; `stop` clears the timer and waits for a run in progress. */
-export function startRetention(ctx: AppContext, intervalMs: number): { stop(): Promise<void> } {
-  let running: Promise<void> | null = null;
-  const run = () => {
-    if (running) return;
-    running = runRetention(ctx)
-      .then((erased) => {
-        if (erased > 0) ctx.log.info({ erased }, 'retention erased old message bodies');
-      })
-      .catch((err: unknown) => ctx.log.error({ err }, 'retention run failed'))
-      .finally(() => {
-        running = null;
-      });
-  };
-  // Once soon after start too, so a server restarted more often than the interval still erases.
-  const first = setTimeout(run, Math.min(intervalMs, 10_000));
-  first.unref();
-  const timer = setInterval(run, intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      clearTimeout(first);
-      clearInterval(timer);
-      await running;
+/** Runs retention every `intervalMs`, and once soon after start. */
+export function startRetention(ctx: AppContext, intervalMs: number): Loop {
+  return startLoop({
+    name: 'retention run',
+    log: ctx.log,
+    intervalMs,
+    // Soon after start too, so a server restarted more often than the interval still erases.
+    firstRunMs: Math.min(intervalMs, 10_000),
+    run: async () => {
+      const erased = await runRetention(ctx);
+      if (erased > 0) ctx.log.info({ erased }, 'retention erased old message bodies');
     },
-  };
+  });
 }

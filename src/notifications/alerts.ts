@@ -1,5 +1,6 @@
 import type { AppContext } from '../context.js';
 import type { WapingEvent } from '../events/types.js';
+import { startLoop, type Loop } from '../jobs/loop.js';
 import { downMail, recoveredMail } from './alert-mail.js';
 import {
   claimIncident,
@@ -24,10 +25,10 @@ const text = (value: unknown) => (typeof value === 'string' && value ? value : n
  * `device_alerts`, so a restart neither alerts twice nor forgets a device that is down.
  */
 export class AlertMonitor {
-  private queue: Promise<void> = Promise.resolve();
-  private timer: NodeJS.Timeout | undefined;
+  /** Device events not handled yet, in arrival order. */
+  private readonly pending: WapingEvent[] = [];
+  private loop: Loop | undefined;
   private unsubscribe: (() => void) | undefined;
-  private stopped = true;
 
   constructor(
     private readonly ctx: AppContext,
@@ -36,23 +37,38 @@ export class AlertMonitor {
   ) {}
 
   start(): void {
-    this.stopped = false;
-    this.unsubscribe = this.ctx.bus.subscribe('events', (event) => this.enqueue(() => this.handle(event)));
-    this.enqueue(() => this.sweep());
+    this.unsubscribe = this.ctx.bus.subscribe('events', (event) => {
+      if (!event.type.startsWith('device.')) return;
+      this.pending.push(event);
+      this.loop?.wake();
+    });
+    this.loop = startLoop({
+      name: 'device alerts',
+      log: this.ctx.log,
+      intervalMs: MAX_SLEEP_MS,
+      firstRunMs: 0,
+      run: () => this.run(),
+    });
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
     this.unsubscribe?.();
-    clearTimeout(this.timer);
-    await this.queue;
+    await this.loop?.stop();
   }
 
-  /** One thing at a time, in arrival order: a blip's "connected" is handled after its "disconnected". */
-  private enqueue(work: () => Promise<void>): void {
-    this.queue = this.queue
-      .then(() => (this.stopped ? undefined : work()))
-      .catch((err: unknown) => this.ctx.log.error({ err }, 'device alerts'));
+  /**
+   * One run at a time, events in arrival order (a blip's "connected" is handled after its
+   * "disconnected"), then the sweep; returns how long to sleep until the next incident is due.
+   */
+  private async run(): Promise<number> {
+    for (let event = this.pending.shift(); event; event = this.pending.shift()) {
+      try {
+        await this.handle(event);
+      } catch (err) {
+        this.ctx.log.error({ err }, 'device alerts');
+      }
+    }
+    return this.sweep();
   }
 
   private async handle(event: WapingEvent): Promise<void> {
@@ -72,7 +88,6 @@ export class AlertMonitor {
       dueAt: new Date(due).toISOString(),
       now: this.ctx.clock.now(),
     });
-    await this.sweep();
   }
 
   private async recovered(deviceId: string, at: string): Promise<void> {
@@ -86,9 +101,8 @@ export class AlertMonitor {
     }
   }
 
-  /** Alerts every incident that is due, then sleeps until the next one is. */
-  private async sweep(): Promise<void> {
-    clearTimeout(this.timer);
+  /** Alerts every incident that is due; returns the time until the next one is. */
+  private async sweep(): Promise<number> {
     const now = this.ctx.clock.now();
     for (const incident of await dueIncidents(this.ctx.db, now)) {
       if (!(await claimIncident(this.ctx.db, incident, now))) continue;
@@ -99,12 +113,8 @@ export class AlertMonitor {
         await postponeIncident(this.ctx.db, incident.device_id, new Date(now.getTime() + MAIL_RETRY_MS), now);
       }
     }
-    if (this.stopped) return;
     const next = await nextDueAt(this.ctx.db);
     const wait = next ? Date.parse(next) - this.ctx.clock.now().getTime() : MAX_SLEEP_MS;
-    this.timer = setTimeout(
-      () => this.enqueue(() => this.sweep()),
-      Math.min(Math.max(wait, 0), MAX_SLEEP_MS),
-    );
+    return Math.min(Math.max(wait, 0), MAX_SLEEP_MS);
   }
 }

@@ -1,4 +1,5 @@
 import type { AppContext } from '../context.js';
+import { startLoop } from '../jobs/loop.js';
 import type { VerifyChannels } from './channels.js';
 import { settleAttempt } from './fallback.js';
 import { purgeOldLimits } from './limits.js';
@@ -20,62 +21,37 @@ export interface VerifyWorker {
  */
 export function startVerifyWorker(ctx: AppContext, channels: VerifyChannels, intervalMs = 300): VerifyWorker {
   const nudged = new Set<string>();
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
-  let again = false;
-  let stopped = false;
   let purgedAt = 0;
 
-  const tick = async () => {
-    const now = ctx.clock.now();
-    for (const row of await dueForExpiry(ctx.db, now, BATCH)) await expireVerification(ctx, row);
-    const ids = [...nudged];
-    nudged.clear();
-    const rows = [...(await waitingOnMessages(ctx.db, ids)), ...(await dueAttempts(ctx.db, now, BATCH))];
-    for (const row of rows) await settleAttempt(ctx, channels, row);
-    if (now.getTime() - purgedAt > PURGE_EVERY_MS) {
-      purgedAt = now.getTime();
-      await purgeOldLimits(ctx.db, now);
-    }
-  };
-
-  const schedule = (ms: number) => {
-    if (stopped) return;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(run, ms);
-  };
-  function run() {
-    timer = null;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = tick()
-      .catch((err: unknown) => ctx.log.error({ err }, 'verification worker tick failed'))
-      .finally(() => {
-        running = null;
-        const soon = again;
-        again = false;
-        schedule(soon ? 0 : intervalMs);
-      });
-  }
+  const loop = startLoop({
+    name: 'verification worker tick',
+    log: ctx.log,
+    intervalMs,
+    run: async () => {
+      const now = ctx.clock.now();
+      for (const row of await dueForExpiry(ctx.db, now, BATCH)) await expireVerification(ctx, row);
+      const ids = [...nudged];
+      nudged.clear();
+      const rows = [...(await waitingOnMessages(ctx.db, ids)), ...(await dueAttempts(ctx.db, now, BATCH))];
+      for (const row of rows) await settleAttempt(ctx, channels, row);
+      if (now.getTime() - purgedAt > PURGE_EVERY_MS) {
+        purgedAt = now.getTime();
+        await purgeOldLimits(ctx.db, now);
+      }
+    },
+  });
 
   const unsubscribe = ctx.bus.subscribe('events', (event) => {
     if (!WATCHED.has(event.type) || event.data.source !== 'verification') return;
     if (typeof event.data.id !== 'string') return;
     nudged.add(event.data.id);
-    if (running) again = true;
-    else schedule(0);
+    loop.wake();
   });
-  schedule(intervalMs);
 
   return {
     async stop() {
-      stopped = true;
       unsubscribe();
-      if (timer) clearTimeout(timer);
-      timer = null;
-      await running;
+      await loop.stop();
     },
   };
 }

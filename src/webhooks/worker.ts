@@ -1,4 +1,5 @@
 import type { AppContext } from '../context.js';
+import { startLoop, type Loop } from '../jobs/loop.js';
 import { randomToken } from '../lib/crypto.js';
 import { claimDue, claimSequence, releaseClaims, type ClaimedDelivery } from './delivery-store.js';
 import { REQUEST_TIMEOUT_MS, type PostResult } from './http-post.js';
@@ -35,9 +36,7 @@ export class DeliveryWorker {
   private readonly recorder: AttemptRecorder;
   private readonly pollMs: number;
   private readonly timeoutMs: number;
-  private poller: NodeJS.Timeout | undefined;
-  private pumping: Promise<void> | null = null;
-  private again = false;
+  private loop: Loop | undefined;
   private stopped = true;
 
   constructor(
@@ -56,33 +55,26 @@ export class DeliveryWorker {
 
   start(): void {
     this.stopped = false;
-    this.poller = setInterval(() => this.wake(), this.pollMs);
-    this.wake();
+    this.loop = startLoop({
+      name: 'webhook worker',
+      log: this.ctx.log,
+      intervalMs: this.pollMs,
+      firstRunMs: 0,
+      run: () => this.pump(),
+    });
   }
 
   /** Looks for due work now (called on every published event). */
   wake(): void {
-    if (this.stopped) return;
-    if (this.pumping) {
-      this.again = true;
-      return;
-    }
-    this.pumping = this.pump().finally(() => {
-      this.pumping = null;
-      if (this.again) {
-        this.again = false;
-        this.wake();
-      }
-    });
+    if (!this.stopped) this.loop?.wake();
   }
 
   /** Stops claiming, cancels requests in flight (their claims are given back) and waits for all of it. */
   async stop(): Promise<void> {
     this.stopped = true;
-    clearInterval(this.poller);
     for (const timer of this.soon) clearTimeout(timer);
     this.sender.close();
-    await this.pumping;
+    await this.loop?.stop();
     await Promise.allSettled([...this.inFlight]);
     await this.recorder.drain();
   }
