@@ -11,13 +11,19 @@ import { MemoryBus } from './events/memory-bus.js';
 import { EventOutbox } from './events/outbox.js';
 import { PgBus } from './events/pg-bus.js';
 import { openDatabase, type DatabaseHandle } from './db/database.js';
-import { registerDevicesAndMessages } from './devices/register.js';
+import { deviceHooks } from './device-hooks.js';
+import { registerDevices } from './devices/register.js';
+import { DeviceSupervisor } from './devices/supervisor.js';
+import { SandboxHub } from './engines/sandbox/hub.js';
 import { migrateToLatest } from './db/migrate.js';
 import { registerAuth } from './http/auth.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { healthRoutes } from './http/health.js';
 import { registerIdempotency } from './http/idempotency.js';
+import { InboundHandler } from './inbound/handle-inbound.js';
 import { registerInbound } from './inbound/register.js';
+import { registerMessages } from './messages/register.js';
+import { registerContacts } from './contacts/register.js';
 import { registerMetrics } from './http/metrics.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerRateLimit } from './http/rate-limit.js';
@@ -143,8 +149,18 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   // Features: each registers its routes and starts/stops its background work with the app.
   await registerWebhooks(app, ctx);
   registerNotifications(app, ctx);
-  await registerDevicesAndMessages(app, ctx);
-  await registerInbound(app, ctx);
+  // The composition: devices hand their traffic to messages and inbound through these callbacks.
+  const inbound = new InboundHandler(ctx);
+  const hub = new SandboxHub({
+    deliveredMs: config.sandboxDeliveredMs,
+    readMs: config.sandboxReadMs,
+    qrRefreshMs: config.sandboxQrRefreshMs,
+  });
+  const supervisor = new DeviceSupervisor(ctx, hub, deviceHooks(ctx, inbound));
+  await registerDevices(app, ctx, supervisor);
+  await registerMessages(app, ctx);
+  await registerContacts(app, ctx, supervisor);
+  await registerInbound(app, ctx, inbound);
   await registerVerify(app, ctx);
   await app.register(dashboard(ctx));
 

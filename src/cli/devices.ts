@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { devicesHelp } from './help.js';
 import { createContext } from '../app.js';
+import { deviceHooks } from '../device-hooks.js';
 import { leaseHolder } from '../cluster/leases.js';
 import { loadConfig } from '../config.js';
 import { qrTerminal } from '../devices/qr.js';
@@ -64,7 +65,8 @@ async function linkHere(deviceId: string, phone: string | undefined): Promise<vo
     readMs: config.sandboxReadMs,
     qrRefreshMs: config.sandboxQrRefreshMs,
   });
-  const supervisor = new DeviceSupervisor(ctx, hub);
+  // Stores what the device sends and receives meanwhile; the server answers inbound messages.
+  const supervisor = new DeviceSupervisor(ctx, hub, deviceHooks(ctx));
   try {
     const device = await findDeviceById(ctx.db, deviceId);
     if (!device) throw new UsageError(`no device ${deviceId}`);

@@ -1,3 +1,4 @@
+import type { ContactTables } from '../contacts/tables.js';
 import type { DashboardTables } from '../dashboard/tables.js';
 import type { DeviceTables } from '../devices/tables.js';
 import type { EventTables } from '../events/tables.js';
@@ -19,6 +20,7 @@ export interface Database
     WorkspaceTables,
     DeviceTables,
     MessageTables,
+    ContactTables,
     EventTables,
     WebhookTables,
     DashboardTables,

@@ -9,6 +9,7 @@ import { literalUnion } from '../lib/schema.js';
 import { openEventStream } from '../http/sse.js';
 import { idPattern } from '../lib/ids.js';
 import { toE164 } from '../lib/phone.js';
+import { cancelQueuedInTransaction } from '../messages/status.js';
 import { PacingPatchSchema } from './pacing.js';
 import { qrDataUrl, qrPng } from './qr.js';
 import {
@@ -158,7 +159,10 @@ export function deviceRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fas
       },
       async (request, reply) => {
         const row = await requireDevice(ctx, authOf(request).workspaceId, request.params.id);
-        await deleteDevice(ctx, supervisor, row);
+        // Queued messages have nowhere to go once their device is gone.
+        await deleteDevice(ctx, supervisor, row, (trx) =>
+          cancelQueuedInTransaction(ctx, trx, row.id, 'DEVICE_DELETED', 'Its device was deleted'),
+        );
         return reply.status(204).send(null);
       },
     );

@@ -1,4 +1,5 @@
 import type { AppContext } from '../context.js';
+import type { DbOrTx } from '../db/database.js';
 import { AppError, notFound } from '../lib/errors.js';
 import { leaseHolder } from '../cluster/leases.js';
 import type { DeviceCommand } from './commands.js';
@@ -139,39 +140,22 @@ export async function logoutDevice(
   return (await findDevice(ctx.db, row.workspace_id, row.id)) ?? row;
 }
 
+/**
+ * Stops and deletes a device. `beforeDelete` runs in the deleting transaction (the messages
+ * feature cancels the device's queue there); what it returns runs after the commit.
+ */
 export async function deleteDevice(
   ctx: AppContext,
   supervisor: DeviceSupervisor,
   row: DeviceRow,
+  beforeDelete: (trx: DbOrTx) => Promise<() => void>,
 ): Promise<void> {
   if (supervisor.isRunning(row.id))
     await supervisor.stopDevice(row.id, { release: true, logout: row.status === 'connected' });
-  const now = ctx.clock.now().toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
-    // Queued messages have nowhere to go once their device is gone.
-    const queued = await trx
-      .selectFrom('messages')
-      .select('id')
-      .where('device_id', '=', row.id)
-      .where('status', '=', 'queued')
-      .execute();
-    for (const { id } of queued) {
-      await trx
-        .updateTable('messages')
-        .set({
-          status: 'canceled',
-          error_code: 'DEVICE_DELETED',
-          error_message: 'Its device was deleted',
-          sealed_body: null,
-          updated_at: now,
-        })
-        .where('id', '=', id)
-        .execute();
-      await trx
-        .insertInto('message_status_history')
-        .values({ message_id: id, status: 'canceled', at: now, error_code: 'DEVICE_DELETED' })
-        .execute();
-    }
+  const afterCommit = await ctx.db.transaction().execute(async (trx) => {
+    const after = await beforeDelete(trx);
     await trx.deleteFrom('devices').where('id', '=', row.id).execute();
+    return after;
   });
+  afterCommit();
 }

@@ -2,72 +2,73 @@ import type { AppContext } from '../context.js';
 import { acquireLease, releaseLease, renewLeases } from '../cluster/leases.js';
 import type { Engine } from '../engines/engine.js';
 import type { SandboxHub } from '../engines/sandbox/hub.js';
-import { recordInbound } from '../inbound/record.js';
-import { Dispatcher } from '../messages/dispatcher.js';
-import { Pacer } from '../messages/pacer.js';
-import { applyReceipt, messageTextForRetry } from '../messages/receipts.js';
-import { dispatchTopic } from '../messages/topics.js';
-import { failQueuedMessages } from '../messages/status.js';
-import { createEngine } from './engine-factory.js';
+import { startLoop, type Loop } from '../jobs/loop.js';
 import type { DeviceCommand } from './commands.js';
-import { createEngineStateStore } from './state-store.js';
+import { createEngine } from './engine-factory.js';
+import type { DeviceDispatcher, DeviceHooks } from './hooks.js';
 import { parsePacing, type Pacing } from './pacing.js';
+import { RemoteQrCache, type ShownQr } from './remote-qr.js';
+import { createEngineStateStore } from './state-store.js';
 import { setDeviceStatus } from './status.js';
-import { deviceTopic, type DeviceStreamEvent } from './topics.js';
 import { devicesToRun, findDeviceById } from './store.js';
 import type { DeviceRow } from './tables.js';
+import { deviceTopic, type DeviceStreamEvent } from './topics.js';
+
+/** What a device running here is doing right now; its engine and dispatcher read it. */
+interface LiveState {
+  connected: boolean;
+  pacing: Pacing;
+  qr: ShownQr | null;
+}
 
 interface RunningDevice {
   id: string;
   workspaceId: string;
   engine: Engine;
-  dispatcher: Dispatcher;
-  connected: boolean;
-  pacing: Pacing;
-  qr: { qr: string; expiresAt: string } | null;
-  unsubscribe: () => void;
+  dispatcher: DeviceDispatcher;
+  live: LiveState;
 }
 
 /**
- * Runs the engines of the devices this node holds leases for (DESIGN.md §1, §9): starts them,
- * turns their events into device and message state, renews leases, and takes over devices whose
- * holder stopped renewing. A device never runs twice in one process.
+ * Runs the engines of the devices this node holds leases for (docs/architecture.md, "Devices,
+ * leases and takeover"): starts them, turns their events into device statuses and hands their
+ * traffic to `hooks`, renews leases, and takes over devices whose holder stopped renewing. A
+ * device never runs twice in one process.
  */
 export class DeviceSupervisor {
   private readonly running = new Map<string, RunningDevice>();
   private readonly starting = new Map<string, Promise<void>>();
-  private timer: NodeJS.Timeout | null = null;
+  private tickLoop: Loop | null = null;
   private stopped = false;
   private readonly ttlMs: number;
-  /** Latest QR of devices other nodes run, so any node can answer GET /qr. */
-  private readonly remoteQr = new Map<string, { qr: string; expiresAt: string }>();
-  private readonly unsubscribeQr: () => void;
+  private readonly remoteQr: RemoteQrCache;
+  private readonly unsubscribeCommands: () => void;
 
   constructor(
     private readonly ctx: AppContext,
     readonly hub: SandboxHub,
+    readonly hooks: DeviceHooks,
   ) {
     this.ttlMs = ctx.config.leaseTtlSeconds * 1000;
-    const offQr = ctx.bus.subscribe('device-qr', ({ deviceId, qr, expiresAt }) => {
-      this.remoteQr.set(deviceId, { qr, expiresAt });
-    });
-    const offCommands = ctx.bus.subscribe('device-commands', (command) => this.onCommand(command));
-    this.unsubscribeQr = () => {
-      offQr();
-      offCommands();
-    };
+    this.remoteQr = new RemoteQrCache(ctx.bus, ctx.clock);
+    this.unsubscribeCommands = ctx.bus.subscribe('device-commands', (command) => this.onCommand(command));
   }
 
   async start(): Promise<void> {
-    await this.tick();
-    this.timer = setInterval(() => void this.tick(), Math.max(1000, this.ttlMs / 3));
-    this.timer.unref();
+    await this.tick().catch((err: unknown) => this.ctx.log.error({ err }, 'supervisor tick failed'));
+    this.tickLoop = startLoop({
+      name: 'supervisor tick',
+      log: this.ctx.log,
+      intervalMs: Math.max(1000, this.ttlMs / 3),
+      run: () => this.tick(),
+    });
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    this.unsubscribeQr();
-    if (this.timer) clearInterval(this.timer);
+    this.remoteQr.close();
+    this.unsubscribeCommands();
+    await this.tickLoop?.stop();
     await Promise.allSettled([...this.starting.values()]);
     await Promise.all([...this.running.keys()].map((id) => this.stopDevice(id, { release: true })));
   }
@@ -75,20 +76,16 @@ export class DeviceSupervisor {
   /** Renews held leases, drops lost ones, and starts devices that should run and are free. */
   private async tick(): Promise<void> {
     if (this.stopped) return;
-    try {
-      const now = this.ctx.clock.now();
-      const held = await renewLeases(this.ctx.db, [...this.running.keys()], this.ctx.nodeId, now, this.ttlMs);
-      for (const id of this.running.keys()) {
-        if (!held.has(id)) {
-          this.ctx.log.warn({ deviceId: id }, 'lease lost; another node runs this device now');
-          await this.stopDevice(id, { release: false });
-        }
+    const now = this.ctx.clock.now();
+    const held = await renewLeases(this.ctx.db, [...this.running.keys()], this.ctx.nodeId, now, this.ttlMs);
+    for (const id of this.running.keys()) {
+      if (!held.has(id)) {
+        this.ctx.log.warn({ deviceId: id }, 'lease lost; another node runs this device now');
+        await this.stopDevice(id, { release: false });
       }
-      for (const device of await devicesToRun(this.ctx.db)) {
-        if (!this.running.has(device.id)) await this.ensureRunning(device.id);
-      }
-    } catch (err) {
-      this.ctx.log.error({ err }, 'supervisor tick failed');
+    }
+    for (const device of await devicesToRun(this.ctx.db)) {
+      if (!this.running.has(device.id)) await this.ensureRunning(device.id);
     }
   }
 
@@ -100,16 +97,15 @@ export class DeviceSupervisor {
     return this.running.get(deviceId)?.engine;
   }
 
-  currentQr(deviceId: string): { qr: string; expiresAt: string } | null {
+  currentQr(deviceId: string): ShownQr | null {
     const local = this.running.get(deviceId);
-    if (local) return local.qr;
-    const remote = this.remoteQr.get(deviceId);
-    return remote && remote.expiresAt > this.ctx.clock.now().toISOString() ? remote : null;
+    if (local) return local.live.qr;
+    return this.remoteQr.current(deviceId);
   }
 
   updatePacing(deviceId: string, pacing: Pacing): void {
     const running = this.running.get(deviceId);
-    if (running) running.pacing = pacing;
+    if (running) running.live.pacing = pacing;
   }
 
   /** Starts linking or reconnecting a device this node runs or can run. */
@@ -125,25 +121,32 @@ export class DeviceSupervisor {
     if (this.running.has(deviceId)) await this.stopDevice(deviceId, { release: true, logout: true });
     await createEngineStateStore(this.ctx.db, this.ctx.masterKey, deviceId).clear();
     await setDeviceStatus(this.ctx, deviceId, 'logged_out', { reason });
-    await failQueuedMessages(
-      this.ctx,
-      deviceId,
-      'SESSION_LOGGED_OUT',
-      'The device was logged out before sending',
-    );
+    await this.hooks.onLoggedOut(deviceId);
   }
 
   /** Commands another node sent about a device this node runs. */
   private onCommand(command: DeviceCommand): void {
-    if (!this.running.has(command.deviceId)) return;
+    const entry = this.running.get(command.deviceId);
+    if (!entry) return;
     const work = async () => {
       if (command.command === 'pacing') return this.updatePacing(command.deviceId, command.pacing);
+      if (command.command === 'lookup') return this.answerLookup(entry.engine, command);
       const row = await findDeviceById(this.ctx.db, command.deviceId);
       if (!row) return;
       if (command.command === 'connect') await this.connect(row, command.pairingPhone);
       else await this.logout(command.deviceId, 'Logged out through the API');
     };
     work().catch((err: unknown) => this.ctx.log.error({ err, command }, 'device command failed'));
+  }
+
+  private async answerLookup(engine: Engine, command: { phone: string; requestId: string }): Promise<void> {
+    try {
+      const result = await engine.lookup(command.phone);
+      this.ctx.bus.publish('device-lookups', { requestId: command.requestId, ok: true, result });
+    } catch (err) {
+      const error = err instanceof Error ? err.message : 'The lookup failed';
+      this.ctx.bus.publish('device-lookups', { requestId: command.requestId, ok: false, error });
+    }
   }
 
   /** Starts the device here if its lease can be had (idempotent; concurrent calls share one start). */
@@ -171,36 +174,24 @@ export class DeviceSupervisor {
         deviceId,
         log,
         state: createEngineStateStore(this.ctx.db, this.ctx.masterKey, deviceId),
-        getMessageText: (waMessageId) => messageTextForRetry(this.ctx, deviceId, waMessageId),
+        getMessageText: (waMessageId) => this.hooks.messageText(deviceId, waMessageId),
       },
       { config: this.ctx.config, hub: this.hub },
     );
-    const entry: RunningDevice = {
+    const live: LiveState = { connected: false, pacing: parsePacing(row.pacing, row.engine), qr: null };
+    const dispatcher = await this.hooks.createDispatcher({
       id: deviceId,
       workspaceId: row.workspace_id,
       engine,
-      connected: false,
-      pacing: parsePacing(row.pacing, row.engine),
-      qr: null,
-      unsubscribe: () => undefined,
-      dispatcher: undefined as unknown as Dispatcher,
-    };
-    const pacer = new Pacer(() => entry.pacing);
-    pacer.seed(await this.recentSendTimes(deviceId));
-    entry.dispatcher = new Dispatcher(this.ctx, {
-      id: deviceId,
-      workspaceId: row.workspace_id,
-      engine,
-      pacer,
-      isConnected: () => entry.connected,
-      presence: () => entry.pacing.presence,
+      isConnected: () => live.connected,
+      pacing: () => live.pacing,
     });
-    entry.unsubscribe = this.ctx.bus.subscribe(dispatchTopic(deviceId), () => entry.dispatcher.wake());
-    this.attach(entry, row);
+    const entry: RunningDevice = { id: deviceId, workspaceId: row.workspace_id, engine, dispatcher, live };
+    this.attach(entry);
     this.running.set(deviceId, entry);
     if (row.status !== 'connected' && row.status !== 'disconnected')
       await setDeviceStatus(this.ctx, deviceId, 'connecting');
-    await entry.dispatcher.start();
+    await dispatcher.start();
     try {
       await engine.start(options.pairingPhone ? { pairingPhone: options.pairingPhone } : undefined);
     } catch (err) {
@@ -212,21 +203,8 @@ export class DeviceSupervisor {
     }
   }
 
-  private async recentSendTimes(deviceId: string): Promise<number[]> {
-    const since = new Date(this.ctx.clock.now().getTime() - 24 * 3600_000).toISOString();
-    const rows = await this.ctx.db
-      .selectFrom('message_status_history')
-      .innerJoin('messages', 'messages.id', 'message_status_history.message_id')
-      .select('message_status_history.at')
-      .where('messages.device_id', '=', deviceId)
-      .where('message_status_history.status', '=', 'sent')
-      .where('message_status_history.at', '>=', since)
-      .execute();
-    return rows.map((r) => Date.parse(r.at));
-  }
-
-  private attach(entry: RunningDevice, row: DeviceRow): void {
-    const { engine, id } = entry;
+  private attach(entry: RunningDevice): void {
+    const { engine, id, live } = entry;
     const publish = (event: DeviceStreamEvent) => this.ctx.bus.publish(deviceTopic(id), event);
     const guard = (what: string, work: Promise<unknown>) =>
       work.catch((err: unknown) => this.ctx.log.error({ err, deviceId: id }, `handling ${what} failed`));
@@ -238,15 +216,15 @@ export class DeviceSupervisor {
     };
     engine.on('qr', ({ qr, expiresAt }) => {
       const shown = { qr, expiresAt: expiresAt.toISOString() };
-      entry.qr = shown;
+      live.qr = shown;
       publish({ type: 'qr', ...shown });
-      this.ctx.bus.publish('device-qr', { deviceId: id, ...shown });
+      this.remoteQr.share(id, shown);
       inOrder('qr', () => setDeviceStatus(this.ctx, id, 'qr', { eventExtra: shown }));
     });
     engine.on('pairing_code', ({ code }) => publish({ type: 'pairing_code', code }));
     engine.on('connected', ({ phone, displayName, jid }) => {
-      entry.qr = null;
-      entry.connected = true;
+      live.qr = null;
+      live.connected = true;
       inOrder('connected', () =>
         setDeviceStatus(this.ctx, id, 'connected', {
           phone,
@@ -257,7 +235,7 @@ export class DeviceSupervisor {
       );
     });
     engine.on('disconnected', ({ reason, willReconnect, retryInMs }) => {
-      entry.connected = false;
+      live.connected = false;
       const retry = retryInMs === undefined ? '' : ` in ${(retryInMs / 1000).toFixed(1)} s`;
       inOrder('disconnected', () =>
         setDeviceStatus(this.ctx, id, 'disconnected', {
@@ -266,18 +244,11 @@ export class DeviceSupervisor {
       );
     });
     engine.on('logged_out', ({ reason }) => {
-      entry.connected = false;
+      live.connected = false;
       inOrder('logged_out', () =>
         this.stopDevice(id, { release: true })
           .then(() => setDeviceStatus(this.ctx, id, 'logged_out', { reason }))
-          .then(() =>
-            failQueuedMessages(
-              this.ctx,
-              id,
-              'SESSION_LOGGED_OUT',
-              'The device was logged out before sending',
-            ),
-          ),
+          .then(() => this.hooks.onLoggedOut(id)),
       );
     });
     engine.on('link_timeout', ({ reason }) => {
@@ -287,11 +258,11 @@ export class DeviceSupervisor {
         ),
       );
     });
-    engine.on('message_status', (receipt) => void guard('receipt', applyReceipt(this.ctx, id, receipt)));
+    engine.on('message_status', (receipt) => void guard('receipt', this.hooks.onReceipt(id, receipt)));
     engine.on(
       'inbound',
       (payload) =>
-        void guard('inbound', recordInbound(this.ctx, { id, workspaceId: row.workspace_id }, payload)),
+        void guard('inbound', this.hooks.onInbound({ id, workspaceId: entry.workspaceId }, payload)),
     );
   }
 
@@ -300,8 +271,7 @@ export class DeviceSupervisor {
     const entry = this.running.get(deviceId);
     if (!entry) return;
     this.running.delete(deviceId);
-    entry.connected = false;
-    entry.unsubscribe();
+    entry.live.connected = false;
     await entry.dispatcher.stop();
     try {
       if (options.logout) await entry.engine.logout();

@@ -1,4 +1,4 @@
-import type { DeviceCommand } from './commands.js';
+import type { DeviceCommand, LookupAnswer } from './commands.js';
 import type { DeviceView } from './views.js';
 
 export const deviceTopic = (deviceId: string) => `device:${deviceId}` as const;
@@ -15,6 +15,8 @@ declare module '../events/bus.js' {
     [topic: `device:${string}`]: DeviceStreamEvent;
     /** Commands for the node that runs a device: it carries them out (commands.ts). */
     'device-commands': DeviceCommand;
+    /** Answers to `lookup` commands, by request id. */
+    'device-lookups': LookupAnswer;
     /** The latest QR of a device, so every node can answer GET /v1/devices/:id/qr. */
     'device-qr': { deviceId: string; qr: string; expiresAt: string };
   }

@@ -23,3 +23,12 @@ export async function claimCooldown(
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
+
+/** Forgets every cooldown of a number (the contact asked to be forgotten). */
+export async function forgetCooldowns(db: DbOrTx, workspaceId: string, phone: string): Promise<void> {
+  await db
+    .deleteFrom('auto_reply_cooldowns')
+    .where('workspace_id', '=', workspaceId)
+    .where('phone', '=', phone)
+    .execute();
+}

@@ -1,8 +1,7 @@
+import { deleteContact } from '../contacts/store.js';
 import type { AppContext } from '../context.js';
-import { transitionMessage } from '../messages/status.js';
-
-/** Messages whose text is still needed to send them; their bodies are never erased. */
-export const IN_FLIGHT = ['queued', 'sending'] as const;
+import { cancelQueuedTo, eraseConversation, hasMessagesWith } from '../messages/erase.js';
+import { forgetCooldowns } from './cooldown.js';
 
 /**
  * Right to be forgotten: cancels what is still queued for the number, erases the bodies (and the
@@ -15,49 +14,11 @@ export async function eraseContact(
   workspaceId: string,
   phone: string,
 ): Promise<{ messagesErased: number } | null> {
-  const queued = await ctx.db
-    .selectFrom('messages')
-    .select('id')
-    .where('workspace_id', '=', workspaceId)
-    .where('phone', '=', phone)
-    .where('status', '=', 'queued')
-    .execute();
-  for (const { id } of queued) await transitionMessage(ctx, id, 'canceled');
-
+  await cancelQueuedTo(ctx, workspaceId, phone);
   return ctx.db.transaction().execute(async (trx) => {
-    const contact = await trx
-      .deleteFrom('contacts')
-      .where('workspace_id', '=', workspaceId)
-      .where('phone', '=', phone)
-      .executeTakeFirst();
-    const known = await trx
-      .selectFrom('messages')
-      .select('id')
-      .where('workspace_id', '=', workspaceId)
-      .where('phone', '=', phone)
-      .limit(1)
-      .executeTakeFirst();
-    if (Number(contact.numDeletedRows) === 0 && !known) return null;
-    await trx
-      .deleteFrom('auto_reply_cooldowns')
-      .where('workspace_id', '=', workspaceId)
-      .where('phone', '=', phone)
-      .execute();
-    await trx
-      .updateTable('messages')
-      .set({ metadata: null })
-      .where('workspace_id', '=', workspaceId)
-      .where('phone', '=', phone)
-      .where('direction', '=', 'in')
-      .execute();
-    const erased = await trx
-      .updateTable('messages')
-      .set({ body: null, sealed_body: null })
-      .where('workspace_id', '=', workspaceId)
-      .where('phone', '=', phone)
-      .where('status', 'not in', [...IN_FLIGHT])
-      .where((eb) => eb.or([eb('body', 'is not', null), eb('sealed_body', 'is not', null)]))
-      .executeTakeFirst();
-    return { messagesErased: Number(erased.numUpdatedRows) };
+    const deleted = await deleteContact(trx, workspaceId, phone);
+    if (!deleted && !(await hasMessagesWith(trx, workspaceId, phone))) return null;
+    await forgetCooldowns(trx, workspaceId, phone);
+    return { messagesErased: await eraseConversation(trx, workspaceId, phone) };
   });
 }

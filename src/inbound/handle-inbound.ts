@@ -1,19 +1,23 @@
 import type { AppContext } from '../context.js';
 import { findDevice } from '../devices/store.js';
 import type { EngineEvents } from '../engines/engine.js';
-import { findContact } from '../messages/contacts.js';
+import { findContact, markOptedIn, markOptedOut, touchInboundContact } from '../contacts/store.js';
 import type { MessageRow } from '../messages/tables.js';
 import { parseSettings } from '../workspaces/settings.js';
 import { findWorkspace } from '../workspaces/store.js';
 import { chooseReply } from './auto-reply.js';
-import { markOptedIn, markOptedOut, touchInboundContact } from './contact-store.js';
 import { keywordOf, optOutWordsOf } from './keywords.js';
-import type { InboundDevice } from './record.js';
 import { sendReply } from './send-reply.js';
 
 export const OPT_OUT_CONFIRMATION =
   'You are unsubscribed and will get no more messages from this number. Reply START to subscribe again.';
 export const OPT_IN_CONFIRMATION = 'You are subscribed again. Reply STOP to unsubscribe.';
+
+/** The device a message came in on. */
+export interface InboundDevice {
+  id: string;
+  workspaceId: string;
+}
 
 export interface InboundOutcome {
   messageId: string;
@@ -92,33 +96,31 @@ async function decide(
   return { action: 'replied', ruleId: decision.rule.id, replyId };
 }
 
-const pending = new WeakMap<AppContext, Set<Promise<unknown>>>();
-
 /**
- * The `onInbound` hook: contact bookkeeping, then consent keywords, then auto-reply rules —
- * in that order, so STOP is never answered by a rule and an opted-out contact never hears one.
+ * Answers inbound messages once they are stored: contact bookkeeping, then consent keywords, then
+ * auto-reply rules — in that order, so STOP is never answered by a rule and an opted-out contact
+ * never hears one. One per app; it remembers what is in flight so closing can wait for it.
  */
-export async function handleInbound(
-  ctx: AppContext,
-  device: InboundDevice,
-  message: MessageRow,
-  payload: EngineEvents['inbound'],
-): Promise<void> {
-  const work = decide(ctx, device, message, payload);
-  let inFlight = pending.get(ctx);
-  if (!inFlight) pending.set(ctx, (inFlight = new Set()));
-  inFlight.add(work);
-  let decision: Decision = { action: 'none', reason: 'error' };
-  try {
-    decision = await work;
-  } finally {
-    inFlight.delete(work);
-    const outcome: InboundOutcome = { messageId: message.id, workspaceId: device.workspaceId, ...decision };
-    ctx.bus.publish('inbound.handled', outcome);
-  }
-}
+export class InboundHandler {
+  private readonly pending = new Set<Promise<unknown>>();
 
-/** Waits for inbound messages still being handled (the app is closing). */
-export async function drainInbound(ctx: AppContext): Promise<void> {
-  await Promise.allSettled([...(pending.get(ctx) ?? [])]);
+  constructor(private readonly ctx: AppContext) {}
+
+  async handle(device: InboundDevice, message: MessageRow, payload: EngineEvents['inbound']): Promise<void> {
+    const work = decide(this.ctx, device, message, payload);
+    this.pending.add(work);
+    let decision: Decision = { action: 'none', reason: 'error' };
+    try {
+      decision = await work;
+    } finally {
+      this.pending.delete(work);
+      const outcome: InboundOutcome = { messageId: message.id, workspaceId: device.workspaceId, ...decision };
+      this.ctx.bus.publish('inbound.handled', outcome);
+    }
+  }
+
+  /** Waits for inbound messages still being handled (the app is closing). */
+  async drain(): Promise<void> {
+    await Promise.allSettled([...this.pending]);
+  }
 }

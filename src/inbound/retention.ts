@@ -2,7 +2,9 @@ import type { AppContext } from '../context.js';
 import { startLoop, type Loop } from '../jobs/loop.js';
 import { parseSettings } from '../workspaces/settings.js';
 import { DEFAULT_RETENTION_DAYS } from '../workspaces/views.js';
-import { IN_FLIGHT } from './erase.js';
+import { eraseBodiesBefore } from '../messages/erase.js';
+import { pruneEventsBefore } from '../webhooks/prune.js';
+import { listWorkspaces } from '../workspaces/store.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -13,37 +15,12 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 export async function runRetention(ctx: AppContext): Promise<number> {
   const now = ctx.clock.now().getTime();
-  const workspaces = await ctx.db.selectFrom('workspaces').select(['id', 'settings']).execute();
   let erased = 0;
-  for (const workspace of workspaces) {
+  for (const workspace of await listWorkspaces(ctx.db)) {
     const days = parseSettings(workspace.settings).retentionDays ?? DEFAULT_RETENTION_DAYS;
     const cutoff = new Date(now - days * DAY_MS).toISOString();
-    const result = await ctx.db
-      .updateTable('messages')
-      .set({ body: null, sealed_body: null })
-      .where('workspace_id', '=', workspace.id)
-      .where('created_at', '<', cutoff)
-      .where('status', 'not in', [...IN_FLIGHT])
-      .where((eb) => eb.or([eb('body', 'is not', null), eb('sealed_body', 'is not', null)]))
-      .executeTakeFirst();
-    erased += Number(result.numUpdatedRows);
-    // Events carry the resource they report (message text included) and feed the webhook delivery
-    // log: both go with the bodies, except events a delivery still waits to send.
-    await ctx.db
-      .deleteFrom('events')
-      .where('workspace_id', '=', workspace.id)
-      .where('created_at', '<', cutoff)
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('webhook_deliveries')
-              .select('webhook_deliveries.id')
-              .whereRef('webhook_deliveries.event_id', '=', 'events.id')
-              .where('webhook_deliveries.status', '=', 'pending'),
-          ),
-        ),
-      )
-      .execute();
+    erased += await eraseBodiesBefore(ctx.db, workspace.id, cutoff);
+    await pruneEventsBefore(ctx.db, workspace.id, cutoff);
   }
   return erased;
 }

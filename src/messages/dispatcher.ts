@@ -3,7 +3,7 @@ import type { Engine } from '../engines/engine.js';
 import { EngineSendError } from '../engines/engine.js';
 import { decrypt, deriveKey } from '../lib/crypto.js';
 import { jidFor } from '../lib/phone.js';
-import { findContact, lookupIsFresh, upsertContact } from './contacts.js';
+import { findContact, lookupIsFresh, upsertContact } from '../contacts/store.js';
 import type { Pacer } from './pacer.js';
 import { transitionMessage } from './status.js';
 import { nextQueued, stuckSending } from './store.js';

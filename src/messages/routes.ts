@@ -1,8 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../context.js';
-import type { DeviceSupervisor } from '../devices/supervisor.js';
-import { connectedDevices } from '../devices/store.js';
 import { authOf } from '../http/auth.js';
 import { AppError, notFound } from '../lib/errors.js';
 import { decodeCursor, pageOf } from '../http/pagination.js';
@@ -10,7 +8,6 @@ import { errorResponses, IdParams, Page, PageQuery } from '../http/schemas.js';
 import { literalUnion } from '../lib/schema.js';
 import { idPattern } from '../lib/ids.js';
 import { toE164 } from '../lib/phone.js';
-import { findContact, upsertContact } from './contacts.js';
 import { sendMessage } from './send.js';
 import { transitionMessage } from './status.js';
 import { findMessage, listMessages, messageTimeline } from './store.js';
@@ -51,7 +48,7 @@ export const SendBody = Type.Object(
   { additionalProperties: false },
 );
 
-export function messageRoutes(ctx: AppContext, supervisor: DeviceSupervisor): FastifyPluginAsyncTypebox {
+export function messageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.post(
       '/v1/messages',
@@ -160,56 +157,6 @@ export function messageRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fa
         if (!canceled)
           throw new AppError('CONFLICT', `Only queued messages can be canceled; this one is ${row.status}`);
         return toMessageView(canceled, await messageTimeline(ctx.db, row.id));
-      },
-    );
-
-    app.post(
-      '/v1/contacts/check',
-      {
-        config: { scope: 'messages' },
-        schema: {
-          tags: ['contacts'],
-          summary: 'Is this number on WhatsApp?',
-          body: Type.Object(
-            {
-              phone: Type.String({ minLength: 5, maxLength: 32 }),
-              deviceId: Type.Optional(Type.String({ pattern: idPattern('dev') })),
-            },
-            { additionalProperties: false },
-          ),
-          response: {
-            200: Type.Object({
-              phone: Type.String(),
-              onWhatsApp: Type.Boolean(),
-              jid: Type.Union([Type.String(), Type.Null()]),
-            }),
-            ...errorResponses(409),
-          },
-        },
-      },
-      async (request) => {
-        const { workspaceId } = authOf(request);
-        const phone = toE164(request.body.phone, 'phone');
-        const devices = (await connectedDevices(ctx.db, workspaceId)).filter(
-          (d) => !request.body.deviceId || d.id === request.body.deviceId,
-        );
-        const engine = devices.map((d) => supervisor.engineOf(d.id)).find((e) => e !== undefined);
-        if (!engine) {
-          const cached = await findContact(ctx.db, workspaceId, phone);
-          if (cached && cached.on_whatsapp !== null)
-            return { phone, onWhatsApp: cached.on_whatsapp === 1, jid: cached.jid };
-          throw new AppError('SESSION_DISCONNECTED', 'No connected device to ask WhatsApp with');
-        }
-        const found = await engine.lookup(phone);
-        const now = ctx.clock.now();
-        await upsertContact(
-          ctx.db,
-          workspaceId,
-          phone,
-          { on_whatsapp: found.onWhatsApp ? 1 : 0, jid: found.jid ?? null, checked_at: now.toISOString() },
-          now,
-        );
-        return { phone, onWhatsApp: found.onWhatsApp, jid: found.jid ?? null };
       },
     );
   };

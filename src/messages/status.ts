@@ -44,56 +44,81 @@ export async function appendHistory(
     .execute();
 }
 
+type TransitionExtra = { errorCode?: string; errorMessage?: string; attemptsDelta?: number };
+
+/** A change made in a transaction, to announce once it committed. */
+export interface MessageChange {
+  row: MessageRow;
+  event?: WapingEvent;
+}
+
+/** Publishes committed changes: their events, and the rows for live views. */
+export function announce(ctx: AppContext, changes: MessageChange[]): void {
+  for (const change of changes) {
+    if (change.event) ctx.events.publish([change.event]);
+    ctx.bus.publish('messages', change.row);
+  }
+}
+
 /**
- * Moves a message to `status` if its current status allows it; records the timeline entry and the
- * event in one transaction. Returns the updated row, or undefined when the move did not apply
- * (already further along, or final).
+ * The state machine's one move, inside the caller's transaction: `status` if the current status
+ * allows it, with its timeline entry and event. Undefined when the move did not apply (already
+ * further along, or final). Announce the change after the commit.
  */
-export async function transitionMessage(
+export async function transitionInTransaction(
   ctx: AppContext,
+  trx: DbOrTx,
   messageId: string,
   status: MessageStatus,
-  extra: { errorCode?: string; errorMessage?: string; attemptsDelta?: number } = {},
-): Promise<MessageRow | undefined> {
+  extra: TransitionExtra = {},
+): Promise<MessageChange | undefined> {
   const now = ctx.clock.now();
   const at = now.toISOString();
-  let event: WapingEvent | undefined;
-  const row = await ctx.db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable('messages')
-      .set((eb) => ({
-        status,
-        updated_at: at,
-        ...(extra.errorCode
-          ? { error_code: extra.errorCode, error_message: extra.errorMessage ?? null }
-          : {}),
-        ...(extra.attemptsDelta ? { attempts: eb('attempts', '+', extra.attemptsDelta) } : {}),
-        // A one-time code has no business in the database once the message is final.
-        ...(FINAL.has(status) ? { sealed_body: null } : {}),
-      }))
-      .where('id', '=', messageId)
-      .where('status', 'in', ALLOWED_FROM[status])
-      .returningAll()
-      .executeTakeFirst();
-    if (!updated) return undefined;
-    await appendHistory(trx, messageId, status, at, extra.errorCode ?? null);
-    const type = EVENT_FOR[status];
-    if (type) {
-      event = await ctx.events.record(trx, {
+  const updated = await trx
+    .updateTable('messages')
+    .set((eb) => ({
+      status,
+      updated_at: at,
+      ...(extra.errorCode ? { error_code: extra.errorCode, error_message: extra.errorMessage ?? null } : {}),
+      ...(extra.attemptsDelta ? { attempts: eb('attempts', '+', extra.attemptsDelta) } : {}),
+      // A one-time code has no business in the database once the message is final.
+      ...(FINAL.has(status) ? { sealed_body: null } : {}),
+    }))
+    .where('id', '=', messageId)
+    .where('status', 'in', ALLOWED_FROM[status])
+    .returningAll()
+    .executeTakeFirst();
+  if (!updated) return undefined;
+  await appendHistory(trx, messageId, status, at, extra.errorCode ?? null);
+  const type = EVENT_FOR[status];
+  const event = type
+    ? await ctx.events.record(trx, {
         workspaceId: updated.workspace_id,
         type,
         data: toMessageView(updated),
         deviceId: updated.device_id,
         now,
-      });
-    }
-    return updated;
-  });
-  if (row) {
-    if (event) ctx.events.publish([event]);
-    ctx.bus.publish('messages', row);
-  }
-  return row;
+      })
+    : undefined;
+  return { row: updated, event };
+}
+
+/**
+ * Moves a message to `status` if its current status allows it; records the timeline entry and the
+ * event in one transaction, then announces it. Returns the updated row, or undefined when the
+ * move did not apply.
+ */
+export async function transitionMessage(
+  ctx: AppContext,
+  messageId: string,
+  status: MessageStatus,
+  extra: TransitionExtra = {},
+): Promise<MessageRow | undefined> {
+  const change = await ctx.db
+    .transaction()
+    .execute((trx) => transitionInTransaction(ctx, trx, messageId, status, extra));
+  if (change) announce(ctx, [change]);
+  return change?.row;
 }
 
 /** Fails every queued message of a device that can no longer send (logged out). */
@@ -103,11 +128,35 @@ export async function failQueuedMessages(
   errorCode: string,
   errorMessage: string,
 ): Promise<void> {
-  const queued = await ctx.db
+  for (const id of await queuedOfDevice(ctx.db, deviceId))
+    await transitionMessage(ctx, id, 'failed', { errorCode, errorMessage });
+}
+
+/**
+ * Cancels every queued message of a device in the caller's transaction (the device is being
+ * deleted: they have nowhere to go). Call the returned function once the transaction committed.
+ */
+export async function cancelQueuedInTransaction(
+  ctx: AppContext,
+  trx: DbOrTx,
+  deviceId: string,
+  errorCode: string,
+  errorMessage: string,
+): Promise<() => void> {
+  const changes: MessageChange[] = [];
+  for (const id of await queuedOfDevice(trx, deviceId)) {
+    const change = await transitionInTransaction(ctx, trx, id, 'canceled', { errorCode, errorMessage });
+    if (change) changes.push(change);
+  }
+  return () => announce(ctx, changes);
+}
+
+async function queuedOfDevice(db: DbOrTx, deviceId: string): Promise<string[]> {
+  const rows = await db
     .selectFrom('messages')
     .select('id')
     .where('device_id', '=', deviceId)
     .where('status', '=', 'queued')
     .execute();
-  for (const { id } of queued) await transitionMessage(ctx, id, 'failed', { errorCode, errorMessage });
+  return rows.map((r) => r.id);
 }

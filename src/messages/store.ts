@@ -99,3 +99,17 @@ export async function dueForExpiry(
     .limit(limit)
     .execute();
 }
+
+/** When the device sent in the last 24 hours: seeds its pacer's caps, so a restart does not reset them. */
+export async function recentSendTimes(db: DbOrTx, deviceId: string, now: Date): Promise<number[]> {
+  const since = new Date(now.getTime() - 24 * 3600_000).toISOString();
+  const rows = await db
+    .selectFrom('message_status_history')
+    .innerJoin('messages', 'messages.id', 'message_status_history.message_id')
+    .select('message_status_history.at')
+    .where('messages.device_id', '=', deviceId)
+    .where('message_status_history.status', '=', 'sent')
+    .where('message_status_history.at', '>=', since)
+    .execute();
+  return rows.map((r) => Date.parse(r.at));
+}

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordInbound } from '../../src/inbound/record.js';
 import { eventually } from '../helpers/app.js';
 import { customerWrites, enc, linkDevice, MINUTE, startInboundApp, type InboundKit } from './kit.js';
 
@@ -37,8 +36,7 @@ describe('contacts from inbound messages', () => {
     expect(raw.json()).toMatchObject({ phone });
     // The sandbox does not send a WhatsApp name; a real engine does, through the same path.
     const ctx = kit.t.app.ctx;
-    await recordInbound(
-      ctx,
+    await kit.t.app.supervisor.hooks.onInbound(
       { id: deviceId, workspaceId: kit.t.workspaceId },
       {
         waMessageId: 'WA-PUSHNAME-1',
@@ -121,8 +119,7 @@ describe('contacts API', () => {
       firstInboundAt: null,
     });
     const ctx = kit.t.app.ctx;
-    await recordInbound(
-      ctx,
+    await kit.t.app.supervisor.hooks.onInbound(
       { id: deviceId, workspaceId: kit.t.workspaceId },
       {
         waMessageId: 'WA-PUSHNAME-2',

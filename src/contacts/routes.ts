@@ -6,10 +6,12 @@ import { authOf } from '../http/auth.js';
 import { decodeCursor, encodeCursor } from '../http/pagination.js';
 import { errorResponses, Page, PageQuery } from '../http/schemas.js';
 import { toE164 } from '../lib/phone.js';
-import { findContact, upsertContact } from '../messages/contacts.js';
-import { listContacts } from './contact-store.js';
-import { ContactSchema, toContactView } from './contact-views.js';
-import { eraseContact } from './erase.js';
+import type { DeviceSupervisor } from '../devices/supervisor.js';
+import { eraseContact } from '../inbound/erase.js';
+import { idPattern } from '../lib/ids.js';
+import { checkNumber } from './check.js';
+import { findContact, listContacts, upsertContact } from './store.js';
+import { ContactSchema, toContactView } from './views.js';
 
 const tags = ['contacts'];
 const PhoneParams = Type.Object(
@@ -28,8 +30,43 @@ function phoneParam(raw: string): string {
   }
 }
 
-export function contactRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
+/** All of /v1/contacts: the list, one contact, its name, notes and consent, forgetting it, and the WhatsApp check. */
+export function contactRoutes(ctx: AppContext, supervisor: DeviceSupervisor): FastifyPluginAsyncTypebox {
   return async (app) => {
+    app.post(
+      '/v1/contacts/check',
+      {
+        config: { scope: 'messages' },
+        schema: {
+          tags,
+          summary: 'Is this number on WhatsApp?',
+          body: Type.Object(
+            {
+              phone: Type.String({ minLength: 5, maxLength: 32 }),
+              deviceId: Type.Optional(Type.String({ pattern: idPattern('dev') })),
+            },
+            { additionalProperties: false },
+          ),
+          response: {
+            200: Type.Object({
+              phone: Type.String(),
+              onWhatsApp: Type.Boolean(),
+              jid: Type.Union([Type.String(), Type.Null()]),
+            }),
+            ...errorResponses(409),
+          },
+        },
+      },
+      async (request) =>
+        checkNumber(
+          ctx,
+          supervisor,
+          authOf(request).workspaceId,
+          toE164(request.body.phone, 'phone'),
+          request.body.deviceId,
+        ),
+    );
+
     app.get(
       '/v1/contacts',
       {

@@ -1,33 +1,18 @@
 import type { AppContext } from '../context.js';
 import type { EngineEvents } from '../engines/engine.js';
 import { newId } from '../lib/ids.js';
-import { toMessageView } from '../messages/views.js';
-import type { MessageRow } from '../messages/tables.js';
-
-export interface InboundDevice {
-  id: string;
-  workspaceId: string;
-}
-
-/** Hooks run after an inbound message is stored (contacts, opt-out, auto-replies). */
-export type InboundHook = (
-  ctx: AppContext,
-  device: InboundDevice,
-  message: MessageRow,
-  payload: EngineEvents['inbound'],
-) => Promise<void>;
-const hooks: InboundHook[] = [];
-export function onInbound(hook: InboundHook): void {
-  if (!hooks.includes(hook)) hooks.push(hook);
-}
+import { announce, appendHistory } from './status.js';
+import type { MessageRow } from './tables.js';
+import { toMessageView } from './views.js';
 
 /**
- * Stores a customer's message as an inbound message (`direction: "in"`) with its
- * `message.received` event. A redelivered WhatsApp id is stored once.
+ * Stores a customer's message as an inbound message (`direction: "in"`, status `received`) with
+ * its timeline entry and `message.received` event, then announces it. A redelivered WhatsApp id
+ * is stored once: undefined then.
  */
-export async function recordInbound(
+export async function recordReceivedMessage(
   ctx: AppContext,
-  device: InboundDevice,
+  device: { id: string; workspaceId: string },
   payload: EngineEvents['inbound'],
 ): Promise<MessageRow | undefined> {
   const now = ctx.clock.now();
@@ -66,10 +51,7 @@ export async function recordInbound(
   };
   const event = await ctx.db.transaction().execute(async (trx) => {
     await trx.insertInto('messages').values(row).execute();
-    await trx
-      .insertInto('message_status_history')
-      .values({ message_id: id, status: 'received', at, error_code: null })
-      .execute();
+    await appendHistory(trx, id, 'received', at);
     return ctx.events.record(trx, {
       workspaceId: device.workspaceId,
       type: 'message.received',
@@ -78,14 +60,6 @@ export async function recordInbound(
       now,
     });
   });
-  ctx.events.publish([event]);
-  ctx.bus.publish('messages', row);
-  for (const hook of hooks) {
-    try {
-      await hook(ctx, device, row, payload);
-    } catch (err) {
-      ctx.log.error({ err, messageId: id }, 'inbound hook failed');
-    }
-  }
+  announce(ctx, [{ row, event }]);
   return row;
 }

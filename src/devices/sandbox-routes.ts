@@ -1,16 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { AppContext } from '../../context.js';
-import { requireDevice } from '../../devices/service.js';
-import { deviceTopic } from '../../devices/topics.js';
-import type { DeviceSupervisor } from '../../devices/supervisor.js';
-import { toDeviceView, DeviceSchema } from '../../devices/views.js';
-import { authOf } from '../../http/auth.js';
-import { AppError } from '../../lib/errors.js';
-import { errorResponses, IdParams } from '../../http/schemas.js';
-import { idPattern } from '../../lib/ids.js';
-import { toE164 } from '../../lib/phone.js';
-import { SandboxError } from './errors.js';
+import type { AppContext } from '../context.js';
+import { requireDevice } from './service.js';
+import { deviceTopic } from './topics.js';
+import type { DeviceSupervisor } from './supervisor.js';
+import { toDeviceView, DeviceSchema } from './views.js';
+import { authOf } from '../http/auth.js';
+import { AppError } from '../lib/errors.js';
+import { errorResponses, IdParams } from '../http/schemas.js';
+import { idPattern } from '../lib/ids.js';
+import { toE164 } from '../lib/phone.js';
+import { SandboxError } from '../engines/sandbox/errors.js';
 
 const Params = IdParams(idPattern('dev'));
 const tags = ['sandbox'];
@@ -26,7 +26,7 @@ function mapSandboxError(err: unknown): never {
   throw err;
 }
 
-/** The simulated WhatsApp (DESIGN.md §6): only registered while WAPING_SANDBOX is on. */
+/** The simulated WhatsApp (docs/api.md, "Sandbox"): only registered while WAPING_SANDBOX is on. */
 export function sandboxRoutes(ctx: AppContext, supervisor: DeviceSupervisor): FastifyPluginAsyncTypebox {
   const hub = supervisor.hub;
   const sandboxDevice = async (workspaceId: string, id: string) => {

@@ -1,6 +1,6 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { Nullable } from '../lib/schema.js';
-import type { ContactRow } from '../messages/tables.js';
+import type { ContactRow } from './tables.js';
 
 export const ContactSchema = Type.Object(
   {
@@ -19,7 +19,9 @@ export const ContactSchema = Type.Object(
   { $id: 'Contact' },
 );
 
-export function toContactView(row: ContactRow) {
+export type ContactView = Static<typeof ContactSchema>;
+
+export function toContactView(row: ContactRow): ContactView {
   return {
     phone: row.phone,
     jid: row.jid,

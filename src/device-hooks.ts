@@ -1,0 +1,26 @@
+import type { AppContext } from './context.js';
+import type { DeviceHooks } from './devices/hooks.js';
+import type { InboundHandler } from './inbound/handle-inbound.js';
+import { createDeviceDispatcher } from './messages/device-dispatcher.js';
+import { applyReceipt, messageTextForRetry } from './messages/receipts.js';
+import { recordReceivedMessage } from './messages/received.js';
+import { failQueuedMessages } from './messages/status.js';
+
+/**
+ * Connects the devices feature to the features above it: a device's queue is dispatched by the
+ * messages feature, its receipts and inbound messages are stored there, and inbound messages are
+ * then answered by `inbound` (the server passes its handler; `waping devices link` stores them only).
+ */
+export function deviceHooks(ctx: AppContext, inbound?: InboundHandler): DeviceHooks {
+  return {
+    createDispatcher: (target) => createDeviceDispatcher(ctx, target),
+    onReceipt: (deviceId, receipt) => applyReceipt(ctx, deviceId, receipt),
+    async onInbound(device, payload) {
+      const message = await recordReceivedMessage(ctx, device, payload);
+      if (message && inbound) await inbound.handle(device, message, payload);
+    },
+    messageText: (deviceId, waMessageId) => messageTextForRetry(ctx, deviceId, waMessageId),
+    onLoggedOut: (deviceId) =>
+      failQueuedMessages(ctx, deviceId, 'SESSION_LOGGED_OUT', 'The device was logged out before sending'),
+  };
+}

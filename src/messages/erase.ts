@@ -1,0 +1,66 @@
+import type { AppContext } from '../context.js';
+import type { DbOrTx } from '../db/database.js';
+import { transitionMessage } from './status.js';
+
+/** Messages whose text is still needed to send them; their bodies are never erased. */
+export const IN_FLIGHT = ['queued', 'sending'] as const;
+
+/** Erases the bodies of a workspace's messages created before `cutoff` (retention); returns how many. */
+export async function eraseBodiesBefore(db: DbOrTx, workspaceId: string, cutoff: string): Promise<number> {
+  const result = await db
+    .updateTable('messages')
+    .set({ body: null, sealed_body: null })
+    .where('workspace_id', '=', workspaceId)
+    .where('created_at', '<', cutoff)
+    .where('status', 'not in', [...IN_FLIGHT])
+    .where((eb) => eb.or([eb('body', 'is not', null), eb('sealed_body', 'is not', null)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Cancels what is still queued for a number (through the state machine, one message at a time). */
+export async function cancelQueuedTo(ctx: AppContext, workspaceId: string, phone: string): Promise<void> {
+  const queued = await ctx.db
+    .selectFrom('messages')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('phone', '=', phone)
+    .where('status', '=', 'queued')
+    .execute();
+  for (const { id } of queued) await transitionMessage(ctx, id, 'canceled');
+}
+
+export async function hasMessagesWith(db: DbOrTx, workspaceId: string, phone: string): Promise<boolean> {
+  const known = await db
+    .selectFrom('messages')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('phone', '=', phone)
+    .limit(1)
+    .executeTakeFirst();
+  return known !== undefined;
+}
+
+/**
+ * Erases a number's conversation: the bodies of all its messages and the WhatsApp name kept on
+ * its inbound ones. Statuses, timelines and the number stay for delivery accounting. Returns how
+ * many bodies were erased.
+ */
+export async function eraseConversation(db: DbOrTx, workspaceId: string, phone: string): Promise<number> {
+  await db
+    .updateTable('messages')
+    .set({ metadata: null })
+    .where('workspace_id', '=', workspaceId)
+    .where('phone', '=', phone)
+    .where('direction', '=', 'in')
+    .execute();
+  const erased = await db
+    .updateTable('messages')
+    .set({ body: null, sealed_body: null })
+    .where('workspace_id', '=', workspaceId)
+    .where('phone', '=', phone)
+    .where('status', 'not in', [...IN_FLIGHT])
+    .where((eb) => eb.or([eb('body', 'is not', null), eb('sealed_body', 'is not', null)]))
+    .executeTakeFirst();
+  return Number(erased.numUpdatedRows);
+}
