@@ -44,6 +44,11 @@ export interface AppDeps {
   clock?: Clock;
   /** An open database (tests); otherwise opened from the config and closed with the app. */
   database?: DatabaseHandle;
+  /**
+   * A bus to share instead of one of the app's own (tests running two nodes in one process on
+   * SQLite, where no PostgreSQL carries the bus between them); it is left open when the app closes.
+   */
+  bus?: EventBus;
   /** Node.js process metrics on /metrics; off in tests where many apps share a process. */
   processMetrics?: boolean;
 }
@@ -74,8 +79,8 @@ export async function createContext(
   await bootstrapWorkspaces(database.db, config, clock.now());
 
   const nodeId = makeNodeId(config.nodeId);
-  let bus: EventBus = new MemoryBus();
-  if (database.dialect === 'postgres' && config.databaseUrl) {
+  let bus: EventBus = deps.bus ?? new MemoryBus();
+  if (!deps.bus && database.dialect === 'postgres' && config.databaseUrl) {
     const pgBus = new PgBus(config.databaseUrl, nodeId, log, (channel, payload) =>
       sql`select pg_notify(${channel}, ${payload})`.execute(database.db),
     );
@@ -117,7 +122,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   app.decorate('ctx', ctx);
   // onClose hooks run last-registered first: registered here, the database closes after every feature stopped.
   app.addHook('onClose', async () => {
-    await ctx.bus.close();
+    if (!deps.bus) await ctx.bus.close();
     if (!deps.database) await database.destroy();
   });
   // The API speaks JSON only; a text body is a client mistake better named by 415 than by a schema error.

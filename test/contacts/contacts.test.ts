@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../helpers/app.js';
-import { customerWrites, enc, linkDevice, MINUTE, startInboundApp, type InboundKit } from './kit.js';
+import { customerWrites, enc, linkDevice, MINUTE, startInboundApp, type InboundKit } from '../inbound/kit.js';
 
 let kit: InboundKit;
 let deviceId: string;
