@@ -13,6 +13,11 @@ export default tseslint.config(
     },
   },
   {
+    // The dependency rule's configuration is CommonJS, as dependency-cruiser loads it.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable' } },
+  },
+  {
     files: ['bin/**', 'scripts/**', 'bench/**', 'src/main.ts', 'src/cli/**'],
     rules: { 'no-console': 'off' },
   },

@@ -35,8 +35,8 @@ import { systemClock, type Clock } from './lib/time.js';
 import { bootstrapWorkspaces } from './workspaces/bootstrap.js';
 import { loadPlans } from './workspaces/plans.js';
 import { workspaceRoutes } from './workspaces/routes.js';
-import { registerNotifications } from './notifications/index.js';
-import { registerWebhooks } from './webhooks/index.js';
+import { registerNotifications } from './notifications/register.js';
+import { registerWebhooks } from './webhooks/register.js';
 
 export interface AppDeps {
   /** A logger to use instead of one made from LOG_LEVEL (tests pass a silent or capturing one). */

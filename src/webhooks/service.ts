@@ -1,7 +1,7 @@
 import type { AppContext } from '../context.js';
-import type { AuthContext } from '../http/auth.js';
 import { AppError, conflict, notFound, validation } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
+import type { Plan } from '../workspaces/plans.js';
 import { findDelivery, listAttempts, requeueDelivery, resumeDeliveries } from './delivery-log.js';
 import { generateSecret, ROTATION_OVERLAP_MS, SecretBox } from './signing.js';
 import { findEndpoint, insertEndpoint, updateEndpoint } from './store.js';
@@ -46,7 +46,8 @@ export interface WebhookInput {
 
 export async function createWebhook(
   ctx: AppContext,
-  auth: AuthContext,
+  /** Who creates it: the workspace and its plan (webhooks need a plan with API access). */
+  auth: { workspaceId: string; plan: Plan },
   input: WebhookInput,
 ): Promise<{ secret: string; webhook: WebhookView }> {
   if (!auth.plan.api)

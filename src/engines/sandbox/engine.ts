@@ -14,6 +14,7 @@ import { SandboxError } from './errors.js';
 import type { SandboxHub } from './hub.js';
 import { jidFor, newPairingCode, newWaMessageId } from './ids.js';
 import type { SandboxLinkState } from './link-state.js';
+import type { SimulatedDevice } from './simulated-device.js';
 import { MAGIC_NUMBERS, refuseMagicRecipient } from './magic-numbers.js';
 import { SandboxOutbox } from './outbox.js';
 import { QrRotation } from './qr-rotation.js';
@@ -21,7 +22,7 @@ import { TimerSet } from './timers.js';
 
 export type { SandboxLinkState } from './link-state.js';
 
-export class SandboxEngine implements Engine {
+export class SandboxEngine implements Engine, SimulatedDevice {
   readonly kind = 'sandbox' as const;
   readonly deviceId: string;
   private readonly events: TypedEmitter<EngineEvents>;

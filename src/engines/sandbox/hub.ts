@@ -3,7 +3,7 @@
  * devices are running, and what the simulated recipients received. The sandbox HTTP routes
  * drive it to play the phone's and the customers' part.
  */
-import type { SandboxEngine } from './engine.js';
+import type { SimulatedDevice } from './simulated-device.js';
 import { SandboxError } from './errors.js';
 import { LINKED_STATES } from './link-state.js';
 import { SandboxInbox, type SandboxMessage, type SandboxMessageFilter } from './inbox.js';
@@ -34,7 +34,7 @@ export interface SandboxDisconnectOptions {
 export class SandboxHub {
   readonly timing: SandboxTiming;
   readonly inbox: SandboxInbox;
-  private readonly engines = new Map<string, SandboxEngine>();
+  private readonly engines = new Map<string, SimulatedDevice>();
 
   constructor(options: SandboxHubOptions) {
     this.timing = Object.freeze({
@@ -47,16 +47,16 @@ export class SandboxHub {
   }
 
   /** Called by an engine when it starts; a newer engine for the same device replaces an older one. */
-  register(engine: SandboxEngine): void {
+  register(engine: SimulatedDevice): void {
     this.engines.set(engine.deviceId, engine);
   }
 
   /** Called by an engine when it stops; leaves a newer engine of the same device in place. */
-  unregister(engine: SandboxEngine): void {
+  unregister(engine: SimulatedDevice): void {
     if (this.engines.get(engine.deviceId) === engine) this.engines.delete(engine.deviceId);
   }
 
-  engine(deviceId: string): SandboxEngine | undefined {
+  engine(deviceId: string): SimulatedDevice | undefined {
     return this.engines.get(deviceId);
   }
 
@@ -92,13 +92,13 @@ export class SandboxHub {
     await engine.removeFromPhone();
   }
 
-  private running(deviceId: string): SandboxEngine {
+  private running(deviceId: string): SimulatedDevice {
     const engine = this.engines.get(deviceId);
     if (!engine) throw new SandboxError('NOT_FOUND', `No sandbox engine is running for device ${deviceId}`);
     return engine;
   }
 
-  private connected(deviceId: string): SandboxEngine {
+  private connected(deviceId: string): SimulatedDevice {
     const engine = this.running(deviceId);
     if (engine.linkState !== 'connected') {
       throw new SandboxError('NOT_CONNECTED', `Device ${deviceId} is not connected`);
