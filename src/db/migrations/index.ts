@@ -5,6 +5,7 @@ import { m0003_webhooks } from './0003_webhooks.js';
 import { m0004_verify } from './0004_verify.js';
 import { m0005_inbound } from './0005_inbound.js';
 import { m0006_dashboard } from './0006_dashboard.js';
+import { m0007_idempotency_effects } from './0007_idempotency_effects.js';
 
 /** Every migration, by name; names sort in the order they apply. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_verify': m0004_verify,
   '0005_inbound': m0005_inbound,
   '0006_dashboard': m0006_dashboard,
+  '0007_idempotency_effects': m0007_idempotency_effects,
 };
