@@ -11,7 +11,7 @@ import type { Role } from '../workspaces/tables.js';
 import { createUser } from '../workspaces/users.js';
 import { findMember, lastSeenByUser, listMembers, removeMember, setRole, type Member } from './members.js';
 import { deleteUserSessions } from './sessions.js';
-import { MemberSchema, RoleSchema } from './views.js';
+import { MemberSchema, RoleSchema, type MemberView } from './views.js';
 
 const tags = ['team'];
 const UserParams = Type.Object(
@@ -41,7 +41,7 @@ async function memberView(ctx: AppContext, workspaceId: string, userId: string) 
   return toView(member, seen);
 }
 
-const toView = (m: Member, seen: Map<string, string>) => ({
+const toView = (m: Member, seen: Map<string, string>): MemberView => ({
   id: m.userId,
   email: m.email,
   name: m.name,

@@ -42,3 +42,4 @@ export const MemberSchema = Type.Object(
   },
   { $id: 'TeamMember' },
 );
+export type MemberView = Static<typeof MemberSchema>;

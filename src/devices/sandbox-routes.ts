@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../context.js';
 import { requireDevice } from './service.js';
+import { deviceIdsOf } from './store.js';
 import { deviceTopic } from './topics.js';
 import type { DeviceSupervisor } from './supervisor.js';
 import { toDeviceView, DeviceSchema } from './views.js';
@@ -155,11 +156,7 @@ export function sandboxRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fa
       async (request) => {
         const { workspaceId } = authOf(request);
         const to = request.query.to ? toE164(request.query.to, 'to', 'querystring') : undefined;
-        const mine = new Set(
-          (
-            await ctx.db.selectFrom('devices').select('id').where('workspace_id', '=', workspaceId).execute()
-          ).map((d) => d.id),
-        );
+        const mine = await deviceIdsOf(ctx.db, workspaceId);
         const data = hub
           .messages({ to, deviceId: request.query.deviceId, limit: 5000 })
           .filter((m) => mine.has(m.deviceId))

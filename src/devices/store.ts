@@ -56,3 +56,28 @@ export async function connectedDevices(db: DbOrTx, workspaceId: string): Promise
     .orderBy('id')
     .execute();
 }
+
+export async function oldestDevice(db: DbOrTx, workspaceId: string): Promise<DeviceRow | undefined> {
+  return db
+    .selectFrom('devices')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .orderBy('id')
+    .executeTakeFirst();
+}
+
+/** Whether `phone` is one of the workspace's own linked lines. */
+export async function isOwnLine(db: DbOrTx, workspaceId: string, phone: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('devices')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('phone', '=', phone)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function deviceIdsOf(db: DbOrTx, workspaceId: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('devices').select('id').where('workspace_id', '=', workspaceId).execute();
+  return new Set(rows.map((d) => d.id));
+}

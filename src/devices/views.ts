@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { literalUnion, Nullable } from '../lib/schema.js';
 import { PacingSchema, parsePacing } from './pacing.js';
 import type { DeviceRow } from './tables.js';
@@ -30,7 +30,9 @@ export const DeviceSchema = Type.Object(
   { $id: 'Device' },
 );
 
-export function toDeviceView(row: DeviceRow) {
+export type DeviceView = Static<typeof DeviceSchema>;
+
+export function toDeviceView(row: DeviceRow): DeviceView {
   return {
     id: row.id,
     name: row.name,
@@ -45,4 +47,3 @@ export function toDeviceView(row: DeviceRow) {
     updatedAt: row.updated_at,
   };
 }
-export type DeviceView = ReturnType<typeof toDeviceView>;

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import { sha256Hex } from '../lib/crypto.js';
-import { KEY_PREFIX, touchApiKey } from '../workspaces/api-keys.js';
+import { findActiveKey, KEY_PREFIX, touchApiKey } from '../workspaces/api-keys.js';
 import type { Plan } from '../workspaces/plans.js';
 import type { Scope } from '../workspaces/scopes.js';
 import type { Role } from '../workspaces/tables.js';
@@ -51,20 +51,7 @@ async function authenticateKey(ctx: AppContext, header: string): Promise<AuthCon
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   const presented = match?.[1];
   if (!presented || !presented.startsWith(KEY_PREFIX) || presented.length > 200) throw unauthorized();
-  // One query: this runs on every API call.
-  const key = await ctx.db
-    .selectFrom('api_keys')
-    .innerJoin('workspaces', 'workspaces.id', 'api_keys.workspace_id')
-    .select([
-      'api_keys.id',
-      'api_keys.workspace_id',
-      'api_keys.scopes',
-      'api_keys.last_used_at',
-      'workspaces.plan',
-    ])
-    .where('api_keys.key_hash', '=', sha256Hex(presented))
-    .where('api_keys.revoked_at', 'is', null)
-    .executeTakeFirst();
+  const key = await findActiveKey(ctx.db, sha256Hex(presented));
   if (!key) throw unauthorized();
   const workspace = { id: key.workspace_id, plan: key.plan };
   const plan = ctx.plans.get(workspace.plan);

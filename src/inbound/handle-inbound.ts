@@ -1,5 +1,5 @@
 import type { AppContext } from '../context.js';
-import { findDevice } from '../devices/store.js';
+import { findDevice, isOwnLine } from '../devices/store.js';
 import type { EngineEvents } from '../engines/engine.js';
 import { findContact, markOptedIn, markOptedOut, touchInboundContact } from '../contacts/store.js';
 import type { MessageRow } from '../messages/tables.js';
@@ -48,13 +48,7 @@ async function decide(
     now,
   });
   // One of our own lines writing to another: answering could start two bots talking forever.
-  const ownLine = await ctx.db
-    .selectFrom('devices')
-    .select('id')
-    .where('workspace_id', '=', workspaceId)
-    .where('phone', '=', phone)
-    .executeTakeFirst();
-  if (ownLine) return { action: 'none', reason: 'own_number' };
+  if (await isOwnLine(ctx.db, workspaceId, phone)) return { action: 'none', reason: 'own_number' };
 
   const workspace = await findWorkspace(ctx.db, workspaceId);
   if (!workspace) return { action: 'none', reason: 'no_workspace' };

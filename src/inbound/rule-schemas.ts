@@ -101,3 +101,4 @@ export const RuleSchema = Type.Object(
   },
   { $id: 'AutoReplyRule' },
 );
+export type RuleView = Static<typeof RuleSchema>;

@@ -4,7 +4,7 @@ import { notFound, validation } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import { isValidTimeZone, minutesOf } from './business-hours.js';
 import { unknownVariables, REPLY_VARIABLES } from './reply-template.js';
-import type { RuleCreate, RulePatch } from './rule-schemas.js';
+import type { RuleCreate, RulePatch, RuleView } from './rule-schemas.js';
 import { findRule, insertRule, specOf, updateRule, columnsOf, type RuleSpec } from './rule-store.js';
 import { regexProblem } from './safe-regex.js';
 import type { RuleRow } from './tables.js';
@@ -115,7 +115,7 @@ export async function patchRule(
   return requireRule(ctx, workspaceId, id);
 }
 
-export function toRuleView(row: RuleRow) {
+export function toRuleView(row: RuleRow): RuleView {
   const spec = specOf(row);
   return {
     id: row.id,

@@ -1,9 +1,8 @@
-import { sql } from 'kysely';
 import type { DbOrTx } from '../db/database.js';
 import { AppError } from '../lib/errors.js';
 import { monthPeriod } from '../lib/time.js';
 import type { Plan } from '../workspaces/plans.js';
-import { addUsage } from '../workspaces/store.js';
+import { addUsage, countMessageUnder } from '../workspaces/store.js';
 
 /**
  * Counts one message against the month's quota, atomically: the increment only happens while
@@ -21,14 +20,7 @@ export async function consumeMessageQuota(
   }
   const period = monthPeriod(now);
   await addUsage(db, workspaceId, now, {});
-  const result = await db
-    .updateTable('usage_counters')
-    .set({ messages_sent: sql`messages_sent + 1` })
-    .where('workspace_id', '=', workspaceId)
-    .where('period', '=', period)
-    .where('messages_sent', '<', plan.messagesPerMonth)
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) {
+  if (!(await countMessageUnder(db, workspaceId, period, plan.messagesPerMonth))) {
     throw new AppError(
       'QUOTA_EXCEEDED',
       `The ${plan.name} plan allows ${plan.messagesPerMonth} messages a month and this month's are used up`,

@@ -10,45 +10,13 @@ import { errorResponses, IdParams, Page, PageQuery } from '../http/schemas.js';
 import { literalUnion } from '../lib/schema.js';
 import { idPattern } from '../lib/ids.js';
 import { toE164 } from '../lib/phone.js';
+import { SendBody } from './schemas.js';
 import { sendMessage } from './send.js';
 import { transitionMessage } from './status.js';
 import { findMessage, listMessages, messageTimeline } from './store.js';
-import { MESSAGE_STATUSES, MessageSchema, PRIORITIES, toMessageView } from './views.js';
+import { MESSAGE_STATUSES, MessageSchema, toMessageView } from './views.js';
 
 const tags = ['messages'];
-const Variables = Type.Record(
-  Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_.]*$' }),
-  Type.Union([Type.String({ maxLength: 1024 }), Type.Number(), Type.Boolean()]),
-);
-
-export const SendBody = Type.Object(
-  {
-    deviceId: Type.Optional(Type.String({ pattern: idPattern('dev') })),
-    to: Type.String({ minLength: 5, maxLength: 32, description: 'E.164, like +15551234567' }),
-    type: literalUnion(['text', 'template'] as const),
-    text: Type.Optional(
-      Type.Object({ body: Type.String({ minLength: 1, maxLength: 4096 }) }, { additionalProperties: false }),
-    ),
-    template: Type.Optional(
-      Type.Object(
-        {
-          id: Type.Optional(Type.String({ pattern: idPattern('tpl') })),
-          name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-          variables: Type.Optional(Variables),
-        },
-        { additionalProperties: false },
-      ),
-    ),
-    priority: Type.Optional(literalUnion(PRIORITIES)),
-    ttlSeconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 30 * 24 * 3600 })),
-    expiresAt: Type.Optional(Type.String({ format: 'date-time' })),
-    queueIfDisconnected: Type.Optional(Type.Boolean()),
-    metadata: Type.Optional(
-      Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), { maxProperties: 50 }),
-    ),
-  },
-  { additionalProperties: false },
-);
 
 export function messageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   const messageView = async (request: FastifyRequest, id: string) => {

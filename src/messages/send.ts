@@ -1,6 +1,6 @@
 import type { AppContext } from '../context.js';
 import type { CreationHook } from '../db/database.js';
-import { connectedDevices, findDevice } from '../devices/store.js';
+import { connectedDevices, findDevice, oldestDevice } from '../devices/store.js';
 import type { DeviceRow } from '../devices/tables.js';
 import { AppError, notFound, validation } from '../lib/errors.js';
 import { encrypt, deriveKey } from '../lib/crypto.js';
@@ -13,22 +13,10 @@ import { consumeMessageQuota } from './quota.js';
 import { appendHistory } from './status.js';
 import type { MessageRow, MessageSource } from './tables.js';
 import { findTemplate, renderTemplate } from './templates.js';
-import { priorityRank, toMessageView, type MessageView, type Priority } from './views.js';
+import { priorityRank, toMessageView, type MessageView } from './views.js';
+import type { SendMessageInput } from './schemas.js';
 import { dispatchTopic } from './topics.js';
 import { waMessageIdFor } from './wa-id.js';
-
-export interface SendMessageInput {
-  deviceId?: string;
-  to: string;
-  type: 'text' | 'template';
-  text?: { body: string };
-  template?: { id?: string; name?: string; variables?: Record<string, string | number | boolean> };
-  priority?: Priority;
-  ttlSeconds?: number;
-  expiresAt?: string;
-  queueIfDisconnected?: boolean;
-  metadata?: Record<string, unknown>;
-}
 
 export interface SendOptions {
   source: MessageSource;
@@ -62,14 +50,7 @@ async function chooseDevice(
     const any = contact?.last_device_id
       ? await findDevice(ctx.db, workspaceId, contact.last_device_id)
       : undefined;
-    const fallback =
-      any ??
-      (await ctx.db
-        .selectFrom('devices')
-        .selectAll()
-        .where('workspace_id', '=', workspaceId)
-        .orderBy('id')
-        .executeTakeFirst());
+    const fallback = any ?? (await oldestDevice(ctx.db, workspaceId));
     if (fallback && fallback.status !== 'logged_out' && fallback.status !== 'unlinked') return fallback;
   }
   throw new AppError(

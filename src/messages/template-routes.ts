@@ -5,26 +5,9 @@ import { authOf } from '../http/auth.js';
 import { decodeCursor, pageOf } from '../http/pagination.js';
 import { errorResponses, IdParams, Page, PageQuery } from '../http/schemas.js';
 import { idPattern } from '../lib/ids.js';
-import {
-  createTemplate,
-  deleteTemplate,
-  findTemplate,
-  listTemplates,
-  toTemplateView,
-  updateTemplate,
-} from './templates.js';
+import { createTemplate, deleteTemplate, findTemplate, listTemplates, updateTemplate } from './templates.js';
+import { TemplateSchema, toTemplateView } from './template-views.js';
 
-const TemplateSchema = Type.Object(
-  {
-    id: Type.String(),
-    name: Type.String(),
-    body: Type.String(),
-    variables: Type.Array(Type.String(), { description: 'The {{variables}} found in the body' }),
-    createdAt: Type.String({ format: 'date-time' }),
-    updatedAt: Type.String({ format: 'date-time' }),
-  },
-  { $id: 'Template' },
-);
 const Name = Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9][A-Za-z0-9 _.-]*$' });
 const Body = Type.String({ minLength: 1, maxLength: 4096 });
 const Params = IdParams(idPattern('tpl'));

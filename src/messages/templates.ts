@@ -21,17 +21,6 @@ export function renderTemplate(body: string, variables: Record<string, string | 
   return body.replace(VARIABLE, (_all, name: string) => String(variables[name]));
 }
 
-export function toTemplateView(row: TemplateRow) {
-  return {
-    id: row.id,
-    name: row.name,
-    body: row.body,
-    variables: JSON.parse(row.variables) as string[],
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
 export async function findTemplate(
   db: DbOrTx,
   workspaceId: string,

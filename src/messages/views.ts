@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { literalUnion, Nullable } from '../lib/schema.js';
 import type { MessageRow } from './tables.js';
 
@@ -49,10 +49,12 @@ export const MessageSchema = Type.Object(
   { $id: 'Message' },
 );
 
+export type MessageView = Static<typeof MessageSchema>;
+
 export function toMessageView(
   row: MessageRow,
   timeline?: Array<{ status: string; at: string; error_code: string | null }>,
-) {
+): MessageView {
   const out = row.direction === 'out';
   return {
     id: row.id,
@@ -76,4 +78,3 @@ export function toMessageView(
       : {}),
   };
 }
-export type MessageView = ReturnType<typeof toMessageView>;

@@ -14,41 +14,12 @@ import { resendVerification } from './resend.js';
 import { cancelVerification, createVerification, requireVerification } from './service.js';
 import { listVerifications } from './store.js';
 import { CHANNELS, VERIFICATION_STATUSES } from './tables.js';
-import { LOCALES } from './texts.js';
+import { CreateBody, Phone } from './schemas.js';
 import { CheckResultSchema, toVerificationView, VerificationSchema } from './views.js';
 
 const tags = ['verifications'];
-const Phone = Type.String({ minLength: 5, maxLength: 32, description: 'E.164, like +15551234567' });
 const Code = Type.String({ pattern: '^[0-9]{4,10}$', description: 'The digits the user typed' });
 const Params = IdParams(idPattern('ver'));
-
-const CreateBody = Type.Object(
-  {
-    to: Phone,
-    channels: Type.Optional(
-      Type.Array(literalUnion(CHANNELS), {
-        minItems: 1,
-        maxItems: 3,
-        description: 'Tried in order; default ["whatsapp"]',
-      }),
-    ),
-    email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
-    deviceId: Type.Optional(Type.String({ pattern: idPattern('dev') })),
-    templateId: Type.Optional(Type.String({ pattern: idPattern('tpl') })),
-    templateName: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-    locale: Type.Optional(literalUnion(LOCALES)),
-    codeLength: Type.Optional(Type.Integer({ minimum: 4, maximum: 10 })),
-    ttlSeconds: Type.Optional(Type.Integer({ minimum: 60, maximum: 900 })),
-    channelTimeoutSeconds: Type.Optional(
-      Type.Integer({
-        minimum: 1,
-        maximum: 600,
-        description: 'Fall back when WhatsApp has not delivered by then',
-      }),
-    ),
-  },
-  { additionalProperties: false },
-);
 
 export function verifyRoutes(ctx: AppContext, channels: VerifyChannels): FastifyPluginAsyncTypebox {
   // A retry whose first request committed but never answered gets the verification as it is now.

@@ -12,22 +12,10 @@ import { runSends } from './fallback.js';
 import { createLimit, reserve, SEND_LIMIT } from './limits.js';
 import { endVerification, findVerification, insertVerification, pendingFor } from './store.js';
 import type { Channel, VerificationRow } from './tables.js';
-import { assertCodeTemplate, type Locale } from './texts.js';
+import { assertCodeTemplate } from './texts.js';
 import { dropQueuedMessage, leaseUntil } from './transitions.js';
+import type { CreateVerificationInput } from './schemas.js';
 import { effectiveStatus } from './views.js';
-
-export interface CreateVerificationInput {
-  to: string;
-  channels?: Channel[];
-  email?: string;
-  deviceId?: string;
-  templateId?: string;
-  templateName?: string;
-  locale?: Locale;
-  codeLength?: number;
-  ttlSeconds?: number;
-  channelTimeoutSeconds?: number;
-}
 
 async function templateFor(ctx: AppContext, workspaceId: string, input: CreateVerificationInput) {
   if (input.templateId && input.templateName) {

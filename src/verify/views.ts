@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { literalUnion, Nullable } from '../lib/schema.js';
 import { MAX_CHECKS, parseAttempts } from './store.js';
 import {
@@ -68,7 +68,9 @@ export function effectiveStatus(row: VerificationRow, now: Date): VerificationSt
 
 export const remainingChecks = (row: VerificationRow) => Math.max(0, MAX_CHECKS - row.check_attempts);
 
-export function toVerificationView(row: VerificationRow, now: Date) {
+export type VerificationView = Static<typeof VerificationSchema>;
+
+export function toVerificationView(row: VerificationRow, now: Date): VerificationView {
   const route = routeOf(row);
   return {
     id: row.id,

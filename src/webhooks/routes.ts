@@ -8,12 +8,9 @@ import { errorResponses, IdParams, Page, PageQuery } from '../http/schemas.js';
 import { idPattern } from '../lib/ids.js';
 import { createWebhook, patchWebhook, requireEndpoint, rotateWebhookSecret } from './service.js';
 import { deleteEndpoint, listEndpoints } from './store.js';
-import { EventFilter, toWebhookView, WebhookSchema } from './views.js';
+import { CreateWebhookBody, PatchWebhookBody } from './schemas.js';
+import { toWebhookView, WebhookSchema } from './views.js';
 
-const Url = Type.String({ minLength: 1, maxLength: 2048, pattern: '^[Hh][Tt][Tt][Pp][Ss]?://' });
-// One schema with two types, not a union: with type coercion on, Ajv would turn null into "" for the
-// first branch of an anyOf.
-const Description = Type.Unsafe<string | null>({ type: ['string', 'null'], maxLength: 500 });
 const Params = IdParams(idPattern('whk'));
 const WithSecret = Type.Object({
   secret: Type.String({ description: 'whsec_…: shown in this response only' }),
@@ -30,15 +27,7 @@ export function webhookRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['webhooks'],
           summary: 'Create a webhook endpoint; its signing secret is in this response only',
-          body: Type.Object(
-            {
-              url: Url,
-              events: EventFilter,
-              description: Type.Optional(Description),
-              enabled: Type.Optional(Type.Boolean({ default: true })),
-            },
-            { additionalProperties: false },
-          ),
+          body: CreateWebhookBody,
           response: { 201: WithSecret, ...errorResponses(409) },
         },
       },
@@ -94,15 +83,7 @@ export function webhookRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags: ['webhooks'],
           summary: 'Change a webhook endpoint (enabling it again clears its failure record)',
           params: Params,
-          body: Type.Object(
-            {
-              url: Type.Optional(Url),
-              events: Type.Optional(EventFilter),
-              description: Type.Optional(Description),
-              enabled: Type.Optional(Type.Boolean()),
-            },
-            { additionalProperties: false, minProperties: 1 },
-          ),
+          body: PatchWebhookBody,
           response: { 200: WebhookSchema, ...errorResponses(404) },
         },
       },

@@ -8,6 +8,7 @@ import { findEndpoint, insertEndpoint, updateEndpoint } from './store.js';
 import type { EndpointRow } from './tables.js';
 import { checkWebhookUrl } from './url-guard.js';
 import { enqueueDeliveries } from './fanout.js';
+import type { WebhookInput, WebhookPatch } from './schemas.js';
 import { toDeliveryView, toWebhookView, type DeliveryView, type WebhookView } from './views.js';
 
 const URL_PROBLEMS = {
@@ -35,13 +36,6 @@ export async function requireEndpoint(ctx: AppContext, workspaceId: string, id: 
   const row = await findEndpoint(ctx.db, workspaceId, id);
   if (!row) throw notFound('Webhook');
   return row;
-}
-
-export interface WebhookInput {
-  url: string;
-  events: string[];
-  description?: string | null;
-  enabled?: boolean;
 }
 
 export async function createWebhook(
@@ -84,7 +78,7 @@ export async function patchWebhook(
   ctx: AppContext,
   workspaceId: string,
   id: string,
-  patch: Partial<WebhookInput>,
+  patch: WebhookPatch,
 ): Promise<WebhookView> {
   const row = await requireEndpoint(ctx, workspaceId, id);
   const now = ctx.clock.now();

@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import type { DbOrTx } from '../db/database.js';
 import { randomToken, sha256Hex } from '../lib/crypto.js';
 import { newId } from '../lib/ids.js';
@@ -22,15 +22,7 @@ export const ApiKeySchema = Type.Object(
   { $id: 'ApiKey' },
 );
 
-export interface ApiKeyView {
-  id: string;
-  name: string;
-  scopes: Scope[];
-  hint: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+export type ApiKeyView = Static<typeof ApiKeySchema>;
 
 export function toApiKeyView(row: ApiKeyRow): ApiKeyView {
   return {
@@ -114,4 +106,21 @@ export async function ensureApiKey(db: DbOrTx, workspaceId: string, value: strin
     .executeTakeFirst();
   if (existing) return;
   await createApiKey(db, { workspaceId, name: 'WAPING_API_KEY', value, now });
+}
+
+/** An unrevoked key by the hash of its value, with its workspace's plan: one query, as it runs on every API call. */
+export async function findActiveKey(db: DbOrTx, keyHash: string) {
+  return db
+    .selectFrom('api_keys')
+    .innerJoin('workspaces', 'workspaces.id', 'api_keys.workspace_id')
+    .select([
+      'api_keys.id',
+      'api_keys.workspace_id',
+      'api_keys.scopes',
+      'api_keys.last_used_at',
+      'workspaces.plan',
+    ])
+    .where('api_keys.key_hash', '=', keyHash)
+    .where('api_keys.revoked_at', 'is', null)
+    .executeTakeFirst();
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DbOrTx } from '../db/database.js';
 import { newId } from '../lib/ids.js';
 import { monthPeriod } from '../lib/time.js';
@@ -81,4 +82,21 @@ export async function addUsage(
       })),
     )
     .execute();
+}
+
+/** Counts one message sent in `period` only while the count is under `limit`; false when it is not. */
+export async function countMessageUnder(
+  db: DbOrTx,
+  workspaceId: string,
+  period: string,
+  limit: number,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('usage_counters')
+    .set({ messages_sent: sql`messages_sent + 1` })
+    .where('workspace_id', '=', workspaceId)
+    .where('period', '=', period)
+    .where('messages_sent', '<', limit)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }

@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import type { Plan } from './plans.js';
 import { parseSettings } from './settings.js';
 import type { WorkspaceRow } from './tables.js';
@@ -48,11 +48,13 @@ export const WorkspaceSchema = Type.Object(
   { $id: 'Workspace' },
 );
 
+export type WorkspaceView = Static<typeof WorkspaceSchema>;
+
 export function toWorkspaceView(
   row: WorkspaceRow,
   plan: Plan,
   usage: { period: string; messagesSent: number; verifications: number; devices: number },
-) {
+): WorkspaceView {
   const settings = parseSettings(row.settings);
   return {
     id: row.id,

@@ -1,0 +1,40 @@
+import { Type, type Static } from 'typebox';
+import { idPattern } from '../lib/ids.js';
+import { literalUnion } from '../lib/schema.js';
+import { PRIORITIES } from './views.js';
+
+const Variables = Type.Record(
+  Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_.]*$' }),
+  Type.Union([Type.String({ maxLength: 1024 }), Type.Number(), Type.Boolean()]),
+);
+
+/** The body of POST /v1/messages; internal senders (verification codes, auto-replies) use it too. */
+export const SendBody = Type.Object(
+  {
+    deviceId: Type.Optional(Type.String({ pattern: idPattern('dev') })),
+    to: Type.String({ minLength: 5, maxLength: 32, description: 'E.164, like +15551234567' }),
+    type: literalUnion(['text', 'template'] as const),
+    text: Type.Optional(
+      Type.Object({ body: Type.String({ minLength: 1, maxLength: 4096 }) }, { additionalProperties: false }),
+    ),
+    template: Type.Optional(
+      Type.Object(
+        {
+          id: Type.Optional(Type.String({ pattern: idPattern('tpl') })),
+          name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+          variables: Type.Optional(Variables),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    priority: Type.Optional(literalUnion(PRIORITIES)),
+    ttlSeconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 30 * 24 * 3600 })),
+    expiresAt: Type.Optional(Type.String({ format: 'date-time' })),
+    queueIfDisconnected: Type.Optional(Type.Boolean()),
+    metadata: Type.Optional(
+      Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), { maxProperties: 50 }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type SendMessageInput = Static<typeof SendBody>;
