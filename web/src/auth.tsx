@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, onSessionLost, setCsrfToken } from './api';
-import type { AuthState } from './types';
+import type { AuthState } from './api';
 
 interface AuthContextValue {
   state: AuthState | null;
@@ -25,7 +25,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      accept(await api.get<AuthState>('/auth/state'));
+      accept(await api.get('/auth/state'));
       setError(null);
     } catch (err) {
       setError(err instanceof Error ? err.message : 'The server cannot be reached');

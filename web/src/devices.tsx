@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useMemo, type ReactNode } from 
 import { api } from './api';
 import { useResource } from './hooks/useResource';
 import { useLiveEvent } from './live';
-import type { Device, Page } from './types';
+import type { Device } from './api';
 
 interface DevicesValue {
   devices: Device[];
@@ -18,7 +18,7 @@ const DevicesContext = createContext<DevicesValue | null>(null);
 
 /** The workspace's devices, shared by the banner, Overview, Devices and Compose; kept fresh by live events. */
 export function DevicesProvider({ children }: { children: ReactNode }) {
-  const resource = useResource(() => api.get<Page<Device>>('/v1/devices?limit=100'), 'devices');
+  const resource = useResource(() => api.get('/v1/devices', { query: { limit: 100 } }), 'devices');
   const { update } = resource;
   const upsert = useCallback(
     (device: Device) =>

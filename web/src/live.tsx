@@ -7,7 +7,7 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import type { Device, Message } from './types';
+import type { Device, Message } from './api';
 
 interface LiveEvents {
   message: Message;

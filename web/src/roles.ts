@@ -1,4 +1,4 @@
-import type { Role, Scope } from './types';
+import type { Role, Scope } from './api';
 
 // Mirrors the server's mapping (src/dashboard/resolver.ts); the server enforces it, this only
 // keeps the dashboard from offering buttons that would be refused.

@@ -1,4 +1,4 @@
-import type { Message } from './types';
+import type { Message } from './api';
 
 export const OUTCOMES = ['read', 'delivered', 'sent', 'pending', 'failed'] as const;
 export type Outcome = (typeof OUTCOMES)[number];

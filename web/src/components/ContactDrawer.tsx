@@ -1,12 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { api, errorMessage } from '../api';
 import { formatDateTime } from '../format';
-import type { Contact } from '../types';
+import type { Contact } from '../api';
 import { ConfirmButton } from './ConfirmButton';
 import { Drawer } from './Drawer';
 import { ErrorNote } from './Notice';
-
-const path = (phone: string) => `/v1/contacts/${encodeURIComponent(phone)}`;
 
 /** Name, notes and opt-out of one contact; forgetting erases the texts of their messages too. */
 export function ContactDrawer({
@@ -28,10 +26,13 @@ export function ContactDrawer({
     const notes = String(form.get('notes')).trim();
     setError(null);
     try {
-      await api.patch(path(contact.phone), {
-        displayName: displayName || null,
-        notes: notes || null,
-        optedOut: form.get('optedOut') === 'on',
+      await api.patch('/v1/contacts/{phone}', {
+        path: { phone: contact.phone },
+        body: {
+          displayName: displayName || null,
+          notes: notes || null,
+          optedOut: form.get('optedOut') === 'on',
+        },
       });
       onChange();
       onClose();
@@ -41,7 +42,7 @@ export function ContactDrawer({
   };
   const forget = async () => {
     try {
-      await api.delete(path(contact.phone));
+      await api.delete('/v1/contacts/{phone}', { path: { phone: contact.phone } });
       onChange();
       onClose();
     } catch (err) {

@@ -1,14 +1,13 @@
-import { api, withQuery } from '../api';
+import { api } from '../api';
 import { formatDateTime } from '../format';
 import { useResource } from '../hooks/useResource';
-import type { Page, WebhookDelivery } from '../types';
 import { Empty, ErrorNote, Loading } from './Notice';
 import { StatusBadge } from './StatusBadge';
 
 /** The latest deliveries to one endpoint, with what the receiver answered. */
 export function Deliveries({ webhookId, version }: { webhookId: string; version: number }) {
   const list = useResource(
-    () => api.get<Page<WebhookDelivery>>(withQuery(`/v1/webhooks/${webhookId}/deliveries`, { limit: 10 })),
+    () => api.get('/v1/webhooks/{id}/deliveries', { path: { id: webhookId }, query: { limit: 10 } }),
     `${webhookId}:${version}`,
   );
   if (list.error) return <ErrorNote message={list.error} />;

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, errorMessage } from '../api';
 import { formatTime } from '../format';
-import type { Device, QrCode } from '../types';
+import type { Device, QrCode } from '../api';
 import { ErrorNote, Loading } from './Notice';
 
 /** Linking a number: the live QR, or an 8-character code typed on the phone. */
@@ -25,7 +25,10 @@ export function DeviceLink({
     setBusy(true);
     setError(null);
     try {
-      const answer = await api.post<{ code: string }>(`/v1/devices/${device.id}/pairing-code`, { phone });
+      const answer = await api.post('/v1/devices/{id}/pairing-code', {
+        path: { id: device.id },
+        body: { phone },
+      });
       onPairingCode(answer.code);
     } catch (err) {
       setError(errorMessage(err));

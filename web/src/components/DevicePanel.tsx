@@ -6,7 +6,7 @@ import { formatDateTime, formatSince } from '../format';
 import { useDeviceStream } from '../hooks/useDeviceStream';
 import { can } from '../roles';
 import { navigate } from '../router';
-import type { Device } from '../types';
+import type { Device } from '../api';
 import { ConfirmButton } from './ConfirmButton';
 import { DeviceLink } from './DeviceLink';
 import { ErrorNote } from './Notice';
@@ -23,17 +23,17 @@ export function DevicePanel({ device }: { device: Device }) {
   const [error, setError] = useState<string | null>(null);
   const canManage = can(role, 'devices');
 
-  const act = async (path: string) => {
+  const act = async (path: '/v1/devices/{id}/connect' | '/v1/devices/{id}/logout') => {
     setError(null);
     try {
-      upsert(await api.post<Device>(`/v1/devices/${device.id}/${path}`));
+      upsert(await api.post(path, { path: { id: device.id } }));
     } catch (err) {
       setError(errorMessage(err));
     }
   };
   const destroy = async () => {
     try {
-      await api.delete(`/v1/devices/${device.id}`);
+      await api.delete('/v1/devices/{id}', { path: { id: device.id } });
       remove(device.id);
       navigate('/devices');
     } catch (err) {
@@ -79,12 +79,12 @@ export function DevicePanel({ device }: { device: Device }) {
       {canManage && (
         <div className="actions">
           {canConnect && (
-            <button type="button" className="primary" onClick={() => void act('connect')}>
+            <button type="button" className="primary" onClick={() => void act('/v1/devices/{id}/connect')}>
               {device.status === 'unlinked' ? 'Link' : 'Reconnect'}
             </button>
           )}
           {device.status === 'connected' && (
-            <button type="button" onClick={() => void act('logout')}>
+            <button type="button" onClick={() => void act('/v1/devices/{id}/logout')}>
               Log out
             </button>
           )}

@@ -6,7 +6,6 @@ import { formatDateTime, formatTime } from '../format';
 import { useResource } from '../hooks/useResource';
 import { useLiveEvent } from '../live';
 import { can } from '../roles';
-import type { Message } from '../types';
 import { Drawer } from './Drawer';
 import { ErrorNote, Loading } from './Notice';
 import { StatusBadge } from './StatusBadge';
@@ -15,7 +14,7 @@ import { StatusBadge } from './StatusBadge';
 export function MessageDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   const { role } = useSession();
   const { devices } = useDevices();
-  const message = useResource(() => api.get<Message>(`/v1/messages/${id}`), id);
+  const message = useResource(() => api.get('/v1/messages/{id}', { path: { id } }), id);
   const [error, setError] = useState<string | null>(null);
   useLiveEvent('message', (m) => {
     if (m.id === id) void message.reload();
@@ -23,7 +22,7 @@ export function MessageDrawer({ id, onClose }: { id: string; onClose: () => void
   const m = message.data;
   const cancel = async () => {
     try {
-      await api.post(`/v1/messages/${id}/cancel`);
+      await api.post('/v1/messages/{id}/cancel', { path: { id } });
     } catch (err) {
       setError(errorMessage(err));
     } finally {

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { api, errorMessage } from '../api';
 import { useResource } from '../hooks/useResource';
 import { Link } from '../router';
-import type { AutoReply, Page } from '../types';
 import { ErrorNote } from './Notice';
 
 /**
@@ -12,7 +11,7 @@ import { ErrorNote } from './Notice';
 export function OtpOnlyOffer({ deviceId }: { deviceId: string }) {
   const [state, setState] = useState<'idle' | 'added' | 'dismissed'>('idle');
   const [error, setError] = useState<string | null>(null);
-  const rules = useResource(() => api.get<Page<AutoReply>>('/v1/auto-replies?limit=100'), 'otp-only-rules');
+  const rules = useResource(() => api.get('/v1/auto-replies', { query: { limit: 100 } }), 'otp-only-rules');
   const covered = rules.data?.data.some(
     (r) => r.preset === 'otp-only' && (r.deviceId === null || r.deviceId === deviceId),
   );
@@ -27,7 +26,10 @@ export function OtpOnlyOffer({ deviceId }: { deviceId: string }) {
   }
   const add = async () => {
     try {
-      await api.post('/v1/auto-replies/presets/otp-only', { deviceId });
+      await api.post('/v1/auto-replies/presets/{presetId}', {
+        path: { presetId: 'otp-only' },
+        body: { deviceId },
+      });
       setState('added');
     } catch (err) {
       setError(errorMessage(err));

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api, errorMessage } from '../api';
-import type { Device, Pacing } from '../types';
+import type { Device, Pacing } from '../api';
 import { ErrorNote, SuccessNote } from './Notice';
 
 const optionalInt = (value: FormDataEntryValue | null): number | null => {
@@ -35,7 +35,7 @@ export function PacingForm({
     setError(null);
     setSaved(false);
     try {
-      onSaved(await api.patch<Device>(`/v1/devices/${device.id}`, { pacing }));
+      onSaved(await api.patch('/v1/devices/{id}', { path: { id: device.id }, body: { pacing } }));
       setSaved(true);
     } catch (err) {
       setError(errorMessage(err));

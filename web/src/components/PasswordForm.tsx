@@ -15,8 +15,10 @@ export function PasswordForm() {
     if (form.get('newPassword') !== form.get('confirm')) return setError('The two new passwords differ');
     try {
       await api.post('/auth/password', {
-        currentPassword: String(form.get('currentPassword')),
-        newPassword: String(form.get('newPassword')),
+        body: {
+          currentPassword: String(form.get('currentPassword')),
+          newPassword: String(form.get('newPassword')),
+        },
       });
       formElement.reset();
       setDone(true);

@@ -1,14 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { api, errorMessage } from '../api';
 import { useDevices } from '../devices';
-import type { AutoReply } from '../types';
+import type { AutoReply, RequestBody } from '../api';
 import { ErrorNote } from './Notice';
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 
-function bodyOf(form: FormData) {
-  const type = text(form, 'matchType');
+function bodyOf(form: FormData): RequestBody<'post', '/v1/auto-replies'> {
+  // The select offers the API's match types only; the server validates whatever arrives.
+  const type = text(form, 'matchType') as AutoReply['match']['type'];
   const hours = form.get('hours') === 'on';
   const away = text(form, 'awayReply');
   return {
@@ -45,8 +46,8 @@ export function RuleForm({ rule, onDone }: { rule?: AutoReply; onDone: () => voi
     setError(null);
     try {
       const body = bodyOf(new FormData(formElement));
-      if (rule) await api.patch(`/v1/auto-replies/${rule.id}`, body);
-      else await api.post('/v1/auto-replies', body);
+      if (rule) await api.patch('/v1/auto-replies/{id}', { path: { id: rule.id }, body });
+      else await api.post('/v1/auto-replies', { body });
       if (!rule) formElement.reset();
       onDone();
     } catch (err) {

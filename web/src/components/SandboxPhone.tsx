@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { api, errorMessage, withQuery } from '../api';
+import { api, errorMessage } from '../api';
 import { formatTime } from '../format';
-import type { Device, SandboxMessage } from '../types';
+import type { Device, SandboxMessage } from '../api';
 import { Empty, ErrorNote } from './Notice';
 import { StatusBadge } from './StatusBadge';
 
@@ -27,7 +27,7 @@ export function SandboxPhone({ device, canUse }: { device: Device; canUse: boole
     event.preventDefault();
     const phone = value(event, 'phone');
     void run(async () => {
-      await api.post(`/v1/sandbox/devices/${device.id}/scan`, { phone });
+      await api.post('/v1/sandbox/devices/{id}/scan', { path: { id: device.id }, body: { phone } });
     });
   };
   const readInbox = (event: FormEvent<HTMLFormElement>) => {
@@ -35,11 +35,7 @@ export function SandboxPhone({ device, canUse }: { device: Device; canUse: boole
     const to = value(event, 'to');
     void run(async () => {
       setInbox(
-        (
-          await api.get<{ data: SandboxMessage[] }>(
-            withQuery('/v1/sandbox/messages', { to, deviceId: device.id }),
-          )
-        ).data,
+        (await api.get('/v1/sandbox/messages', { query: { to: to || undefined, deviceId: device.id } })).data,
       );
     });
   };
@@ -49,7 +45,7 @@ export function SandboxPhone({ device, canUse }: { device: Device; canUse: boole
     const text = value(event, 'text');
     const form = event.currentTarget;
     void run(async () => {
-      await api.post('/v1/sandbox/inbound', { deviceId: device.id, from, text });
+      await api.post('/v1/sandbox/inbound', { body: { deviceId: device.id, from, text } });
       form.reset();
       setNote(`Sent as ${from}; it appears in Messages.`);
     });

@@ -4,7 +4,6 @@ import { useSession } from '../auth';
 import { formatDateTime, formatTime } from '../format';
 import { useResource } from '../hooks/useResource';
 import { can } from '../roles';
-import type { Verification } from '../types';
 import { Drawer } from './Drawer';
 import { ErrorNote, Loading, SuccessNote } from './Notice';
 import { StatusBadge } from './StatusBadge';
@@ -20,7 +19,7 @@ export function VerificationDrawer({
   onChange: () => void;
 }) {
   const { role } = useSession();
-  const detail = useResource(() => api.get<Verification>(`/v1/verifications/${id}`), id);
+  const detail = useResource(() => api.get('/v1/verifications/{id}', { path: { id } }), id);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<string | null>(null);
   const v = detail.data;
@@ -39,7 +38,7 @@ export function VerificationDrawer({
     event.preventDefault();
     const code = String(new FormData(event.currentTarget).get('code'));
     void act(async () => {
-      const answer = await api.post<{ status: string }>(`/v1/verifications/${id}/check`, { code });
+      const answer = await api.post('/v1/verifications/{id}/check', { path: { id }, body: { code } });
       setResult(
         answer.status === 'approved' ? 'The code is right: approved.' : `Not approved (${answer.status}).`,
       );
@@ -104,14 +103,16 @@ export function VerificationDrawer({
               <div className="actions">
                 <button
                   type="button"
-                  onClick={() => void act(() => api.post(`/v1/verifications/${id}/resend`))}
+                  onClick={() =>
+                    void act(() => api.post('/v1/verifications/{id}/resend', { path: { id }, body: {} }))
+                  }
                 >
                   Resend
                 </button>
                 <button
                   type="button"
                   className="danger"
-                  onClick={() => void act(() => api.post(`/v1/verifications/${id}/cancel`))}
+                  onClick={() => void act(() => api.post('/v1/verifications/{id}/cancel', { path: { id } }))}
                 >
                   Cancel verification
                 </button>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api';
 import { useDevices } from '../devices';
-import type { Device, QrCode } from '../types';
+import type { Device, QrCode } from '../api';
 
 type StreamEvent =
   | { type: 'status'; device: Device }
@@ -32,7 +32,7 @@ export function useDeviceStream(deviceId: string) {
         }
       } else if (data.type === 'qr') {
         api
-          .get<QrCode>(`/v1/devices/${deviceId}/qr`)
+          .get('/v1/devices/{id}/qr', { path: { id: deviceId } })
           .then((code) => open && setQr(code))
           // The device got linked between the event and this request: the status event follows.
           .catch(() => undefined);

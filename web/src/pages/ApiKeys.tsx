@@ -7,7 +7,7 @@ import { Empty, ErrorNote, Loading, RoleNote } from '../components/Notice';
 import { formatDateTime } from '../format';
 import { useResource } from '../hooks/useResource';
 import { can } from '../roles';
-import type { ApiKey, Page, Scope } from '../types';
+import type { ApiKey, Scope } from '../api';
 
 const SCOPES: Array<{ scope: Scope; help: string }> = [
   { scope: 'messages', help: 'send and read messages, templates, contacts' },
@@ -19,7 +19,7 @@ const SCOPES: Array<{ scope: Scope; help: string }> = [
 
 export function ApiKeys() {
   const { role } = useSession();
-  const list = useResource(() => api.get<Page<ApiKey>>('/v1/api-keys?limit=100'), 'keys');
+  const list = useResource(() => api.get('/v1/api-keys', { query: { limit: 100 } }), 'keys');
   const [created, setCreated] = useState<{ key: string; apiKey: ApiKey } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const admin = can(role, 'admin');
@@ -28,13 +28,16 @@ export function ApiKeys() {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    const scopes = form.getAll('scopes').map(String);
+    // The checkboxes offer the API's scopes only; the server validates whatever arrives.
+    const scopes = form.getAll('scopes').map(String) as Scope[];
     setError(null);
     try {
       setCreated(
         await api.post('/v1/api-keys', {
-          name: String(form.get('name')),
-          ...(scopes.length ? { scopes } : {}),
+          body: {
+            name: String(form.get('name')),
+            ...(scopes.length ? { scopes } : {}),
+          },
         }),
       );
       formElement.reset();
@@ -45,7 +48,7 @@ export function ApiKeys() {
   };
   const revoke = async (id: string) => {
     try {
-      await api.delete(`/v1/api-keys/${id}`);
+      await api.delete('/v1/api-keys/{id}', { path: { id } });
       await list.reload();
     } catch (err) {
       setError(errorMessage(err));

@@ -9,13 +9,7 @@ import { useDevices } from '../devices';
 import { usePagedList } from '../hooks/usePagedList';
 import { useResource } from '../hooks/useResource';
 import { can } from '../roles';
-import type { AutoReply } from '../types';
-
-interface Preset {
-  id: string;
-  name: string;
-  description: string;
-}
+import type { AutoReply } from '../api';
 
 function describe(rule: AutoReply): string {
   const match =
@@ -29,8 +23,8 @@ function describe(rule: AutoReply): string {
 export function AutoReplies() {
   const { role } = useSession();
   const { devices } = useDevices();
-  const rules = usePagedList<AutoReply>('/v1/auto-replies', {}, 50);
-  const presets = useResource(() => api.get<{ data: Preset[] }>('/v1/auto-replies/presets'), 'presets');
+  const rules = usePagedList('/v1/auto-replies', {}, 50);
+  const presets = useResource(() => api.get('/v1/auto-replies/presets'), 'presets');
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const editable = can(role, 'messages');
@@ -54,7 +48,11 @@ export function AutoReplies() {
             <p key={p.id} className="row">
               <button
                 type="button"
-                onClick={() => void run(() => api.post(`/v1/auto-replies/presets/${p.id}`))}
+                onClick={() =>
+                  void run(() =>
+                    api.post('/v1/auto-replies/presets/{presetId}', { path: { presetId: p.id }, body: {} }),
+                  )
+                }
               >
                 Add “{p.name}”
               </button>
@@ -101,7 +99,12 @@ export function AutoReplies() {
                       <button
                         type="button"
                         onClick={() =>
-                          void run(() => api.patch(`/v1/auto-replies/${r.id}`, { enabled: !r.enabled }))
+                          void run(() =>
+                            api.patch('/v1/auto-replies/{id}', {
+                              path: { id: r.id },
+                              body: { enabled: !r.enabled },
+                            }),
+                          )
                         }
                       >
                         {r.enabled ? 'Disable' : 'Enable'}
@@ -109,7 +112,9 @@ export function AutoReplies() {
                       <ConfirmButton
                         label="Delete"
                         confirmLabel={`Delete ${r.name}`}
-                        onConfirm={() => run(() => api.delete(`/v1/auto-replies/${r.id}`))}
+                        onConfirm={() =>
+                          run(() => api.delete('/v1/auto-replies/{id}', { path: { id: r.id } }))
+                        }
                       />
                     </div>
                   )}

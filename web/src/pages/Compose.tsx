@@ -7,7 +7,7 @@ import { useDevices } from '../devices';
 import { useResource } from '../hooks/useResource';
 import { can } from '../roles';
 import { Link } from '../router';
-import type { Message, Page, Template } from '../types';
+import type { Message, RequestBody } from '../api';
 
 type Kind = 'text' | 'template';
 
@@ -18,7 +18,7 @@ function newKey(): string {
 export function Compose() {
   const { role } = useSession();
   const { devices } = useDevices();
-  const templates = useResource(() => api.get<Page<Template>>('/v1/templates?limit=100'), 'templates');
+  const templates = useResource(() => api.get('/v1/templates', { query: { limit: 100 } }), 'templates');
   const [kind, setKind] = useState<Kind>('text');
   const [templateId, setTemplateId] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -44,7 +44,7 @@ export function Compose() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const deviceId = String(form.get('deviceId') ?? '');
-    const body: Record<string, unknown> = {
+    const body: RequestBody<'post', '/v1/messages'> = {
       to: String(form.get('to')),
       type: kind,
       ...(deviceId ? { deviceId } : {}),
@@ -61,7 +61,7 @@ export function Compose() {
     setSent(null);
     const formElement = event.currentTarget;
     try {
-      setSent(await api.post<Message>('/v1/messages', body, idempotencyKey));
+      setSent(await api.post('/v1/messages', { body, idempotencyKey }));
       setIdempotencyKey(newKey());
       formElement.reset();
       setKind('text');

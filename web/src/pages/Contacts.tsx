@@ -7,7 +7,7 @@ import { Empty, ErrorNote, Loading } from '../components/Notice';
 import { formatDateTime } from '../format';
 import { usePagedList } from '../hooks/usePagedList';
 import { can } from '../roles';
-import type { Contact } from '../types';
+import type { Contact } from '../api';
 
 function CheckNumber() {
   const [answer, setAnswer] = useState<string | null>(null);
@@ -18,7 +18,7 @@ function CheckNumber() {
     setError(null);
     setAnswer(null);
     try {
-      const result = await api.post<{ phone: string; onWhatsApp: boolean }>('/v1/contacts/check', { phone });
+      const result = await api.post('/v1/contacts/check', { body: { phone } });
       setAnswer(`${result.phone} is ${result.onWhatsApp ? '' : 'not '}on WhatsApp.`);
     } catch (err) {
       setError(errorMessage(err));
@@ -42,7 +42,7 @@ export function Contacts() {
   const { role } = useSession();
   const [optedOut, setOptedOut] = useState('');
   const [open, setOpen] = useState<Contact | null>(null);
-  const list = usePagedList<Contact>('/v1/contacts', { optedOut });
+  const list = usePagedList('/v1/contacts', { optedOut });
   const canEdit = can(role, 'messages');
   return (
     <>

@@ -2,7 +2,6 @@ import { useState, type FormEvent } from 'react';
 import { api, errorMessage } from '../api';
 import { useAuth } from '../auth';
 import { ErrorNote } from '../components/Notice';
-import type { AuthState } from '../types';
 
 export function Login() {
   const { accept } = useAuth();
@@ -15,9 +14,11 @@ export function Login() {
     setBusy(true);
     try {
       accept(
-        await api.post<AuthState>('/auth/login', {
-          email: String(form.get('email')),
-          password: String(form.get('password')),
+        await api.post('/auth/login', {
+          body: {
+            email: String(form.get('email')),
+            password: String(form.get('password')),
+          },
         }),
       );
     } catch (err) {

@@ -7,7 +7,7 @@ import { useDevices } from '../devices';
 import { formatDateTime, preview } from '../format';
 import { usePagedList } from '../hooks/usePagedList';
 import { useLiveEvent } from '../live';
-import type { Message } from '../types';
+import type { Message } from '../api';
 
 const STATUSES = [
   'queued',
@@ -33,7 +33,7 @@ export function Messages() {
   const { devices } = useDevices();
   const [filters, setFilters] = useState<Filters>({ status: '', direction: '', to: '', deviceId: '' });
   const [openId, setOpenId] = useState<string | null>(null);
-  const log = usePagedList<Message>('/v1/messages', filters);
+  const log = usePagedList('/v1/messages', filters);
 
   // Receipts update rows in place; new messages go on top when they match the filters.
   useLiveEvent('message', (incoming) => {

@@ -9,7 +9,7 @@ import { useResource } from '../hooks/useResource';
 import { useLiveEvent } from '../live';
 import { Link } from '../router';
 import { dailyStats, deliveryRate, windowStart } from '../stats';
-import type { Message, Workspace } from '../types';
+import type { Workspace } from '../api';
 
 const DAYS = 7;
 
@@ -70,9 +70,9 @@ function DeviceHealth() {
 }
 
 export function Overview() {
-  const workspace = useResource(() => api.get<Workspace>('/v1/workspace'), 'workspace');
+  const workspace = useResource(() => api.get('/v1/workspace'), 'workspace');
   const week = useResource(
-    () => getAll<Message>('/v1/messages', { direction: 'out', since: windowStart(DAYS).toISOString() }),
+    () => getAll('/v1/messages', { direction: 'out', since: windowStart(DAYS).toISOString() }),
     'week',
   );
   // Many receipts arrive together; one refresh a second is plenty for a chart.

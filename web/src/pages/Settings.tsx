@@ -6,7 +6,7 @@ import { PasswordForm } from '../components/PasswordForm';
 import { formatNumber, limitText } from '../format';
 import { useResource } from '../hooks/useResource';
 import { can } from '../roles';
-import type { Workspace } from '../types';
+import type { Workspace } from '../api';
 
 const lines = (text: string) =>
   text
@@ -61,11 +61,13 @@ function SettingsForm({ workspace, onSaved }: { workspace: Workspace; onSaved: (
     setSaved(false);
     try {
       onSaved(
-        await api.patch<Workspace>('/v1/workspace', {
-          alertRecipients: recipients.length ? recipients : null,
-          retentionDays: Number(form.get('retentionDays')),
-          allowOtpToOptedOut: form.get('allowOtpToOptedOut') === 'on',
-          optOutWords: lines(String(form.get('optOutWords'))),
+        await api.patch('/v1/workspace', {
+          body: {
+            alertRecipients: recipients.length ? recipients : null,
+            retentionDays: Number(form.get('retentionDays')),
+            allowOtpToOptedOut: form.get('allowOtpToOptedOut') === 'on',
+            optOutWords: lines(String(form.get('optOutWords'))),
+          },
         }),
       );
       setSaved(true);
@@ -112,7 +114,7 @@ function SettingsForm({ workspace, onSaved }: { workspace: Workspace; onSaved: (
 
 export function Settings() {
   const { role } = useSession();
-  const workspace = useResource(() => api.get<Workspace>('/v1/workspace'), 'workspace');
+  const workspace = useResource(() => api.get('/v1/workspace'), 'workspace');
   return (
     <>
       <h1>Settings</h1>

@@ -2,7 +2,6 @@ import { useState, type FormEvent } from 'react';
 import { api, errorMessage } from '../api';
 import { useAuth } from '../auth';
 import { ErrorNote } from '../components/Notice';
-import type { AuthState } from '../types';
 
 const MIN_PASSWORD = 10;
 
@@ -21,7 +20,7 @@ export function Setup() {
     try {
       const name = String(form.get('name')).trim();
       const body = { email: String(form.get('email')), password, ...(name ? { name } : {}) };
-      accept(await api.post<AuthState>('/auth/setup', body));
+      accept(await api.post('/auth/setup', { body }));
     } catch (err) {
       setError(errorMessage(err));
       setBusy(false);

@@ -6,13 +6,13 @@ import { ErrorNote, Loading, RoleNote } from '../components/Notice';
 import { formatDateTime } from '../format';
 import { useResource } from '../hooks/useResource';
 import { can, ROLE_HELP } from '../roles';
-import type { Page, Role, TeamMember } from '../types';
+import type { Role, TeamMember } from '../api';
 
 const ROLES: Role[] = ['owner', 'admin', 'agent', 'viewer'];
 
 export function Team() {
   const { role, user } = useSession();
-  const team = useResource(() => api.get<Page<TeamMember>>('/v1/team'), 'team');
+  const team = useResource(() => api.get('/v1/team'), 'team');
   const [error, setError] = useState<string | null>(null);
   const admin = can(role, 'admin');
   // Admins manage everyone but owners; the server says the same.
@@ -35,10 +35,13 @@ export function Team() {
     const name = String(form.get('name')).trim();
     void run(async () => {
       await api.post('/v1/team', {
-        email: String(form.get('email')),
-        password: String(form.get('password')),
-        role: String(form.get('role')),
-        ...(name ? { name } : {}),
+        body: {
+          email: String(form.get('email')),
+          password: String(form.get('password')),
+          // The select offers the API's roles only; the server validates whatever arrives.
+          role: String(form.get('role')) as Role,
+          ...(name ? { name } : {}),
+        },
       });
       formElement.reset();
     });
@@ -111,7 +114,12 @@ export function Team() {
                         aria-label={`Role of ${m.email}`}
                         value={m.role}
                         onChange={(e) =>
-                          void run(() => api.patch(`/v1/team/${m.id}`, { role: e.target.value }))
+                          void run(() =>
+                            api.patch('/v1/team/{userId}', {
+                              path: { userId: m.id },
+                              body: { role: e.target.value as Role },
+                            }),
+                          )
                         }
                       >
                         {assignable.map((r) => (
@@ -128,7 +136,9 @@ export function Team() {
                       <ConfirmButton
                         label="Remove"
                         confirmLabel={`Remove ${m.email}`}
-                        onConfirm={() => run(() => api.delete(`/v1/team/${m.id}`))}
+                        onConfirm={() =>
+                          run(() => api.delete('/v1/team/{userId}', { path: { userId: m.id } }))
+                        }
                       />
                     )}
                   </td>

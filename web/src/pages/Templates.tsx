@@ -6,7 +6,7 @@ import { Empty, ErrorNote, Loading, RoleNote } from '../components/Notice';
 import { formatDateTime } from '../format';
 import { useResource } from '../hooks/useResource';
 import { can } from '../roles';
-import type { Page, Template } from '../types';
+import type { Template } from '../api';
 
 function TemplateForm({ template, onDone }: { template?: Template; onDone: (t: Template) => void }) {
   const [error, setError] = useState<string | null>(null);
@@ -19,8 +19,8 @@ function TemplateForm({ template, onDone }: { template?: Template; onDone: (t: T
     try {
       onDone(
         template
-          ? await api.patch<Template>(`/v1/templates/${template.id}`, body)
-          : await api.post<Template>('/v1/templates', body),
+          ? await api.patch('/v1/templates/{id}', { path: { id: template.id }, body })
+          : await api.post('/v1/templates', { body }),
       );
       if (!template) formElement.reset();
     } catch (err) {
@@ -66,7 +66,7 @@ function TemplateForm({ template, onDone }: { template?: Template; onDone: (t: T
 
 export function Templates() {
   const { role } = useSession();
-  const list = useResource(() => api.get<Page<Template>>('/v1/templates?limit=100'), 'templates');
+  const list = useResource(() => api.get('/v1/templates', { query: { limit: 100 } }), 'templates');
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const editable = can(role, 'messages');
@@ -74,7 +74,7 @@ export function Templates() {
 
   const remove = async (id: string) => {
     try {
-      await api.delete(`/v1/templates/${id}`);
+      await api.delete('/v1/templates/{id}', { path: { id } });
       await list.reload();
     } catch (err) {
       setError(errorMessage(err));

@@ -8,7 +8,7 @@ import { VerificationDrawer } from '../components/VerificationDrawer';
 import { formatDateTime } from '../format';
 import { usePagedList } from '../hooks/usePagedList';
 import { can } from '../roles';
-import type { Channel, Verification } from '../types';
+import type { Channel, Verification } from '../api';
 
 const STATUSES = ['pending', 'approved', 'canceled', 'expired', 'max_attempts_reached', 'failed'];
 const CHANNELS: Channel[] = ['whatsapp', 'sms', 'email'];
@@ -19,15 +19,18 @@ function SendCode({ onSent }: { onSent: (v: Verification) => void }) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    const channels = form.getAll('channels').map(String);
+    // The checkboxes offer the API's channels only; the server validates whatever arrives.
+    const channels = form.getAll('channels').map(String) as Channel[];
     const email = String(form.get('email')).trim();
     setError(null);
     try {
       onSent(
-        await api.post<Verification>('/v1/verifications', {
-          to: String(form.get('to')),
-          ...(channels.length ? { channels } : {}),
-          ...(email ? { email } : {}),
+        await api.post('/v1/verifications', {
+          body: {
+            to: String(form.get('to')),
+            ...(channels.length ? { channels } : {}),
+            ...(email ? { email } : {}),
+          },
         }),
       );
       formElement.reset();
@@ -68,7 +71,7 @@ export function Verifications() {
   const { role } = useSession();
   const [filters, setFilters] = useState({ status: '', to: '' });
   const [openId, setOpenId] = useState<string | null>(null);
-  const list = usePagedList<Verification>('/v1/verifications', filters);
+  const list = usePagedList('/v1/verifications', filters);
   const applyFilters = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);

@@ -7,10 +7,13 @@ import { Deliveries } from '../components/Deliveries';
 import { Empty, ErrorNote, Loading, RoleNote } from '../components/Notice';
 import { useResource } from '../hooks/useResource';
 import { can } from '../roles';
-import type { Page, Webhook } from '../types';
+import type { RequestBody } from '../api';
 
 const EVENT_GROUPS = ['message.*', 'device.*', 'verification.*'];
-const EVENT_TYPES: Record<string, string[]> = {
+/** The event types an endpoint can take, as the API names them. */
+type EventName = RequestBody<'post', '/v1/webhooks'>['events'][number];
+
+const EVENT_TYPES: Record<string, EventName[]> = {
   'message.*': [
     'message.sent',
     'message.delivered',
@@ -22,15 +25,15 @@ const EVENT_TYPES: Record<string, string[]> = {
   'device.*': ['device.connected', 'device.disconnected', 'device.logged_out', 'device.qr'],
   'verification.*': [
     'verification.approved',
+    // An expired code is reported as verification.failed with reason "expired".
     'verification.failed',
-    'verification.expired',
     'verification.fallback',
   ],
 };
 
 export function Webhooks() {
   const { role } = useSession();
-  const list = useResource(() => api.get<Page<Webhook>>('/v1/webhooks?limit=100'), 'webhooks');
+  const list = useResource(() => api.get('/v1/webhooks', { query: { limit: 100 } }), 'webhooks');
   const [secret, setSecret] = useState<{ secret: string; url: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
@@ -51,13 +54,15 @@ export function Webhooks() {
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     const groups = form.getAll('groups').map(String);
-    const events = groups.length === 0 ? ['*'] : groups.flatMap((g) => EVENT_TYPES[g] ?? []);
+    const events: EventName[] = groups.length === 0 ? ['*'] : groups.flatMap((g) => EVENT_TYPES[g] ?? []);
     const description = String(form.get('description')).trim();
     void run(async () => {
-      const created = await api.post<{ secret: string; webhook: Webhook }>('/v1/webhooks', {
-        url: String(form.get('url')),
-        events,
-        ...(description ? { description } : {}),
+      const created = await api.post('/v1/webhooks', {
+        body: {
+          url: String(form.get('url')),
+          events,
+          ...(description ? { description } : {}),
+        },
       });
       setSecret({ secret: created.secret, url: created.webhook.url });
       formElement.reset();
@@ -135,17 +140,24 @@ export function Webhooks() {
                 <div className="actions">
                   <button
                     type="button"
-                    onClick={() => void run(() => api.patch(`/v1/webhooks/${w.id}`, { enabled: !w.enabled }))}
+                    onClick={() =>
+                      void run(() =>
+                        api.patch('/v1/webhooks/{id}', { path: { id: w.id }, body: { enabled: !w.enabled } }),
+                      )
+                    }
                   >
                     {w.enabled ? 'Disable' : 'Enable'}
                   </button>
-                  <button type="button" onClick={() => void run(() => api.post(`/v1/webhooks/${w.id}/test`))}>
+                  <button
+                    type="button"
+                    onClick={() => void run(() => api.post('/v1/webhooks/{id}/test', { path: { id: w.id } }))}
+                  >
                     Send a test event
                   </button>
                   <ConfirmButton
                     label="Delete"
                     confirmLabel="Delete endpoint and its log"
-                    onConfirm={() => run(() => api.delete(`/v1/webhooks/${w.id}`))}
+                    onConfirm={() => run(() => api.delete('/v1/webhooks/{id}', { path: { id: w.id } }))}
                   />
                 </div>
               )}
