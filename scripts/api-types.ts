@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import openapiTS, { astToString } from 'openapi-typescript';
+import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import pino from 'pino';
 import prettier from 'prettier';
 import { buildApp } from '../src/app.js';
@@ -18,7 +18,7 @@ const HEADER = `/**
 `;
 
 /** The OpenAPI document of a default app (sandbox on), as GET /openapi.json serves it. */
-export async function liveOpenApiDocument(): Promise<Record<string, unknown>> {
+export async function liveOpenApiDocument(): Promise<OpenAPI3> {
   const dataDir = mkdtempSync(join(tmpdir(), 'waping-api-types-'));
   const app = await buildApp(
     loadConfig({
@@ -31,7 +31,7 @@ export async function liveOpenApiDocument(): Promise<Record<string, unknown>> {
   try {
     await app.ready();
     const response = await app.inject({ method: 'GET', url: '/openapi.json' });
-    return response.json<Record<string, unknown>>();
+    return response.json<OpenAPI3>();
   } finally {
     await app.close();
     rmSync(dataDir, { recursive: true, force: true });
@@ -39,8 +39,8 @@ export async function liveOpenApiDocument(): Promise<Record<string, unknown>> {
 }
 
 /** The file's text for an OpenAPI document, formatted as the repository's other files are. */
-export async function renderApiTypes(document: Record<string, unknown>): Promise<string> {
-  const ast = await openapiTS(document as Parameters<typeof openapiTS>[0], { exportType: false });
+export async function renderApiTypes(document: OpenAPI3): Promise<string> {
+  const ast = await openapiTS(document, { exportType: false });
   const options = (await prettier.resolveConfig(API_TYPES_FILE)) ?? {};
   return prettier.format(HEADER + astToString(ast), { ...options, parser: 'typescript' });
 }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/database.js';
 import { sha256Hex } from '../src/lib/crypto.js';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
+import { makeDevice } from './helpers/factories.js';
 
 const run = promisify(execFile);
 const BIN = join(import.meta.dirname, '..', 'bin', 'waping.js');
@@ -114,25 +115,12 @@ describe('waping CLI', () => {
       .select('id')
       .where('name', '=', 'default')
       .executeTakeFirstOrThrow();
-    const now = new Date().toISOString();
-    await handle.db
-      .insertInto('devices')
-      .values({
-        id: 'dev_01m8cli00000000000000000000',
-        workspace_id: ws.id,
-        name: 'CLI line',
-        engine: 'sandbox',
-        status: 'unlinked',
-        status_reason: null,
-        status_changed_at: now,
-        phone: null,
-        display_name: null,
-        jid: null,
-        pacing: '{}',
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+    await makeDevice(handle.db, {
+      id: 'dev_01m8cli00000000000000000000',
+      workspace_id: ws.id,
+      name: 'CLI line',
+      pacing: '{}',
+    });
     await handle.destroy();
     const link = await waping(
       'devices',

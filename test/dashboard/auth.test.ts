@@ -1,21 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
-import { startApp, type TestApp } from '../helpers/app.js';
+import { describe, expect } from 'vitest';
+import { type TestApp } from '../helpers/app.js';
 import { browserFor, login, manualClock, OWNER, sessionCookie, signedIn, type Browser } from './session.js';
+import { appTest } from '../helpers/fixture.js';
 
-let db: TestDatabase;
-let t: TestApp;
 const clock = manualClock();
-let owner: Browser;
+const it = appTest({ deps: { clock } });
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  t = await startApp(db, {}, { clock });
+/** The file's app, for the helpers below (tests get it as their `t`). */
+let t: TestApp;
+it.beforeAll(({ t: app }) => {
+  t = app;
 });
-afterAll(async () => {
-  await t?.close();
-  await db?.drop();
-});
+
+let owner: Browser;
 
 const state = (cookie?: string) =>
   t.request({ method: 'GET', url: '/auth/state', key: null, headers: cookie ? { cookie } : {} });
@@ -34,7 +31,7 @@ describe('first start', () => {
     });
   });
 
-  it('refuses a weak password during setup', async () => {
+  it('refuses a weak password during setup', async ({ t }) => {
     const response = await t.request({
       method: 'POST',
       url: '/auth/setup',
@@ -46,7 +43,7 @@ describe('first start', () => {
     expect((await state()).json().needsSetup).toBe(true);
   });
 
-  it('creates the owner of the default workspace and signs them in', async () => {
+  it('creates the owner of the default workspace and signs them in', async ({ t }) => {
     const response = await t.request({ method: 'POST', url: '/auth/setup', payload: OWNER, key: null });
     expect(response.statusCode).toBe(200);
     const body = response.json();
@@ -65,7 +62,7 @@ describe('first start', () => {
     expect((await state(owner.cookie)).json()).toEqual(body);
   });
 
-  it('refuses a second setup once a user exists', async () => {
+  it('refuses a second setup once a user exists', async ({ t }) => {
     const response = await t.request({
       method: 'POST',
       url: '/auth/setup',
@@ -80,7 +77,7 @@ describe('first start', () => {
 });
 
 describe('sign in and out', () => {
-  it('answers the same 401 for a wrong password and an unknown email', async () => {
+  it('answers the same 401 for a wrong password and an unknown email', async ({ t }) => {
     const wrong = await login(t, OWNER.email, 'not the password', '10.0.0.1');
     const unknown = await login(t, 'nobody@example.com', OWNER.password, '10.0.0.1');
     expect(wrong.statusCode).toBe(401);
@@ -88,7 +85,7 @@ describe('sign in and out', () => {
     expect(wrong.json().error.message).toBe(unknown.json().error.message);
   });
 
-  it('signs in with any capitalisation of the email and reaches /v1 with the cookie', async () => {
+  it('signs in with any capitalisation of the email and reaches /v1 with the cookie', async ({ t }) => {
     const response = await login(t, OWNER.email.toUpperCase(), OWNER.password);
     expect(response.statusCode).toBe(200);
     const browser = browserFor(t, response);
@@ -97,7 +94,7 @@ describe('sign in and out', () => {
     expect(workspace.json().id).toBe(t.workspaceId);
   });
 
-  it('signs out only with the CSRF token, and the session is gone afterwards', async () => {
+  it('signs out only with the CSRF token, and the session is gone afterwards', async ({ t }) => {
     const browser = browserFor(t, await login(t, OWNER.email, OWNER.password));
     expect((await browser.request({ method: 'POST', url: '/auth/logout', csrf: null })).statusCode).toBe(403);
     const out = await browser.request({ method: 'POST', url: '/auth/logout' });
@@ -107,7 +104,7 @@ describe('sign in and out', () => {
     expect((await state(browser.cookie)).json().user).toBeNull();
   });
 
-  it('answers 401 for a made-up cookie', async () => {
+  it('answers 401 for a made-up cookie', async ({ t }) => {
     const response = await t.request({
       method: 'GET',
       url: '/v1/workspace',
@@ -120,7 +117,7 @@ describe('sign in and out', () => {
 
 describe('login throttling', () => {
   const ip = '203.0.113.9';
-  it('answers 429 with Retry-After after five failures for one email and address', async () => {
+  it('answers 429 with Retry-After after five failures for one email and address', async ({ t }) => {
     for (let i = 0; i < 5; i++) expect((await login(t, OWNER.email, `wrong ${i}`, ip)).statusCode).toBe(401);
     const blocked = await login(t, OWNER.email, OWNER.password, ip);
     expect(blocked.statusCode).toBe(429);
@@ -130,11 +127,11 @@ describe('login throttling', () => {
     expect(retryAfter).toBeLessThanOrEqual(15 * 60);
   });
 
-  it('does not lock the same account out from another address', async () => {
+  it('does not lock the same account out from another address', async ({ t }) => {
     expect((await login(t, OWNER.email, OWNER.password, '198.51.100.7')).statusCode).toBe(200);
   });
 
-  it('lets the address try again once the window has passed', async () => {
+  it('lets the address try again once the window has passed', async ({ t }) => {
     clock.advance(15 * 60_000 + 1000);
     expect((await login(t, OWNER.email, OWNER.password, ip)).statusCode).toBe(200);
   });
@@ -162,19 +159,19 @@ describe('CSRF on cookie writes', () => {
     expect((await owner.request({ method: 'GET', url: '/v1/api-keys', csrf: null })).statusCode).toBe(200);
   });
 
-  it("refuses another session's token", async () => {
+  it("refuses another session's token", async ({ t }) => {
     const other = await signedIn(t, 'admin', 'csrf-admin@example.com');
     expect((await create(owner, other.csrf)).statusCode).toBe(403);
   });
 
-  it('leaves API keys alone: no cookie, no CSRF token needed', async () => {
+  it('leaves API keys alone: no cookie, no CSRF token needed', async ({ t }) => {
     const response = await t.request({ method: 'POST', url: '/v1/api-keys', payload: { name: 'backend' } });
     expect(response.statusCode).toBe(201);
   });
 });
 
 describe('password change', () => {
-  it('needs the current password and a long enough new one, then signs out other sessions', async () => {
+  it('needs the current password and a long enough new one, then signs out other sessions', async ({ t }) => {
     const user = await signedIn(t, 'agent', 'changer@example.com');
     const elsewhere = browserFor(t, await login(t, 'changer@example.com', 'agent password 123'));
     const change = (currentPassword: string, newPassword: string, csrf?: string | null) =>
@@ -196,7 +193,7 @@ describe('password change', () => {
     expect((await login(t, 'changer@example.com', 'a new password!')).statusCode).toBe(200);
   });
 
-  it('needs a session', async () => {
+  it('needs a session', async ({ t }) => {
     const response = await t.request({
       method: 'POST',
       url: '/auth/password',
@@ -208,7 +205,7 @@ describe('password change', () => {
 });
 
 describe('session expiry', () => {
-  it('ends the session after WAPING_SESSION_TTL_HOURS', async () => {
+  it('ends the session after WAPING_SESSION_TTL_HOURS', async ({ t }) => {
     const browser = browserFor(t, await login(t, OWNER.email, OWNER.password));
     clock.advance((t.config.sessionTtlHours - 1) * 3_600_000);
     expect((await browser.request({ method: 'GET', url: '/v1/workspace' })).statusCode).toBe(200);
@@ -219,7 +216,7 @@ describe('session expiry', () => {
 });
 
 describe('Free plan', () => {
-  it('lets the dashboard work while refusing API keys', async () => {
+  it('lets the dashboard work while refusing API keys', async ({ t }) => {
     await t.app.ctx.db
       .updateTable('workspaces')
       .set({ plan: 'free' })

@@ -1,28 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
-import { startApp, type TestApp } from '../helpers/app.js';
+import { describe, expect } from 'vitest';
 import { linkSandboxDevice, sendText } from '../helpers/sandbox.js';
 import { setupOwner, signedIn, type Browser } from './session.js';
+import { appTest } from '../helpers/fixture.js';
 
-let db: TestDatabase;
-let t: TestApp;
+const it = appTest();
+
 let owner: Browser;
 let baseUrl: string;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  t = await startApp(db);
+it.beforeAll(async ({ t }) => {
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const address = t.app.server.address();
   if (!address || typeof address === 'string') throw new Error('no port');
   baseUrl = `http://127.0.0.1:${address.port}`;
   owner = await setupOwner(t);
 });
-afterAll(async () => {
-  await t?.close();
-  await db?.drop();
-});
-
 interface StreamEvent {
   event: string;
   data: { id: string; status: string; workspaceId?: string };
@@ -65,7 +57,7 @@ async function readStream(
 }
 
 describe('the dashboard event stream', () => {
-  it('carries device health and every status of a message, to any role', async () => {
+  it('carries device health and every status of a message, to any role', async ({ t }) => {
     const viewer = await signedIn(t, 'viewer');
     let messageId = '';
     const events = await readStream(

@@ -1,19 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
-import { createKey, startApp, type TestApp } from '../helpers/app.js';
+import { describe, expect } from 'vitest';
+import { createKey } from '../helpers/app.js';
 import { login, setupOwner, signedIn, type Browser } from './session.js';
+import { appTest } from '../helpers/fixture.js';
 
-let db: TestDatabase;
-let t: TestApp;
+const it = appTest();
+
 let owner: Browser;
 let admin: Browser;
 let agent: Browser;
 let viewer: Browser;
 let keyId: string;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  t = await startApp(db);
+it.beforeAll(async ({ t }) => {
   owner = await setupOwner(t);
   admin = await signedIn(t, 'admin');
   agent = await signedIn(t, 'agent');
@@ -21,11 +19,6 @@ beforeAll(async () => {
   const created = await t.request({ method: 'POST', url: '/v1/api-keys', payload: { name: 'existing' } });
   keyId = created.json().apiKey.id;
 });
-afterAll(async () => {
-  await t?.close();
-  await db?.drop();
-});
-
 const userIdOf = async (email: string): Promise<string> => {
   const team = await owner.request({ method: 'GET', url: '/v1/team' });
   const member = (team.json().data as Array<{ id: string; email: string }>).find((m) => m.email === email);
@@ -123,7 +116,7 @@ describe('team', () => {
     });
   });
 
-  it('lets an admin add members but not owners, and not change an owner', async () => {
+  it('lets an admin add members but not owners, and not change an owner', async ({ t }) => {
     const added = await admin.request({
       method: 'POST',
       url: '/v1/team',
@@ -168,7 +161,7 @@ describe('team', () => {
     expect(again.statusCode).toBe(409);
   });
 
-  it('applies a role change to a signed-in member at once', async () => {
+  it('applies a role change to a signed-in member at once', async ({ t }) => {
     const member = await signedIn(t, 'viewer', 'promoted@example.com');
     expect((await attempt(member, 'sendMessage')).statusCode).toBe(403);
     const id = await userIdOf('promoted@example.com');
@@ -206,7 +199,7 @@ describe('team', () => {
     expect(now.statusCode).toBe(200);
   });
 
-  it('removes a member and ends their session', async () => {
+  it('removes a member and ends their session', async ({ t }) => {
     const leaving = await signedIn(t, 'agent', 'leaving@example.com');
     const id = await userIdOf('leaving@example.com');
     expect((await leaving.request({ method: 'GET', url: '/v1/workspace' })).statusCode).toBe(200);
@@ -217,7 +210,7 @@ describe('team', () => {
     expect((await admin.request({ method: 'DELETE', url: `/v1/team/${id}` })).statusCode).toBe(404);
   });
 
-  it('lets an admin-scoped API key manage members but not owners', async () => {
+  it('lets an admin-scoped API key manage members but not owners', async ({ t }) => {
     const key = await createKey(t, ['admin']);
     const payload = { email: 'by.key@example.com', password: 'by key password', role: 'viewer' };
     expect((await t.request({ method: 'POST', url: '/v1/team', payload, key })).statusCode).toBe(201);

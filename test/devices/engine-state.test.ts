@@ -8,6 +8,7 @@ import { loadAuthState, SIGNAL_KEY_TYPES } from '../../src/engines/baileys/auth-
 import { TEST_MASTER_KEY } from '../helpers/app.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { bytes, sampleKeys } from '../engines/baileys/sample-keys.js';
+import { makeDevice } from '../helpers/factories.js';
 
 let db: TestDatabase;
 const masterKey = Buffer.from(TEST_MASTER_KEY);
@@ -29,24 +30,17 @@ beforeAll(async () => {
       updated_at: now,
     })
     .execute();
-  await handle.db
-    .insertInto('devices')
-    .values({
-      id: DEVICE,
-      workspace_id: 'ws_state',
-      name: 'x',
-      engine: 'baileys',
-      status: 'connected',
-      status_reason: null,
-      status_changed_at: now,
-      phone: null,
-      display_name: null,
-      jid: null,
-      pacing: '{}',
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+  await makeDevice(handle.db, {
+    id: DEVICE,
+    workspace_id: 'ws_state',
+    name: 'x',
+    engine: 'baileys',
+    status: 'connected',
+    status_changed_at: now,
+    pacing: '{}',
+    created_at: now,
+    updated_at: now,
+  });
   await handle.destroy();
 });
 afterAll(async () => {

@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startApp, type TestApp } from '../helpers/app.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { describe, expect } from 'vitest';
+import { eventually, type TestApp } from '../helpers/app.js';
 import { linkSandboxDevice } from '../helpers/sandbox.js';
+import { appTest } from '../helpers/fixture.js';
 
-let db: TestDatabase;
+const it = appTest({ env: { WAPING_SANDBOX_QR_REFRESH_MS: '150' } });
+
+/** The file's app, for the helpers below (tests get it as their `t`). */
 let t: TestApp;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  t = await startApp(db, { WAPING_SANDBOX_QR_REFRESH_MS: '150' });
-});
-afterAll(async () => {
-  await t.close();
-  await db.drop();
+it.beforeAll(({ t: app }) => {
+  t = app;
 });
 
 const device = async (id: string) => (await t.request({ method: 'GET', url: `/v1/devices/${id}` })).json();
@@ -23,7 +19,7 @@ const eventTypes = async (id: string) =>
   ).map((e) => e.type);
 
 describe('device lifecycle on the sandbox engine', () => {
-  it('goes unlinked → connecting → qr → connected → disconnected → connected', async () => {
+  it('goes unlinked → connecting → qr → connected → disconnected → connected', async ({ t }) => {
     const created = await t.request({ method: 'POST', url: '/v1/devices', payload: { name: 'Support' } });
     expect(created.statusCode).toBe(201);
     const dev = created.json();
@@ -61,7 +57,7 @@ describe('device lifecycle on the sandbox engine', () => {
     ]);
   });
 
-  it('stays disconnected without a reconnect and comes back with /connect', async () => {
+  it('stays disconnected without a reconnect and comes back with /connect', async ({ t }) => {
     const id = await linkSandboxDevice(t, { phone: '+15550002222' });
     await t.request({ method: 'POST', url: `/v1/sandbox/devices/${id}/disconnect` });
     await eventually(async () => (await statusOf(id)) === 'disconnected');
@@ -69,7 +65,7 @@ describe('device lifecycle on the sandbox engine', () => {
     await eventually(async () => (await statusOf(id)) === 'connected');
   });
 
-  it('logs out through the API and when the phone removes the device', async () => {
+  it('logs out through the API and when the phone removes the device', async ({ t }) => {
     const a = await linkSandboxDevice(t, { phone: '+15550003333' });
     const out = await t.request({ method: 'POST', url: `/v1/devices/${a}/logout` });
     expect(out.json().status).toBe('logged_out');
@@ -86,7 +82,7 @@ describe('device lifecycle on the sandbox engine', () => {
     expect(await eventTypes(b)).toContain('device.logged_out');
   });
 
-  it('refreshes the QR while waiting and serves it as PNG or JSON', async () => {
+  it('refreshes the QR while waiting and serves it as PNG or JSON', async ({ t }) => {
     const dev = (await t.request({ method: 'POST', url: '/v1/devices', payload: { name: 'QR' } })).json();
     const early = await t.request({ method: 'GET', url: `/v1/devices/${dev.id}/qr` });
     expect(early.statusCode).toBe(409);
@@ -118,7 +114,7 @@ describe('device lifecycle on the sandbox engine', () => {
     expect(next.qr).not.toBe(first.qr);
   });
 
-  it('links by pairing code', async () => {
+  it('links by pairing code', async ({ t }) => {
     const dev = (await t.request({ method: 'POST', url: '/v1/devices', payload: { name: 'Code' } })).json();
     const res = await t.request({
       method: 'POST',
@@ -135,7 +131,7 @@ describe('device lifecycle on the sandbox engine', () => {
     await eventually(async () => (await statusOf(dev.id)) === 'connected');
   });
 
-  it('renames, changes pacing, lists and deletes', async () => {
+  it('renames, changes pacing, lists and deletes', async ({ t }) => {
     const id = await linkSandboxDevice(t, { phone: '+15550006666' });
     const patched = await t.request({
       method: 'PATCH',
@@ -152,7 +148,7 @@ describe('device lifecycle on the sandbox engine', () => {
     expect((await t.request({ method: 'GET', url: `/v1/devices/${id}` })).statusCode).toBe(404);
   });
 
-  it('streams status changes and QR codes over SSE', async () => {
+  it('streams status changes and QR codes over SSE', async ({ t }) => {
     const dev = (await t.request({ method: 'POST', url: '/v1/devices', payload: { name: 'Live' } })).json();
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     const address = t.app.server.address() as { port: number };

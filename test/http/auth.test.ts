@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKey, otherWorkspace, startApp, type TestApp } from '../helpers/app.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { describe, expect } from 'vitest';
+import { createKey, otherWorkspace, type TestApp } from '../helpers/app.js';
+import { appTest } from '../helpers/fixture.js';
 
-let db: TestDatabase;
+const it = appTest();
+
+/** The file's app, for the helpers below (tests get it as their `t`). */
 let t: TestApp;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  t = await startApp(db);
-});
-afterAll(async () => {
-  await t.close();
-  await db.drop();
+it.beforeAll(({ t: app }) => {
+  t = app;
 });
 
 describe('API key authentication', () => {
@@ -34,7 +30,7 @@ describe('API key authentication', () => {
     expect(res.headers['www-authenticate']).toContain('Bearer');
   });
 
-  it('a revoked key answers exactly like an unknown one', async () => {
+  it('a revoked key answers exactly like an unknown one', async ({ t }) => {
     const created = await t.request({ method: 'POST', url: '/v1/api-keys', payload: { name: 'temp' } });
     const { key, apiKey } = created.json();
     expect((await t.request({ method: 'GET', url: '/v1/workspace', key })).statusCode).toBe(200);
@@ -44,7 +40,7 @@ describe('API key authentication', () => {
     expect(after.json().error.message).toBe('Missing or invalid API key: send "Authorization: Bearer wap_…"');
   });
 
-  it('a key without the needed scope gets 403 naming the scope', async () => {
+  it('a key without the needed scope gets 403 naming the scope', async ({ t }) => {
     const key = await createKey(t, ['messages']);
     const res = await t.request({ method: 'GET', url: '/v1/api-keys', key });
     expect(res.statusCode).toBe(403);
@@ -54,19 +50,19 @@ describe('API key authentication', () => {
     });
   });
 
-  it('a workspace on a plan without API access gets 403 naming the plan', async () => {
+  it('a workspace on a plan without API access gets 403 naming the plan', async ({ t }) => {
     const free = await otherWorkspace(t, 'free');
     const res = await t.request({ method: 'GET', url: '/v1/workspace', key: free.apiKey });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.message).toContain('free plan');
   });
 
-  it('public routes need no key', async () => {
+  it('public routes need no key', async ({ t }) => {
     expect((await t.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: '/readyz' })).json()).toEqual({ status: 'ok' });
   });
 
-  it('records when a key was last used', async () => {
+  it('records when a key was last used', async ({ t }) => {
     const key = await createKey(t, ['admin']);
     await t.request({ method: 'GET', url: '/v1/workspace', key });
     const list = await t.request({ method: 'GET', url: '/v1/api-keys?limit=100' });

@@ -1,18 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type TestApp } from '../helpers/app.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { describe, expect } from 'vitest';
+import { appTest } from '../helpers/fixture.js';
 
-let db: TestDatabase;
-let t: TestApp;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  t = await startApp(db, { WAPING_BODY_LIMIT_BYTES: '2048' });
-});
-afterAll(async () => {
-  await t.close();
-  await db.drop();
-});
+const it = appTest({ env: { WAPING_BODY_LIMIT_BYTES: '2048' } });
 
 function expectEnvelope(
   res: { statusCode: number; headers: Record<string, unknown>; json: () => unknown },
@@ -29,12 +18,12 @@ function expectEnvelope(
 }
 
 describe('bad input always gets a 4xx in the envelope', () => {
-  it('unknown route → 404', async () => {
+  it('unknown route → 404', async ({ t }) => {
     expectEnvelope(await t.request({ method: 'GET', url: '/v1/nothing-here' }), 404, 'NOT_FOUND');
     expectEnvelope(await t.app.inject({ method: 'POST', url: '/nope' }), 404, 'NOT_FOUND');
   });
 
-  it('malformed JSON → 400', async () => {
+  it('malformed JSON → 400', async ({ t }) => {
     const res = await t.request({
       method: 'POST',
       url: '/v1/api-keys',
@@ -44,7 +33,7 @@ describe('bad input always gets a 4xx in the envelope', () => {
     expectEnvelope(res, 400, 'VALIDATION_ERROR');
   });
 
-  it('empty JSON body → 400', async () => {
+  it('empty JSON body → 400', async ({ t }) => {
     const res = await t.request({
       method: 'POST',
       url: '/v1/api-keys',
@@ -54,7 +43,7 @@ describe('bad input always gets a 4xx in the envelope', () => {
     expectEnvelope(res, 400, 'VALIDATION_ERROR');
   });
 
-  it('wrong content type → 415', async () => {
+  it('wrong content type → 415', async ({ t }) => {
     const res = await t.request({
       method: 'POST',
       url: '/v1/api-keys',
@@ -71,12 +60,12 @@ describe('bad input always gets a 4xx in the envelope', () => {
     expectEnvelope(xml, 415, 'UNSUPPORTED_MEDIA_TYPE');
   });
 
-  it('oversized body → 413', async () => {
+  it('oversized body → 413', async ({ t }) => {
     const res = await t.request({ method: 'POST', url: '/v1/api-keys', payload: { name: 'x'.repeat(5000) } });
     expectEnvelope(res, 413, 'PAYLOAD_TOO_LARGE');
   });
 
-  it('schema failures name the failing field', async () => {
+  it('schema failures name the failing field', async ({ t }) => {
     const missing = expectEnvelope(
       await t.request({ method: 'POST', url: '/v1/api-keys', payload: {} }),
       400,
@@ -106,7 +95,7 @@ describe('bad input always gets a 4xx in the envelope', () => {
     expect(expectEnvelope(badId, 400, 'VALIDATION_ERROR').message).toContain('params.id');
   });
 
-  it('a well-formed id that does not exist → 404', async () => {
+  it('a well-formed id that does not exist → 404', async ({ t }) => {
     expectEnvelope(
       await t.request({ method: 'DELETE', url: '/v1/api-keys/key_01m8b8xma15em99q5xmc7vak9t' }),
       404,
@@ -114,7 +103,7 @@ describe('bad input always gets a 4xx in the envelope', () => {
     );
   });
 
-  it('keeps a sane client request id and makes one otherwise', async () => {
+  it('keeps a sane client request id and makes one otherwise', async ({ t }) => {
     const given = await t.app.inject({
       method: 'GET',
       url: '/healthz',

@@ -1,24 +1,13 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type TestApp } from '../helpers/app.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { describe, expect } from 'vitest';
+import { appTest } from '../helpers/fixture.js';
 
-let db: TestDatabase;
-let t: TestApp;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  t = await startApp(db);
-});
-afterAll(async () => {
-  await t.close();
-  await db.drop();
-});
+const it = appTest();
 
 type Operation = { responses: Record<string, unknown>; security?: unknown[] };
 
 describe('OpenAPI document', () => {
-  it('is valid OpenAPI 3.1', async () => {
+  it('is valid OpenAPI 3.1', async ({ t }) => {
     const spec = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
     expect(spec.openapi).toBe('3.1.0');
     const result = await new Validator().validate(spec);
@@ -26,7 +15,7 @@ describe('OpenAPI document', () => {
     expect(result.valid).toBe(true);
   });
 
-  it('lists every /v1 route with its error responses', async () => {
+  it('lists every /v1 route with its error responses', async ({ t }) => {
     const spec = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
     const paths = spec.paths as Record<string, Record<string, Operation>>;
     const documented = new Set<string>();
@@ -57,7 +46,7 @@ describe('OpenAPI document', () => {
     }
   });
 
-  it('serves the docs UI and Prometheus metrics', async () => {
+  it('serves the docs UI and Prometheus metrics', async ({ t }) => {
     const docs = await t.app.inject({ method: 'GET', url: '/docs/' });
     expect(docs.statusCode).toBe(200);
     expect(docs.headers['content-type']).toContain('text/html');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runRetention, startRetention } from '../../src/inbound/retention.js';
-import { newId } from '../../src/lib/ids.js';
 import { otherWorkspace, eventually } from '../helpers/app.js';
+import { makeMessage } from '../helpers/factories.js';
 import { customerWrites, DAY, linkDevice, startInboundApp, type InboundKit } from './kit.js';
 
 let kit: InboundKit;
@@ -33,35 +33,17 @@ async function insertMessage(
   createdAt: string,
   fields: { status: 'received' | 'queued'; body: string },
 ): Promise<string> {
-  const id = newId('msg');
-  await kit.t.app.ctx.db
-    .insertInto('messages')
-    .values({
-      id,
-      workspace_id: workspaceId,
-      device_id: null,
-      direction: fields.status === 'queued' ? 'out' : 'in',
-      phone: '+15557770009',
-      type: 'text',
-      body: fields.body,
-      sealed_body: null,
-      template_id: null,
-      status: fields.status,
-      error_code: null,
-      error_message: null,
-      priority: 1,
-      source: 'inbound',
-      source_id: null,
-      metadata: null,
-      wa_message_id: null,
-      queue_if_disconnected: 0,
-      attempts: 0,
-      expires_at: null,
-      created_at: createdAt,
-      updated_at: createdAt,
-    })
-    .execute();
-  return id;
+  const row = await makeMessage(kit.t.app.ctx.db, {
+    workspace_id: workspaceId,
+    direction: fields.status === 'queued' ? 'out' : 'in',
+    phone: '+15557770009',
+    body: fields.body,
+    status: fields.status,
+    source: 'inbound',
+    wa_message_id: null,
+    created_at: createdAt,
+  });
+  return row.id;
 }
 
 describe('retention', () => {

@@ -1,26 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { otherWorkspace, startApp, type TestApp } from '../helpers/app.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { describe, expect } from 'vitest';
+import { otherWorkspace, type TestApp } from '../helpers/app.js';
 import { linkSandboxDevice, sendText } from '../helpers/sandbox.js';
+import { appTest } from '../helpers/fixture.js';
 
-let db: TestDatabase;
+const it = appTest();
+
+/** The file's app, for the helpers below (tests get it as their `t`). */
 let t: TestApp;
+
 let deviceId: string;
 let messageId: string;
 let templateId: string;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  t = await startApp(db);
+it.beforeAll(async ({ t: app }) => {
+  t = app;
   deviceId = await linkSandboxDevice(t);
   messageId = (await sendText(t, '+15551230000', 'mine')).json().id;
   templateId = (
     await t.request({ method: 'POST', url: '/v1/templates', payload: { name: 'mine', body: 'Hi {{x}}' } })
   ).json().id;
-});
-afterAll(async () => {
-  await t.close();
-  await db.drop();
 });
 
 describe('bad input on devices, messages, templates and the sandbox → 4xx envelope', () => {
@@ -73,7 +71,7 @@ describe('bad input on devices, messages, templates and the sandbox → 4xx enve
 });
 
 describe('tenant isolation on devices, messages, templates and the sandbox', () => {
-  it('another workspace sees none of it and cannot touch it', async () => {
+  it('another workspace sees none of it and cannot touch it', async ({ t }) => {
     const b = await otherWorkspace(t);
     const key = b.apiKey;
     const get = (url: string) => t.request({ method: 'GET', url, key });

@@ -1,23 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { otherWorkspace, startApp, type TestApp } from '../helpers/app.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { describe, expect } from 'vitest';
+import { otherWorkspace, type TestApp } from '../helpers/app.js';
 import { linkSandboxDevice } from '../helpers/sandbox.js';
 import type { FastifyRequest } from 'fastify';
 import { creationHookOf, purgeExpiredIdempotencyKeys } from '../../src/http/idempotency.js';
 import { sha256Hex } from '../../src/lib/crypto.js';
 import { stableStringify } from '../../src/lib/stable-json.js';
+import { appTest } from '../helpers/fixture.js';
 
-let db: TestDatabase;
+const it = appTest();
+
+/** The file's app, for the helpers below (tests get it as their `t`). */
 let t: TestApp;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  t = await startApp(db);
+it.beforeAll(async ({ t: app }) => {
+  t = app;
   await linkSandboxDevice(t);
-});
-afterAll(async () => {
-  await t.close();
-  await db.drop();
 });
 
 const send = (key: string, body: object, apiKey?: string) =>
@@ -50,7 +47,7 @@ describe('Idempotency-Key', () => {
     expect(other.json().error.code).toBe('IDEMPOTENCY_CONFLICT');
   });
 
-  it('refuses the same key on another endpoint', async () => {
+  it('refuses the same key on another endpoint', async ({ t }) => {
     await send('shared', { to: '+15550100003', type: 'text', text: { body: 'a' } });
     const res = await t.request({
       method: 'POST',
@@ -74,7 +71,7 @@ describe('Idempotency-Key', () => {
     expect(later.json().id).toBe(ok[0]!.json().id);
   });
 
-  it('keys are scoped to the workspace', async () => {
+  it('keys are scoped to the workspace', async ({ t }) => {
     const b = await otherWorkspace(t);
     await linkSandboxDevice(t, { key: b.apiKey, phone: '+15550002020' });
     const body = { to: '+15550100005', type: 'text', text: { body: 'scoped' } };
@@ -84,7 +81,7 @@ describe('Idempotency-Key', () => {
     expect(bRes.json().id).not.toBe(a.json().id);
   });
 
-  it('sweeps keys past their 24 hours and keeps the others', async () => {
+  it('sweeps keys past their 24 hours and keeps the others', async ({ t }) => {
     await send('old-key', { to: '+15550100007', type: 'text', text: { body: 'old' } });
     await send('fresh-key', { to: '+15550100008', type: 'text', text: { body: 'fresh' } });
     await t.app.ctx.db
@@ -116,7 +113,9 @@ describe('Idempotency-Key', () => {
     expect(invalid.statusCode).toBe(400);
   });
 
-  it('a retry after a crash between the commit and the stored answer replays the message, not a second send', async () => {
+  it('a retry after a crash between the commit and the stored answer replays the message, not a second send', async ({
+    t,
+  }) => {
     const body = { to: '+15550100009', type: 'text', text: { body: 'crash once' } };
     const first = await send('crash-key', body);
     expect(first.statusCode).toBe(202);
@@ -139,7 +138,7 @@ describe('Idempotency-Key', () => {
     expect(await count('+15550100009')).toBe(1);
   });
 
-  it('a request whose claim a retry took over cannot commit its message', async () => {
+  it('a request whose claim a retry took over cannot commit its message', async ({ t }) => {
     const body = { to: '+15550100010', type: 'text', text: { body: 'slow first' } };
     // A first request that has held its claim for two minutes without creating anything yet…
     await t.app.ctx.db

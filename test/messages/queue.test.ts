@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startApp, type TestApp } from '../helpers/app.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { describe, expect } from 'vitest';
+import { eventually } from '../helpers/app.js';
 import { linkSandboxDevice, sendText, waitForStatus } from '../helpers/sandbox.js';
+import { appTest } from '../helpers/fixture.js';
 
-let db: TestDatabase;
-let t: TestApp;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  t = await startApp(db);
-});
-afterAll(async () => {
-  await t.close();
-  await db.drop();
-});
+const it = appTest();
 
 describe('dispatch order and pacing', () => {
-  it('sends highest priority first, then oldest, with the minimum interval between sends', async () => {
+  it('sends highest priority first, then oldest, with the minimum interval between sends', async ({ t }) => {
     const deviceId = await linkSandboxDevice(t, { pacing: { minIntervalMs: 120, jitterMs: 0 } });
     await t.request({ method: 'POST', url: `/v1/sandbox/devices/${deviceId}/disconnect` });
     await eventually(
@@ -52,7 +42,7 @@ describe('dispatch order and pacing', () => {
     for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(115);
   });
 
-  it('a message for a dropped device waits and resumes on reconnect', async () => {
+  it('a message for a dropped device waits and resumes on reconnect', async ({ t }) => {
     const deviceId = await linkSandboxDevice(t, { phone: '+15550004040' });
     await t.request({ method: 'POST', url: `/v1/sandbox/devices/${deviceId}/disconnect` });
     await eventually(

@@ -1,20 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startApp, type TestApp } from '../helpers/app.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { describe, expect } from 'vitest';
+import { eventually, type TestApp } from '../helpers/app.js';
 import { linkSandboxDevice, sendText, waitForStatus } from '../helpers/sandbox.js';
+import { appTest } from '../helpers/fixture.js';
 
-let db: TestDatabase;
+const it = appTest();
+
+/** The file's app, for the helpers below (tests get it as their `t`). */
 let t: TestApp;
+
 let deviceId: string;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  t = await startApp(db);
+it.beforeAll(async ({ t: app }) => {
+  t = app;
   deviceId = await linkSandboxDevice(t, { phone: '+15550001000' });
-});
-afterAll(async () => {
-  await t.close();
-  await db.drop();
 });
 
 const inbox = async (to: string) =>
@@ -22,7 +20,7 @@ const inbox = async (to: string) =>
     .data as Array<{ text: string; status: string }>;
 
 describe('sending', () => {
-  it('accepts a text (202), hands it to WhatsApp and follows it to read', async () => {
+  it('accepts a text (202), hands it to WhatsApp and follows it to read', async ({ t }) => {
     const res = await sendText(t, '+1 (555) 123-4567', 'Hello there', { metadata: { orderId: 42 } });
     expect(res.statusCode).toBe(202);
     const msg = res.json();
@@ -66,7 +64,7 @@ describe('sending', () => {
     expect((await t.request({ method: 'GET', url: `/v1/messages/${msg.id}` })).json().error.code).toBe(code);
   });
 
-  it('+15555550103 is sent but never delivered; +15555550104 delivered but never read', async () => {
+  it('+15555550103 is sent but never delivered; +15555550104 delivered but never read', async ({ t }) => {
     const a = (await sendText(t, '+15555550103', 'never delivered')).json();
     const b = (await sendText(t, '+15555550104', 'never read')).json();
     const control = (await sendText(t, '+15550009876', 'control')).json();
@@ -75,7 +73,7 @@ describe('sending', () => {
     expect((await t.request({ method: 'GET', url: `/v1/messages/${a.id}` })).json().status).toBe('sent');
   });
 
-  it('sends templates with variables and names a missing one', async () => {
+  it('sends templates with variables and names a missing one', async ({ t }) => {
     const tpl = (
       await t.request({
         method: 'POST',
@@ -120,7 +118,7 @@ describe('sending', () => {
     expect(unknown.statusCode).toBe(404);
   });
 
-  it('expires a queued message that was not handed off in time', async () => {
+  it('expires a queued message that was not handed off in time', async ({ t }) => {
     await t.request({ method: 'POST', url: `/v1/sandbox/devices/${deviceId}/disconnect` });
     await eventually(
       async () =>
@@ -142,7 +140,7 @@ describe('sending', () => {
     expect((await inbox('+15551234001')).length).toBe(0);
   });
 
-  it('cancels queued messages only', async () => {
+  it('cancels queued messages only', async ({ t }) => {
     await t.request({ method: 'POST', url: `/v1/sandbox/devices/${deviceId}/disconnect` });
     await eventually(
       async () =>
@@ -159,7 +157,7 @@ describe('sending', () => {
     );
   });
 
-  it('filters and pages the log', async () => {
+  it('filters and pages the log', async ({ t }) => {
     for (let i = 0; i < 3; i++) await sendText(t, '+15557770000', `page ${i}`);
     const page1 = (await t.request({ method: 'GET', url: '/v1/messages?to=%2B15557770000&limit=2' })).json();
     expect(page1.data.map((m: { body: string }) => m.body)).toEqual(['page 2', 'page 1']);
@@ -186,7 +184,7 @@ describe('sending', () => {
     expect(byDevice.data[0].deviceId).toBe(deviceId);
   });
 
-  it('checks whether a number is on WhatsApp', async () => {
+  it('checks whether a number is on WhatsApp', async ({ t }) => {
     expect(
       (
         await t.request({ method: 'POST', url: '/v1/contacts/check', payload: { phone: '+15555550101' } })
@@ -199,7 +197,7 @@ describe('sending', () => {
     ).toEqual({ phone: '+15551234567', onWhatsApp: true, jid: '15551234567@s.whatsapp.net' });
   });
 
-  it('counts sent messages in the workspace usage', async () => {
+  it('counts sent messages in the workspace usage', async ({ t }) => {
     const ws = (await t.request({ method: 'GET', url: '/v1/workspace' })).json();
     expect(ws.usage.messagesSent).toBeGreaterThan(5);
     expect(ws.usage.devices).toBe(1);

@@ -1,22 +1,21 @@
 import { Webhook } from 'standardwebhooks';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, otherWorkspace, startApp, type TestApp } from '../helpers/app.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { afterAll, describe, expect } from 'vitest';
+import { eventually, otherWorkspace, type TestApp } from '../helpers/app.js';
 import { createWebhook, deliveries, emit, startReceiver, type Receiver } from './kit.js';
+import { appTest } from '../helpers/fixture.js';
 
-let db: TestDatabase;
+const it = appTest({ env: { WAPING_WEBHOOK_RETRY_SCHEDULE_MS: '50,50,50,50,50,50,50' } });
+
+/** The file's app, for the helpers below (tests get it as their `t`). */
 let t: TestApp;
-const receivers: Receiver[] = [];
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  t = await startApp(db, { WAPING_WEBHOOK_RETRY_SCHEDULE_MS: '50,50,50,50,50,50,50' });
+it.beforeAll(({ t: app }) => {
+  t = app;
 });
 
+const receivers: Receiver[] = [];
+
 afterAll(async () => {
-  await t?.close();
   await Promise.all(receivers.map((r) => r.close()));
-  await db?.drop();
 });
 
 /** Each test gets its own workspace, so no endpoint of one test receives another's events. */
@@ -29,7 +28,7 @@ async function setup(events: string[] = ['*']) {
 }
 
 describe('webhook delivery', () => {
-  it('signs with Standard Webhooks: the official library verifies what the receiver got', async () => {
+  it('signs with Standard Webhooks: the official library verifies what the receiver got', async ({ t }) => {
     const { workspaceId, receiver, hook } = await setup();
     const event = await emit(
       t,
@@ -54,7 +53,7 @@ describe('webhook delivery', () => {
     ).toThrow();
   });
 
-  it('sends only the types an endpoint subscribed to', async () => {
+  it('sends only the types an endpoint subscribed to', async ({ t }) => {
     const { workspaceId, receiver } = await setup(['message.read']);
     await emit(t, workspaceId, 'message.delivered', { id: 'msg_1' });
     const read = await emit(t, workspaceId, 'message.read', { id: 'msg_1' });
@@ -63,7 +62,7 @@ describe('webhook delivery', () => {
     expect(receiver.received[0]?.id).toBe(read.id);
   });
 
-  it('delivers every event in order after a receiver fails and recovers', async () => {
+  it('delivers every event in order after a receiver fails and recovers', async ({ t }) => {
     const { workspaceId, apiKey, receiver, hook } = await setup();
     receiver.answer((_req, index) =>
       index < 3 ? { status: 500, body: 'down for maintenance' } : { status: 204 },
@@ -85,7 +84,7 @@ describe('webhook delivery', () => {
     expect(first.nextAttemptAt).toBeNull();
   });
 
-  it('keeps each device in order without holding up the others; honours Retry-After', async () => {
+  it('keeps each device in order without holding up the others; honours Retry-After', async ({ t }) => {
     const { workspaceId, apiKey, receiver, hook } = await setup();
     receiver.answer((req) =>
       req.event.data.device === 'a'
@@ -123,7 +122,7 @@ describe('webhook delivery', () => {
     ]);
   });
 
-  it('disables the endpoint when the receiver answers 410 Gone', async () => {
+  it('disables the endpoint when the receiver answers 410 Gone', async ({ t }) => {
     const { workspaceId, apiKey, receiver, hook } = await setup();
     receiver.answer(() => ({ status: 410 }));
     await emit(t, workspaceId, 'device.connected', { id: 'dev_a' }, 'dev_a');
@@ -140,7 +139,7 @@ describe('webhook delivery', () => {
     expect(await deliveries(t, apiKey, hook.id)).toHaveLength(1);
   });
 
-  it('verifies with either secret while a rotation overlaps', async () => {
+  it('verifies with either secret while a rotation overlaps', async ({ t }) => {
     const { workspaceId, apiKey, receiver, hook } = await setup();
     const res = await t.request({
       method: 'POST',
@@ -159,7 +158,7 @@ describe('webhook delivery', () => {
     expect(new Webhook(hook.secret).verify(got.body, got.headers)).toBeTruthy();
   });
 
-  it('sends a test event to the one endpoint asked', async () => {
+  it('sends a test event to the one endpoint asked', async ({ t }) => {
     const { workspaceId, apiKey, receiver, hook } = await setup();
     const bystander = await startReceiver();
     receivers.push(bystander);
@@ -181,7 +180,7 @@ describe('webhook delivery', () => {
     expect(bystander.received.map((r) => r.id)).toEqual([next.id]);
   });
 
-  it('replays a delivered event on request and logs both attempts', async () => {
+  it('replays a delivered event on request and logs both attempts', async ({ t }) => {
     const { workspaceId, apiKey, receiver, hook } = await setup();
     receiver.answer(() => ({ status: 200, body: 'x'.repeat(5000) }));
     const event = await emit(t, workspaceId, 'message.failed', { id: 'msg_2' });

@@ -1,26 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { AuthContext } from '../../src/http/auth.js';
 import { createWebhook } from '../../src/webhooks/service.js';
-import { createKey, otherWorkspace, startApp, type TestApp } from '../helpers/app.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { createKey, otherWorkspace } from '../helpers/app.js';
 import { createWebhook as create, emit, isErrorEnvelope } from './kit.js';
+import { appTest } from '../helpers/fixture.js';
 
-let db: TestDatabase;
-let t: TestApp;
+const it = appTest();
+
 const URL_A = 'http://127.0.0.1:9/a';
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  t = await startApp(db);
-});
-
-afterAll(async () => {
-  await t?.close();
-  await db?.drop();
-});
-
 describe('webhook endpoints', () => {
-  it('creates, lists, reads, changes and deletes an endpoint; the secret is shown once', async () => {
+  it('creates, lists, reads, changes and deletes an endpoint; the secret is shown once', async ({ t }) => {
     const { apiKey } = await otherWorkspace(t);
     const created = await t.request({
       method: 'POST',
@@ -75,7 +65,7 @@ describe('webhook endpoints', () => {
     expect(gone.statusCode).toBe(404);
   });
 
-  it('pages the list newest first with an opaque cursor', async () => {
+  it('pages the list newest first with an opaque cursor', async ({ t }) => {
     const { apiKey } = await otherWorkspace(t);
     const ids = [];
     for (let i = 0; i < 3; i++) ids.push((await create(t, apiKey, { url: URL_A, events: ['*'] })).id);
@@ -90,7 +80,7 @@ describe('webhook endpoints', () => {
     expect(second.json()).toMatchObject({ data: [{ id: ids[0] }], nextCursor: null });
   });
 
-  it('replays a create with the same Idempotency-Key instead of making a second endpoint', async () => {
+  it('replays a create with the same Idempotency-Key instead of making a second endpoint', async ({ t }) => {
     const { apiKey } = await otherWorkspace(t);
     const send = () =>
       t.request({
@@ -109,7 +99,7 @@ describe('webhook endpoints', () => {
     expect(list.json<{ data: unknown[] }>().data).toHaveLength(1);
   });
 
-  it('needs the webhooks scope and an API plan', async () => {
+  it('needs the webhooks scope and an API plan', async ({ t }) => {
     const noScope = await createKey(t, ['messages']);
     const res = await t.request({ method: 'GET', url: '/v1/webhooks', key: noScope });
     expect(res.statusCode).toBe(403);
@@ -137,7 +127,7 @@ describe('webhook endpoints', () => {
     });
   });
 
-  it('keeps every route to its own workspace', async () => {
+  it('keeps every route to its own workspace', async ({ t }) => {
     const owner = await otherWorkspace(t);
     const stranger = await otherWorkspace(t);
     const hook = await create(t, owner.apiKey, { url: URL_A, events: ['*'] });
@@ -175,7 +165,7 @@ describe('webhook endpoints', () => {
     expect(mine.json()).toMatchObject({ enabled: true });
   });
 
-  it('answers bad input on every route with a 4xx error envelope', async () => {
+  it('answers bad input on every route with a 4xx error envelope', async ({ t }) => {
     const { apiKey } = await otherWorkspace(t);
     const hook = await create(t, apiKey, { url: URL_A, events: ['*'] });
     const base = `/v1/webhooks/${hook.id}`;
@@ -226,7 +216,7 @@ describe('webhook endpoints', () => {
     }
   });
 
-  it('refuses a test or a retry while the endpoint is disabled', async () => {
+  it('refuses a test or a retry while the endpoint is disabled', async ({ t }) => {
     const { workspaceId, apiKey } = await otherWorkspace(t);
     const hook = await create(t, apiKey, { url: URL_A, events: ['*'], enabled: false });
     const test = await t.request({ method: 'POST', url: `/v1/webhooks/${hook.id}/test`, key: apiKey });

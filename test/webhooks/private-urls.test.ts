@@ -1,24 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect } from 'vitest';
 import { updateEndpoint } from '../../src/webhooks/store.js';
 import { isPrivateAddress } from '../../src/webhooks/url-guard.js';
-import { eventually, startApp, type TestApp } from '../helpers/app.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { eventually, type TestApp } from '../helpers/app.js';
 import { createWebhook, deliveries, emit, isErrorEnvelope, startReceiver, type Receiver } from './kit.js';
+import { appTest } from '../helpers/fixture.js';
 
-let db: TestDatabase;
+const it = appTest({ env: { WAPING_WEBHOOK_ALLOW_PRIVATE: 'false' } });
+
+/** The file's app, for the helpers below (tests get it as their `t`). */
 let t: TestApp;
+
 let receiver: Receiver;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  t = await startApp(db, { WAPING_WEBHOOK_ALLOW_PRIVATE: 'false' });
+it.beforeAll(async ({ t: app }) => {
+  t = app;
   receiver = await startReceiver();
 });
 
 afterAll(async () => {
-  await t?.close();
   await receiver?.close();
-  await db?.drop();
 });
 
 // A documentation address (TEST-NET-3): public as far as the check goes; nothing is ever sent to it.
@@ -44,7 +44,7 @@ describe('webhook URLs without WAPING_WEBHOOK_ALLOW_PRIVATE', () => {
     expect(res.json<{ error: { message: string } }>().error.message).toMatch(/private|loopback|link-local/);
   });
 
-  it('refuses a host that does not resolve', async () => {
+  it('refuses a host that does not resolve', async ({ t }) => {
     const res = await t.request({
       method: 'POST',
       url: '/v1/webhooks',
@@ -54,7 +54,7 @@ describe('webhook URLs without WAPING_WEBHOOK_ALLOW_PRIVATE', () => {
     expect(res.json<{ error: { message: string } }>().error.message).toMatch(/resolve/);
   });
 
-  it('accepts a public address and refuses to move it to a private one', async () => {
+  it('accepts a public address and refuses to move it to a private one', async ({ t }) => {
     const hook = await createWebhook(t, t.apiKey, { url: PUBLIC_URL, events: ['*'], enabled: false });
     const res = await t.request({
       method: 'PATCH',
@@ -64,7 +64,7 @@ describe('webhook URLs without WAPING_WEBHOOK_ALLOW_PRIVATE', () => {
     expect(res.statusCode).toBe(400);
   });
 
-  it('checks again at delivery time (the address may have changed since)', async () => {
+  it('checks again at delivery time (the address may have changed since)', async ({ t }) => {
     const hook = await createWebhook(t, t.apiKey, { url: PUBLIC_URL, events: ['*'] });
     // As if DNS now pointed the endpoint's name at this machine.
     const local = receiver.url.replace('127.0.0.1', 'localhost');

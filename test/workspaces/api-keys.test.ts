@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { sql } from 'kysely';
-import { otherWorkspace, startApp, type TestApp } from '../helpers/app.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { otherWorkspace, type TestApp } from '../helpers/app.js';
+import { appTest } from '../helpers/fixture.js';
 
-let db: TestDatabase;
+const it = appTest({ env: { WAPING_API_KEY: 'wap_fixed_key_for_automation_0001' } });
+
+/** The file's app, for the helpers below (tests get it as their `t`). */
 let t: TestApp;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  t = await startApp(db, { WAPING_API_KEY: 'wap_fixed_key_for_automation_0001' });
-});
-afterAll(async () => {
-  await t.close();
-  await db.drop();
+it.beforeAll(({ t: app }) => {
+  t = app;
 });
 
 /** Every text value in every table, to prove a secret is stored nowhere. */
@@ -35,7 +31,7 @@ async function allStoredText(): Promise<string> {
 }
 
 describe('API keys', () => {
-  it('shows a new key once and stores only its hash', async () => {
+  it('shows a new key once and stores only its hash', async ({ t }) => {
     const res = await t.request({
       method: 'POST',
       url: '/v1/api-keys',
@@ -62,7 +58,7 @@ describe('API keys', () => {
     expect(works.statusCode).not.toBe(401);
   });
 
-  it('replays a key created with an Idempotency-Key without storing it in plain text', async () => {
+  it('replays a key created with an Idempotency-Key without storing it in plain text', async ({ t }) => {
     const create = () =>
       t.request({
         method: 'POST',
@@ -77,14 +73,14 @@ describe('API keys', () => {
     expect(await allStoredText()).not.toContain(first.json().key);
   });
 
-  it('defaults to every scope', async () => {
+  it('defaults to every scope', async ({ t }) => {
     const { apiKey } = (
       await t.request({ method: 'POST', url: '/v1/api-keys', payload: { name: 'all' } })
     ).json();
     expect(apiKey.scopes).toEqual(['messages', 'devices', 'verify', 'webhooks', 'admin']);
   });
 
-  it('WAPING_API_KEY makes a key with exactly that value', async () => {
+  it('WAPING_API_KEY makes a key with exactly that value', async ({ t }) => {
     const res = await t.request({
       method: 'GET',
       url: '/v1/workspace',
@@ -94,7 +90,7 @@ describe('API keys', () => {
     expect(await allStoredText()).not.toContain('wap_fixed_key_for_automation_0001');
   });
 
-  it('pages keys newest first with a cursor', async () => {
+  it('pages keys newest first with a cursor', async ({ t }) => {
     for (let i = 0; i < 3; i++)
       await t.request({ method: 'POST', url: '/v1/api-keys', payload: { name: `page-${i}` } });
     const first = (await t.request({ method: 'GET', url: '/v1/api-keys?limit=2' })).json();
@@ -108,7 +104,7 @@ describe('API keys', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('never lets one workspace see or touch another workspace’s keys or usage', async () => {
+  it('never lets one workspace see or touch another workspace’s keys or usage', async ({ t }) => {
     const b = await otherWorkspace(t);
     const aKey = (
       await t.request({ method: 'POST', url: '/v1/api-keys', payload: { name: 'a-only' } })
@@ -123,7 +119,7 @@ describe('API keys', () => {
     expect(bWorkspace.usage.messagesSent).toBe(0);
   });
 
-  it('revoking twice is harmless and the key stays revoked', async () => {
+  it('revoking twice is harmless and the key stays revoked', async ({ t }) => {
     const { apiKey } = (
       await t.request({ method: 'POST', url: '/v1/api-keys', payload: { name: 'twice' } })
     ).json();
@@ -135,7 +131,7 @@ describe('API keys', () => {
 });
 
 describe('workspace', () => {
-  it('reports the plan, limits, usage and settings', async () => {
+  it('reports the plan, limits, usage and settings', async ({ t }) => {
     const ws = (await t.request({ method: 'GET', url: '/v1/workspace' })).json();
     expect(ws).toMatchObject({
       name: 'default',
@@ -145,7 +141,7 @@ describe('workspace', () => {
     });
   });
 
-  it('changes settings and refuses bad ones', async () => {
+  it('changes settings and refuses bad ones', async ({ t }) => {
     const ok = await t.request({
       method: 'PATCH',
       url: '/v1/workspace',
