@@ -1,0 +1,341 @@
+-- columns
+api_keys.id text not null
+api_keys.workspace_id text not null
+api_keys.name text not null
+api_keys.key_hash text not null
+api_keys.key_hint text not null
+api_keys.scopes text not null
+api_keys.created_at text not null
+api_keys.last_used_at text
+api_keys.revoked_at text
+auto_reply_cooldowns.rule_id text not null
+auto_reply_cooldowns.phone text not null
+auto_reply_cooldowns.workspace_id text not null
+auto_reply_cooldowns.last_reply_at text not null
+auto_reply_rules.id text not null
+auto_reply_rules.workspace_id text not null
+auto_reply_rules.device_id text
+auto_reply_rules.name text not null
+auto_reply_rules.priority integer not null
+auto_reply_rules.match_type text not null
+auto_reply_rules.match_pattern text
+auto_reply_rules.reply text not null
+auto_reply_rules.cooldown_minutes integer not null default 0
+auto_reply_rules.business_hours text
+auto_reply_rules.welcome integer not null default 0
+auto_reply_rules.enabled integer not null default 1
+auto_reply_rules.preset text
+auto_reply_rules.created_at text not null
+auto_reply_rules.updated_at text not null
+contacts.workspace_id text not null
+contacts.phone text not null
+contacts.jid text
+contacts.on_whatsapp integer
+contacts.checked_at text
+contacts.last_device_id text
+contacts.display_name text
+contacts.first_inbound_at text
+contacts.last_inbound_at text
+contacts.opted_out_at text
+contacts.notes text
+contacts.created_at text not null
+contacts.updated_at text not null
+device_alerts.device_id text not null
+device_alerts.workspace_id text not null
+device_alerts.device_name text
+device_alerts.device_phone text
+device_alerts.reason text not null
+device_alerts.down_since text not null
+device_alerts.alert_due_at text not null
+device_alerts.alerted_at text
+device_alerts.updated_at text not null
+device_leases.device_id text not null
+device_leases.node_id text not null
+device_leases.expires_at text not null
+devices.id text not null
+devices.workspace_id text not null
+devices.name text not null
+devices.engine text not null
+devices.status text not null
+devices.status_reason text
+devices.status_changed_at text not null
+devices.phone text
+devices.display_name text
+devices.jid text
+devices.pacing text not null
+devices.created_at text not null
+devices.updated_at text not null
+engine_state.device_id text not null
+engine_state.category text not null
+engine_state.key_id text not null
+engine_state.value text not null
+engine_state.updated_at text not null
+events.id text not null
+events.workspace_id text not null
+events.type text not null
+events.device_id text
+events.data text not null
+events.created_at text not null
+idempotency_keys.workspace_id text not null
+idempotency_keys.key text not null
+idempotency_keys.method text not null
+idempotency_keys.path text not null
+idempotency_keys.request_hash text not null
+idempotency_keys.state text not null
+idempotency_keys.response_status integer
+idempotency_keys.response_body text
+idempotency_keys.created_at text not null
+idempotency_keys.expires_at text not null
+idempotency_keys.claim_token text
+idempotency_keys.resource_id text
+login_failures.throttle_key text not null
+login_failures.failed_at text not null
+memberships.workspace_id text not null
+memberships.user_id text not null
+memberships.role text not null
+memberships.created_at text not null
+message_status_history.message_id text not null
+message_status_history.status text not null
+message_status_history.at text not null
+message_status_history.error_code text
+messages.id text not null
+messages.workspace_id text not null
+messages.device_id text
+messages.direction text not null
+messages.phone text not null
+messages.type text not null
+messages.body text
+messages.sealed_body text
+messages.template_id text
+messages.status text not null
+messages.error_code text
+messages.error_message text
+messages.priority integer not null
+messages.source text not null
+messages.source_id text
+messages.metadata text
+messages.wa_message_id text
+messages.queue_if_disconnected integer not null default 0
+messages.attempts integer not null default 0
+messages.expires_at text
+messages.created_at text not null
+messages.updated_at text not null
+sessions.id text not null
+sessions.user_id text not null
+sessions.workspace_id text not null
+sessions.token_hash text not null
+sessions.csrf_token text not null
+sessions.expires_at text not null
+sessions.created_at text not null
+sessions.last_seen_at text not null
+templates.id text not null
+templates.workspace_id text not null
+templates.name text not null
+templates.body text not null
+templates.variables text not null
+templates.created_at text not null
+templates.updated_at text not null
+usage_counters.workspace_id text not null
+usage_counters.period text not null
+usage_counters.messages_sent integer not null default 0
+usage_counters.verifications integer not null default 0
+users.id text not null
+users.email text not null
+users.name text
+users.password_hash text not null
+users.created_at text not null
+users.updated_at text not null
+verification_limits.id text not null
+verification_limits.workspace_id text not null
+verification_limits.kind text not null
+verification_limits.subject text not null
+verification_limits.at text not null
+verifications.id text not null
+verifications.workspace_id text not null
+verifications.phone text not null
+verifications.email text
+verifications.status text not null
+verifications.channels text not null
+verifications.route text not null
+verifications.route_index integer not null
+verifications.attempt_state text not null
+verifications.attempt_message_id text
+verifications.attempt_deadline text
+verifications.send_attempts text not null
+verifications.device_id text
+verifications.template_id text
+verifications.locale text not null
+verifications.code_length integer not null
+verifications.channel_timeout_seconds integer not null
+verifications.code_hash text not null
+verifications.sealed_code text
+verifications.check_attempts integer not null default 0
+verifications.version integer not null default 0
+verifications.failure_reason text
+verifications.expires_at text not null
+verifications.approved_at text
+verifications.created_at text not null
+verifications.updated_at text not null
+waping_migrations.name text not null
+waping_migrations.applied_at text not null
+webhook_attempts.delivery_id text not null
+webhook_attempts.number integer not null
+webhook_attempts.started_at text not null
+webhook_attempts.duration_ms integer not null
+webhook_attempts.status_code integer
+webhook_attempts.response_snippet text
+webhook_attempts.error text
+webhook_deliveries.id text not null
+webhook_deliveries.workspace_id text not null
+webhook_deliveries.endpoint_id text not null
+webhook_deliveries.event_id text not null
+webhook_deliveries.event_type text not null
+webhook_deliveries.sequence_key text not null
+webhook_deliveries.status text not null
+webhook_deliveries.attempts integer not null default 0
+webhook_deliveries.schedule_step integer not null default 0
+webhook_deliveries.next_attempt_at text
+webhook_deliveries.locked_until text
+webhook_deliveries.lock_token text
+webhook_deliveries.last_status_code integer
+webhook_deliveries.response_snippet text
+webhook_deliveries.last_error text
+webhook_deliveries.last_attempt_at text
+webhook_deliveries.created_at text not null
+webhook_deliveries.updated_at text not null
+webhook_endpoints.id text not null
+webhook_endpoints.workspace_id text not null
+webhook_endpoints.url text not null
+webhook_endpoints.description text
+webhook_endpoints.events text not null
+webhook_endpoints.enabled integer not null
+webhook_endpoints.disabled_reason text
+webhook_endpoints.secret text not null
+webhook_endpoints.previous_secret text
+webhook_endpoints.previous_secret_expires_at text
+webhook_endpoints.failing_since text
+webhook_endpoints.created_at text not null
+webhook_endpoints.updated_at text not null
+workspaces.id text not null
+workspaces.name text not null
+workspaces.plan text not null
+workspaces.settings text not null default '{}'::text
+workspaces.created_at text not null
+workspaces.updated_at text not null
+
+-- constraints
+api_keys api_keys_key_hash_key: UNIQUE (key_hash)
+api_keys api_keys_pkey: PRIMARY KEY (id)
+api_keys api_keys_workspace_id_fkey: FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE
+auto_reply_cooldowns auto_reply_cooldowns_pk: PRIMARY KEY (rule_id, phone)
+auto_reply_cooldowns auto_reply_cooldowns_rule_id_fkey: FOREIGN KEY (rule_id) REFERENCES auto_reply_rules(id) ON DELETE CASCADE
+auto_reply_cooldowns auto_reply_cooldowns_workspace_id_fkey: FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE
+auto_reply_rules auto_reply_rules_device_id_fkey: FOREIGN KEY (device_id) REFERENCES devices(id) ON DELETE CASCADE
+auto_reply_rules auto_reply_rules_pkey: PRIMARY KEY (id)
+auto_reply_rules auto_reply_rules_workspace_id_fkey: FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE
+contacts contacts_pk: PRIMARY KEY (workspace_id, phone)
+contacts contacts_workspace_id_fkey: FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE
+device_alerts device_alerts_pkey: PRIMARY KEY (device_id)
+device_alerts device_alerts_workspace_id_fkey: FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE
+device_leases device_leases_device_id_fkey: FOREIGN KEY (device_id) REFERENCES devices(id) ON DELETE CASCADE
+device_leases device_leases_pkey: PRIMARY KEY (device_id)
+devices devices_pkey: PRIMARY KEY (id)
+devices devices_workspace_id_fkey: FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE
+engine_state engine_state_device_id_fkey: FOREIGN KEY (device_id) REFERENCES devices(id) ON DELETE CASCADE
+engine_state engine_state_pk: PRIMARY KEY (device_id, category, key_id)
+events events_pkey: PRIMARY KEY (id)
+events events_workspace_id_fkey: FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE
+idempotency_keys idempotency_keys_pk: PRIMARY KEY (workspace_id, key)
+idempotency_keys idempotency_keys_workspace_id_fkey: FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE
+memberships memberships_pk: PRIMARY KEY (workspace_id, user_id)
+memberships memberships_user_id_fkey: FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE
+memberships memberships_workspace_id_fkey: FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE
+message_status_history message_status_history_message_id_fkey: FOREIGN KEY (message_id) REFERENCES messages(id) ON DELETE CASCADE
+messages messages_device_id_fkey: FOREIGN KEY (device_id) REFERENCES devices(id) ON DELETE SET NULL
+messages messages_pkey: PRIMARY KEY (id)
+messages messages_workspace_id_fkey: FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE
+sessions sessions_pkey: PRIMARY KEY (id)
+sessions sessions_token_hash_key: UNIQUE (token_hash)
+sessions sessions_user_id_fkey: FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE
+sessions sessions_workspace_id_fkey: FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE
+templates templates_name_unique: UNIQUE (workspace_id, name)
+templates templates_pkey: PRIMARY KEY (id)
+templates templates_workspace_id_fkey: FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE
+usage_counters usage_counters_pk: PRIMARY KEY (workspace_id, period)
+usage_counters usage_counters_workspace_id_fkey: FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE
+users users_email_key: UNIQUE (email)
+users users_pkey: PRIMARY KEY (id)
+verification_limits verification_limits_pkey: PRIMARY KEY (id)
+verification_limits verification_limits_workspace_id_fkey: FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE
+verifications verifications_pkey: PRIMARY KEY (id)
+verifications verifications_workspace_id_fkey: FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE
+waping_migrations waping_migrations_pkey: PRIMARY KEY (name)
+webhook_attempts webhook_attempts_delivery_id_fkey: FOREIGN KEY (delivery_id) REFERENCES webhook_deliveries(id) ON DELETE CASCADE
+webhook_attempts webhook_attempts_pk: PRIMARY KEY (delivery_id, number)
+webhook_deliveries webhook_deliveries_endpoint_id_fkey: FOREIGN KEY (endpoint_id) REFERENCES webhook_endpoints(id) ON DELETE CASCADE
+webhook_deliveries webhook_deliveries_event_id_fkey: FOREIGN KEY (event_id) REFERENCES events(id) ON DELETE CASCADE
+webhook_deliveries webhook_deliveries_pkey: PRIMARY KEY (id)
+webhook_deliveries webhook_deliveries_workspace_id_fkey: FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE
+webhook_endpoints webhook_endpoints_pkey: PRIMARY KEY (id)
+webhook_endpoints webhook_endpoints_workspace_id_fkey: FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE
+workspaces workspaces_name_key: UNIQUE (name)
+workspaces workspaces_pkey: PRIMARY KEY (id)
+
+-- indexes
+CREATE UNIQUE INDEX api_keys_key_hash_key ON public.api_keys USING btree (key_hash)
+CREATE UNIQUE INDEX api_keys_pkey ON public.api_keys USING btree (id)
+CREATE INDEX api_keys_workspace ON public.api_keys USING btree (workspace_id, id)
+CREATE INDEX auto_reply_cooldowns_contact ON public.auto_reply_cooldowns USING btree (workspace_id, phone)
+CREATE UNIQUE INDEX auto_reply_cooldowns_pk ON public.auto_reply_cooldowns USING btree (rule_id, phone)
+CREATE INDEX auto_reply_rules_order ON public.auto_reply_rules USING btree (workspace_id, priority, id)
+CREATE UNIQUE INDEX auto_reply_rules_pkey ON public.auto_reply_rules USING btree (id)
+CREATE UNIQUE INDEX contacts_pk ON public.contacts USING btree (workspace_id, phone)
+CREATE INDEX device_alerts_due ON public.device_alerts USING btree (alerted_at, alert_due_at)
+CREATE UNIQUE INDEX device_alerts_pkey ON public.device_alerts USING btree (device_id)
+CREATE UNIQUE INDEX device_leases_pkey ON public.device_leases USING btree (device_id)
+CREATE UNIQUE INDEX devices_pkey ON public.devices USING btree (id)
+CREATE INDEX devices_workspace ON public.devices USING btree (workspace_id, id)
+CREATE UNIQUE INDEX engine_state_pk ON public.engine_state USING btree (device_id, category, key_id)
+CREATE UNIQUE INDEX events_pkey ON public.events USING btree (id)
+CREATE INDEX events_workspace ON public.events USING btree (workspace_id, id)
+CREATE INDEX idempotency_keys_expiry ON public.idempotency_keys USING btree (expires_at)
+CREATE UNIQUE INDEX idempotency_keys_pk ON public.idempotency_keys USING btree (workspace_id, key)
+CREATE INDEX login_failures_key ON public.login_failures USING btree (throttle_key, failed_at)
+CREATE UNIQUE INDEX memberships_pk ON public.memberships USING btree (workspace_id, user_id)
+CREATE INDEX message_status_history_message ON public.message_status_history USING btree (message_id, at)
+CREATE INDEX messages_log ON public.messages USING btree (workspace_id, id)
+CREATE INDEX messages_phone ON public.messages USING btree (workspace_id, phone, id)
+CREATE UNIQUE INDEX messages_pkey ON public.messages USING btree (id)
+CREATE INDEX messages_queue ON public.messages USING btree (device_id, status, priority, id)
+CREATE INDEX messages_retention ON public.messages USING btree (workspace_id, created_at)
+CREATE INDEX messages_status ON public.messages USING btree (workspace_id, status, id)
+CREATE INDEX messages_wa_id ON public.messages USING btree (wa_message_id)
+CREATE INDEX sessions_expiry ON public.sessions USING btree (expires_at)
+CREATE UNIQUE INDEX sessions_pkey ON public.sessions USING btree (id)
+CREATE UNIQUE INDEX sessions_token_hash_key ON public.sessions USING btree (token_hash)
+CREATE INDEX sessions_user ON public.sessions USING btree (user_id)
+CREATE UNIQUE INDEX templates_name_unique ON public.templates USING btree (workspace_id, name)
+CREATE UNIQUE INDEX templates_pkey ON public.templates USING btree (id)
+CREATE UNIQUE INDEX usage_counters_pk ON public.usage_counters USING btree (workspace_id, period)
+CREATE UNIQUE INDEX users_email_key ON public.users USING btree (email)
+CREATE UNIQUE INDEX users_pkey ON public.users USING btree (id)
+CREATE INDEX verification_limits_at ON public.verification_limits USING btree (at)
+CREATE UNIQUE INDEX verification_limits_pkey ON public.verification_limits USING btree (id)
+CREATE INDEX verification_limits_window ON public.verification_limits USING btree (workspace_id, kind, subject, at)
+CREATE INDEX verifications_attempt_due ON public.verifications USING btree (status, attempt_state, attempt_deadline)
+CREATE INDEX verifications_attempt_message ON public.verifications USING btree (attempt_message_id)
+CREATE INDEX verifications_expiry ON public.verifications USING btree (status, expires_at)
+CREATE INDEX verifications_phone ON public.verifications USING btree (workspace_id, phone, status, id)
+CREATE UNIQUE INDEX verifications_pkey ON public.verifications USING btree (id)
+CREATE INDEX verifications_workspace ON public.verifications USING btree (workspace_id, id)
+CREATE UNIQUE INDEX waping_migrations_pkey ON public.waping_migrations USING btree (name)
+CREATE UNIQUE INDEX webhook_attempts_pk ON public.webhook_attempts USING btree (delivery_id, number)
+CREATE INDEX webhook_deliveries_due ON public.webhook_deliveries USING btree (status, next_attempt_at)
+CREATE INDEX webhook_deliveries_event ON public.webhook_deliveries USING btree (event_id)
+CREATE INDEX webhook_deliveries_log ON public.webhook_deliveries USING btree (endpoint_id, id)
+CREATE UNIQUE INDEX webhook_deliveries_pkey ON public.webhook_deliveries USING btree (id)
+CREATE INDEX webhook_deliveries_sequence ON public.webhook_deliveries USING btree (endpoint_id, sequence_key, event_id) WHERE (status = 'pending'::text)
+CREATE UNIQUE INDEX webhook_endpoints_pkey ON public.webhook_endpoints USING btree (id)
+CREATE INDEX webhook_endpoints_workspace ON public.webhook_endpoints USING btree (workspace_id, id)
+CREATE UNIQUE INDEX workspaces_name_key ON public.workspaces USING btree (name)
+CREATE UNIQUE INDEX workspaces_pkey ON public.workspaces USING btree (id)
