@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Every suite runs on SQLite; on PostgreSQL too when WAPING_TEST_PG_URL is set (DESIGN.md §11).
+// Every suite runs on SQLite; on PostgreSQL too when WAPING_TEST_PG_URL is set (README.md, "Test it").
 // The browser suite runs once, against SQLite, as the dashboard issue asks.
 const dialects = ['sqlite', ...(process.env.WAPING_TEST_PG_URL ? ['postgres'] : [])];
 

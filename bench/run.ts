@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: load and latency numbers for WAPing on this machine, each against a baseline
- * measured in the same run (DESIGN.md §11). Loopback only; every load is bounded in time.
+ * measured in the same run (docs/performance.md). Loopback only; every load is bounded in time.
  * Writes bench/results.json and prints a table. BENCH_SECONDS (default 8) sets each run's length;
  * BENCH_LIST_ROWS (default 1000000) the size of the big message log; BENCH_DATABASE_URL runs on PostgreSQL.
  */

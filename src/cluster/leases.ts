@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../db/database.js';
 
 /**
- * Device leases: one node runs a device's connection at a time (DESIGN.md §9). A lease is taken
+ * Device leases: one node runs a device's connection at a time (docs/architecture.md, "Devices, leases and takeover"). A lease is taken
  * when free or expired, renewed by its holder, and lost when the holder stops renewing.
  */
 export async function acquireLease(

@@ -9,7 +9,7 @@ import { hashPassword, verifyPassword } from '../lib/passwords.js';
 import { listWorkspaces } from '../workspaces/store.js';
 import { countUsers, createUser, MIN_PASSWORD_LENGTH, normalizeEmail } from '../workspaces/users.js';
 import { clearSessionCookie, setSessionCookie } from './cookies.js';
-import { findUserByEmail, findUserById, firstMembership, setPassword } from './members.js';
+import { findUserByEmail, findUserById, firstMembership, setPassword } from '../workspaces/members.js';
 import { assertCsrf, currentSession } from './resolver.js';
 import {
   createSession,

@@ -120,3 +120,14 @@ export async function deleteUserSessions(
 export async function purgeExpiredSessions(db: DbOrTx, now: Date): Promise<void> {
   await db.deleteFrom('sessions').where('expires_at', '<=', now.toISOString()).execute();
 }
+
+/** When each member was last seen in the dashboard (latest session activity). */
+export async function lastSeenByUser(db: DbOrTx, workspaceId: string): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('sessions')
+    .select(['user_id', (eb) => eb.fn.max('last_seen_at').as('last_seen_at')])
+    .where('workspace_id', '=', workspaceId)
+    .groupBy('user_id')
+    .execute();
+  return new Map(rows.map((r) => [r.user_id, String(r.last_seen_at)]));
+}

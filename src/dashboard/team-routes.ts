@@ -9,7 +9,8 @@ import { Nullable } from '../lib/schema.js';
 import { idPattern } from '../lib/ids.js';
 import type { Role } from '../workspaces/tables.js';
 import { createUser } from '../workspaces/users.js';
-import { findMember, lastSeenByUser, listMembers, removeMember, setRole, type Member } from './members.js';
+import { findMember, listMembers, removeMember, setRole, type Member } from '../workspaces/members.js';
+import { lastSeenByUser } from './sessions.js';
 import { deleteUserSessions } from './sessions.js';
 import { MemberSchema, RoleSchema, type MemberView } from './views.js';
 

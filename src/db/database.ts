@@ -7,7 +7,7 @@ import type { Database } from './types.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
-/** Store functions take either the database or an open transaction (DESIGN.md §12). */
+/** Store functions take either the database or an open transaction, so a caller can make several writes one transaction. */
 export type DbOrTx = Kysely<Database> | Transaction<Database>;
 /**
  * Something a caller needs done inside the transaction that creates a resource, given its id

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 
-/** How fast a device may send (DESIGN.md §5): numbers that send too fast get banned. */
+/** How fast a device may send (docs/api.md, "Pacing"): numbers that send too fast get banned. */
 export const PacingSchema = Type.Object(
   {
     minIntervalMs: Type.Integer({

@@ -1,5 +1,5 @@
 /**
- * The only thing the rest of WAPing knows about WhatsApp (DESIGN.md §6).
+ * The only thing the rest of WAPing knows about WhatsApp (docs/architecture.md, "Engines").
  *
  * An engine runs one device's connection. The device supervisor creates it, listens to its
  * events and turns them into device statuses, message statuses and inbound messages. Engines

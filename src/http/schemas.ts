@@ -1,7 +1,7 @@
 import { Type, type TSchema } from 'typebox';
 import { Nullable } from '../lib/schema.js';
 
-/** The error envelope (DESIGN.md §4), referenced by every route's error responses. */
+/** The error envelope (docs/api.md, "Errors"), referenced by every route's error responses. */
 export const ErrorEnvelope = Type.Object(
   {
     error: Type.Object({

@@ -4,7 +4,7 @@ import type { EventType, WapingEvent } from '../events/types.js';
 import type { MessageRow, MessageStatus } from './tables.js';
 import { toMessageView } from './views.js';
 
-/** Which statuses each status may follow: statuses only move forward (DESIGN.md §5). */
+/** Which statuses each status may follow: statuses only move forward (docs/api.md, "Statuses"). */
 const ALLOWED_FROM: Record<MessageStatus, MessageStatus[]> = {
   queued: ['sending'],
   sending: ['queued'],

@@ -9,7 +9,9 @@ export function registerNotifications(app: FastifyInstance, ctx: AppContext): vo
   const graceMs = ctx.config.alertGraceMs ?? ctx.config.alertGraceSeconds * 1000;
   const monitor = new AlertMonitor(ctx, mail, graceMs);
   app.addHook('onReady', async () => monitor.start());
-  // preClose, not onClose: the app's own onClose destroys the database before feature hooks run.
+  // preClose runs before every onClose hook, so this stops while the other features and the
+  // database are still up. (onClose hooks run last-registered first; app.ts registers the one that
+  // closes the database before any feature's, so the database closes last.)
   app.addHook('preClose', async () => {
     await monitor.stop();
     mail.close();

@@ -4,7 +4,7 @@ import { createVerifyChannels } from './channels.js';
 import { verifyRoutes } from './routes.js';
 import { startVerifyWorker, type VerifyWorker } from './worker.js';
 
-/** The verification API (DESIGN.md §8): routes, and the fallback worker running while the app does. */
+/** The verification API (docs/otp.md): routes, and the fallback worker running while the app does. */
 export async function registerVerify(app: FastifyInstance, ctx: AppContext): Promise<void> {
   // Made here so an incomplete SMS setup stops the start instead of failing the first code.
   const channels = createVerifyChannels(ctx.config);

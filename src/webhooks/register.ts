@@ -49,7 +49,9 @@ export async function registerWebhooks(
     unsubscribe.push(ctx.bus.subscribe('webhooks.wake', () => worker.wake()));
     worker.start();
   });
-  // preClose, not onClose: the app's own onClose destroys the database before feature hooks run.
+  // preClose runs before every onClose hook, so this stops while the other features and the
+  // database are still up. (onClose hooks run last-registered first; app.ts registers the one that
+  // closes the database before any feature's, so the database closes last.)
   app.addHook('preClose', async () => {
     for (const off of unsubscribe.splice(0)) off();
     await worker.stop();

@@ -1,4 +1,4 @@
-/** The default schedule of DESIGN.md §7: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h, then `failed`. */
+/** The default retry schedule (docs/webhooks.md, "Delivery, order and retries"): 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h, then `failed`. */
 export const DEFAULT_RETRY_SCHEDULE_MS = [
   5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000,
 ];

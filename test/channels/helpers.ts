@@ -1,5 +1,5 @@
 // Real loopback stand-ins for the SMS and email providers, shared by channel, verification and
-// alert tests (DESIGN.md §11: tests talk to real servers, no mocks).
+// alert tests (tests talk to real servers, no mocks).
 export {
   startSmtpServer,
   type FakeSmtpServer,

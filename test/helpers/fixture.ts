@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test as base } from 'vitest';
 import type { AppDeps } from '../../src/app.js';
 import { startApp, type TestApp } from './app.js';
@@ -14,6 +16,16 @@ export interface AppTestOptions {
   /** Environment on top of testConfig's; a function when it needs the file's data folder. */
   env?: Record<string, string> | ((db: TestDatabase) => Record<string, string>);
   deps?: AppDeps;
+  /** Plans for WAPING_PLANS_FILE, written into the file's data folder. */
+  plans?: Record<
+    string,
+    {
+      devices: number | null;
+      messagesPerMonth: number | null;
+      api: boolean;
+      requestsPerMinute: number | null;
+    }
+  >;
 }
 
 /**
@@ -36,7 +48,11 @@ export function appTest(options: AppTestOptions = {}) {
     ],
     t: [
       async ({ db }, use) => {
-        const env = typeof options.env === 'function' ? options.env(db) : options.env;
+        const env = { ...(typeof options.env === 'function' ? options.env(db) : options.env) };
+        if (options.plans) {
+          env.WAPING_PLANS_FILE = join(db.dataDir, 'plans.json');
+          writeFileSync(env.WAPING_PLANS_FILE, JSON.stringify(options.plans));
+        }
         const t = await startApp(db, env, options.deps);
         await use(t);
         await t.close();

@@ -1,28 +1,15 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { otherWorkspace, startApp, type TestApp } from '../helpers/app.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { describe, expect } from 'vitest';
+import { otherWorkspace } from '../helpers/app.js';
+import { appTest } from '../helpers/fixture.js';
 
-let db: TestDatabase;
-let t: TestApp;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  const plansFile = join(db.dataDir, 'plans.json');
-  writeFileSync(
-    plansFile,
-    JSON.stringify({ tiny: { devices: 1, messagesPerMonth: 10, api: true, requestsPerMinute: 3 } }),
-  );
-  t = await startApp(db, { WAPING_PLANS_FILE: plansFile });
-});
-afterAll(async () => {
-  await t.close();
-  await db.drop();
+const it = appTest({
+  plans: { tiny: { devices: 1, messagesPerMonth: 10, api: true, requestsPerMinute: 3 } },
 });
 
 describe('per-key rate limit from the plan', () => {
-  it('sends IETF RateLimit headers and answers 429 RATE_LIMITED with Retry-After past the limit', async () => {
+  it('sends IETF RateLimit headers and answers 429 RATE_LIMITED with Retry-After past the limit', async ({
+    t,
+  }) => {
     const tiny = await otherWorkspace(t, 'tiny');
     const answers = [];
     for (let i = 0; i < 4; i++)
@@ -39,7 +26,7 @@ describe('per-key rate limit from the plan', () => {
     expect(retryAfter).toBeLessThanOrEqual(60);
   });
 
-  it('counts each key on its own', async () => {
+  it('counts each key on its own', async ({ t }) => {
     const a = await otherWorkspace(t, 'tiny');
     const b = await otherWorkspace(t, 'tiny');
     for (let i = 0; i < 3; i++) await t.request({ method: 'GET', url: '/v1/workspace', key: a.apiKey });
@@ -47,12 +34,12 @@ describe('per-key rate limit from the plan', () => {
     expect((await t.request({ method: 'GET', url: '/v1/workspace', key: b.apiKey })).statusCode).toBe(200);
   });
 
-  it('the unlimited selfhosted plan sends no rate-limit headers', async () => {
+  it('the unlimited selfhosted plan sends no rate-limit headers', async ({ t }) => {
     const res = await t.request({ method: 'GET', url: '/v1/workspace' });
     expect(res.headers['ratelimit']).toBeUndefined();
   });
 
-  it('the plans file overrides plan by plan and keeps the defaults', async () => {
+  it('the plans file overrides plan by plan and keeps the defaults', async ({ t }) => {
     const tiny = await otherWorkspace(t, 'tiny');
     const ws = (await t.request({ method: 'GET', url: '/v1/workspace', key: tiny.apiKey })).json();
     expect(ws.plan).toEqual({

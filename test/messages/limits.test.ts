@@ -1,29 +1,16 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { otherWorkspace, startApp, type TestApp } from '../helpers/app.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { describe, expect } from 'vitest';
+import { otherWorkspace } from '../helpers/app.js';
+import { appTest } from '../helpers/fixture.js';
 import { linkSandboxDevice } from '../helpers/sandbox.js';
 
-let db: TestDatabase;
-let t: TestApp;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  const plansFile = join(db.dataDir, 'plans.json');
-  writeFileSync(
-    plansFile,
-    JSON.stringify({ trial: { devices: 1, messagesPerMonth: 3, api: true, requestsPerMinute: null } }),
-  );
-  t = await startApp(db, { WAPING_PLANS_FILE: plansFile });
-});
-afterAll(async () => {
-  await t.close();
-  await db.drop();
+const it = appTest({
+  plans: { trial: { devices: 1, messagesPerMonth: 3, api: true, requestsPerMinute: null } },
 });
 
 describe('plan limits', () => {
-  it('refuses devices past the plan limit with 403 and messages past the monthly quota with 429', async () => {
+  it('refuses devices past the plan limit with 403 and messages past the monthly quota with 429', async ({
+    t,
+  }) => {
     const trial = await otherWorkspace(t, 'trial');
     await linkSandboxDevice(t, { key: trial.apiKey, phone: '+15550005050' });
     const second = await t.request({

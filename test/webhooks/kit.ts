@@ -108,7 +108,7 @@ export async function deliveries(t: TestApp, key: string, webhookId: string): Pr
   return res.json<{ data: DeliveryJson[] }>().data;
 }
 
-/** Every error answer has the envelope of DESIGN.md §4. */
+/** Every error answer has the envelope of docs/api.md ("Errors"). */
 export function isErrorEnvelope(body: unknown): boolean {
   const error = (body as { error?: Record<string, unknown> }).error;
   return (

@@ -1,6 +1,6 @@
 import type { components, paths } from '../../packages/api-types/openapi';
 
-/** A failed API call, carrying the envelope's code and message (DESIGN.md §4). */
+/** A failed API call, carrying the envelope's code and message (docs/api.md, "Errors"). */
 export class ApiError extends Error {
   constructor(
     readonly status: number,

@@ -1,5 +1,5 @@
 /**
- * Baileys' AuthenticationState kept in the device's EngineStateStore (DESIGN.md §6, §10): the
+ * Baileys' AuthenticationState kept in the device's EngineStateStore (docs/architecture.md, "Engines"): the
  * database row is the session, so a device resumes on whichever node holds its lease. Values are
  * serialized with Baileys' own BufferJSON so Buffers survive, exactly as its file store does.
  */

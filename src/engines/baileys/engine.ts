@@ -1,5 +1,5 @@
 /**
- * The real WhatsApp Web multi-device engine (DESIGN.md §6), on Baileys 7.
+ * The real WhatsApp Web multi-device engine (docs/whatsapp.md), on Baileys 7.
  *
  * One engine runs one device. A Baileys socket is single-use: every (re)connect builds a fresh one,
  * and the engine keeps at most one alive (`session`). Events of a socket that is no longer the

@@ -1,6 +1,6 @@
 /**
  * What to do when a Baileys socket closes, by the status code on `lastDisconnect.error`
- * (DESIGN.md §6). Pure, so the schedule can be tested without sockets or clocks.
+ * (docs/whatsapp.md, "Reconnect policy"). Pure, so the schedule can be tested without sockets or clocks.
  *
  * Codes as Baileys 7.0.0-rc14 produces them (lib/Socket/socket.js, lib/Utils/generics.js):
  * - 515 restartRequired: sent right after a QR/pairing-code link succeeds; the new creds only

@@ -1,5 +1,5 @@
 /**
- * A simulated WhatsApp connection (DESIGN.md §6): the same events as the real engine, driven by
+ * A simulated WhatsApp connection (docs/api.md, "Sandbox"): the same events as the real engine, driven by
  * timers and by the SandboxHub, which plays the phone and the customers.
  *
  * Rule kept throughout: change state and arm timers *before* emitting, because a listener may

@@ -1,7 +1,7 @@
 import { EngineSendError } from '../engine.js';
 
 /**
- * Recipients with scripted outcomes (DESIGN.md §6), so every failure path of the message
+ * Recipients with scripted outcomes (docs/api.md, "Magic numbers"), so every failure path of the message
  * lifecycle can be demonstrated and tested without a real phone.
  */
 export const MAGIC_NUMBERS = {

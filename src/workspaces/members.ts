@@ -1,10 +1,9 @@
 import type { DbOrTx } from '../db/database.js';
 import { hashPassword } from '../lib/passwords.js';
-import type { Role } from '../workspaces/tables.js';
-import { normalizeEmail } from '../workspaces/users.js';
+import type { Role } from './tables.js';
+import { normalizeEmail } from './users.js';
 
-// The workspaces feature owns users and memberships but exports no readers for them yet; these
-// queries stay here, read-mostly, until it does.
+// Users and their memberships as the dashboard's sign-in and team pages need them.
 
 export interface UserCredentials {
   id: string;
@@ -110,15 +109,4 @@ export async function removeMember(db: DbOrTx, workspaceId: string, userId: stri
     .where('user_id', '=', userId)
     .executeTakeFirst();
   if (!other) await db.deleteFrom('users').where('id', '=', userId).execute();
-}
-
-/** When each member was last seen in the dashboard (latest session activity). */
-export async function lastSeenByUser(db: DbOrTx, workspaceId: string): Promise<Map<string, string>> {
-  const rows = await db
-    .selectFrom('sessions')
-    .select(['user_id', (eb) => eb.fn.max('last_seen_at').as('last_seen_at')])
-    .where('workspace_id', '=', workspaceId)
-    .groupBy('user_id')
-    .execute();
-  return new Map(rows.map((r) => [r.user_id, String(r.last_seen_at)]));
 }
