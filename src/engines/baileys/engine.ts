@@ -5,7 +5,7 @@
  * and the engine keeps at most one alive (`session`). Events of a socket that is no longer the
  * current one are ignored, which is what makes stop(), link timeouts and reconnects race-free.
  */
-import { makeWASocket } from 'baileys';
+import { DisconnectReason, makeWASocket } from 'baileys';
 import type { ConnectionState, WAMessage } from 'baileys';
 import type { Logger } from 'pino';
 import {
@@ -74,6 +74,8 @@ export class BaileysEngine implements Engine {
   /** Between start() and stop()/logout()/logged out/link timeout. */
   private running = false;
   private attempt = 0;
+  /** One immediate restart on 515, granted by a new pairing or an open (see reconnect-policy). */
+  private restartGranted = false;
   private reconnectTimer: NodeJS.Timeout | undefined;
   /** QR codes shown since start or the last scan, across sockets. */
   private linkQrCount = 0;
@@ -119,6 +121,7 @@ export class BaileysEngine implements Engine {
     }
     this.running = true;
     this.attempt = 0;
+    this.restartGranted = false;
     this.linkQrCount = 0;
     try {
       await this.openSocket();
@@ -251,6 +254,7 @@ export class BaileysEngine implements Engine {
       clearTimeout(this.linkTimer);
       this.linkQrCount = 0;
       this.pairingPhone = undefined;
+      this.restartGranted = true;
     }
     if (update.connection === 'open') this.onOpen(session);
     if (update.connection === 'close') await this.onClose(session, update.lastDisconnect?.error);
@@ -280,6 +284,7 @@ export class BaileysEngine implements Engine {
     // A pairing request waiting for a QR would wait forever: this socket resumed a linked session.
     session.ready.reject(new Error('device is already linked'));
     this.attempt = 0;
+    this.restartGranted = true;
     this.linkQrCount = 0;
     this.pairingPhone = undefined;
     clearTimeout(this.linkTimer);
@@ -299,7 +304,13 @@ export class BaileysEngine implements Engine {
     if (!this.running) return;
     // Baileys ends a socket whose QR refs ran out with 408; if our budget is spent too, stop here.
     if (this.linkQrCount >= this.qrMaxAttempts && statusCode !== 515) return this.linkTimeout();
-    const decision = decideReconnect(statusCode, this.attempt, this.backoff, this.random);
+    const decision = decideReconnect(
+      statusCode,
+      { attempt: this.attempt, restartGranted: this.restartGranted },
+      this.backoff,
+      this.random,
+    );
+    if (statusCode === DisconnectReason.restartRequired) this.restartGranted = false;
     if (decision.action === 'logged_out') {
       this.halt();
       this.emitter.emit('disconnected', { reason, statusCode, willReconnect: false });
