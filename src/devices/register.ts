@@ -21,6 +21,13 @@ export async function registerDevicesAndMessages(app: FastifyInstance, ctx: AppC
     readMs: ctx.config.sandboxReadMs,
     qrRefreshMs: ctx.config.sandboxQrRefreshMs,
   });
+  if (ctx.config.waAllowInsecureWs) {
+    ctx.log.warn(
+      { waWsUrl: ctx.config.waWsUrl ?? null },
+      `WAPING_WA_WS_URL may be clear-text ws:// (WAPING_WA_ALLOW_INSECURE_WS=true; now ${ctx.config.waWsUrl ?? 'unset'}): ` +
+        'whatever answers there reads every WhatsApp message. For tests only; never in production.',
+    );
+  }
   const supervisor = new DeviceSupervisor(ctx, hub);
   app.decorate('supervisor', supervisor);
   await app.register(deviceRoutes(ctx, supervisor));
