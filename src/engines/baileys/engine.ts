@@ -43,6 +43,7 @@ import {
 } from './session.js';
 import { WaVersion, type FetchVersion } from './wa-version.js';
 import { typeBriefly } from './presence.js';
+import { guardSignalLogs } from './signal-log-guard.js';
 
 export interface BaileysEngineOptions {
   /** Baileys `waWebSocketUrl` (WAPING_WA_WS_URL); WhatsApp's own server when unset. */
@@ -87,6 +88,8 @@ export class BaileysEngine implements Engine {
     private readonly ctx: EngineContext,
     private readonly options: BaileysEngineOptions = {},
   ) {
+    // Before any socket exists: libsignal would otherwise print session keys on the console.
+    guardSignalLogs();
     this.log = ctx.log.child({ engine: 'baileys', deviceId: ctx.deviceId });
     this.emitter = new TypedEmitter<EngineEvents>((err, event) =>
       this.log.error({ err, event }, 'engine event listener failed'),
