@@ -230,6 +230,7 @@ export class BaileysEngine implements Engine {
       () => this.session === session,
       (err, event) => this.log.error({ err, event }, 'baileys event handler failed'),
     );
+    this.watchUpgrade(session);
     on('connection.update', (update) => this.onConnectionUpdate(session, update));
     on('creds.update', () => this.auth?.saveCreds());
     on('messages.update', (updates) => {
@@ -247,6 +248,23 @@ export class BaileysEngine implements Engine {
           this.log.error({ err, id: msg.key.id }, 'inbound message could not be handled'),
         );
       }
+    });
+  }
+
+  /**
+   * An HTTP answer instead of the WebSocket upgrade (a 401/403 from a proxy or a wrong endpoint).
+   * Baileys subscribes to ws' `unexpected-response`, which stops ws from failing the socket, and
+   * then ignores it: the socket would hang until a handshake timeout (408), or forever when the
+   * server hangs up. Ending it here reports the refusal as it is. A plain Error (no status code)
+   * on purpose: an HTTP 401 from a proxy is not WhatsApp logging the device out, so the ordinary
+   * backoff applies and the session is kept.
+   */
+  private watchUpgrade(session: Session): void {
+    session.sock.ws?.on('unexpected-response', (_req, res) => {
+      res.resume();
+      if (this.session !== session) return;
+      const status = `${res.statusCode ?? '?'} ${res.statusMessage ?? ''}`.trim();
+      void session.sock.end(new Error(`WebSocket upgrade refused with HTTP ${status}`));
     });
   }
 

@@ -2,6 +2,7 @@
  * The Baileys socket configuration WAPing uses, and the narrow slice of the socket the engine
  * touches (so tests can hand in a fake with the same event shapes).
  */
+import type { ClientRequest, IncomingMessage } from 'node:http';
 import { release } from 'node:os';
 import { proto } from 'baileys';
 import type {
@@ -16,6 +17,10 @@ import type { Logger } from 'pino';
 
 /** What the engine uses of a Baileys socket. */
 export interface BaileysSocket {
+  /** The WebSocket client; it re-emits ws' `unexpected-response` (an HTTP answer to the upgrade). */
+  ws?: {
+    on(event: 'unexpected-response', listener: (req: ClientRequest, res: IncomingMessage) => void): unknown;
+  };
   ev: Pick<BaileysEventEmitter, 'on'>;
   user: WASocket['user'];
   end: WASocket['end'];
