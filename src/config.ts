@@ -48,6 +48,8 @@ export const CONFIG_FIELDS = {
   /** Test-only: accept a clear-text ws:// WAPING_WA_WS_URL. */
   waAllowInsecureWs: bool('WAPING_WA_ALLOW_INSECURE_WS', false),
   waBrowser: str('WAPING_WA_BROWSER', 'WAPing'),
+  /** Pins the WhatsApp Web version announced (`2.3000.1023223821`); unset: the last that worked. */
+  waVersion: str('WAPING_WA_VERSION', undefined, { pattern: '^\\d+\\.\\d+\\.\\d+$' }),
   waBackoffBaseMs: int('WAPING_WA_BACKOFF_BASE_MS', 1000, 10),
   webhookAllowPrivate: bool('WAPING_WEBHOOK_ALLOW_PRIVATE', false),
   /** Delays before each retry of a failed webhook delivery; after the last one it is `failed`. */

@@ -80,6 +80,13 @@ describe('config', () => {
     expect(insecure).toMatchObject({ waWsUrl: 'ws://127.0.0.1:8080/ws/chat', waAllowInsecureWs: true });
   });
 
+  it('takes a pinned WhatsApp Web version in its dotted form only', () => {
+    expect(loadConfig({ WAPING_WA_VERSION: '2.3000.1023223821' }).waVersion).toBe('2.3000.1023223821');
+    expect(loadConfig({}).waVersion).toBeUndefined();
+    for (const bad of ['latest', '2.3000', '2,3000,1023223821', '2.3000.1023223821 '])
+      expect(() => loadConfig({ WAPING_WA_VERSION: bad })).toThrow(/^WAPING_WA_VERSION/);
+  });
+
   it('names the allowed values of a choice', () => {
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(
       /one of fatal, error, warn, info, debug, trace, silent/,

@@ -6,7 +6,7 @@
  * current one are ignored, which is what makes stop(), link timeouts and reconnects race-free.
  */
 import { DisconnectReason, makeWASocket } from 'baileys';
-import type { ConnectionState, WAMessage } from 'baileys';
+import type { ConnectionState, WAMessage, WAVersion } from 'baileys';
 import type { Logger } from 'pino';
 import {
   EngineSendError,
@@ -58,8 +58,10 @@ export interface BaileysEngineOptions {
   socketFactory?: SocketFactory;
   /** Reconnect schedule overrides; `random` (jitter source in [0, 1)) makes tests deterministic. */
   backoff?: Partial<BackoffOptions> & { random?: () => number };
-  /** Looks up the current WhatsApp Web version after a 405; default fetchLatestBaileysVersion. */
+  /** Looks up the current WhatsApp Web version after a 405; default lookupLatestVersion. */
   fetchVersion?: FetchVersion;
+  /** Announce this WhatsApp Web version, always (WAPING_WA_VERSION). */
+  version?: WAVersion;
 }
 
 export class BaileysEngine implements Engine {
@@ -100,7 +102,11 @@ export class BaileysEngine implements Engine {
     this.backoff = { ...DEFAULT_BACKOFF, ...backoff };
     this.random = random ?? Math.random;
     this.qrMaxAttempts = options.qrMaxAttempts ?? 5;
-    this.waVersion = new WaVersion(this.log, options.fetchVersion);
+    this.waVersion = new WaVersion(this.log, {
+      pinned: options.version,
+      shared: ctx.shared,
+      fetchVersion: options.fetchVersion,
+    });
   }
 
   on<K extends EngineEventName>(event: K, listener: EngineListener<K>): void {
@@ -206,6 +212,7 @@ export class BaileysEngine implements Engine {
 
   private async openSocket(): Promise<void> {
     await this.waVersion.settled();
+    await this.waVersion.load();
     this.auth ??= await loadAuthState(this.ctx.state);
     // Re-checked after the awaits: stop() or a concurrent open may have happened meanwhile.
     if (!this.running || this.session) return;
@@ -310,6 +317,7 @@ export class BaileysEngine implements Engine {
     this.pairingPhone = undefined;
     clearTimeout(this.linkTimer);
     const user = session.sock.user ?? this.auth?.state.creds.me;
+    void this.waVersion.worked();
     this.emitter.emit('connected', connectedEvent(user));
   }
 
