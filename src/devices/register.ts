@@ -3,6 +3,7 @@ import type { AppContext } from '../context.js';
 import { SandboxHub } from '../engines/sandbox/hub.js';
 import { sandboxRoutes } from '../engines/sandbox/routes.js';
 import { startExpirySweeper } from '../messages/expiry.js';
+import { startSealedBodySweeper } from '../messages/sealed-bodies.js';
 import { messageRoutes } from '../messages/routes.js';
 import { templateRoutes } from '../messages/template-routes.js';
 import { deviceRoutes } from './routes.js';
@@ -35,12 +36,15 @@ export async function registerDevicesAndMessages(app: FastifyInstance, ctx: AppC
   await app.register(templateRoutes(ctx));
   if (ctx.config.sandbox) await app.register(sandboxRoutes(ctx, supervisor));
   let stopSweeper: () => void = () => undefined;
+  let stopSealedSweeper: () => Promise<void> = async () => undefined;
   app.addHook('onReady', async () => {
     await supervisor.start();
     stopSweeper = startExpirySweeper(ctx);
+    stopSealedSweeper = startSealedBodySweeper(ctx);
   });
   app.addHook('onClose', async () => {
     stopSweeper();
+    await stopSealedSweeper();
     await supervisor.stop();
   });
 }
