@@ -75,6 +75,16 @@ describe('baileys engine: WhatsApp Web version', () => {
     await engine.stop();
   });
 
+  it('a device still on an older accepted version does not replace a newer one kept by another', async () => {
+    const shared = new MemorySharedStore();
+    const { engine, last } = await engineOn(shared);
+    await shared.write(WA_VERSION_KEY, NEWER.join('.'));
+    last().open();
+    await advance(0);
+    expect(shared.data.get(WA_VERSION_KEY)).toBe(NEWER.join('.'));
+    await engine.stop();
+  });
+
   it('prefers the bundled version over a stored one that is older (after an upgrade)', async () => {
     const shared = new MemorySharedStore();
     await shared.write(WA_VERSION_KEY, OLDER.join('.'));

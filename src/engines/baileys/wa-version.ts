@@ -65,8 +65,6 @@ export class WaVersion {
   current: WAVersion | undefined;
   private pending: Promise<void> | undefined;
   private loaded = false;
-  /** What the shared store holds, as far as this engine knows (saves rewriting it on every open). */
-  private stored: string | null = null;
 
   constructor(
     private readonly log: Logger,
@@ -103,14 +101,18 @@ export class WaVersion {
     await this.pending;
   }
 
-  /** A connection opened with the current version: keep it for every device and the next start. */
+  /**
+   * A connection opened with the current version: keep it for every device and the next start,
+   * unless a newer one that worked is kept already (a device still on an older version that
+   * WhatsApp accepts must not undo what another device learned).
+   */
   async worked(): Promise<void> {
     if (this.options.pinned || !this.options.shared) return;
-    const value = formatVersion(this.current ?? BUNDLED);
-    if (value === this.stored) return;
+    const used = this.current ?? BUNDLED;
+    const stored = await this.readStored();
+    if (stored && !newer(used, stored)) return;
     try {
-      await this.options.shared.write(WA_VERSION_KEY, value);
-      this.stored = value;
+      await this.options.shared.write(WA_VERSION_KEY, formatVersion(used));
     } catch (err) {
       this.log.warn({ err }, 'could not keep the WhatsApp Web version that worked');
     }
@@ -134,9 +136,7 @@ export class WaVersion {
   private async readStored(): Promise<WAVersion | undefined> {
     if (!this.options.shared) return undefined;
     try {
-      const raw = await this.options.shared.read(WA_VERSION_KEY);
-      this.stored = raw;
-      return parseVersion(raw);
+      return parseVersion(await this.options.shared.read(WA_VERSION_KEY));
     } catch (err) {
       this.log.warn({ err }, 'could not read the stored WhatsApp Web version');
       return undefined;
