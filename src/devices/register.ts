@@ -16,6 +16,13 @@ export async function registerDevices(
   ctx: AppContext,
   supervisor: DeviceSupervisor,
 ): Promise<void> {
+  if (ctx.config.waAllowInsecureWs) {
+    ctx.log.warn(
+      { waWsUrl: ctx.config.waWsUrl ?? null },
+      `WAPING_WA_WS_URL may be clear-text ws:// (WAPING_WA_ALLOW_INSECURE_WS=true; now ${ctx.config.waWsUrl ?? 'unset'}): ` +
+        'whatever answers there reads every WhatsApp message. For tests only; never in production.',
+    );
+  }
   app.decorate('supervisor', supervisor);
   await app.register(deviceRoutes(ctx, supervisor));
   if (ctx.config.sandbox) await app.register(sandboxRoutes(ctx, supervisor));

@@ -1,11 +1,12 @@
 import type { AppContext } from '../context.js';
 import { acquireLease, releaseLease, renewLeases } from '../cluster/leases.js';
-import type { Engine } from '../engines/engine.js';
+import type { Engine, EngineSharedStore } from '../engines/engine.js';
 import type { SandboxHub } from '../engines/sandbox/hub.js';
 import { startLoop, type Loop } from '../jobs/loop.js';
 import type { DeviceCommand } from './commands.js';
 import { createEngine } from './engine-factory.js';
 import type { DeviceDispatcher, DeviceHooks } from './hooks.js';
+import { createEngineSharedStore } from './shared-state-store.js';
 import { parsePacing, type Pacing } from './pacing.js';
 import { RemoteQrCache, type ShownQr } from './remote-qr.js';
 import { createEngineStateStore } from './state-store.js';
@@ -43,6 +44,8 @@ export class DeviceSupervisor {
   private readonly ttlMs: number;
   private readonly remoteQr: RemoteQrCache;
   private readonly unsubscribeCommands: () => void;
+  /** One for every engine here: what one device learns (the WhatsApp Web version) serves all. */
+  private readonly sharedEngineState: EngineSharedStore;
 
   constructor(
     private readonly ctx: AppContext,
@@ -50,6 +53,7 @@ export class DeviceSupervisor {
     readonly hooks: DeviceHooks,
   ) {
     this.ttlMs = ctx.config.leaseTtlSeconds * 1000;
+    this.sharedEngineState = createEngineSharedStore(ctx.db);
     this.remoteQr = new RemoteQrCache(ctx.bus, ctx.clock);
     this.unsubscribeCommands = ctx.bus.subscribe('device-commands', (command) => this.onCommand(command));
   }
@@ -174,6 +178,7 @@ export class DeviceSupervisor {
         deviceId,
         log,
         state: createEngineStateStore(this.ctx.db, this.ctx.masterKey, deviceId),
+        shared: this.sharedEngineState,
         getMessageText: (waMessageId) => this.hooks.messageText(deviceId, waMessageId),
       },
       { config: this.ctx.config, hub: this.hub },

@@ -34,6 +34,7 @@ export async function recordReceivedMessage(
     type: 'text',
     body: payload.text,
     sealed_body: null,
+    masked: 0,
     template_id: null,
     status: 'received',
     error_code: null,

@@ -138,6 +138,7 @@ export async function sendMessage(
     type: input.type,
     body: options.displayBody ?? text,
     sealed_body: sealed,
+    masked: sealed ? 1 : 0,
     template_id: templateId,
     status: 'queued',
     error_code: null,

@@ -65,6 +65,9 @@ devices.jid text
 devices.pacing text not null
 devices.created_at text not null
 devices.updated_at text not null
+engine_shared_state.key text not null
+engine_shared_state.value text not null
+engine_shared_state.updated_at text not null
 engine_state.device_id text not null
 engine_state.category text not null
 engine_state.key_id text not null
@@ -120,6 +123,7 @@ messages.attempts integer not null default 0
 messages.expires_at text
 messages.created_at text not null
 messages.updated_at text not null
+messages.masked integer not null default 0
 sessions.id text not null
 sessions.user_id text not null
 sessions.workspace_id text not null
@@ -241,6 +245,7 @@ device_leases device_leases_device_id_fkey: FOREIGN KEY (device_id) REFERENCES d
 device_leases device_leases_pkey: PRIMARY KEY (device_id)
 devices devices_pkey: PRIMARY KEY (id)
 devices devices_workspace_id_fkey: FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE
+engine_shared_state engine_shared_state_pkey: PRIMARY KEY (key)
 engine_state engine_state_device_id_fkey: FOREIGN KEY (device_id) REFERENCES devices(id) ON DELETE CASCADE
 engine_state engine_state_pk: PRIMARY KEY (device_id, category, key_id)
 events events_pkey: PRIMARY KEY (id)
@@ -295,6 +300,7 @@ CREATE UNIQUE INDEX device_alerts_pkey ON public.device_alerts USING btree (devi
 CREATE UNIQUE INDEX device_leases_pkey ON public.device_leases USING btree (device_id)
 CREATE UNIQUE INDEX devices_pkey ON public.devices USING btree (id)
 CREATE INDEX devices_workspace ON public.devices USING btree (workspace_id, id)
+CREATE UNIQUE INDEX engine_shared_state_pkey ON public.engine_shared_state USING btree (key)
 CREATE UNIQUE INDEX engine_state_pk ON public.engine_state USING btree (device_id, category, key_id)
 CREATE UNIQUE INDEX events_pkey ON public.events USING btree (id)
 CREATE INDEX events_workspace ON public.events USING btree (workspace_id, id)
@@ -308,6 +314,7 @@ CREATE INDEX messages_phone ON public.messages USING btree (workspace_id, phone,
 CREATE UNIQUE INDEX messages_pkey ON public.messages USING btree (id)
 CREATE INDEX messages_queue ON public.messages USING btree (device_id, status, priority, id)
 CREATE INDEX messages_retention ON public.messages USING btree (workspace_id, created_at)
+CREATE INDEX messages_sealed ON public.messages USING btree (status) WHERE (sealed_body IS NOT NULL)
 CREATE INDEX messages_status ON public.messages USING btree (workspace_id, status, id)
 CREATE INDEX messages_wa_id ON public.messages USING btree (wa_message_id)
 CREATE INDEX sessions_expiry ON public.sessions USING btree (expires_at)

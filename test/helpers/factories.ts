@@ -49,6 +49,7 @@ export async function makeMessage(
     type: 'text',
     body: 'Hello',
     sealed_body: null,
+    masked: 0,
     template_id: null,
     status: 'queued',
     error_code: null,

@@ -2,8 +2,9 @@
  * The Baileys socket configuration WAPing uses, and the narrow slice of the socket the engine
  * touches (so tests can hand in a fake with the same event shapes).
  */
+import type { ClientRequest, IncomingMessage } from 'node:http';
 import { release } from 'node:os';
-import { proto } from 'baileys';
+import { isJidBroadcast, isJidGroup, isJidNewsletter, proto } from 'baileys';
 import type {
   AuthenticationCreds,
   AuthenticationState,
@@ -16,6 +17,10 @@ import type { Logger } from 'pino';
 
 /** What the engine uses of a Baileys socket. */
 export interface BaileysSocket {
+  /** The WebSocket client; it re-emits ws' `unexpected-response` (an HTTP answer to the upgrade). */
+  ws?: {
+    on(event: 'unexpected-response', listener: (req: ClientRequest, res: IncomingMessage) => void): unknown;
+  };
   ev: Pick<BaileysEventEmitter, 'on'>;
   user: WASocket['user'];
   end: WASocket['end'];
@@ -28,6 +33,15 @@ export interface BaileysSocket {
 }
 
 export type SocketFactory = (config: UserFacingSocketConfig) => BaileysSocket;
+
+/**
+ * Chats that are never a conversation with the line: groups, status updates and broadcast lists,
+ * and channels. Baileys acknowledges their stanzas without decrypting them or storing their
+ * sender keys. Person-to-person chats, by phone number or by LID (hosted ones included), and the
+ * server itself (`s.whatsapp.net`, which Baileys never ignores anyway) stay.
+ */
+export const isIgnoredChat = (jid: string): boolean =>
+  !!(isJidGroup(jid) || isJidBroadcast(jid) || isJidNewsletter(jid));
 
 /** Baileys' QR lifetimes when `qrTimeout` is unset (lib/Socket/socket.js, pair-device handler). */
 export const FIRST_QR_LIFETIME_MS = 60_000;
@@ -63,6 +77,7 @@ export function buildSocketConfig(input: SocketConfigInput): UserFacingSocketCon
     markOnlineOnConnect: false,
     // The gateway needs no chat history; recent history still syncs and brings LID mappings.
     syncFullHistory: false,
+    shouldIgnoreJid: isIgnoredChat,
     logger: log,
     // WhatsApp asks for a message again when a recipient's device could not decrypt it.
     getMessage: async (key) => {
