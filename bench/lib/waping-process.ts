@@ -1,0 +1,64 @@
+import { join } from 'node:path';
+import { cleanEnv, spawnChild, type Child } from './child.js';
+import type { ScratchDatabase } from './databases.js';
+import { freePort, waitUntilUp } from './ports.js';
+import { cpuSeconds } from './proc.js';
+import { startCommand } from './start-command.js';
+
+export const BENCH_API_KEY = 'wap_bench_0123456789abcdef0123456789abcdef';
+const MASTER_KEY = 'bench-master-key-0123456789abcdef012345';
+
+export interface WapingProcess extends Child {
+  url: string;
+  /** Milliseconds from spawn to the first 200 from /healthz. */
+  startMs: number;
+  /** CPU milliseconds the process used until then: steadier than the wall time on a busy machine. */
+  startCpuMs: number;
+  headers: Record<string, string>;
+}
+
+/**
+ * WAPing in its own process, started with the server step of `npm start`, on a scratch database.
+ * Logging stays at the default level a user gets (info, one line per request), written to a file.
+ */
+export async function startWaping(
+  db: ScratchDatabase,
+  options: { env?: Record<string, string>; nodeOptions?: string } = {},
+): Promise<WapingProcess> {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...cleanEnv(),
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    WAPING_DATA_DIR: join(db.dir, 'data'),
+    WAPING_API_KEY: BENCH_API_KEY,
+    WAPING_MASTER_KEY: MASTER_KEY,
+    ...(db.url ? { DATABASE_URL: db.url } : {}),
+    ...(process.env.BENCH_LOG_LEVEL ? { LOG_LEVEL: process.env.BENCH_LOG_LEVEL } : {}),
+    ...(options.nodeOptions ? { NODE_OPTIONS: options.nodeOptions } : {}),
+    ...options.env,
+  };
+  const command = startCommand();
+  const started = performance.now();
+  const child = spawnChild(command.file, command.args, env, join(db.dir, 'waping.log'));
+  const url = `http://127.0.0.1:${port}`;
+  let startMs: number;
+  try {
+    startMs = await Promise.race([
+      waitUntilUp(`${url}/healthz`, started),
+      new Promise<never>((_, reject) =>
+        child.proc.once('exit', (code) => reject(new Error(`WAPing exited with ${code}:\n${child.tail()}`))),
+      ),
+    ]);
+  } catch (err) {
+    await child.stop(1000);
+    throw err;
+  }
+  return {
+    ...child,
+    url,
+    startMs,
+    startCpuMs: Math.round(cpuSeconds(child.pid) * 1000),
+    headers: { authorization: `Bearer ${BENCH_API_KEY}`, 'content-type': 'application/json' },
+  };
+}
