@@ -50,7 +50,7 @@ export function settingsFor(quick: boolean): Settings {
         starts: 3,
         idleSeconds: 10,
         handoffSamples: 300,
-        checks: 3000,
+        checks: 1500,
         scaleDevices: 500,
         scaleSeconds: 60,
       };

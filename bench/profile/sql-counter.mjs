@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import process from 'node:process';
+import { URL } from 'node:url';
 
 // Resolved from the project root, so these are the very modules the server imports.
 const require = createRequire(new URL('../../package.json', import.meta.url));
