@@ -34,16 +34,21 @@ export async function startWaping(
   const child = spawnChild(command.file, command.args, env, join(db.dir, 'waping.log'));
   const url = `http://127.0.0.1:${port}`;
   let startMs: number;
+  let onExit: ((code: number | null) => void) | undefined;
   try {
     startMs = await Promise.race([
       waitUntilUp(`${url}/healthz`, started),
-      new Promise<never>((_, reject) =>
-        child.proc.once('exit', (code) => reject(new Error(`WAPing exited with ${code}:\n${child.tail()}`))),
-      ),
+      new Promise<never>((_, reject) => {
+        onExit = (code) => reject(new Error(`WAPing exited with ${code}:\n${child.tail()}`));
+        child.proc.once('exit', onExit);
+      }),
     ]);
   } catch (err) {
     await child.stop(1000);
     throw err;
+  } finally {
+    // Only a death during start-up is an error; a later stop is not.
+    if (onExit) child.proc.off('exit', onExit);
   }
   return {
     ...child,

@@ -11,12 +11,13 @@ import type { BenchDialect } from '../lib/databases.js';
 import { profilePath } from './cpu.js';
 import { formatSummary, summarizeProfile } from './cpu-summary.js';
 import { countMessages, countVerifications, type StatementCount } from './sql.js';
+import { startupAndMemory } from './startup.js';
 
 const { values } = parseArgs({
   options: {
     dialect: { type: 'string', default: 'sqlite' },
     seconds: { type: 'string', default: '15' },
-    only: { type: 'string', default: 'cpu,sql' },
+    only: { type: 'string', default: 'cpu,sql,startup' },
   },
 });
 const dialects: BenchDialect[] =
@@ -32,6 +33,13 @@ for (const dialect of dialects) {
       console.log(`\n[${dialect}] ${path} path, c=10, ${ok} accepted; profile in ${file}`);
       console.log(formatSummary(summarizeProfile(profile, ok)));
     }
+  }
+  if (parts.has('startup')) {
+    const { startup, memory } = await startupAndMemory(dialect, outDir);
+    const total = startup.reduce((n, p) => n + p.ms, 0);
+    console.log(`\n[${dialect}] start-up to /healthz and stop: ${total} ms of main-thread CPU; by package:`);
+    for (const p of startup.slice(0, 15)) console.log(`  ${String(p.ms).padStart(6)} ms  ${p.name}`);
+    console.log(`[${dialect}] idle with one linked device: ${JSON.stringify(memory)}`);
   }
   if (parts.has('sql')) {
     const counts = [...(await countMessages(dialect, 200)), ...(await countVerifications(dialect, 100))];
