@@ -63,13 +63,25 @@ for (const dialect of dialects) {
     log: (line) => console.log(`[${dialect}] ${line}`),
   };
   const out: Record<string, unknown> = {};
+  results[dialect] = out;
+  // One failing scenario is reported and the others still run; results are saved after each.
+  const scenario = async (name: Scenario, work: () => Promise<unknown>) => {
+    if (!only.has(name)) return;
+    try {
+      out[name] = await work();
+    } catch (err) {
+      out[name] = { error: String((err as Error).stack ?? err).slice(0, 1000) };
+      bench.log(`${name} failed: ${(err as Error).message}`);
+    }
+    writeFileSync(values.out, JSON.stringify(results, null, 2) + '\n');
+  };
   try {
-    if (only.has('startup')) out.startup = await startupAndIdle(bench);
-    if (only.has('accept')) out.accept = await acceptPath(bench);
-    if (only.has('connected')) out.connected = await connectedPath(bench);
-    if (only.has('verify')) out.verify = await verifications(bench);
-    if (only.has('handoff')) out.handoff = await handoffLatency(bench);
-    if (only.has('scale')) out.scale = await scale(bench);
+    await scenario('startup', () => startupAndIdle(bench));
+    await scenario('accept', () => acceptPath(bench));
+    await scenario('connected', () => connectedPath(bench));
+    await scenario('verify', () => verifications(bench));
+    await scenario('handoff', () => handoffLatency(bench));
+    await scenario('scale', () => scale(bench));
   } finally {
     await floor.stop();
     await floorDb.drop();
@@ -84,14 +96,13 @@ for (const dialect of dialects) {
   for (const key of ['accept', 'connected'] as const) {
     if (Array.isArray(out[key])) out[key] = (out[key] as never[]).map((f) => refloor(bench, f));
   }
-  if (out.verify) {
+  if (out.verify && !('error' in (out.verify as object))) {
     const v = out.verify as { create: never[]; check: never[] };
     out.verify = {
       create: v.create.map((f) => refloor(bench, f)),
       check: v.check.map((f) => refloor(bench, f)),
     };
   }
-  results[dialect] = out;
   console.log(`[${dialect}] floor: ${JSON.stringify(out.floor)}`);
 }
 results.loadAtEnd = loadAverage();

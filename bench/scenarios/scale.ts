@@ -16,6 +16,11 @@ export interface ScaleResult {
   /** How much later than its pacing allowed (previous hand-off + 1000 ms) each hand-off came. */
   latenessMs: { p50: number; p99: number; max: number };
   serverCpuCores: number;
+  /**
+   * Server CPU per hand-off (with its receipts): what one paced line costs whatever share of
+   * the machine the server got, so devices × 1/s × this says how many cores the node needs.
+   */
+  cpuMsPerHandoff: number;
   rssBeforeMb: number;
   peakRssMb: number;
 }
@@ -98,11 +103,12 @@ export async function scale(bench: BenchContext): Promise<ScaleResult> {
         max: Math.max(0, ...lateness),
       },
       serverCpuCores: usage.cpuCores,
+      cpuMsPerHandoff: round((usage.cpuCores * (windowEnd - windowStart)) / Math.max(1, inWindow), 2),
       rssBeforeMb,
       peakRssMb: usage.peakRssMb,
     };
     bench.log(
-      `scale: ${n} devices paced 1/s for ${settings.scaleSeconds} s: ${inWindow} of ${result.expected} hand-offs, lateness p50 ${result.latenessMs.p50} ms p99 ${result.latenessMs.p99} ms max ${result.latenessMs.max} ms; server ${usage.cpuCores} cores, RSS ${rssBeforeMb} → peak ${usage.peakRssMb} MB`,
+      `scale: ${n} devices paced 1/s for ${settings.scaleSeconds} s: ${inWindow} of ${result.expected} hand-offs, lateness p50 ${result.latenessMs.p50} ms p99 ${result.latenessMs.p99} ms max ${result.latenessMs.max} ms; server ${usage.cpuCores} cores (${result.cpuMsPerHandoff} ms CPU per hand-off), RSS ${rssBeforeMb} → peak ${usage.peakRssMb} MB`,
     );
     return result;
   } finally {

@@ -42,10 +42,10 @@ async function pendingChecks(linked: LinkedServer, count: number, firstNumber: n
       `/v1/sandbox/messages?to=${encodeURIComponent(to)}&limit=1`,
     );
     const code = /\d{4,10}/.exec(inbox.data[0]?.text ?? '')?.[0];
-    if (!code) throw new Error(`no code reached ${to}`);
-    checks.push({ path: `/v1/verifications/${id}/check`, body: { code } });
+    // A code the dispatcher did not hand off within the channel timeout never reaches the inbox.
+    if (code) checks.push({ path: `/v1/verifications/${id}/check`, body: { code } });
   });
-  return checks;
+  return { checks, undelivered: count - checks.length };
 }
 
 /**
@@ -84,7 +84,10 @@ export async function verifications(bench: BenchContext): Promise<VerifyFigures>
       bench.log(describe('POST /v1/verifications', created));
       create.push(created);
 
-      const checks = await pendingChecks(linked, settings.checks, 5_000_000);
+      const { checks, undelivered } = await pendingChecks(linked, settings.checks, 5_000_000);
+      if (undelivered > 0)
+        bench.log(`${undelivered} of ${settings.checks} codes never reached the sandbox inbox`);
+      if (checks.length === 0) continue;
       const run = await load(
         {
           url: linked.server.url,
