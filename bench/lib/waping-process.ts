@@ -25,13 +25,19 @@ export interface WapingProcess extends Child {
  */
 export async function startWaping(
   db: ScratchDatabase,
-  options: { env?: Record<string, string>; nodeOptions?: string } = {},
+  options: {
+    env?: Record<string, string>;
+    nodeOptions?: string;
+    /** Node flags not allowed in NODE_OPTIONS (--cpu-prof), put before the start command's own. */
+    nodeArgs?: string[];
+  } = {},
 ): Promise<WapingProcess> {
   const port = await freePort();
   const env = wapingEnv(db, port, options);
   const command = startCommand();
   const started = performance.now();
-  const child = spawnChild(command.file, command.args, env, join(db.dir, 'waping.log'));
+  const args = [...(options.nodeArgs ?? []), ...command.args];
+  const child = spawnChild(command.file, args, env, join(db.dir, 'waping.log'));
   const url = `http://127.0.0.1:${port}`;
   let startMs: number;
   let onExit: ((code: number | null) => void) | undefined;

@@ -21,9 +21,18 @@ function categoryOf(stack: Frame[]): string | null {
   if (leaf.functionName === '(program)') return 'V8/native, unattributed';
   if (has(stack, urlHas('/pino/', 'sonic-boom', '@pinojs', 'pino-std-serializers')))
     return 'Logging (pino: request lines to stdout)';
-  if (leaf.url === '' && ['run', 'all', 'get', 'iterate', 'prepare'].includes(leaf.functionName))
+  if (
+    leaf.url === '' &&
+    ['run', 'all', 'get', 'iterate', 'prepare'].includes(leaf.functionName) &&
+    nearestJs(stack)?.url.match(/kysely\/dist\/esm\/dialect\/sqlite|src\/db\/|sql-counter/)
+  )
     return 'SQLite engine (better-sqlite3, native)';
-  if (has(stack, urlHas('/pg/', '/pg-protocol/', '/pg-pool/'))) return 'pg driver and its socket';
+  if (has(stack, urlHas('/pg/', '/pg-protocol/', '/pg-pool/'))) {
+    // A write syscall per statement sent: the part that only fewer round trips can shrink.
+    return leaf.url === '' && /^write/.test(leaf.functionName)
+      ? 'pg: socket writes (one per statement)'
+      : 'pg: protocol, pool and results (JS)';
+  }
   if (has(stack, (f) => f.url.includes('/kysely/') && f.functionName === 'compileQuery'))
     return 'Kysely: compiling queries to SQL';
   const kysely = /\/kysely\/dist\/esm\/([^/]+)/.exec(nearestJs(stack)?.url ?? '')?.[1];

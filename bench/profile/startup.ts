@@ -48,7 +48,7 @@ export async function startupAndMemory(dialect: BenchDialect, outDir: string) {
     await (await startWaping(db)).stop();
     const name = `${dialect}-startup.cpuprofile`;
     const profiled = await startWaping(db, {
-      nodeOptions: `--cpu-prof --cpu-prof-dir=${outDir} --cpu-prof-name=${name}`,
+      nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${outDir}`, `--cpu-prof-name=${name}`],
     });
     await profiled.stop();
     const startup = byPackage(JSON.parse(readFileSync(join(outDir, name), 'utf8')) as CpuProfile);
