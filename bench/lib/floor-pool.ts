@@ -46,12 +46,12 @@ export class FloorPool {
     const rates = list.map((r) => r.okPerSecond);
     return {
       runs: list.length,
-      okPerSecond: median(rates),
+      okPerSecond: Math.round(median(rates)),
       minPerSecond: Math.min(...rates),
       maxPerSecond: Math.max(...rates),
       p50Ms: median(list.map((r) => r.p50Ms)),
       p99Ms: median(list.map((r) => r.p99Ms)),
-      cpuMsPerOk: median(list.map((r) => r.serverCpuMsPerOk)),
+      cpuMsPerOk: Math.round(median(list.map((r) => r.serverCpuMsPerOk)) * 1000) / 1000,
     };
   }
 

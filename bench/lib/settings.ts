@@ -26,7 +26,7 @@ export function settingsFor(quick: boolean): Settings {
   return quick
     ? {
         quick,
-        seconds: 3,
+        seconds: 2,
         warmupSeconds: 1,
         connectedSeconds: 5,
         repeats: 1,
@@ -34,10 +34,10 @@ export function settingsFor(quick: boolean): Settings {
         otherConcurrencies: [10],
         starts: 1,
         idleSeconds: 2,
-        handoffSamples: 40,
-        checks: 400,
-        scaleDevices: 50,
-        scaleSeconds: 8,
+        handoffSamples: 30,
+        checks: 200,
+        scaleDevices: 30,
+        scaleSeconds: 5,
       }
     : {
         quick,

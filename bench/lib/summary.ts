@@ -21,8 +21,8 @@ export interface RateFigure {
 }
 
 export function figureOf(bench: BenchContext, connections: number, runs: MeasuredLoad[]): RateFigure {
-  const okPerSecond = median(runs.map((r) => r.okPerSecond));
-  const cpuMsPerOk = median(runs.map((r) => r.serverCpuMsPerOk));
+  const okPerSecond = Math.round(median(runs.map((r) => r.okPerSecond)));
+  const cpuMsPerOk = Math.round(median(runs.map((r) => r.serverCpuMsPerOk)) * 1000) / 1000;
   const floor = bench.floor.summary(connections);
   return {
     connections,
