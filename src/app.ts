@@ -16,6 +16,7 @@ import { edgeServerOptions, newRequestId, registerEdge } from './http/edge.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { registerJsonBody } from './http/json-body.js';
 import { registerStrictQueryNumbers } from './http/query-numbers.js';
+import { registerUrlSecretRefusal, requestLogFields } from './http/url-secrets.js';
 import { healthRoutes } from './http/health.js';
 import { registerIdempotency } from './http/idempotency.js';
 import { registerInbound } from './inbound/register.js';
@@ -55,12 +56,14 @@ export async function createContext(
   config: Config,
   deps: AppDeps = {},
 ): Promise<{ ctx: AppContext; database: DatabaseHandle }> {
-  const log =
+  const base =
     deps.logger ??
     pino({
       level: config.logLevel,
       redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
     });
+  // Request lines in the log never show a credential someone put in a query string.
+  const log = base.child({}, { serializers: { req: requestLogFields } });
   const database =
     deps.database ?? openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const clock = deps.clock ?? systemClock;
@@ -119,6 +122,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   });
   // Before auth and the rest: during shutdown nothing else runs.
   registerEdge(app, config);
+  registerUrlSecretRefusal(app);
   // A bodiless POST means "no options": validate it as {} so optional-only bodies work from curl.
   app.addHook('preValidation', async (request) => {
     if (request.body === undefined && (request.method === 'POST' || request.method === 'PATCH'))
