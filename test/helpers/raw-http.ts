@@ -6,6 +6,10 @@ export interface RawExchange {
   text: string;
   /** How the connection ended: closed by the server, reset, or still open when we gave up. */
   ending: 'closed' | 'reset' | 'open';
+  /** Socket errors seen: EPIPE when the server stopped reading while we were still sending. */
+  errors: string[];
+  /** Bytes we had not managed to send when the connection ended (the server stopped reading). */
+  unsent: number;
   /** The first answer's status and parsed JSON body, when there is one. */
   status?: number;
   json?: unknown;
@@ -45,20 +49,23 @@ export function exchange(
   return new Promise((resolve) => {
     const socket = net.connect(port, '127.0.0.1');
     const received: Buffer[] = [];
+    const errors: string[] = [];
     let done = false;
     const finish = (ending: RawExchange['ending']) => {
       if (done) return;
       done = true;
       clearTimeout(timer);
+      const unsent = socket.writableLength;
       socket.destroy();
       const text = Buffer.concat(received).toString('utf8');
-      resolve({ text, ending, ...parseFirst(text) });
+      resolve({ text, ending, errors, unsent, ...parseFirst(text) });
     };
     const timer = setTimeout(() => finish('open'), giveUpMs);
     socket.on('data', (d: Buffer) => received.push(d));
-    socket.on('error', (err: NodeJS.ErrnoException) =>
-      finish(err.code === 'ECONNRESET' ? 'reset' : 'closed'),
-    );
+    socket.on('error', (err: NodeJS.ErrnoException) => {
+      errors.push(err.code ?? err.message);
+      finish(err.code === 'ECONNRESET' ? 'reset' : 'closed');
+    });
     socket.on('end', () => finish('closed'));
     socket.on('close', () => finish('closed'));
     socket.on('connect', () => {

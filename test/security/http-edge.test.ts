@@ -64,7 +64,11 @@ describe('answers outside the routes are in the error envelope', () => {
         `Content-Type: application/json\r\nContent-Length: ${big.length}\r\n\r\n`;
       const res = await exchange(port, [head, big], 15_000);
       expectEnvelope(res, 413, 'PAYLOAD_TOO_LARGE');
-      expect(res.ending).not.toBe('reset');
+      // The server read the rest of the body instead of closing on it (EPIPE, or a reset that
+      // can make the client lose the 413), then closed.
+      expect(res.errors).toEqual([]);
+      expect(res.unsent).toBe(0);
+      expect(res.ending).toBe('closed');
     }
   });
 });

@@ -9,6 +9,8 @@ import { Fuzzer, operationsOf, type Operation, type Pools, type Spec } from './h
 
 export interface FuzzWorld {
   t: TestApp;
+  /** Ids of the resources made, by the prefix or parameter name their pattern uses. */
+  pools: Pools;
   fuzzer: Fuzzer;
   operations: Operation[];
   port: number;
@@ -84,6 +86,7 @@ export async function fuzzWorld(): Promise<FuzzWorld> {
   const spec = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json<Spec>();
   return {
     t,
+    pools,
     fuzzer: new Fuzzer(spec, t, pools, overrides),
     operations: operationsOf(spec),
     port,

@@ -18,7 +18,7 @@ import { SchemaArbitraries, ODD_STRINGS, type JsonSchema } from './schema-arbitr
 export const FUZZ_SEED = Number(process.env.WAPING_FUZZ_SEED ?? 20261128);
 export const FUZZ_RUNS = Number(process.env.WAPING_FUZZ_RUNS ?? 12);
 
-type Parameter = { in: string; name: string; required?: boolean; schema: JsonSchema };
+export type Parameter = { in: string; name: string; required?: boolean; schema: JsonSchema };
 type Answer = { content?: Record<string, { schema?: JsonSchema }> };
 export type Operation = {
   method: string;
@@ -57,7 +57,7 @@ export interface Received {
 /** Ids of real resources, by the prefix their pattern names (dev, msg, tpl…) or by parameter name. */
 export type Pools = Record<string, string[]>;
 
-function poolFor(pools: Pools, param: Parameter): string[] {
+export function poolFor(pools: Pools, param: Parameter): string[] {
   const pattern = String(param.schema?.pattern ?? '');
   const prefix = /\^([a-z]+)_/.exec(pattern)?.[1];
   return pools[param.name] ?? (prefix ? pools[prefix] : undefined) ?? [];
@@ -161,6 +161,7 @@ export class Fuzzer {
       });
   }
 
+  /** Sends a request (streams over a real socket when a port is given). */
   async send(op: Operation, sent: Sent, streamPort?: number): Promise<Received> {
     if (isStream(op) && streamPort) return sendToStream(streamPort, sent);
     const res = await this.t.app.inject({
