@@ -18,9 +18,20 @@ describe(`fuzzing every operation (seed ${FUZZ_SEED}, ${FUZZ_RUNS} runs each)`, 
     expect(world.operations.length).toBeGreaterThan(60);
   });
 
-  it('answers every request as the document says', async () => {
-    for (const op of inRunOrder(world.operations)) {
-      await world.fuzzer.run(op, world.port);
-    }
-  }, 120_000);
+  it(
+    'answers every request as the document says',
+    async () => {
+      for (const op of inRunOrder(world.operations)) {
+        await world.fuzzer.run(op, world.port);
+      }
+      const reached = [...world.fuzzer.seen.values()].filter((c) => [...c.keys()].some((s) => s < 300));
+      if (process.env.WAPING_FUZZ_STATS) {
+        for (const [name, counts] of world.fuzzer.seen)
+          process.stderr.write(`${name}: ${JSON.stringify(Object.fromEntries(counts))}\n`);
+      }
+      // Most operations must get past validation at least once, or the runs test nothing but 400s.
+      expect(reached.length).toBeGreaterThan(world.operations.length / 2);
+    },
+    60_000 + FUZZ_RUNS * 6_000,
+  ); // more runs (WAPING_FUZZ_RUNS) get more time
 });

@@ -77,11 +77,19 @@ export async function fuzzWorld(): Promise<FuzzWorld> {
     phone: PHONES,
     presetId: presets.data.map((p) => p.id),
   };
+  // Mostly values that get past validation, so that the runs reach the handlers.
+  const mostly = <T>(good: T[], bad: T[]) =>
+    fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom(...good) },
+      { weight: 1, arbitrary: fc.constantFrom(...bad) },
+    );
+  const cursorOf = (id: string) => Buffer.from(`v1:${id}`).toString('base64url');
   const overrides = {
-    url: fc.constantFrom(receiver.url, 'ftp://example.com/x', 'not a url', 'http://', ''),
-    to: fc.constantFrom(...PHONES, '+1555', 'abc', '+15555550100;ext=1', ''),
-    phone: fc.constantFrom(...PHONES, '+1', '+15555550100 x1', ''),
-    deviceId: fc.constantFrom(connected, idle, 'dev_01m8b8xma15em99q5xmc7vak9t', 'dev_'),
+    url: mostly([receiver.url], ['ftp://example.com/x', 'not a url', 'http://', '']),
+    to: mostly(PHONES, ['+1555', 'abc', '+15555550100;ext=1', '']),
+    phone: mostly(PHONES, ['+1', '+15555550100 x1', '']),
+    deviceId: mostly([connected, idle], ['dev_01m8b8xma15em99q5xmc7vak9t', 'dev_']),
+    cursor: mostly([cursorOf(message), cursorOf(connected), cursorOf('zzzz')], ['zzz', '', 'djE6']),
   };
   const spec = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json<Spec>();
   return {
