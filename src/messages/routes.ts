@@ -3,10 +3,10 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../context.js';
 import type { DeviceSupervisor } from '../devices/supervisor.js';
-import { connectedDevices } from '../devices/store.js';
+import { connectedDevices, findDevice } from '../devices/store.js';
 import { authOf } from '../http/auth.js';
 import { creationHookOf } from '../http/idempotency.js';
-import { AppError, notFound } from '../http/errors.js';
+import { AppError, notFound, validation } from '../http/errors.js';
 import { decodeCursor, pageOf } from '../http/pagination.js';
 import { errorResponses, IdParams, literalUnion, Page, PageQuery } from '../http/schemas.js';
 import { idPattern } from '../lib/ids.js';
@@ -22,6 +22,9 @@ const Variables = Type.Record(
   Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_.]*$' }),
   Type.Union([Type.String({ maxLength: 1024 }), Type.Number(), Type.Boolean()]),
 );
+
+/** Metadata is stored with every message and sent in each of its webhook events: keep it small. */
+export const METADATA_MAX_BYTES = 16_384;
 
 export const SendBody = Type.Object(
   {
@@ -46,7 +49,12 @@ export const SendBody = Type.Object(
     expiresAt: Type.Optional(Type.String({ format: 'date-time' })),
     queueIfDisconnected: Type.Optional(Type.Boolean()),
     metadata: Type.Optional(
-      Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), { maxProperties: 50 }),
+      // TypeBox drops a Record's key constraints, so the key rule is stated as propertyNames.
+      Type.Record(Type.String(), Type.Unknown(), {
+        maxProperties: 50,
+        propertyNames: { minLength: 1, maxLength: 100 },
+        description: `Up to 50 keys of 1–100 characters; at most ${METADATA_MAX_BYTES} bytes as JSON`,
+      }),
     ),
   },
   { additionalProperties: false },
@@ -77,6 +85,12 @@ export function messageRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fa
       },
       async (request, reply) => {
         const auth = authOf(request);
+        const { metadata } = request.body;
+        if (metadata && Buffer.byteLength(JSON.stringify(metadata)) > METADATA_MAX_BYTES) {
+          throw validation(`metadata is larger than ${METADATA_MAX_BYTES} bytes as JSON`, [
+            { field: 'body.metadata', message: `is larger than ${METADATA_MAX_BYTES} bytes` },
+          ]);
+        }
         if (request.body.ttlSeconds !== undefined && request.body.expiresAt !== undefined) {
           throw new AppError('VALIDATION_ERROR', 'Give ttlSeconds or expiresAt, not both', [
             { field: 'body.expiresAt', message: 'conflicts with ttlSeconds' },
@@ -191,13 +205,15 @@ export function messageRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fa
               onWhatsApp: Type.Boolean(),
               jid: Type.Union([Type.String(), Type.Null()]),
             }),
-            ...errorResponses(409),
+            ...errorResponses(404, 409),
           },
         },
       },
       async (request) => {
         const { workspaceId } = authOf(request);
         const phone = toE164(request.body.phone, 'phone');
+        if (request.body.deviceId && !(await findDevice(ctx.db, workspaceId, request.body.deviceId)))
+          throw notFound('Device');
         const devices = (await connectedDevices(ctx.db, workspaceId)).filter(
           (d) => !request.body.deviceId || d.id === request.body.deviceId,
         );
