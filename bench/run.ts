@@ -1,160 +1,111 @@
 /**
- * `npm run bench`: load and latency numbers for WAPing on this machine, each against a baseline
- * measured in the same run (docs/performance.md). Loopback only; every load is bounded in time.
- * Writes bench/results.json and prints a table. BENCH_SECONDS (default 8) sets each run's length;
- * BENCH_LIST_ROWS (default 1000000) the size of the big message log; BENCH_DATABASE_URL runs on PostgreSQL.
+ * `npm run bench [-- --quick] [--dialect sqlite|postgres|both] [--only a,b]`: WAPing measured as a
+ * user runs it. The server is its own process, started like `npm start`; load comes from separate
+ * autocannon processes; every rate is a ratio to the floor (bench/floor/server.ts) measured in the
+ * same run, in a third process. Loopback only, every load bounded in time. Prints each figure as
+ * it is measured and writes bench/results.json.
  */
-import { execFileSync } from 'node:child_process';
+import { execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { measureHandoff } from './handoff-latency.js';
-import { load, type LoadResult } from './http-load.js';
-import { seedMessages } from './seed-messages.js';
-import { startBenchServer } from './server.js';
+import { parseArgs } from 'node:util';
+import { scratchDatabase, type BenchDialect } from './lib/databases.js';
+import { startFloor } from './lib/floor-process.js';
+import { FloorPool } from './lib/floor-pool.js';
+import { describeMachine } from './lib/machine.js';
+import { loadAverage } from './lib/proc.js';
+import { settingsFor, type BenchContext } from './lib/settings.js';
+import { ROOT, startCommand } from './lib/start-command.js';
+import { refloor } from './lib/summary.js';
+import { acceptPath } from './scenarios/accept.js';
+import { connectedPath } from './scenarios/connected.js';
+import { handoffLatency } from './scenarios/handoff.js';
+import { scale } from './scenarios/scale.js';
+import { startupAndIdle } from './scenarios/startup.js';
+import { verifications } from './scenarios/verify.js';
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 8);
-const bigRows = Number(process.env.BENCH_LIST_ROWS ?? 1_000_000);
-const results: Record<string, unknown> = {
-  machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
-  dialect: process.env.BENCH_DATABASE_URL ? 'postgres' : 'sqlite',
-  seconds,
-};
+const SCENARIOS = ['startup', 'accept', 'connected', 'verify', 'handoff', 'scale'] as const;
+type Scenario = (typeof SCENARIOS)[number];
 
-const server = await startBenchServer();
-const headers = { authorization: `Bearer ${server.key}` };
-const sendBody = JSON.stringify({ to: '+15551234567', type: 'text', text: { body: 'Your code is 123456' } });
-
-const send: Array<{ floor: LoadResult; send: LoadResult; ratio: number }> = [];
-for (const connections of [1, 10, 50]) {
-  const floor = await load({
-    url: `${server.url}/bench/floor`,
-    method: 'POST',
-    body: sendBody,
-    connections,
-    seconds,
-  });
-  const accepted = await load({
-    url: `${server.url}/v1/messages`,
-    method: 'POST',
-    headers,
-    body: sendBody,
-    connections,
-    seconds,
-  });
-  send.push({
-    floor,
-    send: accepted,
-    ratio: Math.round((accepted.requestsPerSecond / floor.requestsPerSecond) * 100) / 100,
-  });
-  console.log(
-    `send c=${connections}: ${accepted.requestsPerSecond}/s p50 ${accepted.p50Ms} ms p99 ${accepted.p99Ms} ms | floor ${floor.requestsPerSecond}/s p99 ${floor.p99Ms} ms | ratio ${send.at(-1)!.ratio}`,
-  );
-}
-results.send = send;
-
-// Let the dispatcher drain what the load queued, so the latency run sees an idle queue.
-for (let i = 0; i < 600; i++) {
-  const queued = await server.app.ctx.db
-    .selectFrom('messages')
-    .select('id')
-    .where('status', 'in', ['queued', 'sending'])
-    .limit(1)
-    .execute();
-  if (queued.length === 0) break;
-  await new Promise((r) => setTimeout(r, 500));
-}
-results.handoff = await measureHandoff(server, 300);
-console.log(`accept → engine send: ${JSON.stringify(results.handoff)}`);
-
-// The accept path alone: the device is offline, so accepted messages wait in the queue and no
-// dispatch, receipt or event work competes with the requests.
-server.app.supervisor.hub.disconnect(server.deviceId, { reason: 'bench' });
-const queuedBody = JSON.stringify({
-  to: '+15551234567',
-  type: 'text',
-  text: { body: 'Your code is 123456' },
-  queueIfDisconnected: true,
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    dialect: { type: 'string', default: 'sqlite' },
+    only: { type: 'string' },
+    out: { type: 'string', default: join(import.meta.dirname, 'results.json') },
+  },
 });
-const acceptOnly: Array<{ send: LoadResult; ratio: number }> = [];
-for (const [i, connections] of [1, 10, 50].entries()) {
-  const accepted = await load({
-    url: `${server.url}/v1/messages`,
-    method: 'POST',
-    headers,
-    body: queuedBody,
-    connections,
-    seconds,
-  });
-  acceptOnly.push({
-    send: accepted,
-    ratio: Math.round((accepted.requestsPerSecond / send[i]!.floor.requestsPerSecond) * 100) / 100,
-  });
-  console.log(
-    `accept only c=${connections}: ${accepted.requestsPerSecond}/s p50 ${accepted.p50Ms} ms p99 ${accepted.p99Ms} ms | ratio to floor ${acceptOnly.at(-1)!.ratio}`,
-  );
-}
-results.acceptOnly = acceptOnly;
+const dialects: BenchDialect[] =
+  values.dialect === 'both' ? ['sqlite', 'postgres'] : [values.dialect as BenchDialect];
+if (!dialects.every((d) => d === 'sqlite' || d === 'postgres'))
+  throw new Error('--dialect is sqlite, postgres or both');
+const only = new Set((values.only?.split(',') ?? SCENARIOS) as Scenario[]);
+const settings = settingsFor(values.quick);
 
-const list: Record<string, LoadResult> = {};
-const workspace = await server.app.ctx.db.selectFrom('workspaces').select('id').executeTakeFirstOrThrow();
-let seeded = await server.app.ctx.db
-  .selectFrom('messages')
-  .select((eb) => eb.fn.countAll<number>().as('n'))
-  .executeTakeFirstOrThrow();
-for (const rows of [10_000, bigRows]) {
-  const have = Number(seeded.n);
-  if (rows > have) await seedMessages(server.app.ctx.db, workspace.id, server.deviceId, rows - have);
-  seeded = { n: rows };
-  list[`${rows}`] = await load({
-    url: `${server.url}/v1/messages?limit=20`,
-    headers,
-    connections: 10,
-    seconds,
-  });
-  const filtered = await load({
-    url: `${server.url}/v1/messages?limit=20&to=%2B15550001234`,
-    headers,
-    connections: 10,
-    seconds,
-  });
-  list[`${rows}-filtered`] = filtered;
-  console.log(
-    `list at ${rows} rows: p99 ${list[`${rows}`]!.p99Ms} ms (${list[`${rows}`]!.requestsPerSecond}/s); filtered by number p99 ${filtered.p99Ms} ms`,
-  );
-}
-results.list = list;
-await server.close();
-
-// Feature benchmarks that run their own servers, when present.
-for (const name of ['webhooks', 'verify']) {
-  try {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, `${name}.ts`)], {
-      encoding: 'utf8',
-      timeout: 300_000,
-    });
-    const line = out
-      .trim()
-      .split('\n')
-      .reverse()
-      .find((l) => l.startsWith('{'));
-    results[name] = line ? JSON.parse(line) : { output: out.slice(-500) };
-    console.log(`${name}: ${line}`);
-  } catch (err) {
-    results[name] = { error: (err as Error).message.slice(0, 300) };
-  }
-}
-
-writeFileSync(join(import.meta.dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');
-console.table(
-  send.map((s) => ({
-    connections: s.send.connections,
-    'send/s': s.send.requestsPerSecond,
-    'send p50': s.send.p50Ms,
-    'send p99': s.send.p99Ms,
-    'floor/s': s.floor.requestsPerSecond,
-    'floor p99': s.floor.p99Ms,
-    ratio: s.ratio,
-  })),
+const machine = describeMachine();
+const command = startCommand();
+console.log(
+  `${machine.cores} cores (${machine.model}), ${machine.memoryGb} GB, Node ${machine.node}, load ${machine.loadAtStart}; ` +
+    `${settings.quick ? 'quick' : 'full'} mode; server started as: ${command.script}`,
 );
-console.log('results written to bench/results.json');
-process.exit(0);
+// The steps `npm start` runs before the server (the dashboard build check): once, not timed.
+for (const step of command.before) execSync(step, { cwd: ROOT, stdio: 'inherit' });
+
+const began = Date.now();
+const results: Record<string, unknown> = { machine, mode: settings.quick ? 'quick' : 'full', settings };
+for (const dialect of dialects) {
+  const floorDb = await scratchDatabase(dialect, 'floor');
+  const floor = await startFloor(floorDb);
+  const bench: BenchContext = {
+    dialect,
+    settings,
+    floor: new FloorPool(floor, settings.seconds, settings.warmupSeconds),
+    log: (line) => console.log(`[${dialect}] ${line}`),
+  };
+  const out: Record<string, unknown> = {};
+  results[dialect] = out;
+  // One failing scenario is reported and the others still run; results are saved after each.
+  const scenario = async (name: Scenario, work: () => Promise<unknown>) => {
+    if (!only.has(name)) return;
+    try {
+      out[name] = await work();
+    } catch (err) {
+      out[name] = { error: String((err as Error).stack ?? err).slice(0, 1000) };
+      bench.log(`${name} failed: ${(err as Error).message}`);
+    }
+    writeFileSync(values.out, JSON.stringify(results, null, 2) + '\n');
+  };
+  try {
+    await scenario('startup', () => startupAndIdle(bench));
+    await scenario('accept', () => acceptPath(bench));
+    await scenario('connected', () => connectedPath(bench));
+    await scenario('verify', () => verifications(bench));
+    await scenario('handoff', () => handoffLatency(bench));
+    await scenario('scale', () => scale(bench));
+  } finally {
+    await floor.stop();
+    await floorDb.drop();
+  }
+  // Ratios against all floor runs of the dialect, now that they are all in.
+  out.floor = Object.fromEntries(
+    [...new Set([...settings.concurrencies, ...settings.otherConcurrencies])].map((c) => [
+      c,
+      bench.floor.summary(c),
+    ]),
+  );
+  for (const key of ['accept', 'connected'] as const) {
+    if (Array.isArray(out[key])) out[key] = (out[key] as never[]).map((f) => refloor(bench, f));
+  }
+  if (out.verify && !('error' in (out.verify as object))) {
+    const v = out.verify as { create: never[]; check: never[] };
+    out.verify = {
+      create: v.create.map((f) => refloor(bench, f)),
+      check: v.check.map((f) => refloor(bench, f)),
+    };
+  }
+  console.log(`[${dialect}] floor: ${JSON.stringify(out.floor)}`);
+}
+results.loadAtEnd = loadAverage();
+results.minutes = Math.round((Date.now() - began) / 6000) / 10;
+writeFileSync(values.out, JSON.stringify(results, null, 2) + '\n');
+console.log(`done in ${results.minutes} min (load ${results.loadAtEnd}); results in ${values.out}`);

@@ -17,7 +17,11 @@ import { DeviceSupervisor } from './devices/supervisor.js';
 import { SandboxHub } from './engines/sandbox/hub.js';
 import { migrateToLatest } from './db/migrate.js';
 import { registerAuth } from './http/auth.js';
+import { edgeServerOptions, newRequestId, registerEdge } from './http/edge.js';
 import { registerErrorHandling } from './http/error-handler.js';
+import { registerJsonBody } from './http/json-body.js';
+import { registerStrictQueryNumbers } from './http/query-numbers.js';
+import { registerUrlSecretRefusal, requestLogFields } from './http/url-secrets.js';
 import { healthRoutes } from './http/health.js';
 import { registerIdempotency } from './http/idempotency.js';
 import { InboundHandler } from './inbound/handle-inbound.js';
@@ -28,7 +32,6 @@ import { registerMetrics } from './http/metrics.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerRateLimit } from './http/rate-limit.js';
 import { registerEventStreams } from './http/sse.js';
-import { randomToken } from './lib/crypto.js';
 import { resolveMasterKey } from './lib/master-key.js';
 import { registerVerify } from './verify/register.js';
 import { systemClock, type Clock } from './lib/time.js';
@@ -66,12 +69,14 @@ export async function createContext(
   config: Config,
   deps: AppDeps = {},
 ): Promise<{ ctx: AppContext; database: DatabaseHandle }> {
-  const log =
+  const base =
     deps.logger ??
     pino({
       level: config.logLevel,
       redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
     });
+  // Request lines in the log never show a credential someone put in a query string.
+  const log = base.child({}, { serializers: { req: requestLogFields } });
   const database =
     deps.database ?? openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const clock = deps.clock ?? systemClock;
@@ -108,11 +113,11 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
 
   const app = Fastify({
     loggerInstance: ctx.log as FastifyBaseLogger,
-    bodyLimit: config.bodyLimitBytes,
+    ...edgeServerOptions(config),
     trustProxy: config.trustProxy,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : `req_${randomToken(12)}`;
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : newRequestId();
     },
     ajv: {
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false },
@@ -127,9 +132,13 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   });
   // The API speaks JSON only; a text body is a client mistake better named by 415 than by a schema error.
   app.removeContentTypeParser('text/plain');
+  registerJsonBody(app);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  // Before auth and the rest: during shutdown nothing else runs.
+  registerEdge(app, config);
+  registerUrlSecretRefusal(app);
   // A bodiless POST means "no options": validate it as {} so optional-only bodies work from curl.
   app.addHook('preValidation', async (request) => {
     if (request.body === undefined && (request.method === 'POST' || request.method === 'PATCH'))
@@ -142,6 +151,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   });
 
   registerErrorHandling(app);
+  registerStrictQueryNumbers(app);
   registerEventStreams(app);
   registerAuth(app, ctx);
   registerRateLimit(app, ctx.clock);

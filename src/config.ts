@@ -38,6 +38,10 @@ export const CONFIG_FIELDS = {
   publicUrl: str('WAPING_PUBLIC_URL', undefined, { pattern: '^https?://' }),
   nodeId: str('WAPING_NODE_ID'),
   bodyLimitBytes: int('WAPING_BODY_LIMIT_BYTES', 1_048_576, 1024),
+  /** Time from the connection (or the previous request) to the end of the request headers. */
+  headersTimeoutMs: int('WAPING_HEADERS_TIMEOUT_MS', 10_000, 100),
+  /** Time from the end of the headers to the end of the body, on routes that declare no room of their own. */
+  bodyTimeoutMs: int('WAPING_BODY_TIMEOUT_MS', 10_000, 100),
   sandbox: bool('WAPING_SANDBOX', true),
   sandboxDeliveredMs: int('WAPING_SANDBOX_DELIVERED_MS', 300),
   sandboxReadMs: int('WAPING_SANDBOX_READ_MS', 1500),

@@ -14,7 +14,10 @@ export interface paths {
     get: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -23,6 +26,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -30,6 +35,72 @@ export interface paths {
               /** @enum {string} */
               status: 'ok';
             };
+          };
+        };
+        /** @description Invalid input (VALIDATION_ERROR) */
+        400: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
+        401: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The plan or the key scope does not allow this (FORBIDDEN) */
+        403: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
+        429: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Unexpected failure (SERVER_ERROR) */
+        500: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
           };
         };
       };
@@ -53,7 +124,10 @@ export interface paths {
     get: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -62,6 +136,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -71,9 +147,66 @@ export interface paths {
             };
           };
         };
-        /** @description Not ready (SERVICE_UNAVAILABLE) */
+        /** @description Invalid input (VALIDATION_ERROR) */
+        400: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
+        401: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The plan or the key scope does not allow this (FORBIDDEN) */
+        403: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
+        429: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Unexpected failure (SERVER_ERROR) */
+        500: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
         503: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -101,7 +234,10 @@ export interface paths {
     get: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -110,6 +246,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -150,6 +288,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -159,6 +299,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -168,6 +310,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -177,6 +321,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -186,6 +332,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -203,7 +362,10 @@ export interface paths {
     patch: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -221,6 +383,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -261,6 +425,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -270,6 +436,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -279,6 +447,41 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The body did not arrive within the deadline (REQUEST_TIMEOUT) */
+        408: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body too large (PAYLOAD_TOO_LARGE) */
+        413: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body is not JSON in UTF-8 (UNSUPPORTED_MEDIA_TYPE) */
+        415: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -288,6 +491,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -297,6 +502,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -321,7 +539,10 @@ export interface paths {
           limit?: number;
           cursor?: string;
         };
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -330,6 +551,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -342,6 +565,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -351,6 +576,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -360,6 +587,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -369,6 +598,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -378,6 +609,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -391,7 +635,12 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+          /** @description Makes a retry safe: the same key and body within 24 h replay the first answer (see docs/api.md "Idempotency") */
+          'idempotency-key'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -407,6 +656,10 @@ export interface paths {
         /** @description Default Response */
         201: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            /** @description Present when this is a replay */
+            'Idempotent-Replayed'?: 'true';
             [name: string]: unknown;
           };
           content: {
@@ -420,6 +673,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -429,6 +684,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -438,6 +695,19 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The body did not arrive within the deadline (REQUEST_TIMEOUT) */
+        408: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -447,6 +717,30 @@ export interface paths {
         /** @description Conflict (IDEMPOTENCY_CONFLICT, IDEMPOTENCY_IN_PROGRESS, SESSION_DISCONNECTED, CONFLICT) */
         409: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body too large (PAYLOAD_TOO_LARGE) */
+        413: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body is not JSON in UTF-8 (UNSUPPORTED_MEDIA_TYPE) */
+        415: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -456,6 +750,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -465,6 +761,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -493,7 +802,10 @@ export interface paths {
     delete: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path: {
           id: string;
         };
@@ -504,6 +816,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -523,6 +837,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -532,6 +848,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -541,6 +859,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -550,6 +870,19 @@ export interface paths {
         /** @description No such resource in this workspace (NOT_FOUND) */
         404: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description A path parameter is longer than any id (URI_TOO_LONG) */
+        414: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -559,6 +892,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -568,6 +903,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -595,7 +943,10 @@ export interface paths {
           limit?: number;
           cursor?: string;
         };
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -604,6 +955,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -616,6 +969,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -625,6 +980,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -634,6 +991,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -643,6 +1002,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -652,6 +1013,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -665,7 +1039,12 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+          /** @description Makes a retry safe: the same key and body within 24 h replay the first answer (see docs/api.md "Idempotency") */
+          'idempotency-key'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -700,6 +1079,10 @@ export interface paths {
         /** @description Default Response */
         201: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            /** @description Present when this is a replay */
+            'Idempotent-Replayed'?: 'true';
             [name: string]: unknown;
           };
           content: {
@@ -713,6 +1096,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -722,6 +1107,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -731,6 +1118,19 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The body did not arrive within the deadline (REQUEST_TIMEOUT) */
+        408: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -740,6 +1140,30 @@ export interface paths {
         /** @description Conflict (IDEMPOTENCY_CONFLICT, IDEMPOTENCY_IN_PROGRESS, SESSION_DISCONNECTED, CONFLICT) */
         409: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body too large (PAYLOAD_TOO_LARGE) */
+        413: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body is not JSON in UTF-8 (UNSUPPORTED_MEDIA_TYPE) */
+        415: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -749,6 +1173,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -758,6 +1184,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -783,7 +1222,10 @@ export interface paths {
     get: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path: {
           id: string;
         };
@@ -794,6 +1236,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -815,6 +1259,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -824,6 +1270,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -833,6 +1281,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -842,6 +1292,19 @@ export interface paths {
         /** @description No such resource in this workspace (NOT_FOUND) */
         404: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description A path parameter is longer than any id (URI_TOO_LONG) */
+        414: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -851,6 +1314,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -860,6 +1325,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -874,7 +1352,10 @@ export interface paths {
     delete: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path: {
           id: string;
         };
@@ -885,6 +1366,8 @@ export interface paths {
         /** @description Deleted */
         204: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content?: never;
@@ -892,6 +1375,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -901,6 +1386,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -910,6 +1397,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -919,6 +1408,19 @@ export interface paths {
         /** @description No such resource in this workspace (NOT_FOUND) */
         404: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description A path parameter is longer than any id (URI_TOO_LONG) */
+        414: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -928,6 +1430,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -937,6 +1441,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -951,7 +1468,10 @@ export interface paths {
     patch: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path: {
           id: string;
         };
@@ -987,6 +1507,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1008,6 +1530,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1017,6 +1541,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1026,6 +1552,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1035,6 +1563,52 @@ export interface paths {
         /** @description No such resource in this workspace (NOT_FOUND) */
         404: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The body did not arrive within the deadline (REQUEST_TIMEOUT) */
+        408: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body too large (PAYLOAD_TOO_LARGE) */
+        413: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description A path parameter is longer than any id (URI_TOO_LONG) */
+        414: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body is not JSON in UTF-8 (UNSUPPORTED_MEDIA_TYPE) */
+        415: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1044,6 +1618,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1053,6 +1629,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1076,7 +1665,12 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+          /** @description Makes a retry safe: the same key and body within 24 h replay the first answer (see docs/api.md "Idempotency") */
+          'idempotency-key'?: string;
+        };
         path: {
           id: string;
         };
@@ -1087,6 +1681,10 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            /** @description Present when this is a replay */
+            'Idempotent-Replayed'?: 'true';
             [name: string]: unknown;
           };
           content: {
@@ -1100,6 +1698,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1109,6 +1709,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1118,6 +1720,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1127,6 +1731,19 @@ export interface paths {
         /** @description No such resource in this workspace (NOT_FOUND) */
         404: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The body did not arrive within the deadline (REQUEST_TIMEOUT) */
+        408: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1136,6 +1753,41 @@ export interface paths {
         /** @description Conflict (IDEMPOTENCY_CONFLICT, IDEMPOTENCY_IN_PROGRESS, SESSION_DISCONNECTED, CONFLICT) */
         409: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body too large (PAYLOAD_TOO_LARGE) */
+        413: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description A path parameter is longer than any id (URI_TOO_LONG) */
+        414: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body is not JSON in UTF-8 (UNSUPPORTED_MEDIA_TYPE) */
+        415: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1145,6 +1797,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1154,6 +1808,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1183,7 +1850,10 @@ export interface paths {
           cursor?: string;
           status?: 'pending' | 'succeeded' | 'failed';
         };
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path: {
           id: string;
         };
@@ -1194,6 +1864,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1206,6 +1878,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1215,6 +1889,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1224,6 +1900,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1233,6 +1911,19 @@ export interface paths {
         /** @description No such resource in this workspace (NOT_FOUND) */
         404: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description A path parameter is longer than any id (URI_TOO_LONG) */
+        414: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1242,6 +1933,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1251,6 +1944,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1278,7 +1984,10 @@ export interface paths {
     get: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path: {
           id: string;
           deliveryId: string;
@@ -1290,6 +1999,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1324,6 +2035,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1333,6 +2046,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1342,6 +2057,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1351,6 +2068,19 @@ export interface paths {
         /** @description No such resource in this workspace (NOT_FOUND) */
         404: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description A path parameter is longer than any id (URI_TOO_LONG) */
+        414: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1360,6 +2090,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1369,6 +2101,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1398,7 +2143,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path: {
           id: string;
           deliveryId: string;
@@ -1410,6 +2158,8 @@ export interface paths {
         /** @description Default Response */
         202: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1444,6 +2194,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1453,6 +2205,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1462,6 +2216,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1471,6 +2227,19 @@ export interface paths {
         /** @description No such resource in this workspace (NOT_FOUND) */
         404: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The body did not arrive within the deadline (REQUEST_TIMEOUT) */
+        408: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1480,6 +2249,41 @@ export interface paths {
         /** @description Conflict (IDEMPOTENCY_CONFLICT, IDEMPOTENCY_IN_PROGRESS, SESSION_DISCONNECTED, CONFLICT) */
         409: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body too large (PAYLOAD_TOO_LARGE) */
+        413: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description A path parameter is longer than any id (URI_TOO_LONG) */
+        414: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body is not JSON in UTF-8 (UNSUPPORTED_MEDIA_TYPE) */
+        415: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1489,6 +2293,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1498,6 +2304,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1525,7 +2344,12 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+          /** @description Makes a retry safe: the same key and body within 24 h replay the first answer (see docs/api.md "Idempotency") */
+          'idempotency-key'?: string;
+        };
         path: {
           id: string;
         };
@@ -1536,6 +2360,10 @@ export interface paths {
         /** @description Default Response */
         202: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            /** @description Present when this is a replay */
+            'Idempotent-Replayed'?: 'true';
             [name: string]: unknown;
           };
           content: {
@@ -1548,6 +2376,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1557,6 +2387,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1566,6 +2398,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1575,6 +2409,19 @@ export interface paths {
         /** @description No such resource in this workspace (NOT_FOUND) */
         404: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The body did not arrive within the deadline (REQUEST_TIMEOUT) */
+        408: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1584,6 +2431,41 @@ export interface paths {
         /** @description Conflict (IDEMPOTENCY_CONFLICT, IDEMPOTENCY_IN_PROGRESS, SESSION_DISCONNECTED, CONFLICT) */
         409: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body too large (PAYLOAD_TOO_LARGE) */
+        413: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description A path parameter is longer than any id (URI_TOO_LONG) */
+        414: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body is not JSON in UTF-8 (UNSUPPORTED_MEDIA_TYPE) */
+        415: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1593,6 +2475,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1602,6 +2486,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1630,7 +2527,10 @@ export interface paths {
           limit?: number;
           cursor?: string;
         };
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -1639,6 +2539,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1651,6 +2553,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1660,6 +2564,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1669,6 +2575,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1678,6 +2586,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1687,6 +2597,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1700,7 +2623,12 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+          /** @description Makes a retry safe: the same key and body within 24 h replay the first answer (see docs/api.md "Idempotency") */
+          'idempotency-key'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -1729,6 +2657,10 @@ export interface paths {
         /** @description Default Response */
         201: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            /** @description Present when this is a replay */
+            'Idempotent-Replayed'?: 'true';
             [name: string]: unknown;
           };
           content: {
@@ -1753,6 +2685,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1762,6 +2696,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1771,6 +2707,52 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The body did not arrive within the deadline (REQUEST_TIMEOUT) */
+        408: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Conflict (IDEMPOTENCY_CONFLICT, IDEMPOTENCY_IN_PROGRESS, SESSION_DISCONNECTED, CONFLICT) */
+        409: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body too large (PAYLOAD_TOO_LARGE) */
+        413: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body is not JSON in UTF-8 (UNSUPPORTED_MEDIA_TYPE) */
+        415: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1780,6 +2762,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1789,6 +2773,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1814,7 +2811,10 @@ export interface paths {
     get: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path: {
           id: string;
         };
@@ -1825,6 +2825,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1849,6 +2851,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1858,6 +2862,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1867,6 +2873,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1876,6 +2884,19 @@ export interface paths {
         /** @description No such resource in this workspace (NOT_FOUND) */
         404: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description A path parameter is longer than any id (URI_TOO_LONG) */
+        414: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1885,6 +2906,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1894,6 +2917,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1908,7 +2944,10 @@ export interface paths {
     delete: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path: {
           id: string;
         };
@@ -1919,6 +2958,8 @@ export interface paths {
         /** @description Default Response */
         204: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content?: never;
@@ -1926,6 +2967,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1935,6 +2978,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1944,6 +2989,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1953,6 +3000,19 @@ export interface paths {
         /** @description No such resource in this workspace (NOT_FOUND) */
         404: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description A path parameter is longer than any id (URI_TOO_LONG) */
+        414: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1962,6 +3022,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1971,6 +3033,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1985,7 +3060,10 @@ export interface paths {
     patch: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path: {
           id: string;
         };
@@ -2014,6 +3092,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2038,6 +3118,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2047,6 +3129,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2056,6 +3140,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2065,6 +3151,52 @@ export interface paths {
         /** @description No such resource in this workspace (NOT_FOUND) */
         404: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The body did not arrive within the deadline (REQUEST_TIMEOUT) */
+        408: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body too large (PAYLOAD_TOO_LARGE) */
+        413: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description A path parameter is longer than any id (URI_TOO_LONG) */
+        414: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body is not JSON in UTF-8 (UNSUPPORTED_MEDIA_TYPE) */
+        415: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2074,6 +3206,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2083,6 +3217,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2106,7 +3253,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path: {
           id: string;
         };
@@ -2117,6 +3267,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2141,6 +3293,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2150,6 +3304,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2159,6 +3315,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2168,6 +3326,52 @@ export interface paths {
         /** @description No such resource in this workspace (NOT_FOUND) */
         404: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The body did not arrive within the deadline (REQUEST_TIMEOUT) */
+        408: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body too large (PAYLOAD_TOO_LARGE) */
+        413: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description A path parameter is longer than any id (URI_TOO_LONG) */
+        414: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body is not JSON in UTF-8 (UNSUPPORTED_MEDIA_TYPE) */
+        415: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2177,6 +3381,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2186,6 +3392,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2213,7 +3432,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path: {
           id: string;
         };
@@ -2230,6 +3452,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2242,6 +3466,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2251,6 +3477,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2260,6 +3488,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2269,6 +3499,19 @@ export interface paths {
         /** @description No such resource in this workspace (NOT_FOUND) */
         404: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The body did not arrive within the deadline (REQUEST_TIMEOUT) */
+        408: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2278,6 +3521,41 @@ export interface paths {
         /** @description Conflict (IDEMPOTENCY_CONFLICT, IDEMPOTENCY_IN_PROGRESS, SESSION_DISCONNECTED, CONFLICT) */
         409: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body too large (PAYLOAD_TOO_LARGE) */
+        413: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description A path parameter is longer than any id (URI_TOO_LONG) */
+        414: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body is not JSON in UTF-8 (UNSUPPORTED_MEDIA_TYPE) */
+        415: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2287,6 +3565,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2296,6 +3576,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2321,7 +3614,10 @@ export interface paths {
     get: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path: {
           id: string;
         };
@@ -2329,18 +3625,15 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description PNG image by default; this JSON with Accept: application/json */
+        /** @description PNG image by default; JSON with Accept: application/json */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
-            'image/png': {
-              qr: string;
-              dataUrl: string;
-              /** Format: date-time */
-              expiresAt: string;
-            };
+            'image/png': string;
             'application/json': {
               qr: string;
               dataUrl: string;
@@ -2352,70 +3645,99 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
-            'image/png': components['schemas']['ErrorEnvelope'];
             'application/json': components['schemas']['ErrorEnvelope'];
           };
         };
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
-            'image/png': components['schemas']['ErrorEnvelope'];
             'application/json': components['schemas']['ErrorEnvelope'];
           };
         };
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
-            'image/png': components['schemas']['ErrorEnvelope'];
             'application/json': components['schemas']['ErrorEnvelope'];
           };
         };
         /** @description No such resource in this workspace (NOT_FOUND) */
         404: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
-            'image/png': components['schemas']['ErrorEnvelope'];
             'application/json': components['schemas']['ErrorEnvelope'];
           };
         };
         /** @description Conflict (IDEMPOTENCY_CONFLICT, IDEMPOTENCY_IN_PROGRESS, SESSION_DISCONNECTED, CONFLICT) */
         409: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
-            'image/png': components['schemas']['ErrorEnvelope'];
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description A path parameter is longer than any id (URI_TOO_LONG) */
+        414: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
             'application/json': components['schemas']['ErrorEnvelope'];
           };
         };
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
-            'image/png': components['schemas']['ErrorEnvelope'];
             'application/json': components['schemas']['ErrorEnvelope'];
           };
         };
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
-            'image/png': components['schemas']['ErrorEnvelope'];
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
             'application/json': components['schemas']['ErrorEnvelope'];
           };
         };
@@ -2442,7 +3764,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path: {
           id: string;
         };
@@ -2453,6 +3778,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2477,6 +3804,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2486,6 +3815,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2495,6 +3826,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2504,6 +3837,52 @@ export interface paths {
         /** @description No such resource in this workspace (NOT_FOUND) */
         404: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The body did not arrive within the deadline (REQUEST_TIMEOUT) */
+        408: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body too large (PAYLOAD_TOO_LARGE) */
+        413: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description A path parameter is longer than any id (URI_TOO_LONG) */
+        414: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body is not JSON in UTF-8 (UNSUPPORTED_MEDIA_TYPE) */
+        415: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2513,6 +3892,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2522,6 +3903,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2547,7 +3941,10 @@ export interface paths {
     get: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path: {
           id: string;
         };
@@ -2555,9 +3952,11 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description text/event-stream */
+        /** @description Server-Sent Events */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2567,55 +3966,89 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
-            'text/event-stream': components['schemas']['ErrorEnvelope'];
+            'application/json': components['schemas']['ErrorEnvelope'];
           };
         };
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
-            'text/event-stream': components['schemas']['ErrorEnvelope'];
+            'application/json': components['schemas']['ErrorEnvelope'];
           };
         };
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
-            'text/event-stream': components['schemas']['ErrorEnvelope'];
+            'application/json': components['schemas']['ErrorEnvelope'];
           };
         };
         /** @description No such resource in this workspace (NOT_FOUND) */
         404: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
-            'text/event-stream': components['schemas']['ErrorEnvelope'];
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description A path parameter is longer than any id (URI_TOO_LONG) */
+        414: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
           };
         };
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
-            'text/event-stream': components['schemas']['ErrorEnvelope'];
+            'application/json': components['schemas']['ErrorEnvelope'];
           };
         };
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
-            'text/event-stream': components['schemas']['ErrorEnvelope'];
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
           };
         };
       };
@@ -2641,7 +4074,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path: {
           id: string;
         };
@@ -2658,6 +4094,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2682,6 +4120,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2691,6 +4131,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2700,6 +4142,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2709,6 +4153,19 @@ export interface paths {
         /** @description No such resource in this workspace (NOT_FOUND) */
         404: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The body did not arrive within the deadline (REQUEST_TIMEOUT) */
+        408: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2718,6 +4175,41 @@ export interface paths {
         /** @description Conflict (IDEMPOTENCY_CONFLICT, IDEMPOTENCY_IN_PROGRESS, SESSION_DISCONNECTED, CONFLICT) */
         409: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body too large (PAYLOAD_TOO_LARGE) */
+        413: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description A path parameter is longer than any id (URI_TOO_LONG) */
+        414: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body is not JSON in UTF-8 (UNSUPPORTED_MEDIA_TYPE) */
+        415: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2727,6 +4219,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2736,6 +4230,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2763,7 +4270,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path: {
           id: string;
         };
@@ -2781,6 +4291,8 @@ export interface paths {
         /** @description Default Response */
         202: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2792,6 +4304,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2801,6 +4315,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2810,6 +4326,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2819,6 +4337,19 @@ export interface paths {
         /** @description No such resource in this workspace (NOT_FOUND) */
         404: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The body did not arrive within the deadline (REQUEST_TIMEOUT) */
+        408: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2828,6 +4359,41 @@ export interface paths {
         /** @description Conflict (IDEMPOTENCY_CONFLICT, IDEMPOTENCY_IN_PROGRESS, SESSION_DISCONNECTED, CONFLICT) */
         409: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body too large (PAYLOAD_TOO_LARGE) */
+        413: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description A path parameter is longer than any id (URI_TOO_LONG) */
+        414: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body is not JSON in UTF-8 (UNSUPPORTED_MEDIA_TYPE) */
+        415: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2837,6 +4403,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2846,6 +4414,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2873,7 +4454,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path: {
           id: string;
         };
@@ -2884,6 +4468,8 @@ export interface paths {
         /** @description Default Response */
         202: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2895,6 +4481,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2904,6 +4492,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2913,6 +4503,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2922,6 +4514,19 @@ export interface paths {
         /** @description No such resource in this workspace (NOT_FOUND) */
         404: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The body did not arrive within the deadline (REQUEST_TIMEOUT) */
+        408: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2931,6 +4536,41 @@ export interface paths {
         /** @description Conflict (IDEMPOTENCY_CONFLICT, IDEMPOTENCY_IN_PROGRESS, SESSION_DISCONNECTED, CONFLICT) */
         409: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body too large (PAYLOAD_TOO_LARGE) */
+        413: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description A path parameter is longer than any id (URI_TOO_LONG) */
+        414: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body is not JSON in UTF-8 (UNSUPPORTED_MEDIA_TYPE) */
+        415: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2940,6 +4580,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2949,6 +4591,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -2978,7 +4633,10 @@ export interface paths {
           deviceId?: string;
           limit?: number;
         };
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -2987,6 +4645,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3007,6 +4667,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3016,6 +4678,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3025,6 +4689,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3034,6 +4700,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3043,6 +4711,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3072,7 +4753,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -3089,6 +4773,8 @@ export interface paths {
         /** @description Default Response */
         202: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3100,6 +4786,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3109,6 +4797,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3118,6 +4808,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3127,6 +4819,19 @@ export interface paths {
         /** @description No such resource in this workspace (NOT_FOUND) */
         404: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The body did not arrive within the deadline (REQUEST_TIMEOUT) */
+        408: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3136,6 +4841,30 @@ export interface paths {
         /** @description Conflict (IDEMPOTENCY_CONFLICT, IDEMPOTENCY_IN_PROGRESS, SESSION_DISCONNECTED, CONFLICT) */
         409: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body too large (PAYLOAD_TOO_LARGE) */
+        413: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body is not JSON in UTF-8 (UNSUPPORTED_MEDIA_TYPE) */
+        415: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3145,6 +4874,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3154,6 +4885,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3198,7 +4942,10 @@ export interface paths {
           since?: string;
           until?: string;
         };
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -3207,6 +4954,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3219,6 +4968,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3228,6 +4979,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3237,6 +4990,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3246,6 +5001,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3255,6 +5012,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3268,7 +5038,12 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+          /** @description Makes a retry safe: the same key and body within 24 h replay the first answer (see docs/api.md "Idempotency") */
+          'idempotency-key'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -3294,6 +5069,7 @@ export interface paths {
             /** Format: date-time */
             expiresAt?: string;
             queueIfDisconnected?: boolean;
+            /** @description Up to 50 keys of 1–100 characters; at most 16384 bytes as JSON */
             metadata?: {
               [key: string]: unknown;
             };
@@ -3304,6 +5080,10 @@ export interface paths {
         /** @description Default Response */
         202: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            /** @description Present when this is a replay */
+            'Idempotent-Replayed'?: 'true';
             [name: string]: unknown;
           };
           content: {
@@ -3353,6 +5133,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3362,6 +5144,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3371,6 +5155,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3380,6 +5166,19 @@ export interface paths {
         /** @description No such resource in this workspace (NOT_FOUND) */
         404: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The body did not arrive within the deadline (REQUEST_TIMEOUT) */
+        408: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3389,6 +5188,30 @@ export interface paths {
         /** @description Conflict (IDEMPOTENCY_CONFLICT, IDEMPOTENCY_IN_PROGRESS, SESSION_DISCONNECTED, CONFLICT) */
         409: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body too large (PAYLOAD_TOO_LARGE) */
+        413: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body is not JSON in UTF-8 (UNSUPPORTED_MEDIA_TYPE) */
+        415: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3398,6 +5221,8 @@ export interface paths {
         /** @description The recipient opted out (RECIPIENT_OPTED_OUT) */
         422: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3407,6 +5232,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3416,6 +5243,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3441,7 +5281,10 @@ export interface paths {
     get: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path: {
           id: string;
         };
@@ -3452,6 +5295,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3501,6 +5346,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3510,6 +5357,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3519,6 +5368,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3528,6 +5379,19 @@ export interface paths {
         /** @description No such resource in this workspace (NOT_FOUND) */
         404: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description A path parameter is longer than any id (URI_TOO_LONG) */
+        414: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3537,6 +5401,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3546,6 +5412,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3575,7 +5454,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path: {
           id: string;
         };
@@ -3586,6 +5468,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3635,6 +5519,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3644,6 +5530,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3653,6 +5541,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3662,6 +5552,19 @@ export interface paths {
         /** @description No such resource in this workspace (NOT_FOUND) */
         404: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The body did not arrive within the deadline (REQUEST_TIMEOUT) */
+        408: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3671,6 +5574,41 @@ export interface paths {
         /** @description Conflict (IDEMPOTENCY_CONFLICT, IDEMPOTENCY_IN_PROGRESS, SESSION_DISCONNECTED, CONFLICT) */
         409: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body too large (PAYLOAD_TOO_LARGE) */
+        413: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description A path parameter is longer than any id (URI_TOO_LONG) */
+        414: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body is not JSON in UTF-8 (UNSUPPORTED_MEDIA_TYPE) */
+        415: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3680,6 +5618,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3689,6 +5629,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3717,7 +5670,10 @@ export interface paths {
           limit?: number;
           cursor?: string;
         };
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -3726,6 +5682,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3738,6 +5696,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3747,6 +5707,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3756,6 +5718,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3765,6 +5729,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3774,6 +5740,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3787,7 +5766,12 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+          /** @description Makes a retry safe: the same key and body within 24 h replay the first answer (see docs/api.md "Idempotency") */
+          'idempotency-key'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -3803,6 +5787,10 @@ export interface paths {
         /** @description Default Response */
         201: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            /** @description Present when this is a replay */
+            'Idempotent-Replayed'?: 'true';
             [name: string]: unknown;
           };
           content: {
@@ -3822,6 +5810,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3831,6 +5821,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3840,6 +5832,19 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The body did not arrive within the deadline (REQUEST_TIMEOUT) */
+        408: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3849,6 +5854,30 @@ export interface paths {
         /** @description Conflict (IDEMPOTENCY_CONFLICT, IDEMPOTENCY_IN_PROGRESS, SESSION_DISCONNECTED, CONFLICT) */
         409: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body too large (PAYLOAD_TOO_LARGE) */
+        413: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body is not JSON in UTF-8 (UNSUPPORTED_MEDIA_TYPE) */
+        415: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3858,6 +5887,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3867,6 +5898,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3892,7 +5936,10 @@ export interface paths {
     get: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path: {
           id: string;
         };
@@ -3903,6 +5950,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3922,6 +5971,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3931,6 +5982,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3940,6 +5993,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3949,6 +6004,19 @@ export interface paths {
         /** @description No such resource in this workspace (NOT_FOUND) */
         404: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description A path parameter is longer than any id (URI_TOO_LONG) */
+        414: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3958,6 +6026,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3967,6 +6037,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3981,7 +6064,10 @@ export interface paths {
     delete: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path: {
           id: string;
         };
@@ -3992,6 +6078,8 @@ export interface paths {
         /** @description Default Response */
         204: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content?: never;
@@ -3999,6 +6087,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4008,6 +6098,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4017,6 +6109,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4026,6 +6120,19 @@ export interface paths {
         /** @description No such resource in this workspace (NOT_FOUND) */
         404: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description A path parameter is longer than any id (URI_TOO_LONG) */
+        414: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4035,6 +6142,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4044,6 +6153,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4058,7 +6180,10 @@ export interface paths {
     patch: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path: {
           id: string;
         };
@@ -4076,6 +6201,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4095,6 +6222,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4104,6 +6233,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4113,6 +6244,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4122,6 +6255,19 @@ export interface paths {
         /** @description No such resource in this workspace (NOT_FOUND) */
         404: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The body did not arrive within the deadline (REQUEST_TIMEOUT) */
+        408: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4131,6 +6277,41 @@ export interface paths {
         /** @description Conflict (IDEMPOTENCY_CONFLICT, IDEMPOTENCY_IN_PROGRESS, SESSION_DISCONNECTED, CONFLICT) */
         409: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body too large (PAYLOAD_TOO_LARGE) */
+        413: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description A path parameter is longer than any id (URI_TOO_LONG) */
+        414: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body is not JSON in UTF-8 (UNSUPPORTED_MEDIA_TYPE) */
+        415: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4140,6 +6321,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4149,6 +6332,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4172,7 +6368,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -4188,6 +6387,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4201,6 +6402,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4210,6 +6413,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4219,6 +6424,30 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description No such resource in this workspace (NOT_FOUND) */
+        404: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The body did not arrive within the deadline (REQUEST_TIMEOUT) */
+        408: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4228,6 +6457,30 @@ export interface paths {
         /** @description Conflict (IDEMPOTENCY_CONFLICT, IDEMPOTENCY_IN_PROGRESS, SESSION_DISCONNECTED, CONFLICT) */
         409: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body too large (PAYLOAD_TOO_LARGE) */
+        413: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body is not JSON in UTF-8 (UNSUPPORTED_MEDIA_TYPE) */
+        415: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4237,6 +6490,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4246,6 +6501,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4275,7 +6543,10 @@ export interface paths {
           cursor?: string;
           optedOut?: boolean;
         };
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -4284,6 +6555,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4296,6 +6569,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4305,6 +6580,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4314,6 +6591,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4323,6 +6602,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4332,6 +6613,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4359,7 +6653,10 @@ export interface paths {
     get: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path: {
           /** @description E.164, URL-encoded (%2B for +) */
           phone: string;
@@ -4371,6 +6668,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4395,6 +6694,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4404,6 +6705,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4413,6 +6716,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4422,6 +6727,19 @@ export interface paths {
         /** @description No such resource in this workspace (NOT_FOUND) */
         404: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description A path parameter is longer than any id (URI_TOO_LONG) */
+        414: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4431,6 +6749,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4440,6 +6760,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4454,7 +6787,10 @@ export interface paths {
     delete: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path: {
           /** @description E.164, URL-encoded (%2B for +) */
           phone: string;
@@ -4466,6 +6802,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4481,6 +6819,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4490,6 +6830,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4499,6 +6841,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4508,6 +6852,19 @@ export interface paths {
         /** @description No such resource in this workspace (NOT_FOUND) */
         404: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description A path parameter is longer than any id (URI_TOO_LONG) */
+        414: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4517,6 +6874,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4526,6 +6885,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4540,7 +6912,10 @@ export interface paths {
     patch: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path: {
           /** @description E.164, URL-encoded (%2B for +) */
           phone: string;
@@ -4560,6 +6935,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4584,6 +6961,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4593,6 +6972,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4602,6 +6983,52 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The body did not arrive within the deadline (REQUEST_TIMEOUT) */
+        408: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body too large (PAYLOAD_TOO_LARGE) */
+        413: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description A path parameter is longer than any id (URI_TOO_LONG) */
+        414: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body is not JSON in UTF-8 (UNSUPPORTED_MEDIA_TYPE) */
+        415: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4611,6 +7038,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4620,6 +7049,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4646,7 +7088,10 @@ export interface paths {
           deviceId?: string;
           enabled?: boolean;
         };
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -4655,6 +7100,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4667,6 +7114,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4676,6 +7125,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4685,6 +7136,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4694,6 +7147,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4703,6 +7158,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4716,7 +7184,12 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+          /** @description Makes a retry safe: the same key and body within 24 h replay the first answer (see docs/api.md "Idempotency") */
+          'idempotency-key'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -4759,6 +7232,10 @@ export interface paths {
         /** @description Default Response */
         201: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            /** @description Present when this is a replay */
+            'Idempotent-Replayed'?: 'true';
             [name: string]: unknown;
           };
           content: {
@@ -4798,6 +7275,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4807,6 +7286,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4816,6 +7297,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4825,6 +7308,19 @@ export interface paths {
         /** @description No such resource in this workspace (NOT_FOUND) */
         404: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The body did not arrive within the deadline (REQUEST_TIMEOUT) */
+        408: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4834,6 +7330,30 @@ export interface paths {
         /** @description Conflict (IDEMPOTENCY_CONFLICT, IDEMPOTENCY_IN_PROGRESS, SESSION_DISCONNECTED, CONFLICT) */
         409: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body too large (PAYLOAD_TOO_LARGE) */
+        413: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body is not JSON in UTF-8 (UNSUPPORTED_MEDIA_TYPE) */
+        415: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4843,6 +7363,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4852,6 +7374,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4877,7 +7412,10 @@ export interface paths {
     get: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -4886,6 +7424,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4913,6 +7453,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4922,6 +7464,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4931,6 +7475,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4940,6 +7486,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4949,6 +7497,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4978,7 +7539,12 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+          /** @description Makes a retry safe: the same key and body within 24 h replay the first answer (see docs/api.md "Idempotency") */
+          'idempotency-key'?: string;
+        };
         path: {
           presetId: string;
         };
@@ -4995,6 +7561,10 @@ export interface paths {
         /** @description Default Response */
         201: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            /** @description Present when this is a replay */
+            'Idempotent-Replayed'?: 'true';
             [name: string]: unknown;
           };
           content: {
@@ -5034,6 +7604,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5043,6 +7615,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5052,6 +7626,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5061,6 +7637,19 @@ export interface paths {
         /** @description No such resource in this workspace (NOT_FOUND) */
         404: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The body did not arrive within the deadline (REQUEST_TIMEOUT) */
+        408: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5070,6 +7659,41 @@ export interface paths {
         /** @description Conflict (IDEMPOTENCY_CONFLICT, IDEMPOTENCY_IN_PROGRESS, SESSION_DISCONNECTED, CONFLICT) */
         409: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body too large (PAYLOAD_TOO_LARGE) */
+        413: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description A path parameter is longer than any id (URI_TOO_LONG) */
+        414: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body is not JSON in UTF-8 (UNSUPPORTED_MEDIA_TYPE) */
+        415: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5079,6 +7703,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5088,6 +7714,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5113,7 +7752,10 @@ export interface paths {
     get: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path: {
           id: string;
         };
@@ -5124,6 +7766,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5163,6 +7807,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5172,6 +7818,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5181,6 +7829,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5190,6 +7840,19 @@ export interface paths {
         /** @description No such resource in this workspace (NOT_FOUND) */
         404: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description A path parameter is longer than any id (URI_TOO_LONG) */
+        414: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5199,6 +7862,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5208,6 +7873,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5222,7 +7900,10 @@ export interface paths {
     delete: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path: {
           id: string;
         };
@@ -5233,6 +7914,8 @@ export interface paths {
         /** @description Deleted */
         204: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content?: never;
@@ -5240,6 +7923,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5249,6 +7934,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5258,6 +7945,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5267,6 +7956,19 @@ export interface paths {
         /** @description No such resource in this workspace (NOT_FOUND) */
         404: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description A path parameter is longer than any id (URI_TOO_LONG) */
+        414: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5276,6 +7978,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5285,6 +7989,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5299,7 +8016,10 @@ export interface paths {
     patch: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path: {
           id: string;
         };
@@ -5344,6 +8064,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5383,6 +8105,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5392,6 +8116,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5401,6 +8127,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5410,6 +8138,52 @@ export interface paths {
         /** @description No such resource in this workspace (NOT_FOUND) */
         404: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The body did not arrive within the deadline (REQUEST_TIMEOUT) */
+        408: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body too large (PAYLOAD_TOO_LARGE) */
+        413: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description A path parameter is longer than any id (URI_TOO_LONG) */
+        414: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body is not JSON in UTF-8 (UNSUPPORTED_MEDIA_TYPE) */
+        415: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5419,6 +8193,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5428,6 +8204,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5454,7 +8243,10 @@ export interface paths {
           to?: string;
           status?: 'pending' | 'approved' | 'canceled' | 'expired' | 'max_attempts_reached' | 'failed';
         };
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -5463,6 +8255,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5475,6 +8269,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5484,6 +8280,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5493,6 +8291,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5502,6 +8302,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5511,6 +8313,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5524,7 +8339,12 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+          /** @description Makes a retry safe: the same key and body within 24 h replay the first answer (see docs/api.md "Idempotency") */
+          'idempotency-key'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -5552,6 +8372,10 @@ export interface paths {
         /** @description Default Response */
         201: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            /** @description Present when this is a replay */
+            'Idempotent-Replayed'?: 'true';
             [name: string]: unknown;
           };
           content: {
@@ -5599,6 +8423,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5608,6 +8434,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5617,6 +8445,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5626,6 +8456,52 @@ export interface paths {
         /** @description No such resource in this workspace (NOT_FOUND) */
         404: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The body did not arrive within the deadline (REQUEST_TIMEOUT) */
+        408: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Conflict (IDEMPOTENCY_CONFLICT, IDEMPOTENCY_IN_PROGRESS, SESSION_DISCONNECTED, CONFLICT) */
+        409: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body too large (PAYLOAD_TOO_LARGE) */
+        413: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body is not JSON in UTF-8 (UNSUPPORTED_MEDIA_TYPE) */
+        415: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5635,6 +8511,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5644,6 +8522,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5669,7 +8560,10 @@ export interface paths {
     get: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path: {
           id: string;
         };
@@ -5680,6 +8574,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5727,6 +8623,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5736,6 +8634,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5745,6 +8645,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5754,6 +8656,19 @@ export interface paths {
         /** @description No such resource in this workspace (NOT_FOUND) */
         404: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description A path parameter is longer than any id (URI_TOO_LONG) */
+        414: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5763,6 +8678,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5772,6 +8689,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5801,7 +8731,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -5819,6 +8752,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5832,6 +8767,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5841,6 +8778,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5850,6 +8789,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5859,6 +8800,19 @@ export interface paths {
         /** @description No such resource in this workspace (NOT_FOUND) */
         404: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The body did not arrive within the deadline (REQUEST_TIMEOUT) */
+        408: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5868,6 +8822,30 @@ export interface paths {
         /** @description Conflict (IDEMPOTENCY_CONFLICT, IDEMPOTENCY_IN_PROGRESS, SESSION_DISCONNECTED, CONFLICT) */
         409: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body too large (PAYLOAD_TOO_LARGE) */
+        413: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body is not JSON in UTF-8 (UNSUPPORTED_MEDIA_TYPE) */
+        415: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5877,6 +8855,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5886,6 +8866,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5913,7 +8906,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path: {
           id: string;
         };
@@ -5931,6 +8927,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5944,6 +8942,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5953,6 +8953,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5962,6 +8964,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5971,6 +8975,19 @@ export interface paths {
         /** @description No such resource in this workspace (NOT_FOUND) */
         404: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The body did not arrive within the deadline (REQUEST_TIMEOUT) */
+        408: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5980,6 +8997,41 @@ export interface paths {
         /** @description Conflict (IDEMPOTENCY_CONFLICT, IDEMPOTENCY_IN_PROGRESS, SESSION_DISCONNECTED, CONFLICT) */
         409: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body too large (PAYLOAD_TOO_LARGE) */
+        413: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description A path parameter is longer than any id (URI_TOO_LONG) */
+        414: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body is not JSON in UTF-8 (UNSUPPORTED_MEDIA_TYPE) */
+        415: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5989,6 +9041,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5998,6 +9052,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6025,7 +9092,12 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+          /** @description Makes a retry safe: the same key and body within 24 h replay the first answer (see docs/api.md "Idempotency") */
+          'idempotency-key'?: string;
+        };
         path: {
           id: string;
         };
@@ -6042,6 +9114,10 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            /** @description Present when this is a replay */
+            'Idempotent-Replayed'?: 'true';
             [name: string]: unknown;
           };
           content: {
@@ -6089,6 +9165,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6098,6 +9176,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6107,6 +9187,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6116,6 +9198,19 @@ export interface paths {
         /** @description No such resource in this workspace (NOT_FOUND) */
         404: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The body did not arrive within the deadline (REQUEST_TIMEOUT) */
+        408: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6125,6 +9220,41 @@ export interface paths {
         /** @description Conflict (IDEMPOTENCY_CONFLICT, IDEMPOTENCY_IN_PROGRESS, SESSION_DISCONNECTED, CONFLICT) */
         409: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body too large (PAYLOAD_TOO_LARGE) */
+        413: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description A path parameter is longer than any id (URI_TOO_LONG) */
+        414: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body is not JSON in UTF-8 (UNSUPPORTED_MEDIA_TYPE) */
+        415: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6134,6 +9264,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6143,6 +9275,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6170,7 +9315,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path: {
           id: string;
         };
@@ -6181,6 +9329,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6228,6 +9378,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6237,6 +9389,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6246,6 +9400,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6255,6 +9411,19 @@ export interface paths {
         /** @description No such resource in this workspace (NOT_FOUND) */
         404: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The body did not arrive within the deadline (REQUEST_TIMEOUT) */
+        408: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6264,6 +9433,41 @@ export interface paths {
         /** @description Conflict (IDEMPOTENCY_CONFLICT, IDEMPOTENCY_IN_PROGRESS, SESSION_DISCONNECTED, CONFLICT) */
         409: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body too large (PAYLOAD_TOO_LARGE) */
+        413: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description A path parameter is longer than any id (URI_TOO_LONG) */
+        414: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body is not JSON in UTF-8 (UNSUPPORTED_MEDIA_TYPE) */
+        415: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6273,6 +9477,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6282,6 +9488,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6307,7 +9526,10 @@ export interface paths {
     get: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -6316,6 +9538,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6340,6 +9564,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6349,6 +9575,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6358,6 +9586,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6367,6 +9597,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6376,6 +9608,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6405,7 +9650,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -6422,6 +9670,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6446,6 +9696,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6455,6 +9707,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6464,6 +9718,19 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The body did not arrive within the deadline (REQUEST_TIMEOUT) */
+        408: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6473,6 +9740,30 @@ export interface paths {
         /** @description Conflict (IDEMPOTENCY_CONFLICT, IDEMPOTENCY_IN_PROGRESS, SESSION_DISCONNECTED, CONFLICT) */
         409: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body too large (PAYLOAD_TOO_LARGE) */
+        413: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body is not JSON in UTF-8 (UNSUPPORTED_MEDIA_TYPE) */
+        415: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6482,6 +9773,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6491,6 +9784,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6518,7 +9824,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -6534,6 +9843,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6558,6 +9869,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6567,6 +9880,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6576,6 +9891,41 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The body did not arrive within the deadline (REQUEST_TIMEOUT) */
+        408: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body too large (PAYLOAD_TOO_LARGE) */
+        413: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body is not JSON in UTF-8 (UNSUPPORTED_MEDIA_TYPE) */
+        415: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6585,6 +9935,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6594,6 +9946,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6621,7 +9986,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -6630,6 +9998,8 @@ export interface paths {
         /** @description Default Response */
         204: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content?: never;
@@ -6637,6 +10007,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6646,6 +10018,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6655,6 +10029,41 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The body did not arrive within the deadline (REQUEST_TIMEOUT) */
+        408: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body too large (PAYLOAD_TOO_LARGE) */
+        413: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body is not JSON in UTF-8 (UNSUPPORTED_MEDIA_TYPE) */
+        415: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6664,6 +10073,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6673,6 +10084,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6700,7 +10124,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -6716,6 +10143,8 @@ export interface paths {
         /** @description Default Response */
         204: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content?: never;
@@ -6723,6 +10152,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6732,6 +10163,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6741,6 +10174,41 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The body did not arrive within the deadline (REQUEST_TIMEOUT) */
+        408: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body too large (PAYLOAD_TOO_LARGE) */
+        413: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body is not JSON in UTF-8 (UNSUPPORTED_MEDIA_TYPE) */
+        415: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6750,6 +10218,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6759,6 +10229,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6780,11 +10263,17 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Dashboard users of this workspace and their roles */
+    /** Dashboard users of this workspace and their roles, oldest member first */
     get: {
       parameters: {
-        query?: never;
-        header?: never;
+        query?: {
+          limit?: number;
+          cursor?: string;
+        };
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -6793,6 +10282,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6805,6 +10296,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6814,6 +10307,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6823,6 +10318,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6832,6 +10329,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6841,6 +10340,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6854,7 +10366,12 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+          /** @description Makes a retry safe: the same key and body within 24 h replay the first answer (see docs/api.md "Idempotency") */
+          'idempotency-key'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -6872,6 +10389,10 @@ export interface paths {
         /** @description Default Response */
         201: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            /** @description Present when this is a replay */
+            'Idempotent-Replayed'?: 'true';
             [name: string]: unknown;
           };
           content: {
@@ -6890,6 +10411,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6899,6 +10422,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6908,6 +10433,19 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The body did not arrive within the deadline (REQUEST_TIMEOUT) */
+        408: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6917,6 +10455,30 @@ export interface paths {
         /** @description Conflict (IDEMPOTENCY_CONFLICT, IDEMPOTENCY_IN_PROGRESS, SESSION_DISCONNECTED, CONFLICT) */
         409: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body too large (PAYLOAD_TOO_LARGE) */
+        413: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body is not JSON in UTF-8 (UNSUPPORTED_MEDIA_TYPE) */
+        415: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6926,6 +10488,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6935,6 +10499,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6963,7 +10540,10 @@ export interface paths {
     delete: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path: {
           userId: string;
         };
@@ -6974,6 +10554,8 @@ export interface paths {
         /** @description Default Response */
         204: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content?: never;
@@ -6981,6 +10563,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6990,6 +10574,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6999,6 +10585,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -7008,6 +10596,8 @@ export interface paths {
         /** @description No such resource in this workspace (NOT_FOUND) */
         404: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -7017,6 +10607,19 @@ export interface paths {
         /** @description Conflict (IDEMPOTENCY_CONFLICT, IDEMPOTENCY_IN_PROGRESS, SESSION_DISCONNECTED, CONFLICT) */
         409: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description A path parameter is longer than any id (URI_TOO_LONG) */
+        414: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -7026,6 +10629,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -7035,6 +10640,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -7049,7 +10667,10 @@ export interface paths {
     patch: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path: {
           userId: string;
         };
@@ -7066,6 +10687,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -7084,6 +10707,8 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -7093,6 +10718,8 @@ export interface paths {
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -7102,6 +10729,8 @@ export interface paths {
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -7111,6 +10740,19 @@ export interface paths {
         /** @description No such resource in this workspace (NOT_FOUND) */
         404: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The body did not arrive within the deadline (REQUEST_TIMEOUT) */
+        408: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -7120,6 +10762,41 @@ export interface paths {
         /** @description Conflict (IDEMPOTENCY_CONFLICT, IDEMPOTENCY_IN_PROGRESS, SESSION_DISCONNECTED, CONFLICT) */
         409: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body too large (PAYLOAD_TOO_LARGE) */
+        413: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description A path parameter is longer than any id (URI_TOO_LONG) */
+        414: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body is not JSON in UTF-8 (UNSUPPORTED_MEDIA_TYPE) */
+        415: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -7129,6 +10806,8 @@ export interface paths {
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -7138,6 +10817,19 @@ export interface paths {
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -7159,15 +10851,20 @@ export interface paths {
     get: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
         path?: never;
         cookie?: never;
       };
       requestBody?: never;
       responses: {
-        /** @description text/event-stream */
+        /** @description Server-Sent Events */
         200: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
@@ -7177,46 +10874,67 @@ export interface paths {
         /** @description Invalid input (VALIDATION_ERROR) */
         400: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
-            'text/event-stream': components['schemas']['ErrorEnvelope'];
+            'application/json': components['schemas']['ErrorEnvelope'];
           };
         };
         /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
         401: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
-            'text/event-stream': components['schemas']['ErrorEnvelope'];
+            'application/json': components['schemas']['ErrorEnvelope'];
           };
         };
         /** @description The plan or the key scope does not allow this (FORBIDDEN) */
         403: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
-            'text/event-stream': components['schemas']['ErrorEnvelope'];
+            'application/json': components['schemas']['ErrorEnvelope'];
           };
         };
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
-            'text/event-stream': components['schemas']['ErrorEnvelope'];
+            'application/json': components['schemas']['ErrorEnvelope'];
           };
         };
         /** @description Unexpected failure (SERVER_ERROR) */
         500: {
           headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
             [name: string]: unknown;
           };
           content: {
-            'text/event-stream': components['schemas']['ErrorEnvelope'];
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
           };
         };
       };

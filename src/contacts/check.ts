@@ -1,8 +1,8 @@
 import type { AppContext } from '../context.js';
 import { lookupThroughDevice } from '../devices/lookup.js';
-import { connectedDevices } from '../devices/store.js';
+import { connectedDevices, findDevice } from '../devices/store.js';
 import type { DeviceSupervisor } from '../devices/supervisor.js';
-import { AppError } from '../lib/errors.js';
+import { AppError, notFound } from '../lib/errors.js';
 import { findContact, upsertContact } from './store.js';
 
 export interface NumberCheck {
@@ -23,6 +23,7 @@ export async function checkNumber(
   phone: string,
   deviceId?: string,
 ): Promise<NumberCheck> {
+  if (deviceId && !(await findDevice(ctx.db, workspaceId, deviceId))) throw notFound('Device');
   const devices = (await connectedDevices(ctx.db, workspaceId)).filter((d) => !deviceId || d.id === deviceId);
   const here = devices.filter((d) => supervisor.isRunning(d.id));
   for (const device of [...here, ...devices.filter((d) => !here.includes(d))]) {

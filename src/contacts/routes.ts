@@ -53,7 +53,7 @@ export function contactRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fa
               onWhatsApp: Type.Boolean(),
               jid: Type.Union([Type.String(), Type.Null()]),
             }),
-            ...errorResponses(409),
+            ...errorResponses(404, 409),
           },
         },
       },

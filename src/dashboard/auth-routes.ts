@@ -5,6 +5,7 @@ import { Type } from 'typebox';
 import type { AppContext } from '../context.js';
 import { AppError, validation } from '../lib/errors.js';
 import { errorResponses } from '../http/schemas.js';
+import { DisplayName } from '../lib/schema.js';
 import { hashPassword, verifyPassword } from '../lib/passwords.js';
 import { listWorkspaces } from '../workspaces/store.js';
 import { countUsers, createUser, MIN_PASSWORD_LENGTH, normalizeEmail } from '../workspaces/users.js';
@@ -85,7 +86,7 @@ export function authRoutes(ctx: AppContext, root: FastifyInstance): FastifyPlugi
             {
               email: Email,
               password: Password,
-              name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+              name: Type.Optional(DisplayName()),
             },
             { additionalProperties: false },
           ),
@@ -152,7 +153,7 @@ export function authRoutes(ctx: AppContext, root: FastifyInstance): FastifyPlugi
         schema: {
           tags,
           summary: 'Sign out: ends the session and clears the cookie',
-          security: [],
+          security: [{ dashboardSession: [], csrfToken: [] }],
           response: { 204: Type.Null(), ...errorResponses() },
         },
       },
@@ -174,7 +175,7 @@ export function authRoutes(ctx: AppContext, root: FastifyInstance): FastifyPlugi
         schema: {
           tags,
           summary: 'Change your password; your other sessions are signed out',
-          security: [],
+          security: [{ dashboardSession: [], csrfToken: [] }],
           body: Type.Object(
             { currentPassword: Password, newPassword: Password },
             { additionalProperties: false },

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { AppContext } from '../context.js';
 import { DeviceSchema } from '../devices/views.js';
 import { authOf } from '../http/auth.js';
-import { errorResponses } from '../http/schemas.js';
+import { errorResponses, MediaResponse } from '../http/schemas.js';
 import { openEventStream } from '../http/sse.js';
 import { toMessageView } from '../messages/views.js';
 
@@ -26,8 +26,10 @@ export function eventRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags: ['dashboard'],
           summary:
             'Server-Sent Events for the dashboard: `message` (a message view) and `device` (a device view)',
-          produces: ['text/event-stream'],
-          response: { 200: Type.String({ description: 'text/event-stream' }), ...errorResponses() },
+          response: {
+            200: MediaResponse('Server-Sent Events', { 'text/event-stream': Type.String() }),
+            ...errorResponses(),
+          },
         },
       },
       async (request, reply) => {

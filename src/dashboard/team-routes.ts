@@ -4,13 +4,15 @@ import type { AppContext } from '../context.js';
 import type { AuthContext } from '../http/auth.js';
 import { authOf } from '../http/auth.js';
 import { AppError, conflict, notFound } from '../lib/errors.js';
-import { errorResponses } from '../http/schemas.js';
-import { Nullable } from '../lib/schema.js';
+import { decodeCursor, encodeCursor } from '../http/pagination.js';
+import { errorResponses, PageQuery } from '../http/schemas.js';
+import { DisplayName, Nullable } from '../lib/schema.js';
 import { idPattern } from '../lib/ids.js';
 import type { Role } from '../workspaces/tables.js';
 import { createUser } from '../workspaces/users.js';
 import { findMember, listMembers, removeMember, setRole, type Member } from '../workspaces/members.js';
 import { lastSeenByUser } from './sessions.js';
+import { ROLE_SCOPES } from './resolver.js';
 import { deleteUserSessions } from './sessions.js';
 import { MemberSchema, RoleSchema, type MemberView } from './views.js';
 
@@ -26,6 +28,14 @@ const actingRole = (auth: AuthContext): Role => auth.role ?? 'admin';
 function assertMayTouch(auth: AuthContext, roles: Array<Role | undefined>): void {
   if (roles.includes('owner') && actingRole(auth) !== 'owner') {
     throw new AppError('FORBIDDEN', 'Only an owner can add, change or remove owners');
+  }
+}
+
+/** A role grants its scopes through the dashboard: nobody hands out more than they hold. */
+function assertMayGrant(auth: AuthContext, role: Role): void {
+  const beyond = [...ROLE_SCOPES[role]].filter((s) => !auth.scopes.has(s));
+  if (beyond.length > 0) {
+    throw new AppError('FORBIDDEN', `The ${role} role grants scopes you do not hold (${beyond.join(', ')})`);
   }
 }
 
@@ -59,7 +69,8 @@ export function teamRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         config: { scope: 'admin', readOnly: true },
         schema: {
           tags,
-          summary: 'Dashboard users of this workspace and their roles',
+          summary: 'Dashboard users of this workspace and their roles, oldest member first',
+          querystring: Type.Object(PageQuery, { additionalProperties: false }),
           response: {
             200: Type.Object({ data: Type.Array(MemberSchema), nextCursor: Nullable(Type.String()) }),
             ...errorResponses(),
@@ -70,7 +81,17 @@ export function teamRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         const { workspaceId } = authOf(request);
         const seen = await lastSeenByUser(ctx.db, workspaceId);
         const members = await listMembers(ctx.db, workspaceId);
-        return { data: members.map((m) => toView(m, seen)), nextCursor: null };
+        // A team is small: the page is cut from the whole list, after the member the cursor names.
+        const after = decodeCursor(request.query.cursor);
+        const start = after === undefined ? 0 : members.findIndex((m) => m.userId === after) + 1;
+        const limit = request.query.limit ?? 20;
+        const page = members.slice(start, start + limit);
+        const last = page.at(-1);
+        const more = start + limit < members.length;
+        return {
+          data: page.map((m) => toView(m, seen)),
+          nextCursor: more && last ? encodeCursor(last.userId) : null,
+        };
       },
     );
 
@@ -86,7 +107,7 @@ export function teamRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
               email: Type.String({ minLength: 3, maxLength: 254 }),
               password: Type.String({ minLength: 1, maxLength: 200 }),
               role: RoleSchema,
-              name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+              name: Type.Optional(DisplayName()),
             },
             { additionalProperties: false },
           ),
@@ -96,6 +117,7 @@ export function teamRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       async (request, reply) => {
         const auth = authOf(request);
         assertMayTouch(auth, [request.body.role]);
+        assertMayGrant(auth, request.body.role);
         const user = await createUser(ctx.db, {
           ...request.body,
           workspaceId: auth.workspaceId,
@@ -122,6 +144,7 @@ export function teamRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         const member = await findMember(ctx.db, auth.workspaceId, request.params.userId);
         if (!member) throw notFound('Team member');
         assertMayTouch(auth, [member.role, request.body.role]);
+        assertMayGrant(auth, request.body.role);
         if (request.body.role !== 'owner') await assertNotLastOwner(ctx, auth.workspaceId, member);
         await setRole(ctx.db, auth.workspaceId, member.userId, request.body.role);
         return memberView(ctx, auth.workspaceId, member.userId);

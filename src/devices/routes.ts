@@ -4,8 +4,8 @@ import type { AppContext } from '../context.js';
 import { authOf } from '../http/auth.js';
 import { AppError } from '../lib/errors.js';
 import { decodeCursor, pageOf } from '../http/pagination.js';
-import { errorResponses, IdParams, Page, PageQuery } from '../http/schemas.js';
-import { literalUnion } from '../lib/schema.js';
+import { errorResponses, IdParams, MediaResponse, Page, PageQuery } from '../http/schemas.js';
+import { DisplayName, literalUnion } from '../lib/schema.js';
 import { openEventStream } from '../http/sse.js';
 import { idPattern } from '../lib/ids.js';
 import { toE164 } from '../lib/phone.js';
@@ -61,7 +61,7 @@ export function deviceRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fas
           summary: 'Add a WhatsApp device (a business number to link)',
           body: Type.Object(
             {
-              name: Type.String({ minLength: 1, maxLength: 100 }),
+              name: DisplayName(),
               engine: Type.Optional(
                 literalUnion(ENGINES, {
                   description: 'sandbox (default while WAPING_SANDBOX is on) or baileys (real WhatsApp)',
@@ -132,7 +132,7 @@ export function deviceRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fas
           params: Params,
           body: Type.Object(
             {
-              name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+              name: Type.Optional(DisplayName()),
               pacing: Type.Optional(PacingPatchSchema),
             },
             { additionalProperties: false },
@@ -223,17 +223,21 @@ export function deviceRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fas
     app.get(
       '/v1/devices/:id/qr',
       {
-        config: { scope: 'devices', readOnly: true },
+        // Not readOnly: whoever scans this QR links their phone as the business line.
+        config: { scope: 'devices' },
         schema: {
           tags,
           summary: 'The QR code to scan: PNG, or JSON with Accept: application/json',
           params: Params,
-          produces: ['image/png', 'application/json'],
           response: {
-            200: Type.Object(
-              { qr: Type.String(), dataUrl: Type.String(), expiresAt: Type.String({ format: 'date-time' }) },
-              { description: 'PNG image by default; this JSON with Accept: application/json' },
-            ),
+            200: MediaResponse('PNG image by default; JSON with Accept: application/json', {
+              'image/png': Type.String({ contentMediaType: 'image/png' }),
+              'application/json': Type.Object({
+                qr: Type.String(),
+                dataUrl: Type.String(),
+                expiresAt: Type.String({ format: 'date-time' }),
+              }),
+            }),
             ...errorResponses(404, 409),
           },
         },
@@ -284,19 +288,26 @@ export function deviceRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fas
           tags,
           summary: 'Server-Sent Events: status changes, QR refreshes, pairing codes',
           params: Params,
-          produces: ['text/event-stream'],
-          response: { 200: Type.String({ description: 'text/event-stream' }), ...errorResponses(404) },
+          response: {
+            200: MediaResponse('Server-Sent Events', { 'text/event-stream': Type.String() }),
+            ...errorResponses(404),
+          },
         },
       },
       async (request, reply) => {
-        const row = await requireDevice(ctx, authOf(request).workspaceId, request.params.id);
+        const auth = authOf(request);
+        const row = await requireDevice(ctx, auth.workspaceId, request.params.id);
+        // QR codes and pairing codes link a phone: only callers who may link one see them.
+        const mayLink = auth.scopes.has('devices');
         const initial: Array<{ event: string; data: unknown }> = [
           { event: 'status', data: { type: 'status', device: toDeviceView(row) } },
         ];
         const qr = supervisor.currentQr(row.id);
-        if (qr) initial.push({ event: 'qr', data: { type: 'qr', ...qr } });
+        if (qr && mayLink) initial.push({ event: 'qr', data: { type: 'qr', ...qr } });
         openEventStream(request, reply, initial, (send) =>
-          ctx.bus.subscribe(deviceTopic(row.id), (event) => send(event.type, event)),
+          ctx.bus.subscribe(deviceTopic(row.id), (event) => {
+            if (mayLink || event.type === 'status') send(event.type, event);
+          }),
         );
       },
     );

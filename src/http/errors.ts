@@ -4,6 +4,7 @@ import type { AppError, ErrorCode } from '../lib/errors.js';
 /** The HTTP status of each error code: the edge's half of the error envelope (docs/api.md). */
 export const ERROR_STATUS: Record<ErrorCode, number> = {
   VALIDATION_ERROR: 400,
+  BAD_REQUEST: 400,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
@@ -11,11 +12,15 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   IDEMPOTENCY_CONFLICT: 409,
   IDEMPOTENCY_IN_PROGRESS: 409,
   SESSION_DISCONNECTED: 409,
+  METHOD_NOT_ALLOWED: 405,
+  REQUEST_TIMEOUT: 408,
   PAYLOAD_TOO_LARGE: 413,
+  URI_TOO_LONG: 414,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RECIPIENT_OPTED_OUT: 422,
   QUOTA_EXCEEDED: 429,
   RATE_LIMITED: 429,
+  HEADERS_TOO_LARGE: 431,
   SERVER_ERROR: 500,
   SERVICE_UNAVAILABLE: 503,
 };

@@ -21,13 +21,15 @@ const DESCRIPTIONS: Record<number, string> = {
   401: 'Missing, malformed, unknown or revoked API key (UNAUTHORIZED)',
   403: 'The plan or the key scope does not allow this (FORBIDDEN)',
   404: 'No such resource in this workspace (NOT_FOUND)',
+  408: 'The body did not arrive within the deadline (REQUEST_TIMEOUT)',
   409: 'Conflict (IDEMPOTENCY_CONFLICT, IDEMPOTENCY_IN_PROGRESS, SESSION_DISCONNECTED, CONFLICT)',
   413: 'Body too large (PAYLOAD_TOO_LARGE)',
-  415: 'Body is not JSON (UNSUPPORTED_MEDIA_TYPE)',
+  414: 'A path parameter is longer than any id (URI_TOO_LONG)',
+  415: 'Body is not JSON in UTF-8 (UNSUPPORTED_MEDIA_TYPE)',
   422: 'The recipient opted out (RECIPIENT_OPTED_OUT)',
   429: 'Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED)',
   500: 'Unexpected failure (SERVER_ERROR)',
-  503: 'Not ready (SERVICE_UNAVAILABLE)',
+  503: 'Not ready, or shutting down (SERVICE_UNAVAILABLE)',
 };
 
 const STANDARD = [400, 401, 403, 429, 500];
@@ -40,6 +42,16 @@ export function errorResponses(...extra: number[]): Record<number, TSchema> {
   }
   return out;
 }
+
+/**
+ * A success answer in other media types than JSON (or besides it), as `{type: schema}`. Error
+ * answers stay JSON: declaring them under `produces` would claim a PNG error.
+ */
+export const MediaResponse = (description: string, content: Record<string, TSchema>) =>
+  Type.Unsafe<unknown>({
+    description,
+    content: Object.fromEntries(Object.entries(content).map(([type, schema]) => [type, { schema }])),
+  });
 
 export const IdParams = (pattern: string) =>
   Type.Object({ id: Type.String({ pattern }) }, { additionalProperties: false });

@@ -1,5 +1,5 @@
 import { Type, type Static, type TSchema } from 'typebox';
-import { literalUnion, Nullable } from '../lib/schema.js';
+import { DisplayName, literalUnion, Nullable } from '../lib/schema.js';
 import { idPattern } from '../lib/ids.js';
 
 export const MATCH_TYPES = ['exact', 'contains', 'regex', 'any'] as const;
@@ -45,7 +45,7 @@ export const MatchSchema = Type.Object(
 const NullOr = <T extends TSchema>(schema: T) => Type.Union([Type.Null(), schema]);
 
 const ruleFields = {
-  name: Type.String({ minLength: 1, maxLength: 100 }),
+  name: DisplayName(),
   deviceId: NullOr(Type.String({ pattern: idPattern('dev'), description: 'null = every device' })),
   priority: Type.Integer({ minimum: 0, maximum: 10_000, description: 'Lower is tried first (default 100)' }),
   match: MatchSchema,

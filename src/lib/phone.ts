@@ -11,7 +11,8 @@ export function toE164(input: string, field = 'to', location: 'body' | 'querystr
   if (cached) return cached;
   const parsed = parsePhoneNumberFromString(input.trim(), { extract: false });
   // The sandbox's magic numbers (+1555555010x) are fictional, so "possible" is the test, not "valid".
-  if (!parsed || !parsed.isPossible()) {
+  // An extension (";ext=", " x123") cannot be dialled on WhatsApp; dropping it silently would send elsewhere.
+  if (!parsed || !parsed.isPossible() || parsed.ext !== undefined) {
     throw validation(`${field} must be a phone number in international format, like +15551234567`, [
       { field: `${location}.${field}`, message: 'is not a possible phone number with country code' },
     ]);

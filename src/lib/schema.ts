@@ -21,3 +21,7 @@ export function literalUnion<const T extends readonly string[]>(
     options,
   ) as unknown as TUnion<LiteralsOf<T>>;
 }
+
+/** A display name: 1–100 characters, not only whitespace (a blank name shows as nothing in lists). */
+export const DisplayName = (options: Record<string, unknown> = {}) =>
+  Type.String({ minLength: 1, maxLength: 100, pattern: '\\S', ...options });

@@ -4,13 +4,13 @@ import { Type } from 'typebox';
 import type { AppContext } from '../context.js';
 import { authOf } from '../http/auth.js';
 import { creationHookOf } from '../http/idempotency.js';
-import { AppError, notFound } from '../lib/errors.js';
+import { AppError, notFound, validation } from '../lib/errors.js';
 import { decodeCursor, pageOf } from '../http/pagination.js';
 import { errorResponses, IdParams, Page, PageQuery } from '../http/schemas.js';
 import { literalUnion } from '../lib/schema.js';
 import { idPattern } from '../lib/ids.js';
 import { toE164 } from '../lib/phone.js';
-import { SendBody } from './schemas.js';
+import { METADATA_MAX_BYTES, SendBody } from './schemas.js';
 import { sendMessage } from './send.js';
 import { transitionMessage } from './status.js';
 import { findMessage, listMessages, messageTimeline } from './store.js';
@@ -43,6 +43,12 @@ export function messageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       },
       async (request, reply) => {
         const auth = authOf(request);
+        const { metadata } = request.body;
+        if (metadata && Buffer.byteLength(JSON.stringify(metadata)) > METADATA_MAX_BYTES) {
+          throw validation(`metadata is larger than ${METADATA_MAX_BYTES} bytes as JSON`, [
+            { field: 'body.metadata', message: `is larger than ${METADATA_MAX_BYTES} bytes` },
+          ]);
+        }
         if (request.body.ttlSeconds !== undefined && request.body.expiresAt !== undefined) {
           throw new AppError('VALIDATION_ERROR', 'Give ttlSeconds or expiresAt, not both', [
             { field: 'body.expiresAt', message: 'conflicts with ttlSeconds' },

@@ -8,6 +8,9 @@ const Variables = Type.Record(
   Type.Union([Type.String({ maxLength: 1024 }), Type.Number(), Type.Boolean()]),
 );
 
+/** Metadata is stored with every message and sent in each of its webhook events: keep it small. */
+export const METADATA_MAX_BYTES = 16_384;
+
 /** The body of POST /v1/messages; internal senders (verification codes, auto-replies) use it too. */
 export const SendBody = Type.Object(
   {
@@ -32,7 +35,12 @@ export const SendBody = Type.Object(
     expiresAt: Type.Optional(Type.String({ format: 'date-time' })),
     queueIfDisconnected: Type.Optional(Type.Boolean()),
     metadata: Type.Optional(
-      Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), { maxProperties: 50 }),
+      // TypeBox drops a Record's key constraints, so the key rule is stated as propertyNames.
+      Type.Record(Type.String(), Type.Unknown(), {
+        maxProperties: 50,
+        propertyNames: { minLength: 1, maxLength: 100 },
+        description: `Up to 50 keys of 1–100 characters; at most ${METADATA_MAX_BYTES} bytes as JSON`,
+      }),
     ),
   },
   { additionalProperties: false },

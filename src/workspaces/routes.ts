@@ -6,7 +6,7 @@ import { authOf } from '../http/auth.js';
 import { AppError, notFound } from '../lib/errors.js';
 import { decodeCursor, pageOf } from '../http/pagination.js';
 import { errorResponses, IdParams, Page, PageQuery } from '../http/schemas.js';
-import { literalUnion } from '../lib/schema.js';
+import { DisplayName, literalUnion } from '../lib/schema.js';
 import { idPattern } from '../lib/ids.js';
 import { ApiKeySchema, createApiKey, listApiKeys, revokeApiKey, toApiKeyView } from './api-keys.js';
 import { SCOPES } from './scopes.js';
@@ -120,7 +120,7 @@ export function workspaceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary: 'Create an API key; its value is in this response only',
           body: Type.Object(
             {
-              name: Type.String({ minLength: 1, maxLength: 100 }),
+              name: DisplayName(),
               scopes: Type.Optional(
                 Type.Array(ScopeSchema, { minItems: 1, maxItems: SCOPES.length, uniqueItems: true }),
               ),
@@ -137,10 +137,19 @@ export function workspaceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         const auth = authOf(request);
         if (!auth.plan.api)
           throw new AppError('FORBIDDEN', `The ${auth.plan.name} plan does not include API access`);
+        // A key grants at most what its creator holds; "all scopes" (the default) means all of those.
+        const scopes = request.body.scopes ?? SCOPES.filter((s) => auth.scopes.has(s));
+        const beyond = scopes.filter((s) => !auth.scopes.has(s));
+        if (beyond.length > 0) {
+          throw new AppError(
+            'FORBIDDEN',
+            `A key can only grant scopes its creator holds; not ${beyond.join(', ')}`,
+          );
+        }
         const created = await createApiKey(ctx.db, {
           workspaceId: auth.workspaceId,
           name: request.body.name,
-          scopes: request.body.scopes,
+          scopes,
           now: ctx.clock.now(),
         });
         return reply.status(201).send(created);

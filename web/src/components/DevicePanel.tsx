@@ -96,9 +96,13 @@ export function DevicePanel({ device }: { device: Device }) {
         </div>
       )}
       <ErrorNote message={error} />
-      {device.status === 'qr' && (
-        <DeviceLink device={device} qr={qr} pairingCode={pairingCode} onPairingCode={setPairingCode} />
-      )}
+      {device.status === 'qr' &&
+        (canManage ? (
+          <DeviceLink device={device} qr={qr} pairingCode={pairingCode} onPairingCode={setPairingCode} />
+        ) : (
+          // The QR links a phone as the business line: only roles that manage devices see it.
+          <p className="muted">Waiting for an owner or admin to link a phone.</p>
+        ))}
       {device.status === 'connected' && can(role, 'messages') && <OtpOnlyOffer deviceId={device.id} />}
       {device.engine === 'sandbox' && <SandboxPhone device={device} canUse={canManage} />}
       <PacingForm device={device} canEdit={canManage} onSaved={upsert} />

@@ -2,7 +2,7 @@
  * Webhook delivery throughput to a loopback receiver that answers at once, through the real
  * worker. Two shapes: `backlog` drains events recorded while the server was down (pure delivery
  * rate); `live` records events in transactions of 100 as feature code does, while they are being
- * delivered. Run: `npx tsx bench/webhooks.ts` (SQLite in a temp folder; BENCH_DATABASE_URL=
+ * delivered. Run: `npx tsx bench/in-process/webhooks.ts` (SQLite in a temp folder; BENCH_DATABASE_URL=
  * postgres://… to measure PostgreSQL instead, in a database of its own: the bench fills it).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,11 +11,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import pino from 'pino';
-import { buildApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
-import type { AppContext } from '../src/context.js';
-import { createApiKey } from '../src/workspaces/api-keys.js';
-import type { WapingEvent } from '../src/events/types.js';
+import { buildApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import type { AppContext } from '../../src/context.js';
+import { createApiKey } from '../../src/workspaces/api-keys.js';
+import type { WapingEvent } from '../../src/events/types.js';
 
 export interface WebhookBenchResult {
   mode: 'backlog' | 'live';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../src/db/types.js';
-import { newId } from '../src/lib/ids.js';
+import type { Database } from '../../src/db/types.js';
+import { newId } from '../../src/lib/ids.js';
 
 /** Fills the message log with `total` delivered messages (direct inserts, in batches) for the list benchmark. */
 export async function seedMessages(

@@ -1,13 +1,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
 import pino from 'pino';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
-import { newId } from '../src/lib/ids.js';
-import { createApiKey } from '../src/workspaces/api-keys.js';
+import { buildApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { createApiKey } from '../../src/workspaces/api-keys.js';
 
 export interface BenchServer {
   app: FastifyInstance;
@@ -18,8 +16,8 @@ export interface BenchServer {
 }
 
 /**
- * A real server on loopback with a linked sandbox device (pacing off), plus the baseline route
- * `POST /bench/floor`: parse the same JSON body and do one insert into the same database.
+ * A server in this process on loopback with a linked sandbox device (pacing off), for the feature
+ * benches that drive it from inside (webhooks, message log). Not for ratios: see bench/run.ts.
  */
 export async function startBenchServer(env: Record<string, string> = {}): Promise<BenchServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'waping-bench-'));
@@ -31,17 +29,6 @@ export async function startBenchServer(env: Record<string, string> = {}): Promis
     ...env,
   });
   const app = await buildApp(config, { logger: pino({ level: 'silent' }) });
-  await sql`create table if not exists bench_floor (id text primary key, phone text not null, body text not null, created_at text not null)`.execute(
-    app.ctx.db,
-  );
-  app.post('/bench/floor', { config: { scope: 'public' } }, async (request, reply) => {
-    const body = request.body as { to: string; text: { body: string } };
-    const id = newId('msg');
-    await sql`insert into bench_floor (id, phone, body, created_at) values (${id}, ${body.to}, ${body.text.body}, ${new Date().toISOString()})`.execute(
-      app.ctx.db,
-    );
-    return reply.status(202).send({ id });
-  });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const port = (app.server.address() as { port: number }).port;
   const url = `http://127.0.0.1:${port}`;

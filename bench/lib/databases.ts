@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+
+export type BenchDialect = 'sqlite' | 'postgres';
+
+/** Where fresh databases are created; any server where the user may create databases. */
+export const PG_ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** A database used by one process for one scenario, then thrown away. */
+export interface ScratchDatabase {
+  dialect: BenchDialect;
+  /** A folder for the process's files (the SQLite file lives here). */
+  dir: string;
+  /** The PostgreSQL URL (postgres only). */
+  url?: string;
+  /** The PostgreSQL database name (postgres only). */
+  name?: string;
+  drop(): Promise<void>;
+}
+
+async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function scratchDatabase(dialect: BenchDialect, label: string): Promise<ScratchDatabase> {
+  const dir = mkdtempSync(join(tmpdir(), `waping-bench-${label}-`));
+  const removeDir = () => rmSync(dir, { recursive: true, force: true });
+  if (dialect === 'sqlite') return { dialect, dir, drop: async () => removeDir() };
+  const name = `waping_bench_${label}_${process.pid}_${Date.now().toString(36)}`.replace(/[^a-z0-9_]/g, '_');
+  await admin((c) => c.query(`create database ${name}`));
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    dialect,
+    dir,
+    url: url.toString(),
+    name,
+    drop: async () => {
+      await admin((c) => c.query(`drop database if exists ${name} with (force)`));
+      removeDir();
+    },
+  };
+}
+
+/** Runs SQL against a scratch PostgreSQL database as the administrator (statement logging, stats). */
+export async function adminQuery(sql: string): Promise<pg.QueryResult> {
+  return admin((c) => c.query(sql));
+}

@@ -1,0 +1,57 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { cleanEnv } from './child.js';
+import { cpuSeconds } from './proc.js';
+import type { LoadResult, LoadSpec } from '../load/spec.js';
+
+export type { LoadResult, LoadSpec } from '../load/spec.js';
+
+const WORKER = join(import.meta.dirname, '..', 'load', 'worker.ts');
+
+export interface MeasuredLoad extends LoadResult {
+  /**
+   * CPU milliseconds the server process used per 2xx answer during the measured run (not the
+   * warm-up). On a shared machine this moves much less than the rate does, so it is the steadier
+   * figure to compare with the floor.
+   */
+  serverCpuMsPerOk: number;
+}
+
+/**
+ * Runs one load in a separate autocannon process against the server whose pid is `serverPid`,
+ * and returns what it measured plus the server's CPU time per answer.
+ */
+export async function load(spec: LoadSpec, serverPid?: number): Promise<MeasuredLoad> {
+  // A file, not an argument: a list of requests can be larger than one argument may be.
+  const dir = mkdtempSync(join(tmpdir(), 'waping-load-'));
+  const file = join(dir, 'spec.json');
+  writeFileSync(file, JSON.stringify(spec));
+  try {
+    const child = spawn(process.execPath, ['--import', 'tsx', WORKER, file], {
+      env: cleanEnv(),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const timeout = setTimeout(
+      () => child.kill('SIGKILL'),
+      ((spec.warmupSeconds ?? 0) + spec.seconds + 300) * 1000,
+    );
+    let cpuAtStart = Number.NaN;
+    let result: LoadResult | undefined;
+    for await (const line of createInterface({ input: child.stdout })) {
+      if (line === 'MEASURING') cpuAtStart = serverPid ? cpuSeconds(serverPid) : Number.NaN;
+      else if (line.startsWith('{')) result = JSON.parse(line) as LoadResult;
+    }
+    const cpuAtEnd = serverPid ? cpuSeconds(serverPid) : Number.NaN;
+    clearTimeout(timeout);
+    if (!result) throw new Error('the load process gave no result');
+    return {
+      ...result,
+      serverCpuMsPerOk: Math.round((((cpuAtEnd - cpuAtStart) * 1000) / Math.max(1, result.ok)) * 1000) / 1000,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+
+/** Clock ticks per second for /proc/<pid>/stat times; 100 on every Linux this runs on. */
+const TICKS = 100;
+
+/** Resident memory of a process, in MB (VmRSS from /proc, as `ps` shows it). */
+export function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
+  return Math.round(kb / 102.4) / 10;
+}
+
+/** CPU seconds (user + system) a process has used so far. */
+export function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name, which is in parentheses and may contain spaces.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / TICKS;
+}
+
+/** The 1-minute load average: how busy the shared machine was around a run. */
+export function loadAverage(): number {
+  return Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
+}
+
+/** Samples CPU use (in cores) and RSS of a process every `everyMs` until stopped. */
+export function sampleProcess(pid: number, everyMs = 1000) {
+  const samples: Array<{ at: number; cpuCores: number; rssMb: number }> = [];
+  let lastCpu = cpuSeconds(pid);
+  let lastAt = performance.now();
+  const startCpu = lastCpu;
+  const startAt = lastAt;
+  const timer = setInterval(() => {
+    try {
+      const cpu = cpuSeconds(pid);
+      const at = performance.now();
+      samples.push({ at, cpuCores: (cpu - lastCpu) / ((at - lastAt) / 1000), rssMb: rssMb(pid) });
+      lastCpu = cpu;
+      lastAt = at;
+    } catch {
+      clearInterval(timer);
+    }
+  }, everyMs);
+  return {
+    samples,
+    /** Average cores used over the whole sampling, and peak RSS. */
+    stop(): { cpuCores: number; peakRssMb: number } {
+      clearInterval(timer);
+      let cpu = lastCpu;
+      let at = lastAt;
+      try {
+        cpu = cpuSeconds(pid);
+        at = performance.now();
+      } catch {
+        // The process is gone; keep the last sample.
+      }
+      return {
+        cpuCores: Math.round(((cpu - startCpu) / ((at - startAt) / 1000)) * 100) / 100,
+        peakRssMb: Math.max(0, ...samples.map((s) => s.rssMb)),
+      };
+    },
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * The load generator, in its own process so its CPU is not the server's: one autocannon run as
+ * described by the JSON spec in the file argv[2] names; prints a LoadResult as JSON on stdout.
+ */
+import { readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+import type { LoadResult, LoadSpec } from './spec.js';
+
+const spec = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as LoadSpec;
+
+function requestsOf(): autocannon.Request[] | undefined {
+  if (spec.requests) {
+    let next = 0;
+    const list = spec.requests;
+    return [
+      {
+        method: spec.method,
+        setupRequest: (request) => {
+          const item = list[next++ % list.length]!;
+          return { ...request, path: item.path, body: JSON.stringify(item.body) };
+        },
+      },
+    ];
+  }
+  if (spec.freshPhones) {
+    let n = spec.freshPhones.start;
+    const body = spec.body as Record<string, unknown>;
+    return [
+      {
+        method: spec.method,
+        setupRequest: (request) => ({
+          ...request,
+          body: JSON.stringify({ ...body, to: `+1555${String(n++ % 10_000_000).padStart(7, '0')}` }),
+        }),
+      },
+    ];
+  }
+  return undefined;
+}
+
+const requests = requestsOf();
+const options = {
+  url: spec.url,
+  method: spec.method,
+  headers: spec.headers,
+  body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+  connections: spec.connections,
+  timeout: 30,
+  ...(requests ? { requests } : {}),
+};
+// Warm-up as a run of its own, so the parent can read the server's CPU time between the two.
+if (spec.warmupSeconds) await autocannon({ ...options, duration: spec.warmupSeconds });
+process.stdout.write('MEASURING\n');
+const result = await autocannon({
+  ...options,
+  ...(spec.requests ? { amount: spec.requests.length } : { duration: spec.seconds }),
+});
+const ok = result['2xx'];
+const out: LoadResult = {
+  connections: spec.connections,
+  seconds: result.duration,
+  ok,
+  okPerSecond: Math.round(ok / result.duration),
+  non2xx: result.non2xx,
+  errors: result.errors,
+  p50Ms: result.latency.p50,
+  p90Ms: result.latency.p90,
+  p99Ms: result.latency.p99,
+  maxMs: result.latency.max,
+};
+process.stdout.write(JSON.stringify(out) + '\n');

@@ -1,0 +1,47 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BenchDialect } from '../lib/databases.js';
+import { SEND_BODY } from '../lib/floor-pool.js';
+import { linkedServer } from '../lib/linked-server.js';
+import { load } from '../lib/load.js';
+import { freePort } from '../lib/ports.js';
+import type { BenchContext } from '../lib/settings.js';
+import { InspectorProfiler, type CpuProfile } from './inspector.js';
+
+export type ProfiledPath = 'accept' | 'connected';
+
+/**
+ * A CPU profile of the server process while it answers POST /v1/messages at c=10: the accept
+ * path alone (phone offline) or with the device connected. Taken over the load window only.
+ */
+export async function profilePath(
+  dialect: BenchDialect,
+  path: ProfiledPath,
+  seconds: number,
+  outDir: string,
+): Promise<{ profile: CpuProfile; file: string; ok: number }> {
+  const port = await freePort();
+  const bench = { dialect, log: () => undefined } as unknown as BenchContext;
+  const linked = await linkedServer(bench, `profile${path}`, { nodeOptions: `--inspect=127.0.0.1:${port}` });
+  try {
+    if (path === 'accept') await linked.api.dropPhone(linked.deviceId);
+    const spec = {
+      url: `${linked.server.url}/v1/messages`,
+      method: 'POST' as const,
+      headers: linked.server.headers,
+      body: { ...SEND_BODY, ...(path === 'accept' ? { queueIfDisconnected: true } : {}) },
+      connections: 10,
+    };
+    await load({ ...spec, seconds: 2 });
+    const profiler = await InspectorProfiler.attach(port);
+    await profiler.start();
+    const run = await load({ ...spec, seconds });
+    const profile = await profiler.stop();
+    profiler.close();
+    const file = join(outDir, `${dialect}-${path}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    return { profile, file, ok: run.ok };
+  } finally {
+    await linked.close();
+  }
+}

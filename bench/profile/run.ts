@@ -1,0 +1,58 @@
+/**
+ * `npm run bench:profile [-- --dialect sqlite|postgres|both] [--seconds 15]`: where the time goes.
+ * CPU profiles of the server under load (accept path, connected path) summarised by component,
+ * and SQL statements and transactions counted per accepted and per delivered-to-read message.
+ * Profiles are written to bench/profile/out/ for Chrome DevTools or speedscope.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { BenchDialect } from '../lib/databases.js';
+import { profilePath } from './cpu.js';
+import { formatSummary, summarizeProfile } from './cpu-summary.js';
+import { countMessages, countVerifications, type StatementCount } from './sql.js';
+import { startupAndMemory } from './startup.js';
+
+const { values } = parseArgs({
+  options: {
+    dialect: { type: 'string', default: 'sqlite' },
+    seconds: { type: 'string', default: '15' },
+    only: { type: 'string', default: 'cpu,sql,startup' },
+  },
+});
+const dialects: BenchDialect[] =
+  values.dialect === 'both' ? ['sqlite', 'postgres'] : [values.dialect as BenchDialect];
+const outDir = join(import.meta.dirname, 'out');
+mkdirSync(outDir, { recursive: true });
+const parts = new Set(values.only.split(','));
+
+for (const dialect of dialects) {
+  if (parts.has('cpu')) {
+    for (const path of ['accept', 'connected'] as const) {
+      const { profile, file, ok } = await profilePath(dialect, path, Number(values.seconds), outDir);
+      console.log(`\n[${dialect}] ${path} path, c=10, ${ok} accepted; profile in ${file}`);
+      console.log(formatSummary(summarizeProfile(profile, ok)));
+    }
+  }
+  if (parts.has('startup')) {
+    const { startup, memory } = await startupAndMemory(dialect, outDir);
+    const total = startup.reduce((n, p) => n + p.ms, 0);
+    console.log(`\n[${dialect}] start-up to /healthz and stop: ${total} ms of main-thread CPU; by package:`);
+    for (const p of startup.slice(0, 15)) console.log(`  ${String(p.ms).padStart(6)} ms  ${p.name}`);
+    console.log(`[${dialect}] idle with one linked device: ${JSON.stringify(memory)}`);
+  }
+  if (parts.has('sql')) {
+    const counts = [...(await countMessages(dialect, 200)), ...(await countVerifications(dialect, 100))];
+    for (const c of counts) console.log(formatCount(dialect, c));
+  }
+}
+
+function formatCount(dialect: BenchDialect, c: StatementCount): string {
+  const logged = c.loggedByPostgres
+    ? ` (PostgreSQL's log: ${c.loggedByPostgres.statements} statements, ${c.loggedByPostgres.transactions} transactions)`
+    : '';
+  return [
+    `\n[${dialect}] per ${c.what} (${c.units}): ${c.statements} statements, ${c.transactions} transactions${logged}`,
+    ...c.byKind.map((k) => `  ${String(k.perUnit).padStart(6)}  ${k.kind}`),
+  ].join('\n');
+}

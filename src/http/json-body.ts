@@ -1,0 +1,60 @@
+import type { FastifyInstance } from 'fastify';
+import { AppError, validation } from '../lib/errors.js';
+
+/**
+ * Deepest nesting a JSON body may have. Real bodies nest a few levels; thousands of levels make
+ * JSON.stringify and other recursive code throw RangeError (a 500) further in.
+ */
+export const MAX_JSON_DEPTH = 32;
+
+/** Nesting depth of a parsed JSON value, without recursion (the point is to survive deep input). */
+export function jsonDepth(value: unknown): number {
+  let deepest = 0;
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (item === null || typeof item !== 'object') continue;
+    const level = depth + 1;
+    if (level > deepest) deepest = level;
+    if (level > MAX_JSON_DEPTH) return level;
+    for (const child of Object.values(item)) stack.push([child, level]);
+  }
+  return deepest;
+}
+
+const CHARSET = /;\s*charset\s*=\s*"?([^";\s]*)/i;
+
+/**
+ * JSON bodies as Fastify parses them (prototype poisoning refused), but only in UTF-8 (RFC 8259
+ * §8.1: a body declared in another charset would be misread, so it is refused, not guessed) and
+ * nested at most MAX_JSON_DEPTH levels.
+ */
+export function registerJsonBody(app: FastifyInstance): void {
+  const parse = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const charset = CHARSET.exec(request.headers['content-type'] ?? '')?.[1];
+    if (charset !== undefined && !/^utf-?8$/i.test(charset)) {
+      done(
+        new AppError(
+          'UNSUPPORTED_MEDIA_TYPE',
+          `Send the body as application/json in UTF-8, not charset=${charset.slice(0, 40)}`,
+        ),
+        undefined,
+      );
+      return;
+    }
+    parse(request, String(body), (err, value) => {
+      if (err) return done(err, undefined);
+      if (jsonDepth(value) > MAX_JSON_DEPTH) {
+        return done(
+          validation(`The body nests deeper than ${MAX_JSON_DEPTH} levels`, [
+            { field: 'body', message: `nests deeper than ${MAX_JSON_DEPTH} levels` },
+          ]),
+          undefined,
+        );
+      }
+      done(null, value);
+    });
+  });
+}
