@@ -28,7 +28,7 @@ export async function fuzzWorld(): Promise<FuzzWorld> {
   const db: TestDatabase = await createTestDatabase();
   const receiver: Receiver = await startReceiver();
   const t = await startApp(db, {
-    WAPING_WA_WS_URL: 'ws://127.0.0.1:9/ws',
+    WAPING_WA_WS_URL: 'wss://127.0.0.1:9/ws',
     WAPING_WA_BACKOFF_BASE_MS: '60000',
   });
   const port = await listenLocal(t.app);
