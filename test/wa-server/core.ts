@@ -1,0 +1,334 @@
+/**
+ * The server's state and routing: which connection is which companion, how logins are answered,
+ * and how messages and receipts travel between devices (companions on the wire, simulated phones
+ * in process). Stanza formats follow what Baileys 7 sends and expects (lib/Socket/*.js).
+ */
+import { randomBytes } from 'node:crypto';
+import { Curve, proto } from 'baileys';
+import type { BinaryNode, KeyPair } from 'baileys';
+import type { ClientConnection, ConnectionHooks, Registration } from './connection.js';
+import { Faults } from './faults.js';
+import { handleIq } from './iq.js';
+import type { WaServerLog } from './log.js';
+import type { HandshakeResult } from './noise.js';
+import { child, children, node, SERVER_JID, unixNow } from './nodes.js';
+import { Registry, type Account, type Device } from './registry.js';
+
+export interface SubmitOptions {
+  holdUntilReconnect?: boolean;
+  withoutSenderPn?: boolean;
+}
+
+/** What the core needs from a simulated phone (kept as an interface to avoid an import cycle). */
+export interface PhoneHooks {
+  /** A companion of this phone's account went active (its first time means: just linked). */
+  onCompanionActive(device: Device, firstTime: boolean): void;
+}
+
+export interface PresenceRecord {
+  /** Phone number of the line. */
+  pn: string;
+  device: number;
+  /** `available`/`unavailable` for `<presence>`, or the chat state (`composing`, `paused`) for `<chatstate>`. */
+  type: string;
+  /** The chat a chat state was for. */
+  to?: string;
+  at: Date;
+}
+
+export class WaServerCore implements ConnectionHooks {
+  readonly registry = new Registry();
+  readonly faults = new Faults();
+  readonly connections = new Set<ClientConnection>();
+  readonly phones = new Map<string, PhoneHooks>();
+  readonly presence: PresenceRecord[] = [];
+  /** Every login attempt of a companion and how it was answered. */
+  readonly logins: Array<{ pn: string; device: number; outcome: string; at: Date }> = [];
+  /** QR refs handed out, to find the registering connection a phone scanned. */
+  readonly refs = new Map<string, ClientConnection>();
+  readonly staticKeys: KeyPair = Curve.generateKeyPair();
+  mediaHost: string | undefined;
+
+  constructor(readonly log: WaServerLog) {}
+
+  delayMs(): number {
+    return this.faults.delayMs;
+  }
+
+  /** The connection a companion is logged in on right now. */
+  connectionOf(device: Device): ClientConnection | undefined {
+    for (const conn of this.connections) if (conn.device === device && !conn.closed) return conn;
+    return undefined;
+  }
+
+  async onHandshake(conn: ClientConnection, { payload }: HandshakeResult): Promise<void> {
+    if (payload.username !== null && payload.username !== undefined && String(payload.username) !== '0') {
+      this.login(conn, String(payload.username), payload.device ?? 0);
+    } else if (payload.devicePairingData) {
+      await this.register(conn, payload.devicePairingData);
+    } else {
+      this.log.event(conn.who, 'handshake without login or registration data');
+      conn.failure(400);
+    }
+  }
+
+  async onStanza(conn: ClientConnection, stanza: BinaryNode): Promise<void> {
+    switch (stanza.tag) {
+      case 'iq':
+        await handleIq(this, conn, stanza);
+        return;
+      case 'message':
+      case 'receipt':
+        if (!conn.device) return this.log.event(conn.who, `${stanza.tag} before login ignored`);
+        this.submit(conn.device, stanza);
+        return;
+      case 'presence':
+      case 'chatstate':
+        this.recordPresence(conn, stanza);
+        return;
+      default:
+        // ack, ib (unified_session, offline_batch), call: nothing to answer.
+        return;
+    }
+  }
+
+  onClose(conn: ClientConnection): void {
+    this.connections.delete(conn);
+    for (const ref of conn.registration?.refs ?? []) this.refs.delete(ref);
+    if (conn.device?.sink === conn.sinkFn) conn.device.sink = undefined;
+  }
+
+  /** Routes a stanza a device sent (over the wire or simulated): messages and receipts. */
+  submit(from: Device, stanza: BinaryNode, options: SubmitOptions = {}): void {
+    if (stanza.tag === 'message') this.routeMessage(from, stanza, options);
+    else if (stanza.tag === 'receipt') this.routeReceipt(from, stanza);
+  }
+
+  /**
+   * Hands a stanza to a device: a simulated one takes it at once; a companion gets it live while
+   * logged in and active, otherwise (or when held) at its next login with offline="1".
+   */
+  deliver(device: Device, stanza: BinaryNode, hold = false): void {
+    if (device.kind === 'primary') {
+      if (device.sink) device.sink(stanza);
+      else this.log.event(SERVER_JID, `no phone simulated for ${device.account.pn}; dropped ${stanza.tag}`);
+      return;
+    }
+    if (!hold && device.sink) {
+      device.sink(stanza);
+      return;
+    }
+    device.offline.push(stanza);
+    this.log.event(device.pnJid, `queued ${stanza.tag} ${stanza.attrs.id ?? ''} until the next login`);
+  }
+
+  // ── logins ────────────────────────────────────────────────────────────────────────────────
+
+  private login(conn: ClientConnection, pn: string, deviceId: number): void {
+    const account = this.registry.account(pn);
+    const device = account?.devices.get(deviceId);
+    const record = (outcome: string) => {
+      this.logins.push({ pn, device: deviceId, outcome, at: new Date() });
+      this.log.event(conn.who, `login ${pn}:${deviceId} → ${outcome}`);
+    };
+    if (!device || device.kind !== 'companion' || device.removed || !device.noiseKey) {
+      record('failure 401 (no such linked device)');
+      return conn.failure(401);
+    }
+    if (!conn.clientStatic || !device.noiseKey.equals(conn.clientStatic)) {
+      record('failure 401 (noise key does not match the linked device)');
+      return conn.failure(401);
+    }
+    const fault = this.faults.takeLoginFault();
+    if (fault?.kind === 'stream-error') {
+      record(`stream error ${fault.code} (fault)`);
+      return conn.streamError({ code: String(fault.code) });
+    }
+    if (fault?.kind === 'failure') {
+      record(`failure ${fault.reason} (fault)`);
+      return conn.failure(fault.reason);
+    }
+    if (fault?.kind === 'drop') {
+      record('dropped (fault)');
+      return conn.drop();
+    }
+    const previous = this.connectionOf(device);
+    if (previous && previous !== conn) {
+      // WhatsApp keeps one connection per device: the older one is told it was replaced (440).
+      this.log.event(previous.who, 'replaced by a newer login');
+      previous.streamError({}, [node('conflict', { type: 'replaced' })]);
+      previous.device = undefined;
+      device.sink = undefined;
+    }
+    conn.device = device;
+    record('success');
+    conn.send(
+      node('success', {
+        t: unixNow(),
+        props: '1',
+        abprops: '1',
+        location: 'loopback',
+        creation: String(device.linkedAt),
+        lid: device.lidJid,
+      }),
+    );
+  }
+
+  /** `passive active`: flushes what arrived while the companion was away, then goes live. */
+  activate(conn: ClientConnection): void {
+    const device = conn.device;
+    if (!device || conn.active) return;
+    conn.active = true;
+    const queued = device.offline.splice(0);
+    for (const stanza of queued) conn.send({ ...stanza, attrs: { ...stanza.attrs, offline: '1' } });
+    conn.send(node('ib', { from: SERVER_JID }, [node('offline', { count: String(queued.length) })]));
+    device.sink = conn.sinkFn;
+    const firstTime = !device.syncedByPhone;
+    device.syncedByPhone = true;
+    this.phones.get(device.account.pn)?.onCompanionActive(device, firstTime);
+  }
+
+  // ── registration (the QR flow starts here) ─────────────────────────────────────────────────
+
+  private async register(
+    conn: ClientConnection,
+    data: proto.ClientPayload.IDevicePairingRegistrationData,
+  ): Promise<void> {
+    const { eRegid, eIdent, eSkeyId, eSkeyVal, eSkeySig, deviceProps } = data;
+    if (!eRegid || !eIdent || !eSkeyId || !eSkeyVal || !eSkeySig || !conn.clientStatic) {
+      this.log.event(conn.who, 'registration without keys');
+      return conn.failure(400);
+    }
+    const identity = Buffer.from(eIdent);
+    const signedPub = Buffer.from(eSkeyVal);
+    const signature = Buffer.from(eSkeySig);
+    if (!Curve.verify(identity, Buffer.concat([Buffer.from([5]), signedPub]), signature)) {
+      this.log.event(conn.who, 'registration: signed pre-key signature does not verify');
+      return conn.failure(400);
+    }
+    const props = deviceProps ? proto.DeviceProps.decode(deviceProps) : undefined;
+    const refs = Array.from({ length: 6 }, () => `2@${randomBytes(24).toString('base64')}`);
+    const registration: Registration = {
+      noiseKey: conn.clientStatic,
+      identity,
+      registrationId: Buffer.from(eRegid).readUInt32BE(0),
+      signedPreKey: { id: Buffer.from(eSkeyId).readUIntBE(0, eSkeyId.length), public: signedPub, signature },
+      platform: props?.os ?? undefined,
+      refs,
+    };
+    conn.registration = registration;
+    for (const ref of refs) this.refs.set(ref, conn);
+    this.log.event(
+      conn.who,
+      `registration from ${registration.platform ?? 'unknown'}; ${refs.length} QR refs`,
+    );
+    const pairDevice = node(
+      'iq',
+      { from: SERVER_JID, type: 'set', xmlns: 'md', id: randomBytes(6).toString('hex') },
+      [
+        node(
+          'pair-device',
+          {},
+          refs.map((ref) => node('ref', {}, Buffer.from(ref, 'utf8'))),
+        ),
+      ],
+    );
+    conn.request(pairDevice).catch((err: unknown) => this.log.event(conn.who, `pair-device: ${String(err)}`));
+  }
+
+  // ── routing ─────────────────────────────────────────────────────────────────────────────
+
+  private routeMessage(from: Device, stanza: BinaryNode, options: SubmitOptions): void {
+    const { id, to, type } = stanza.attrs;
+    if (!id || !to) return this.log.event(from.pnJid, 'message without id or to');
+    this.ack(from, node('ack', { class: 'message', id, from: to, t: unixNow() }));
+    const chat = this.registry.resolve(to);
+    if (!chat) return this.log.event(from.pnJid, `message ${id} to ${to}: nobody has that JID`);
+    const viaLid = chat.viaLid;
+    const targets: Array<{ device: Device | undefined; jid: string; encs: BinaryNode[] }> = [];
+    const participants = child(stanza, 'participants');
+    if (participants) {
+      for (const item of children(participants, 'to')) {
+        const jid = item.attrs.jid ?? '';
+        targets.push({ device: this.registry.resolve(jid)?.device, jid, encs: children(item, 'enc') });
+      }
+    } else {
+      // Peer messages and retries carry one <enc> for the device `to` names.
+      targets.push({ device: chat.device ?? chat.account.primary, jid: to, encs: children(stanza, 'enc') });
+    }
+    const identity = child(stanza, 'device-identity');
+    const t = unixNow();
+    for (const target of targets) {
+      if (!target.device || target.device.removed) {
+        this.log.event(from.pnJid, `message ${id}: no device ${target.jid}`);
+        continue;
+      }
+      const ownDevice = target.device.account === from.account;
+      const attrs: Record<string, string | undefined> = {
+        from: viaLid ? from.lidJid : from.pnJid,
+        id,
+        t,
+        type: type ?? 'text',
+        category: stanza.attrs.category,
+        notify: from.account.pushName,
+      };
+      if (ownDevice) {
+        // A copy of our own message for another of our devices names the chat it went to.
+        if (chat.account !== from.account)
+          attrs.recipient = viaLid ? chat.account.lidJid : chat.account.pnJid;
+      } else if (viaLid && !options.withoutSenderPn) {
+        attrs.sender_pn = from.account.pnJid;
+      }
+      const content = [...target.encs, ...(identity ? [identity] : [])];
+      this.deliver(target.device, node('message', attrs, content), options.holdUntilReconnect ?? false);
+    }
+  }
+
+  private routeReceipt(from: Device, stanza: BinaryNode): void {
+    const { id, to, type } = stanza.attrs;
+    if (!id || !to) return;
+    this.ack(from, node('ack', { class: 'receipt', id, from: to, ...(type ? { type } : {}) }));
+    // Receipts about our own devices' activity, history and peer messages stay with us.
+    if (type === 'sender' || type === 'peer_msg' || type === 'hist_sync' || type === 'read-self') return;
+    const target = this.registry.resolve(to);
+    if (!target || target.account === from.account) return;
+    const forwardedType = type === 'inactive' ? undefined : type;
+    const list = child(stanza, 'list');
+    for (const device of target.account.activeDevices()) {
+      const attrs = {
+        from: target.viaLid ? from.account.lidJid : from.account.pnJid,
+        id,
+        t: stanza.attrs.t ?? unixNow(),
+        ...(forwardedType ? { type: forwardedType } : {}),
+      };
+      this.deliver(device, node('receipt', attrs, list ? [list] : undefined));
+    }
+  }
+
+  /** Server acks go only to a device listening now; nobody queues an ack. */
+  private ack(to: Device, stanza: BinaryNode): void {
+    if (to.kind === 'companion' && to.sink) to.sink(stanza);
+  }
+
+  private recordPresence(conn: ClientConnection, stanza: BinaryNode): void {
+    const device = conn.device;
+    if (!device) return;
+    const type =
+      stanza.tag === 'presence'
+        ? (stanza.attrs.type ?? 'available')
+        : (stanza.content as BinaryNode[] | undefined)?.[0]?.tag;
+    if (!type) return;
+    this.presence.push({
+      pn: device.account.pn,
+      device: device.id,
+      type,
+      ...(stanza.tag === 'chatstate' && stanza.attrs.to ? { to: stanza.attrs.to } : {}),
+      at: new Date(),
+    });
+  }
+
+  /** All companions of `account` connected right now. */
+  liveConnections(account: Account): ClientConnection[] {
+    return [...this.connections].filter((c) => c.device?.account === account && !c.closed);
+  }
+}
