@@ -54,8 +54,9 @@ export class SimulatedContact extends SimulatedDevice {
     super(core, account.primary, new SignalParty(), `contact:${account.pn}`);
   }
 
+  /** The number in E.164 (`+15551234567`). */
   get number(): string {
-    return this.account.pn;
+    return `+${this.account.pn}`;
   }
 
   get lid(): string {

@@ -44,6 +44,8 @@ export class WaServerCore implements ConnectionHooks {
   readonly presence: PresenceRecord[] = [];
   /** Every login attempt of a companion and how it was answered. */
   readonly logins: Array<{ pn: string; device: number; outcome: string; at: Date }> = [];
+  /** Companion connections that went live (passive → active), in order. */
+  readonly activations: Array<{ pn: string; device: number; conn: string; at: Date }> = [];
   /** QR refs handed out, to find the registering connection a phone scanned. */
   readonly refs = new Map<string, ClientConnection>();
   readonly staticKeys: KeyPair = Curve.generateKeyPair();
@@ -183,6 +185,7 @@ export class WaServerCore implements ConnectionHooks {
     for (const stanza of queued) conn.send({ ...stanza, attrs: { ...stanza.attrs, offline: '1' } });
     conn.send(node('ib', { from: SERVER_JID }, [node('offline', { count: String(queued.length) })]));
     device.sink = conn.sinkFn;
+    this.activations.push({ pn: device.account.pn, device: device.id, conn: conn.who, at: new Date() });
     const firstTime = !device.syncedByPhone;
     device.syncedByPhone = true;
     this.phones.get(device.account.pn)?.onCompanionActive(device, firstTime);

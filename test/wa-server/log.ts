@@ -69,6 +69,8 @@ export class WaServerLog {
       const seen = this.find(match, from)[0];
       if (seen) return Promise.resolve(seen);
     }
+    // Created here so a timeout points at the caller, not at the timer.
+    const error = new Error(`wa-server: nothing matched within ${timeoutMs} ms`);
     return new Promise((resolve, reject) => {
       const waiter = {
         match,
@@ -79,7 +81,8 @@ export class WaServerLog {
       };
       const timer = setTimeout(() => {
         this.waiters.delete(waiter);
-        reject(new Error(`wa-server: nothing matched within ${timeoutMs} ms\n${this.tail(40)}`));
+        error.message += `\n${this.tail(40)}`;
+        reject(error);
       }, timeoutMs);
       this.waiters.add(waiter);
     });

@@ -62,8 +62,9 @@ export class SimulatedPhone extends SimulatedDevice implements PhoneHooks {
     this.history = history;
   }
 
+  /** The number in E.164 (`+15551234567`). */
   get number(): string {
-    return this.account.pn;
+    return `+${this.account.pn}`;
   }
 
   /** Linked companions (not unlinked). */
@@ -184,6 +185,48 @@ export class SimulatedPhone extends SimulatedDevice implements PhoneHooks {
   /** Cuts the TCP connections. */
   dropConnections(): number {
     return this.onLive((c) => c.drop());
+  }
+
+  /** How many times a companion of this line went live so far (see waitForOnline). */
+  activations(): number {
+    return this.core.activations.filter((a) => a.pn === this.account.pn).length;
+  }
+
+  /**
+   * Resolves once a companion of this line is live (logged in, passive mode ended, offline
+   * stanzas flushed) for the `count`-th time; by default the next time from now.
+   */
+  async waitForOnline(count = this.activations() + 1, timeoutMs = 30_000): Promise<void> {
+    const started = Date.now();
+    while (this.activations() < count) {
+      if (Date.now() - started > timeoutMs) {
+        throw new Error(
+          `${this.who}: no companion came online within ${timeoutMs} ms\n${this.core.log.tail(30)}`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  /**
+   * Resolves once the newest companion took in the phone's first sync: it acknowledged the history
+   * and fetched the (empty) app state. Baileys then counts its initial sync as done; a restart
+   * before that makes the next socket hold all events back for 20 s, waiting for history.
+   */
+  async waitForFirstSync(timeoutMs = 30_000): Promise<void> {
+    const device = this.companions().at(-1);
+    if (!device) throw new Error(`${this.who}: nothing linked`);
+    const conn = () => this.core.connectionOf(device)?.who;
+    await this.core.log.waitFor(
+      (e) =>
+        e.kind === 'out' &&
+        e.who === conn() &&
+        e.node?.tag === 'iq' &&
+        !!e.node.content &&
+        e.text.includes('<sync>'),
+      timeoutMs,
+      0,
+    );
   }
 
   /** Live companion connections of this line. */

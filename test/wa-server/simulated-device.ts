@@ -48,6 +48,8 @@ export class SimulatedDevice {
   readonly received: ReceivedMessage[] = [];
   /** Receipts this device got for messages it sent, in order. */
   readonly receipts: Array<{ id: string; type: string; from: string; at: Date }> = [];
+  /** Receipts this device sent for messages it got (`delivery` or `read`). */
+  readonly sentReceipts: Array<{ id: string; type: 'delivery' | 'read'; at: Date }> = [];
   /** Decryption failures (a client bug shows up here, not as silence). */
   readonly failures: Array<{ id: string; error: string }> = [];
   receiptPolicy: ReceiptPolicy = { deliveredAfterMs: 0, readAfterMs: null };
@@ -124,6 +126,11 @@ export class SimulatedDevice {
       withoutSenderPn: options.withoutSenderPn ?? false,
     });
     return id;
+  }
+
+  /** How many receipts this device sent for message `id`. */
+  receiptsSent(id: string): number {
+    return this.sentReceipts.filter((r) => r.id === id).length;
   }
 
   close(): void {
@@ -208,6 +215,7 @@ export class SimulatedDevice {
         ...(type ? { type } : {}),
         t: unixNow(),
       });
+      this.sentReceipts.push({ id, type: type ?? 'delivery', at: new Date() });
       this.core.submit(this.device, receipt);
     };
     const { deliveredAfterMs, readAfterMs } = this.receiptPolicy;

@@ -70,16 +70,30 @@ export async function deviceStatus(
   }, timeoutMs);
 }
 
+/** Pacing that sends at once and shows no typing: the protocol tests are not about pacing. */
+export const UNPACED = { minIntervalMs: 0, jitterMs: 0, perMinute: null, perDay: null, presence: false };
+
 /** Creates a Baileys device, connects it and has `phone` scan its QR; returns it once connected. */
-export async function linkByQr(waping: WapingProcess, phone: SimulatedPhone, name = 'Line'): Promise<string> {
-  const { json: device } = await waping.api('POST', '/v1/devices', { name, engine: 'baileys' });
+export async function linkByQr(
+  waping: WapingProcess,
+  phone: SimulatedPhone,
+  options: { name?: string; pacing?: object } = {},
+): Promise<string> {
+  const { json: device } = await waping.api('POST', '/v1/devices', {
+    name: options.name ?? 'Line',
+    engine: 'baileys',
+    pacing: options.pacing ?? UNPACED,
+  });
   await waping.api('POST', `/v1/devices/${device.id}/connect`);
   const qr = await eventually(async () => {
     const res = await waping.api('GET', `/v1/devices/${device.id}/qr`);
     return res.status === 200 && typeof res.json?.qr === 'string' ? (res.json.qr as string) : undefined;
   }, 30_000);
+  const online = phone.activations() + 1;
   await phone.scanQr(qr);
   await deviceStatus(waping, device.id, 'connected');
+  await phone.waitForOnline(online);
+  await phone.waitForFirstSync();
   return device.id as string;
 }
 
@@ -98,5 +112,28 @@ export async function messageStatus(
   return eventually(async () => {
     const { json } = await waping.api('GET', `/v1/messages/${messageId}`);
     return json?.status === status ? json : undefined;
+  }, timeoutMs);
+}
+
+/** Accepts a text for sending through `deviceId`; returns the message id. */
+export async function sendText(
+  waping: WapingProcess,
+  deviceId: string,
+  to: string,
+  body: string,
+): Promise<string> {
+  const res = await waping.api('POST', '/v1/messages', { deviceId, to, type: 'text', text: { body } });
+  if (res.status !== 202) throw new Error(`send: ${res.status} ${JSON.stringify(res.json)}`);
+  return res.json.id as string;
+}
+
+/** Waits for the inbound message from `from` with `text`. */
+export async function inboundMessage(waping: WapingProcess, from: string, text: string, timeoutMs = 30_000) {
+  return eventually(async () => {
+    const { json } = await waping.api(
+      'GET',
+      `/v1/messages?direction=in&to=${encodeURIComponent(from)}&limit=50`,
+    );
+    return (json?.data as Array<{ body: string }> | undefined)?.find((m) => m.body === text);
   }, timeoutMs);
 }

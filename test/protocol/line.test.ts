@@ -1,0 +1,176 @@
+/**
+ * A real WAPing process (Baileys engine, unmodified Baileys) linked to a line on the WhatsApp Web
+ * protocol test server, driven through the HTTP API: linking by QR, sending (the contact decrypts
+ * the exact text), receipts, lookups, inbound by number and by LID, and a restart in the middle.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../helpers/app.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
+import type { SimulatedContact } from '../wa-server/contact.js';
+import type { SimulatedPhone } from '../wa-server/phone.js';
+import { startWaServer, type WaServer } from '../wa-server/server.js';
+import {
+  deviceStatus,
+  inboundMessage,
+  linkByQr,
+  messageStatus,
+  sendText,
+  startWaping,
+  timeline,
+  type WapingProcess,
+} from '../wa-server/waping.js';
+
+const LINE = '+15550100001';
+
+let db: TestDatabase;
+let wa: WaServer;
+let waping: WapingProcess;
+let phone: SimulatedPhone;
+let fast: SimulatedContact;
+let slow: SimulatedContact;
+let viaLid: SimulatedContact;
+let deviceId: string;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  wa = await startWaServer();
+  phone = await wa.phone(LINE, { pushName: 'Acme Support' });
+  fast = await wa.contact('+15550200001', { receipts: { deliveredAfterMs: 10, readAfterMs: 40 } });
+  slow = await wa.contact('+15550200002', { receipts: { deliveredAfterMs: 400, readAfterMs: 900 } });
+  viaLid = await wa.contact('+15550200003', { lid: '123450000000003' });
+  waping = await startWaping(wa, db);
+});
+afterAll(async () => {
+  await waping?.stop();
+  await wa?.close();
+  await db?.drop();
+});
+
+/** The message reaches `status`, and its timeline lists `expected` in that order. */
+async function expectTimeline(messageId: string, expected: string[]): Promise<void> {
+  await messageStatus(waping, messageId, expected.at(-1)!);
+  expect(await timeline(waping, messageId)).toEqual(expected);
+}
+
+/** Starts WAPing again on the same database and waits until the line is live on the server. */
+async function start(): Promise<void> {
+  const online = phone.activations() + 1;
+  waping = await startWaping(wa, db);
+  await phone.waitForOnline(online);
+  await deviceStatus(waping, deviceId, 'connected');
+}
+
+async function restart(): Promise<void> {
+  await waping.stop();
+  await start();
+}
+
+const DELIVERED_AND_READ = ['queued', 'sending', 'sent', 'delivered', 'read'];
+
+describe('a line on the WhatsApp Web protocol', () => {
+  it('links by QR: the phone scans, the device connects as the line', async () => {
+    deviceId = await linkByQr(waping, phone);
+    const { json: device } = await waping.api('GET', `/v1/devices/${deviceId}`);
+    expect(device).toMatchObject({ status: 'connected', phone: LINE, engine: 'baileys' });
+    expect(phone.companions()).toHaveLength(1);
+    expect(wa.logins(LINE)).toEqual(['success']);
+  });
+
+  it('sends: the contact decrypts the exact text; receipts within 50 ms give delivered and read', async () => {
+    const texts = ['Your code is 481 516', 'Zweite Nachricht – mit Ümlauten ✓', 'third'];
+    const ids: string[] = [];
+    for (const text of texts) ids.push(await sendText(waping, deviceId, fast.number, text));
+    for (const text of texts) await fast.waitForText(text);
+    expect(fast.texts()).toEqual(texts);
+    for (const id of ids) await expectTimeline(id, DELIVERED_AND_READ);
+    // The phone got its own copy of each (device-sent message), as WhatsApp syncs sends.
+    expect(phone.sentByCompanions().map((m) => m.text)).toEqual(expect.arrayContaining(texts));
+    expect(fast.failures).toEqual([]);
+  });
+
+  it('slow receipts (delivered after 400 ms, read after 900 ms) are recorded too', async () => {
+    const id = await sendText(waping, deviceId, slow.number, 'slow one');
+    await slow.waitForText('slow one');
+    await expectTimeline(id, DELIVERED_AND_READ);
+  });
+
+  it('a number not on WhatsApp: the message fails with RECIPIENT_NOT_ON_WHATSAPP and nothing is sent', async () => {
+    const from = wa.log.length;
+    const id = await sendText(waping, deviceId, '+15550299999', 'anyone there?');
+    const failed = await messageStatus(waping, id, 'failed');
+    expect(failed.error.code).toBe('RECIPIENT_NOT_ON_WHATSAPP');
+    // It was looked up (usync) and never relayed.
+    expect(
+      wa.log.find((e) => e.kind === 'in' && e.node?.tag === 'iq' && e.text.includes('usync'), from),
+    ).not.toEqual([]);
+    expect(wa.log.find((e) => e.kind === 'in' && e.node?.tag === 'message', from)).toEqual([]);
+  });
+
+  it('inbound by phone number is stored with the sender in E.164 and its push name', async () => {
+    await fast.send('Hello, I have a question', { to: LINE });
+    const message = await inboundMessage(waping, fast.number, 'Hello, I have a question');
+    expect(message).toMatchObject({ direction: 'in', from: fast.number, status: 'received' });
+  });
+
+  it('inbound by LID (sender_pn on the stanza) is stored under the phone number', async () => {
+    await viaLid.send('Writing from my LID', { to: LINE, viaLid: true });
+    const message = await inboundMessage(waping, viaLid.number, 'Writing from my LID');
+    expect(message).toMatchObject({ from: viaLid.number });
+    const stanza = wa.log.find(
+      (e) => e.kind === 'out' && e.node?.tag === 'message' && e.text.includes('@lid'),
+    );
+    expect(stanza.at(-1)?.node?.attrs).toMatchObject({
+      from: `${viaLid.lid}@lid`,
+      sender_pn: `${viaLid.number.slice(1)}@s.whatsapp.net`,
+    });
+  });
+
+  it('after a restart the session resumes without a QR, and receipts (fast and slow) are recorded', async () => {
+    await restart();
+    expect(phone.companions()).toHaveLength(1);
+    expect(wa.logins(LINE).at(-1)).toBe('success');
+    expect(wa.log.find((e) => e.text.startsWith('registration'))).toHaveLength(1);
+
+    const quick = await sendText(waping, deviceId, fast.number, 'after restart, fast');
+    const later = await sendText(waping, deviceId, slow.number, 'after restart, slow');
+    await fast.waitForText('after restart, fast');
+    await slow.waitForText('after restart, slow');
+    await expectTimeline(quick, DELIVERED_AND_READ);
+    await expectTimeline(later, DELIVERED_AND_READ);
+  });
+
+  it('receipts that arrived while WAPing was down are applied after it comes back', async () => {
+    slow.setReceipts({ deliveredAfterMs: 1_500, readAfterMs: 2_000 });
+    const id = await sendText(waping, deviceId, slow.number, 'read while you were away');
+    const got = await slow.waitForText('read while you were away');
+    await messageStatus(waping, id, 'sent');
+    await waping.stop();
+    // Both receipts are sent while the line is offline: the server keeps them for the next login.
+    await slow.until(() => slow.receiptsSent(got.id) >= 2, 10_000, 'both receipts sent');
+    await start();
+    await expectTimeline(id, DELIVERED_AND_READ);
+    slow.setReceipts({ deliveredAfterMs: 400, readAfterMs: 900 });
+  });
+
+  it('messages sent while WAPing was down arrive after the restart; a STOP among them opts the contact out', async () => {
+    await waping.stop();
+    await fast.send('Are you open on Sunday?', { to: LINE });
+    await viaLid.send('STOP', { to: LINE, viaLid: true });
+    await start();
+    // The server delivered them with offline="1" at the login.
+    const offline = wa.log.find(
+      (e) => e.kind === 'out' && e.node?.tag === 'message' && e.node.attrs.offline === '1',
+    );
+    expect(offline.length).toBeGreaterThanOrEqual(2);
+
+    await inboundMessage(waping, fast.number, 'Are you open on Sunday?');
+    await inboundMessage(waping, viaLid.number, 'STOP');
+    const contact = await eventually(async () => {
+      const { json } = await waping.api('GET', `/v1/contacts/${encodeURIComponent(viaLid.number)}`);
+      return json?.optedOut ? json : undefined;
+    });
+    expect(contact.optedOut).toBe(true);
+    // The confirmation goes back over WhatsApp and the contact can read it.
+    await viaLid.waitForText(/unsubscribed/);
+  });
+});
