@@ -138,11 +138,13 @@ async function sendWithReceipts(made: Made, delays: number[]): Promise<string[]>
   return ids;
 }
 
+/** The distinct statuses reported for `id`, in the order they were first reported. */
 function statusesOf(made: Made, id: string): string[] {
-  return made
+  const reported = made
     .of('message_status')
     .filter((s) => s.waMessageId === id)
     .map((s) => s.status);
+  return [...new Set(reported)];
 }
 
 async function expectDeliveredAndRead(made: Made, ids: string[]): Promise<void> {

@@ -51,9 +51,17 @@ export class ClientConnection {
   registration: Registration | undefined;
   /** Passive mode ended (`<iq xmlns=passive><active/>`): live stanzas flow. */
   active = false;
+  /** The device this connection went live for (kept after a replacement, for its unacked stanzas). */
+  activeFor: Device | undefined;
   closed = false;
   /** This connection as a device's stanza sink (one stable function, so it can be compared). */
-  readonly sinkFn = (stanza: BinaryNode): void => this.send(stanza);
+  readonly sinkFn = (stanza: BinaryNode): void => this.deliver(stanza);
+  /**
+   * Messages, receipts and notifications sent but not acknowledged yet. WhatsApp keeps a stanza
+   * until the device acknowledges it (a `<receipt>` for a message, an `<ack>` for the rest); what a
+   * connection never acknowledged is delivered again at the next login.
+   */
+  readonly unacked = new Map<string, BinaryNode>();
   private state: 'hello' | 'finish' | 'open' = 'hello';
   private readonly reader = new FrameReader();
   private readonly responder: NoiseResponder;
@@ -85,6 +93,24 @@ export class ClientConnection {
     if (this.closed || !this.transport) return;
     this.hooks.log.node('out', this.who, stanza);
     this.ws.send(frame(this.transport.encrypt(encodeBinaryNode(stanza))));
+  }
+
+  /** Sends a stanza that must be acknowledged (see `unacked`). */
+  deliver(stanza: BinaryNode): void {
+    const key = ackKey(stanza.tag, stanza.attrs.id, stanza.attrs.type);
+    if (key) this.unacked.set(key, stanza);
+    this.send(stanza);
+  }
+
+  /** The client acknowledged a stanza we delivered: `<ack class=… id=…>` or a `<receipt>` for a message. */
+  acknowledged(stanza: BinaryNode): void {
+    const { id, type } = stanza.attrs;
+    if (stanza.tag === 'receipt') this.unacked.delete(ackKey('message', id) ?? '');
+    if (stanza.tag === 'ack') {
+      const cls = stanza.attrs.class;
+      this.unacked.delete(ackKey(cls ?? '', id, type) ?? '');
+      if (cls === 'receipt') this.unacked.delete(ackKey(cls, id, undefined) ?? '');
+    }
   }
 
   /** Sends a server-initiated iq and resolves with the client's answer (same id). */
@@ -216,4 +242,12 @@ function toBuffer(data: RawData): Buffer {
   if (Buffer.isBuffer(data)) return data;
   if (Array.isArray(data)) return Buffer.concat(data);
   return Buffer.from(data);
+}
+
+const ACKED_TAGS = new Set(['message', 'receipt', 'notification']);
+
+/** Identifies a delivered stanza for its acknowledgement; receipts of one message differ by type. */
+function ackKey(tag: string, id: string | undefined, type?: string): string | undefined {
+  if (!id || !ACKED_TAGS.has(tag)) return undefined;
+  return tag === 'receipt' ? `${tag}:${id}:${type ?? ''}` : `${tag}:${id}`;
 }

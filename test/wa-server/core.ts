@@ -82,14 +82,18 @@ export class WaServerCore implements ConnectionHooks {
       case 'message':
       case 'receipt':
         if (!conn.device) return this.log.event(conn.who, `${stanza.tag} before login ignored`);
+        if (stanza.tag === 'receipt') conn.acknowledged(stanza);
         this.submit(conn.device, stanza);
+        return;
+      case 'ack':
+        conn.acknowledged(stanza);
         return;
       case 'presence':
       case 'chatstate':
         this.recordPresence(conn, stanza);
         return;
       default:
-        // ack, ib (unified_session, offline_batch), call: nothing to answer.
+        // ib (unified_session, offline_batch), call: nothing to answer.
         return;
     }
   }
@@ -97,7 +101,15 @@ export class WaServerCore implements ConnectionHooks {
   onClose(conn: ClientConnection): void {
     this.connections.delete(conn);
     for (const ref of conn.registration?.refs ?? []) this.refs.delete(ref);
-    if (conn.device?.sink === conn.sinkFn) conn.device.sink = undefined;
+    const device = conn.activeFor;
+    if (!device) return;
+    if (device.sink === conn.sinkFn) device.sink = undefined;
+    // Never acknowledged: delivered again at the next login, ahead of what was queued since.
+    if (conn.unacked.size) {
+      this.log.event(conn.who, `${conn.unacked.size} stanza(s) not acknowledged; kept for the next login`);
+      device.offline.unshift(...conn.unacked.values());
+      conn.unacked.clear();
+    }
   }
 
   /** Routes a stanza a device sent (over the wire or simulated): messages and receipts. */
@@ -181,8 +193,9 @@ export class WaServerCore implements ConnectionHooks {
     const device = conn.device;
     if (!device || conn.active) return;
     conn.active = true;
+    conn.activeFor = device;
     const queued = device.offline.splice(0);
-    for (const stanza of queued) conn.send({ ...stanza, attrs: { ...stanza.attrs, offline: '1' } });
+    for (const stanza of queued) conn.deliver({ ...stanza, attrs: { ...stanza.attrs, offline: '1' } });
     conn.send(node('ib', { from: SERVER_JID }, [node('offline', { count: String(queued.length) })]));
     device.sink = conn.sinkFn;
     this.activations.push({ pn: device.account.pn, device: device.id, conn: conn.who, at: new Date() });
