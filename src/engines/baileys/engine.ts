@@ -22,7 +22,7 @@ import {
 } from '../engine.js';
 import { TypedEmitter } from '../emitter.js';
 import { loadAuthState, type StoredAuthState } from './auth-state.js';
-import { connectedEvent, statusFromUpdate, toInbound } from './messages.js';
+import { connectedEvent, statusesFromUpdate, toInbound } from './messages.js';
 import { DEFAULT_BACKOFF, decideReconnect, type BackoffOptions } from './reconnect-policy.js';
 import {
   buildSocketConfig,
@@ -228,8 +228,7 @@ export class BaileysEngine implements Engine {
     on('creds.update', () => this.auth?.saveCreds());
     on('messages.update', (updates) => {
       for (const update of updates) {
-        const status = statusFromUpdate(update);
-        if (status) this.emitter.emit('message_status', status);
+        for (const status of statusesFromUpdate(update)) this.emitter.emit('message_status', status);
       }
     });
     on('messages.upsert', async ({ messages, type }) => {

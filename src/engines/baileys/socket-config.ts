@@ -63,6 +63,11 @@ export function buildSocketConfig(input: SocketConfigInput): UserFacingSocketCon
     markOnlineOnConnect: false,
     // The gateway needs no chat history; recent history still syncs and brings LID mappings.
     syncFullHistory: false,
+    // With own events on, every send makes Baileys buffer an 'append' echo of our own message for
+    // about 100 ms, and a receipt arriving meanwhile is merged into that echo instead of being
+    // emitted as messages.update: `delivered` (often `read` too) was lost. The engine never uses
+    // the echo, so it is switched off.
+    emitOwnEvents: false,
     logger: log,
     // WhatsApp asks for a message again when a recipient's device could not decrypt it.
     getMessage: async (key) => {
