@@ -6,6 +6,7 @@ import { release } from 'node:os';
 import { proto } from 'baileys';
 import type {
   AuthenticationCreds,
+  BinaryNode,
   AuthenticationState,
   BaileysEventEmitter,
   UserFacingSocketConfig,
@@ -17,6 +18,8 @@ import type { Logger } from 'pino';
 /** What the engine uses of a Baileys socket. */
 export interface BaileysSocket {
   ev: Pick<BaileysEventEmitter, 'on'>;
+  /** The raw stanza stream (Baileys emits `CB:<tag>` per decoded stanza); see Session.offlineIds. */
+  ws: { on(event: 'CB:message', listener: (stanza: BinaryNode) => void): unknown };
   user: WASocket['user'];
   end: WASocket['end'];
   logout: WASocket['logout'];
