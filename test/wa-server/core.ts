@@ -13,6 +13,7 @@ import type { WaServerLog } from './log.js';
 import type { HandshakeResult } from './noise.js';
 import { child, children, node, SERVER_JID, unixNow } from './nodes.js';
 import { Registry, type Account, type Device } from './registry.js';
+import { verifies } from './signatures.js';
 
 export interface SubmitOptions {
   holdUntilReconnect?: boolean;
@@ -218,7 +219,7 @@ export class WaServerCore implements ConnectionHooks {
     const identity = Buffer.from(eIdent);
     const signedPub = Buffer.from(eSkeyVal);
     const signature = Buffer.from(eSkeySig);
-    if (!Curve.verify(identity, Buffer.concat([Buffer.from([5]), signedPub]), signature)) {
+    if (!verifies(identity, Buffer.concat([Buffer.from([5]), signedPub]), signature)) {
       this.log.event(conn.who, 'registration: signed pre-key signature does not verify');
       return conn.failure(400);
     }

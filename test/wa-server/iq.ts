@@ -4,7 +4,7 @@
  * does not simulate.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { Curve, jidDecode } from 'baileys';
+import { jidDecode } from 'baileys';
 import type { BinaryNode } from 'baileys';
 import type { ClientConnection } from './connection.js';
 import type { WaServerCore } from './core.js';
@@ -22,6 +22,7 @@ import {
 } from './nodes.js';
 import { digits, type Device, type KeyBundle } from './registry.js';
 import { usyncResult } from './usync.js';
+import { verifies } from './signatures.js';
 
 /** Devices keep topping up above this many one-time pre-keys. */
 const LOW_PRE_KEYS = 5;
@@ -136,7 +137,7 @@ function readSignedPreKey(skey: BinaryNode | undefined, identity: Buffer | undef
   const signature = bytesOf(skey, 'signature');
   if (id === undefined || value?.length !== 32 || !signature || !identity) return undefined;
   // What the server checks too: the signed pre-key really is signed by the identity key.
-  if (!Curve.verify(identity, Buffer.concat([Buffer.from([5]), value]), signature)) return undefined;
+  if (!verifies(identity, Buffer.concat([Buffer.from([5]), value]), signature)) return undefined;
   return { id, public: value, signature };
 }
 

@@ -25,6 +25,7 @@ import type { ClientConnection, Registration } from './connection.js';
 import type { WaServerCore } from './core.js';
 import { bytesOf, child, node, SERVER_JID, unixNow } from './nodes.js';
 import type { Account, Device } from './registry.js';
+import { verifies } from './signatures.js';
 
 const ACCOUNT_SIG_PREFIX = Buffer.from([6, 0]);
 const DEVICE_SIG_PREFIX = Buffer.from([6, 1]);
@@ -98,7 +99,7 @@ export async function completeLink(
   const identity = proto.ADVSignedDeviceIdentity.decode(signedBack);
   const deviceSignature = identity.deviceSignature;
   const deviceMessage = Buffer.concat([DEVICE_SIG_PREFIX, details, registration.identity, accountKey.public]);
-  if (!deviceSignature || !Curve.verify(registration.identity, deviceMessage, deviceSignature)) {
+  if (!deviceSignature || !verifies(registration.identity, deviceMessage, deviceSignature)) {
     account.devices.delete(device.id);
     throw new Error('companion device signature does not verify');
   }
