@@ -1,13 +1,14 @@
 /**
- * The Noise certificate chain the server hello carries. Baileys checks that the intermediate is
- * signed by `WA_CERT_DETAILS.PUBLIC_KEY` with issuer serial `WA_CERT_DETAILS.SERIAL`, and that the
- * leaf is signed by the intermediate's key (lib/Utils/noise-handler.js). The test server plays
- * WhatsApp's CA with its own root key pair; clients under test are given its public half (in
- * process through `installRootKey`, in a WAPing process through preload.mjs).
+ * The Noise certificate chain the server hello carries. Baileys asks that the intermediate be
+ * signed by `WA_CERT_DETAILS.PUBLIC_KEY` with issuer serial `WA_CERT_DETAILS.SERIAL`, and the leaf
+ * by the intermediate's key (lib/Utils/noise-handler.js). The test server plays WhatsApp's CA with
+ * its own root key pair; clients under test are given its public half (in process through
+ * `installRootKey`, in a WAPing process through preload.mjs).
  *
- * The leaf's key is the server's static Noise key, as on WhatsApp, even though Baileys does not
- * check that binding (one of the reasons WAPing refuses `ws://`).
- */
+ * Baileys 7.0.0-rc14's signature check accepts any signature (see signatures.ts and
+ * trust.test.ts), so today only the issuer serial is really enforced; the chain is signed properly
+ * all the same, so the suite keeps working once Baileys checks it. The leaf's key is the server's
+ * static Noise key, as on WhatsApp, although Baileys does not check that binding either. */
 import { Curve, proto, WA_CERT_DETAILS } from 'baileys';
 import type { KeyPair } from 'baileys';
 

@@ -74,7 +74,9 @@ describe('protocol test server: trust', () => {
     expect(Curve.verify(keys.public, Buffer.from('details'), forged)).toBe(true);
     // The server's own checks use a verification that does reject it.
     expect(verifies(keys.public, Buffer.from('details'), forged)).toBe(false);
-    expect(verifies(keys.public, Buffer.from('details'), Curve.sign(keys.private, Buffer.from('details')))).toBe(true);
+    expect(
+      verifies(keys.public, Buffer.from('details'), Curve.sign(keys.private, Buffer.from('details'))),
+    ).toBe(true);
   });
 
   it('a client that trusts both gets through the handshake to a QR', async () => {
