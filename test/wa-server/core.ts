@@ -11,7 +11,7 @@ import { Faults } from './faults.js';
 import { handleIq } from './iq.js';
 import type { WaServerLog } from './log.js';
 import type { HandshakeResult } from './noise.js';
-import { child, children, node, SERVER_JID, unixNow } from './nodes.js';
+import { child, children, elements, node, SERVER_JID, unixNow } from './nodes.js';
 import { Registry, type Account, type Device } from './registry.js';
 import { verifies } from './signatures.js';
 
@@ -30,7 +30,7 @@ export interface PresenceRecord {
   /** Phone number of the line. */
   pn: string;
   device: number;
-  /** `available`/`unavailable` for `<presence>`, or the chat state (`composing`, `paused`) for `<chatstate>`. */
+  /** `available`/`unavailable` (`none` without a type) for `<presence>`, the chat state (`composing`, `paused`) for `<chatstate>`. */
   type: string;
   /** The chat a chat state was for. */
   to?: string;
@@ -330,10 +330,9 @@ export class WaServerCore implements ConnectionHooks {
   private recordPresence(conn: ClientConnection, stanza: BinaryNode): void {
     const device = conn.device;
     if (!device) return;
-    const type =
-      stanza.tag === 'presence'
-        ? (stanza.attrs.type ?? 'available')
-        : (stanza.content as BinaryNode[] | undefined)?.[0]?.tag;
+    // A <presence> without a type is recorded as such ('none'), not read as 'available': Baileys
+    // sends one (with only a name, or nothing) after each creds update once it knows its name.
+    const type = stanza.tag === 'presence' ? (stanza.attrs.type ?? 'none') : elements(stanza)[0]?.tag;
     if (!type) return;
     this.presence.push({
       pn: device.account.pn,

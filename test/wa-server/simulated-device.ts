@@ -150,9 +150,6 @@ export class SimulatedDevice {
     return node('enc', { v: '2', type }, ciphertext);
   }
 
-  /** Hook for subclasses: a message was decrypted. */
-  protected onMessage(_received: ReceivedMessage, _stanza: BinaryNode): void {}
-
   private async onStanza(stanza: BinaryNode): Promise<void> {
     try {
       if (stanza.tag === 'message') await this.onMessageStanza(stanza);
@@ -201,7 +198,6 @@ export class SimulatedDevice {
       this.who,
       `decrypted ${id} from ${fromJid}${text === undefined ? '' : ` (${text.length} chars)`}`,
     );
-    this.onMessage(received, stanza);
     // Our own account's devices (sync copies, peer messages) get no delivery receipts from a phone.
     if (sender.account !== this.account) this.scheduleReceipts(stanza, sender.account, sender.viaLid);
   }
