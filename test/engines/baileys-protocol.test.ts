@@ -31,7 +31,7 @@ beforeAll(async () => {
   });
   customer = await wa.contact('+15553330002');
   lidCustomer = await wa.contact('+15553330003', { lid: '900000000000003' });
-});
+}, 90_000);
 afterEach(async () => {
   for (const engine of running.splice(0)) await engine.stop();
 });
@@ -154,7 +154,7 @@ async function expectDeliveredAndRead(made: Made, ids: string[]): Promise<void> 
   }
 }
 
-describe('baileys engine on the protocol server: receipts', () => {
+describe('baileys engine on the protocol server: receipts', { timeout: 90_000 }, () => {
   it('right after linking, receipts within 10–50 ms of the send give delivered and read', async () => {
     const made = await linked();
     const ids = await sendWithReceipts(made, [10, 20, 30, 50]);
@@ -190,7 +190,7 @@ describe('baileys engine on the protocol server: receipts', () => {
   });
 });
 
-describe('baileys engine on the protocol server: customer messages', () => {
+describe('baileys engine on the protocol server: customer messages', { timeout: 90_000 }, () => {
   it('messages sent while the engine was stopped (offline="1" at the next login) are inbound', async () => {
     const first = await linked();
     await first.engine.stop();

@@ -60,7 +60,7 @@ beforeAll(async () => {
   restoreRootKey = wa.installRootKey();
   await wa.phone(LINE);
   await wa.contact(CUSTOMER, { receipts: { deliveredAfterMs: 0, readAfterMs: 30 } });
-});
+}, 90_000);
 afterAll(async () => {
   restoreRootKey();
   await wa.close();

@@ -39,7 +39,7 @@ beforeAll(async () => {
   slow = await wa.contact('+15550200002', { receipts: { deliveredAfterMs: 400, readAfterMs: 900 } });
   viaLid = await wa.contact('+15550200003', { lid: '123450000000003' });
   waping = await startWaping(wa, db);
-});
+}, 180_000);
 afterAll(async () => {
   await waping?.stop();
   await wa?.close();
@@ -60,14 +60,9 @@ async function start(): Promise<void> {
   await deviceStatus(waping, deviceId, 'connected');
 }
 
-async function restart(): Promise<void> {
-  await waping.stop();
-  await start();
-}
-
 const DELIVERED_AND_READ = ['queued', 'sending', 'sent', 'delivered', 'read'];
 
-describe('a line on the WhatsApp Web protocol', () => {
+describe('a line on the WhatsApp Web protocol', { timeout: 180_000 }, () => {
   it('links by QR: the phone scans, the device connects as the line', async () => {
     deviceId = await linkByQr(waping, phone);
     const { json: device } = await waping.api('GET', `/v1/devices/${deviceId}`);
@@ -125,52 +120,57 @@ describe('a line on the WhatsApp Web protocol', () => {
     });
   });
 
-  it('after a restart the session resumes without a QR, and receipts (fast and slow) are recorded', async () => {
-    await restart();
-    expect(phone.companions()).toHaveLength(1);
-    expect(wa.logins(LINE).at(-1)).toBe('success');
-    expect(wa.log.find((e) => e.text.startsWith('registration'))).toHaveLength(1);
+  describe('WAPing stops and starts again', () => {
+    let inFlight: string;
+    let inFlightWaId: string;
 
-    const quick = await sendText(waping, deviceId, fast.number, 'after restart, fast');
-    const later = await sendText(waping, deviceId, slow.number, 'after restart, slow');
-    await fast.waitForText('after restart, fast');
-    await slow.waitForText('after restart, slow');
-    await expectTimeline(quick, DELIVERED_AND_READ);
-    await expectTimeline(later, DELIVERED_AND_READ);
-  });
-
-  it('receipts that arrived while WAPing was down are applied after it comes back', async () => {
-    slow.setReceipts({ deliveredAfterMs: 1_500, readAfterMs: 2_000 });
-    const id = await sendText(waping, deviceId, slow.number, 'read while you were away');
-    const got = await slow.waitForText('read while you were away');
-    await messageStatus(waping, id, 'sent');
-    await waping.stop();
-    // Both receipts are sent while the line is offline: the server keeps them for the next login.
-    await slow.until(() => slow.receiptsSent(got.id) >= 2, 10_000, 'both receipts sent');
-    await start();
-    await expectTimeline(id, DELIVERED_AND_READ);
-    slow.setReceipts({ deliveredAfterMs: 400, readAfterMs: 900 });
-  });
-
-  it('messages sent while WAPing was down arrive after the restart; a STOP among them opts the contact out', async () => {
-    await waping.stop();
-    await fast.send('Are you open on Sunday?', { to: LINE });
-    await viaLid.send('STOP', { to: LINE, viaLid: true });
-    await start();
-    // The server delivered them with offline="1" at the login.
-    const offline = wa.log.find(
-      (e) => e.kind === 'out' && e.node?.tag === 'message' && e.node.attrs.offline === '1',
-    );
-    expect(offline.length).toBeGreaterThanOrEqual(2);
-
-    await inboundMessage(waping, fast.number, 'Are you open on Sunday?');
-    await inboundMessage(waping, viaLid.number, 'STOP');
-    const contact = await eventually(async () => {
-      const { json } = await waping.api('GET', `/v1/contacts/${encodeURIComponent(viaLid.number)}`);
-      return json?.optedOut ? json : undefined;
+    it('while it is down, receipts for a sent message come and customers write (a STOP among them)', async () => {
+      slow.setReceipts({ deliveredAfterMs: 1_500, readAfterMs: 2_000 });
+      inFlight = await sendText(waping, deviceId, slow.number, 'read while you were away');
+      inFlightWaId = (await slow.waitForText('read while you were away')).id;
+      await messageStatus(waping, inFlight, 'sent');
+      await waping.stop();
+      await fast.send('Are you open on Sunday?', { to: LINE });
+      await viaLid.send('STOP', { to: LINE, viaLid: true });
+      // Both receipts are sent while the line is offline: the server keeps them for the next login.
+      await slow.until(() => slow.receiptsSent(inFlightWaId) >= 2, 10_000, 'both receipts sent');
+      slow.setReceipts({ deliveredAfterMs: 400, readAfterMs: 900 });
+      expect(phone.liveConnections()).toEqual([]);
     });
-    expect(contact.optedOut).toBe(true);
-    // The confirmation goes back over WhatsApp and the contact can read it.
-    await viaLid.waitForText(/unsubscribed/);
+
+    it('after the restart the session resumes without a QR; what waited is delivered with offline="1"', async () => {
+      const mark = wa.log.length;
+      await start();
+      expect(phone.companions()).toHaveLength(1);
+      expect(wa.logins(LINE).at(-1)).toBe('success');
+      expect(wa.log.find((e) => e.text.startsWith('registration'))).toHaveLength(1);
+      const offline = wa.log.find((e) => e.kind === 'out' && e.node?.attrs.offline === '1', mark);
+      expect(offline.map((e) => e.node!.tag).sort()).toEqual(['message', 'message', 'receipt', 'receipt']);
+    });
+
+    it('the receipts that came while it was down are in the timeline', async () => {
+      await expectTimeline(inFlight, DELIVERED_AND_READ);
+    });
+
+    it('the messages sent while it was down are inbound; the STOP opts the contact out', async () => {
+      await inboundMessage(waping, fast.number, 'Are you open on Sunday?');
+      await inboundMessage(waping, viaLid.number, 'STOP');
+      const contact = await eventually(async () => {
+        const { json } = await waping.api('GET', `/v1/contacts/${encodeURIComponent(viaLid.number)}`);
+        return json?.optedOut ? json : undefined;
+      });
+      expect(contact.optedOut).toBe(true);
+      // The confirmation goes back over WhatsApp and the contact can read it.
+      await viaLid.waitForText(/unsubscribed/);
+    });
+
+    it('fast and slow receipts after the restart give delivered and read', async () => {
+      const quick = await sendText(waping, deviceId, fast.number, 'after restart, fast');
+      const later = await sendText(waping, deviceId, slow.number, 'after restart, slow');
+      await fast.waitForText('after restart, fast');
+      await slow.waitForText('after restart, slow');
+      await expectTimeline(quick, DELIVERED_AND_READ);
+      await expectTimeline(later, DELIVERED_AND_READ);
+    });
   });
 });

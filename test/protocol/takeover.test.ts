@@ -26,7 +26,7 @@ beforeAll(async () => {
   wa = await startWaServer();
   phone = await wa.phone(LINE);
   contact = await wa.contact('+15550600001', { receipts: { deliveredAfterMs: 10, readAfterMs: 30 } });
-});
+}, 180_000);
 afterAll(async () => {
   await nodeA?.kill();
   await nodeB?.stop();
@@ -52,7 +52,7 @@ async function leaseHolder(deviceId: string): Promise<string | undefined> {
   }
 }
 
-describe('several nodes on one database, a real WhatsApp session', () => {
+describe('several nodes on one database, a real WhatsApp session', { timeout: 180_000 }, () => {
   it('the node running the device dies; another resumes the session from the database without a QR', async () => {
     [nodeA, nodeB] = await Promise.all([
       startWaping(wa, db, { WAPING_NODE_ID: 'node-a' }),
