@@ -43,8 +43,13 @@ export const CONFIG_FIELDS = {
   sandboxReadMs: int('WAPING_SANDBOX_READ_MS', 1500),
   sandboxQrRefreshMs: int('WAPING_SANDBOX_QR_REFRESH_MS', 20_000, 10),
   leaseTtlSeconds: int('WAPING_LEASE_TTL_SECONDS', 30, 3),
+  /** wss:// only; ws:// also with waAllowInsecureWs (see checkWaWsUrl). */
   waWsUrl: str('WAPING_WA_WS_URL', undefined, { pattern: '^wss?://' }),
+  /** Test-only: accept a clear-text ws:// WAPING_WA_WS_URL. */
+  waAllowInsecureWs: bool('WAPING_WA_ALLOW_INSECURE_WS', false),
   waBrowser: str('WAPING_WA_BROWSER', 'WAPing'),
+  /** Pins the WhatsApp Web version announced (`2.3000.1023223821`); unset: the last that worked. */
+  waVersion: str('WAPING_WA_VERSION', undefined, { pattern: '^\\d+\\.\\d+\\.\\d+$' }),
   waBackoffBaseMs: int('WAPING_WA_BACKOFF_BASE_MS', 1000, 10),
   webhookAllowPrivate: bool('WAPING_WEBHOOK_ALLOW_PRIVATE', false),
   /** Delays before each retry of a failed webhook delivery; after the last one it is `failed`. */
@@ -109,6 +114,21 @@ function parseField(name: string, env: string, schema: TSchema, raw: string | un
   return converted;
 }
 
+/**
+ * Whatever answers WAPING_WA_WS_URL reads every message in plain text unless TLS authenticates it:
+ * Baileys' Noise certificate check binds neither the leaf certificate to the server's static key
+ * nor checks its expiry, and Signal trusts identities on first use. So clear text is refused
+ * unless the operator says, for a test setup, that this is on purpose.
+ */
+function checkWaWsUrl(config: Config): void {
+  if (config.waWsUrl?.startsWith('ws://') && !config.waAllowInsecureWs) {
+    throw new ConfigError(
+      'WAPING_WA_WS_URL must be a wss:// URL: clear-text ws:// would expose every message, ' +
+        'and is only accepted for tests with WAPING_WA_ALLOW_INSECURE_WS=true',
+    );
+  }
+}
+
 /** Reads the environment (or a given record) into a frozen Config; throws ConfigError naming the variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const out: Record<string, unknown> = {};
@@ -116,5 +136,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const value = parseField(name, field.env, field.schema, env[field.env]);
     if (value !== undefined) out[name] = value;
   }
-  return Object.freeze(out) as Config;
+  const config = Object.freeze(out) as Config;
+  checkWaWsUrl(config);
+  return config;
 }

@@ -53,6 +53,40 @@ describe('config', () => {
     expect(message).not.toContain('\n');
   });
 
+  it('refuses a clear-text ws:// WhatsApp endpoint, in one line naming the variable and the switch', () => {
+    let error: unknown;
+    try {
+      loadConfig({ WAPING_WA_WS_URL: 'ws://127.0.0.1:8080/ws/chat' });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message.startsWith('WAPING_WA_WS_URL')).toBe(true);
+    expect(message).toContain('wss://');
+    expect(message).toContain('WAPING_WA_ALLOW_INSECURE_WS');
+    expect(message).not.toContain('\n');
+    expect(() => loadConfig({ WAPING_WA_WS_URL: 'http://127.0.0.1:8080/ws/chat' })).toThrow(ConfigError);
+  });
+
+  it('takes wss:// always, and ws:// only with the test-only switch', () => {
+    expect(loadConfig({ WAPING_WA_WS_URL: 'wss://wa.test:8443/ws/chat' }).waWsUrl).toBe(
+      'wss://wa.test:8443/ws/chat',
+    );
+    const insecure = loadConfig({
+      WAPING_WA_WS_URL: 'ws://127.0.0.1:8080/ws/chat',
+      WAPING_WA_ALLOW_INSECURE_WS: 'true',
+    });
+    expect(insecure).toMatchObject({ waWsUrl: 'ws://127.0.0.1:8080/ws/chat', waAllowInsecureWs: true });
+  });
+
+  it('takes a pinned WhatsApp Web version in its dotted form only', () => {
+    expect(loadConfig({ WAPING_WA_VERSION: '2.3000.1023223821' }).waVersion).toBe('2.3000.1023223821');
+    expect(loadConfig({}).waVersion).toBeUndefined();
+    for (const bad of ['latest', '2.3000', '2,3000,1023223821', '2.3000.1023223821 '])
+      expect(() => loadConfig({ WAPING_WA_VERSION: bad })).toThrow(/^WAPING_WA_VERSION/);
+  });
+
   it('names the allowed values of a choice', () => {
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(
       /one of fatal, error, warn, info, debug, trace, silent/,

@@ -9,6 +9,12 @@ export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
 /** Store functions take either the database or an open transaction (DESIGN.md §12). */
 export type DbOrTx = Kysely<Database> | Transaction<Database>;
+/**
+ * Something a caller needs done inside the transaction that creates a resource, given its id
+ * (the idempotency layer records there which resource a request created). Throwing rolls the
+ * creation back.
+ */
+export type CreationHook = (trx: Transaction<Database>, resourceId: string) => Promise<void>;
 
 export interface DatabaseHandle {
   db: Db;

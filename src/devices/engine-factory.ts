@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import { BaileysEngine } from '../engines/baileys/engine.js';
+import { parseVersion } from '../engines/baileys/wa-version.js';
 import type { Engine, EngineContext } from '../engines/engine.js';
 import { SandboxEngine } from '../engines/sandbox/engine.js';
 import type { SandboxHub } from '../engines/sandbox/hub.js';
@@ -14,5 +15,6 @@ export function createEngine(
     wsUrl: deps.config.waWsUrl,
     browserName: deps.config.waBrowser,
     backoff: { baseMs: deps.config.waBackoffBaseMs },
+    version: parseVersion(deps.config.waVersion),
   });
 }

@@ -3,6 +3,7 @@ import type { AppContext } from '../context.js';
 import { SandboxHub } from '../engines/sandbox/hub.js';
 import { sandboxRoutes } from '../engines/sandbox/routes.js';
 import { startExpirySweeper } from '../messages/expiry.js';
+import { startSealedBodySweeper } from '../messages/sealed-bodies.js';
 import { messageRoutes } from '../messages/routes.js';
 import { templateRoutes } from '../messages/template-routes.js';
 import { deviceRoutes } from './routes.js';
@@ -21,6 +22,13 @@ export async function registerDevicesAndMessages(app: FastifyInstance, ctx: AppC
     readMs: ctx.config.sandboxReadMs,
     qrRefreshMs: ctx.config.sandboxQrRefreshMs,
   });
+  if (ctx.config.waAllowInsecureWs) {
+    ctx.log.warn(
+      { waWsUrl: ctx.config.waWsUrl ?? null },
+      `WAPING_WA_WS_URL may be clear-text ws:// (WAPING_WA_ALLOW_INSECURE_WS=true; now ${ctx.config.waWsUrl ?? 'unset'}): ` +
+        'whatever answers there reads every WhatsApp message. For tests only; never in production.',
+    );
+  }
   const supervisor = new DeviceSupervisor(ctx, hub);
   app.decorate('supervisor', supervisor);
   await app.register(deviceRoutes(ctx, supervisor));
@@ -28,12 +36,15 @@ export async function registerDevicesAndMessages(app: FastifyInstance, ctx: AppC
   await app.register(templateRoutes(ctx));
   if (ctx.config.sandbox) await app.register(sandboxRoutes(ctx, supervisor));
   let stopSweeper: () => void = () => undefined;
+  let stopSealedSweeper: () => Promise<void> = async () => undefined;
   app.addHook('onReady', async () => {
     await supervisor.start();
     stopSweeper = startExpirySweeper(ctx);
+    stopSealedSweeper = startSealedBodySweeper(ctx);
   });
   app.addHook('onClose', async () => {
     stopSweeper();
+    await stopSealedSweeper();
     await supervisor.stop();
   });
 }

@@ -1,6 +1,6 @@
 import type { AppContext } from '../context.js';
 import { acquireLease, releaseLease, renewLeases } from '../cluster/leases.js';
-import type { Engine } from '../engines/engine.js';
+import type { Engine, EngineSharedStore } from '../engines/engine.js';
 import type { SandboxHub } from '../engines/sandbox/hub.js';
 import { recordInbound } from '../inbound/record.js';
 import { Dispatcher } from '../messages/dispatcher.js';
@@ -10,6 +10,7 @@ import { dispatchTopic } from '../messages/send.js';
 import { failQueuedMessages } from '../messages/status.js';
 import { createEngine } from './engine-factory.js';
 import { DEVICE_COMMANDS_TOPIC, type DeviceCommand } from './commands.js';
+import { createEngineSharedStore } from './shared-state-store.js';
 import { createEngineStateStore } from './state-store.js';
 import { parsePacing, type Pacing } from './pacing.js';
 import { deviceTopic, setDeviceStatus, type DeviceStreamEvent } from './status.js';
@@ -43,12 +44,15 @@ export class DeviceSupervisor {
   /** Latest QR of devices other nodes run, so any node can answer GET /qr. */
   private readonly remoteQr = new Map<string, { qr: string; expiresAt: string }>();
   private readonly unsubscribeQr: () => void;
+  /** One for every engine here: what one device learns (the WhatsApp Web version) serves all. */
+  private readonly sharedEngineState: EngineSharedStore;
 
   constructor(
     private readonly ctx: AppContext,
     readonly hub: SandboxHub,
   ) {
     this.ttlMs = ctx.config.leaseTtlSeconds * 1000;
+    this.sharedEngineState = createEngineSharedStore(ctx.db);
     const offQr = ctx.bus.subscribe(QR_TOPIC, (payload) => {
       const { deviceId, qr, expiresAt } = payload as { deviceId: string; qr: string; expiresAt: string };
       this.remoteQr.set(deviceId, { qr, expiresAt });
@@ -175,6 +179,7 @@ export class DeviceSupervisor {
         deviceId,
         log,
         state: createEngineStateStore(this.ctx.db, this.ctx.masterKey, deviceId),
+        shared: this.sharedEngineState,
         getMessageText: (waMessageId) => messageTextForRetry(this.ctx, deviceId, waMessageId),
       },
       { config: this.ctx.config, hub: this.hub },
@@ -296,7 +301,10 @@ export class DeviceSupervisor {
     // never from read to delivered), and `delivered` was missing from the timeline.
     let receiptChain: Promise<unknown> = Promise.resolve();
     engine.on('message_status', (receipt) => {
-      receiptChain = guard('receipt', receiptChain.then(() => applyReceipt(this.ctx, id, receipt)));
+      receiptChain = guard(
+        'receipt',
+        receiptChain.then(() => applyReceipt(this.ctx, id, receipt)),
+      );
     });
     engine.on(
       'inbound',

@@ -34,10 +34,18 @@ export interface EngineStateTable {
   updated_at: string;
 }
 
+/** Engine state shared by every device of the installation; not secret, stored in clear. */
+export interface EngineSharedStateTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
 export interface DeviceTables {
   devices: DevicesTable;
   device_leases: DeviceLeasesTable;
   engine_state: EngineStateTable;
+  engine_shared_state: EngineSharedStateTable;
 }
 
 export type DeviceRow = Selectable<DevicesTable>;

@@ -86,10 +86,22 @@ export interface EngineStateStore {
   clear(): Promise<void>;
 }
 
+/**
+ * Durable key/value state shared by every device of the installation, on every node: what is the
+ * same for all of them, such as the WhatsApp Web version that last worked. Not per device, not
+ * secret (stored in clear).
+ */
+export interface EngineSharedStore {
+  read(key: string): Promise<string | null>;
+  write(key: string, value: string): Promise<void>;
+}
+
 export interface EngineContext {
   deviceId: string;
   log: Logger;
   state: EngineStateStore;
+  /** Installation-wide engine state; without it such state lives in memory for the engine's lifetime. */
+  shared?: EngineSharedStore;
   /** Text of a message we sent, by WhatsApp id; WhatsApp asks for it to retry or re-encrypt. */
   getMessageText(waMessageId: string): Promise<string | undefined>;
 }

@@ -6,6 +6,7 @@ import type { Plan } from '../workspaces/plans.js';
 import type { Scope } from '../workspaces/scopes.js';
 import type { Role } from '../workspaces/tables.js';
 import { AppError } from './errors.js';
+import type { IdempotentReplay } from './idempotency.js';
 
 export interface AuthContext {
   workspaceId: string;
@@ -29,7 +30,8 @@ declare module 'fastify' {
     scope?: RouteAccess;
     /** Read access is enough (GET routes): viewers may call it. */
     readOnly?: boolean;
-    idempotent?: boolean;
+    /** Honours Idempotency-Key; routes that create through a CreationHook say how to replay from the resource. */
+    idempotent?: boolean | IdempotentReplay;
   }
   interface FastifyRequest {
     auth: AuthContext | null;

@@ -1,20 +1,48 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
-import { decrypt, deriveKey, encrypt, sha256Hex } from '../lib/crypto.js';
+import type { CreationHook } from '../db/database.js';
+import { decrypt, deriveKey, encrypt, randomToken, sha256Hex } from '../lib/crypto.js';
 import { stableStringify } from '../lib/stable-json.js';
 import { AppError } from './errors.js';
 
 const RETENTION_MS = 24 * 60 * 60 * 1000;
-/** A claim older than this belongs to a request whose process died; a retry may take it over. */
-const STALE_CLAIM_MS = 60_000;
-/** Answers worth replaying: success, and refusals that depend only on the body. Transient refusals (409, 429, 5xx) are not kept. */
-const REPLAYABLE = (status: number) => status < 400 || status === 400 || status === 404 || status === 422;
+/**
+ * A claim without a committed effect that is older than this belongs to a request whose process
+ * died; a retry may take it over. On routes that create through `creationHookOf` that is safe even
+ * if the first request is merely slow: its creation commits only while it still holds the claim.
+ * Other routes wait longer before assuming the first request is gone.
+ */
+const STALE_CLAIM_MS = { guarded: 10_000, unguarded: 60_000 };
+
+/**
+ * How a route answers a retry whose first request created its resource but never stored an answer
+ * (the process died between the commit and the response): from the resource as it is now.
+ */
+export interface IdempotentReplay {
+  replay(request: FastifyRequest, resourceId: string): Promise<{ status: number; body: unknown }>;
+}
+
+interface Claim {
+  workspaceId: string;
+  key: string;
+  token: string;
+  /** The request's resource was created under this claim. */
+  created: boolean;
+}
 
 declare module 'fastify' {
   interface FastifyRequest {
-    idempotencyClaim: { workspaceId: string; key: string } | null;
+    idempotencyClaim: Claim | null;
   }
 }
+
+const inProgress = () =>
+  new AppError(
+    'IDEMPOTENCY_IN_PROGRESS',
+    'A request with this Idempotency-Key is still running; retry shortly',
+    undefined,
+    { 'retry-after': '1' },
+  );
 
 /**
  * Stored responses are sealed: some carry a secret shown once (a new API key, a webhook secret),
@@ -36,7 +64,10 @@ function openResponse(ctx: AppContext, workspaceId: string, key: string, sealed:
   }
 }
 
-type ClaimResult = { kind: 'claimed' } | { kind: 'replay'; status: number; body: string };
+type ClaimResult =
+  | { kind: 'claimed'; token: string }
+  | { kind: 'replay'; status: number; body: string }
+  | { kind: 'replay-resource'; resourceId: string };
 
 async function claim(
   ctx: AppContext,
@@ -44,10 +75,14 @@ async function claim(
   key: string,
   request: FastifyRequest,
   hash: string,
+  staleAfterMs: number,
 ): Promise<ClaimResult> {
   const now = ctx.clock.now();
   const path = request.routeOptions.url ?? request.url;
+  const keyRow = () =>
+    ctx.db.selectFrom('idempotency_keys').where('workspace_id', '=', workspaceId).where('key', '=', key);
   for (let attempt = 0; attempt < 3; attempt++) {
+    const token = randomToken(12);
     const inserted = await ctx.db
       .insertInto('idempotency_keys')
       .values({
@@ -59,23 +94,18 @@ async function claim(
         state: 'in_progress',
         response_status: null,
         response_body: null,
+        claim_token: token,
+        resource_id: null,
         created_at: now.toISOString(),
         expires_at: new Date(now.getTime() + RETENTION_MS).toISOString(),
       })
       .onConflict((oc) => oc.columns(['workspace_id', 'key']).doNothing())
       .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) return { kind: 'claimed' };
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) return { kind: 'claimed', token };
 
-    const row = await ctx.db
-      .selectFrom('idempotency_keys')
-      .selectAll()
-      .where('workspace_id', '=', workspaceId)
-      .where('key', '=', key)
-      .executeTakeFirst();
+    const row = await keyRow().selectAll().executeTakeFirst();
     if (!row) continue;
-    const expired = row.expires_at <= now.toISOString();
-    const stale = row.state === 'in_progress' && now.getTime() - Date.parse(row.created_at) > STALE_CLAIM_MS;
-    if (expired || stale) {
+    if (row.expires_at <= now.toISOString()) {
       // Delete exactly the row we saw, so two retries racing for it cannot both win.
       await ctx.db
         .deleteFrom('idempotency_keys')
@@ -91,28 +121,59 @@ async function claim(
         'This Idempotency-Key was used with another request body or endpoint',
       );
     }
-    if (row.state === 'in_progress' || row.response_status === null || row.response_body === null) {
-      throw new AppError(
-        'IDEMPOTENCY_IN_PROGRESS',
-        'A request with this Idempotency-Key is still running; retry shortly',
-        undefined,
-        {
-          'retry-after': '1',
-        },
-      );
+    if (row.state === 'done' && row.response_status !== null && row.response_body !== null) {
+      return {
+        kind: 'replay',
+        status: row.response_status,
+        body: openResponse(ctx, workspaceId, key, row.response_body),
+      };
     }
-    return {
-      kind: 'replay',
-      status: row.response_status,
-      body: openResponse(ctx, workspaceId, key, row.response_body),
-    };
+    // The effect committed; its answer was never stored (or is about to be): answer from the resource.
+    if (row.resource_id !== null) return { kind: 'replay-resource', resourceId: row.resource_id };
+    if (now.getTime() - Date.parse(row.created_at) <= staleAfterMs) throw inProgress();
+    const takenOver = await ctx.db
+      .updateTable('idempotency_keys')
+      .set({ claim_token: token, created_at: now.toISOString() })
+      .where('workspace_id', '=', workspaceId)
+      .where('key', '=', key)
+      .where('state', '=', 'in_progress')
+      .where('resource_id', 'is', null)
+      .where('created_at', '=', row.created_at)
+      .executeTakeFirst();
+    if (Number(takenOver.numUpdatedRows) > 0) return { kind: 'claimed', token };
   }
-  throw new AppError(
-    'IDEMPOTENCY_IN_PROGRESS',
-    'A request with this Idempotency-Key is still running; retry shortly',
-  );
+  throw inProgress();
 }
 
+/**
+ * For a route that creates something: the hook its service runs inside the creating transaction.
+ * It records the new resource on the request's claim, and only while the request still holds the
+ * claim — if a retry took it over meanwhile, the creation rolls back. So the effect and the claim's
+ * record of it commit together, and a crash at any point leaves exactly one resource per key.
+ */
+export function creationHookOf(request: FastifyRequest): CreationHook | undefined {
+  const claimed = request.idempotencyClaim;
+  if (!claimed) return undefined;
+  return async (trx, resourceId) => {
+    const marked = await trx
+      .updateTable('idempotency_keys')
+      .set({ resource_id: resourceId })
+      .where('workspace_id', '=', claimed.workspaceId)
+      .where('key', '=', claimed.key)
+      .where('claim_token', '=', claimed.token)
+      .where('state', '=', 'in_progress')
+      .executeTakeFirst();
+    if (Number(marked.numUpdatedRows) === 0) throw inProgress();
+    claimed.created = true;
+  };
+}
+
+/**
+ * After the answer is known: a success is stored for replay. A refusal is not (Stripe's rule: a
+ * request that failed before it took effect leaves nothing, so a corrected retry with the same key
+ * goes through) — unless its resource was already created, in which case the claim keeps pointing
+ * at it and retries answer from the resource.
+ */
 async function settle(
   ctx: AppContext,
   request: FastifyRequest,
@@ -122,33 +183,34 @@ async function settle(
   const claimed = request.idempotencyClaim;
   if (!claimed) return;
   request.idempotencyClaim = null;
-  const where = ctx.db
-    .updateTable('idempotency_keys')
-    .where('workspace_id', '=', claimed.workspaceId)
-    .where('key', '=', claimed.key);
-  if (REPLAYABLE(reply.statusCode) && typeof payload === 'string') {
-    await where
+  if (reply.statusCode < 400 && typeof payload === 'string') {
+    await ctx.db
+      .updateTable('idempotency_keys')
       .set({
         state: 'done',
         response_status: reply.statusCode,
         response_body: sealResponse(ctx, claimed.workspaceId, claimed.key, payload),
       })
+      .where('workspace_id', '=', claimed.workspaceId)
+      .where('key', '=', claimed.key)
+      .where('claim_token', '=', claimed.token)
       .execute();
-  } else {
+  } else if (!claimed.created) {
     await ctx.db
       .deleteFrom('idempotency_keys')
       .where('workspace_id', '=', claimed.workspaceId)
       .where('key', '=', claimed.key)
+      .where('claim_token', '=', claimed.token)
       .execute();
   }
 }
 
-/**
- * Idempotency-Key on creating POSTs (routes with `config.idempotent`): the first response is
- * stored for 24 h and replayed for the same key and body (DESIGN.md §4).
- */
 const PURGE_INTERVAL_MS = 60 * 60 * 1000;
 
+/**
+ * Idempotency-Key on creating POSTs (routes with `config.idempotent`): the first successful
+ * response is stored for 24 h and replayed for the same key and body.
+ */
 export function registerIdempotency(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('idempotencyClaim', null);
   // Keys past their 24 h are only replaced when reused; the rest are swept hourly.
@@ -163,7 +225,8 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext): void
   });
   app.addHook('preClose', async () => clearInterval(purge));
   app.addHook('preHandler', async (request, reply) => {
-    if (!request.routeOptions.config.idempotent || !request.auth) return;
+    const idempotent = request.routeOptions.config.idempotent;
+    if (!idempotent || !request.auth) return;
     const header = request.headers['idempotency-key'];
     if (header === undefined) return;
     const key = Array.isArray(header) ? header[0] : header;
@@ -176,7 +239,9 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext): void
     const hash = sha256Hex(
       `${request.method} ${path} ${JSON.stringify(request.params)} ${stableStringify(request.body ?? null)}`,
     );
-    const result = await claim(ctx, request.auth.workspaceId, key, request, hash);
+    const { workspaceId } = request.auth;
+    const staleAfter = idempotent === true ? STALE_CLAIM_MS.unguarded : STALE_CLAIM_MS.guarded;
+    const result = await claim(ctx, workspaceId, key, request, hash, staleAfter);
     if (result.kind === 'replay') {
       return reply
         .status(result.status)
@@ -184,7 +249,12 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext): void
         .type('application/json; charset=utf-8')
         .send(result.body);
     }
-    request.idempotencyClaim = { workspaceId: request.auth.workspaceId, key };
+    if (result.kind === 'replay-resource') {
+      if (idempotent === true) throw inProgress();
+      const { status, body } = await idempotent.replay(request, result.resourceId);
+      return reply.status(status).header('idempotent-replayed', 'true').send(body);
+    }
+    request.idempotencyClaim = { workspaceId, key, token: result.token, created: false };
   });
   app.addHook('onSend', async (request, reply, payload) => {
     await settle(ctx, request, reply, payload);

@@ -51,6 +51,7 @@ export async function recordInbound(
     type: 'text',
     body: payload.text,
     sealed_body: null,
+    masked: 0,
     template_id: null,
     status: 'received',
     error_code: null,

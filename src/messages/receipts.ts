@@ -27,7 +27,11 @@ export async function applyReceipt(
   await transitionMessage(ctx, message.id, receipt.status);
 }
 
-/** The text WhatsApp asks for to retry or re-encrypt a message we sent: the sealed text when there is one. */
+/**
+ * The text WhatsApp asks for to retry or re-encrypt a message we sent: the sealed text when there
+ * is one. A masked message whose sealed text is gone gets no answer: its body is `••••••`, and a
+ * recipient's device must never be handed that as the message.
+ */
 export async function messageTextForRetry(
   ctx: AppContext,
   deviceId: string,
@@ -37,5 +41,6 @@ export async function messageTextForRetry(
   if (!message) return undefined;
   if (message.sealed_body)
     return decrypt(deriveKey(ctx.masterKey, 'message-bodies'), message.sealed_body, message.id);
+  if (message.masked) return undefined;
   return message.body ?? undefined;
 }

@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../context.js';
 import type { DeviceSupervisor } from '../devices/supervisor.js';
 import { connectedDevices } from '../devices/store.js';
 import { authOf } from '../http/auth.js';
+import { creationHookOf } from '../http/idempotency.js';
 import { AppError, notFound } from '../http/errors.js';
 import { decodeCursor, pageOf } from '../http/pagination.js';
 import { errorResponses, IdParams, literalUnion, Page, PageQuery } from '../http/schemas.js';
@@ -51,11 +53,21 @@ export const SendBody = Type.Object(
 );
 
 export function messageRoutes(ctx: AppContext, supervisor: DeviceSupervisor): FastifyPluginAsyncTypebox {
+  const messageView = async (request: FastifyRequest, id: string) => {
+    const row = await findMessage(ctx.db, authOf(request).workspaceId, id);
+    if (!row) throw notFound('Message');
+    return toMessageView(row, await messageTimeline(ctx.db, row.id));
+  };
   return async (app) => {
     app.post(
       '/v1/messages',
       {
-        config: { scope: 'messages', idempotent: true },
+        config: {
+          scope: 'messages',
+          idempotent: {
+            replay: async (request, id) => ({ status: 202, body: await messageView(request, id) }),
+          },
+        },
         schema: {
           tags,
           summary: 'Send a text or template message (accepted and queued)',
@@ -72,6 +84,7 @@ export function messageRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fa
         }
         const view = await sendMessage(ctx, auth.workspaceId, auth.plan, request.body, {
           source: auth.via === 'session' ? 'dashboard' : 'api',
+          onCreate: creationHookOf(request),
         });
         return reply.status(202).send(view);
       },
@@ -133,11 +146,7 @@ export function messageRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fa
           response: { 200: MessageSchema, ...errorResponses(404) },
         },
       },
-      async (request) => {
-        const row = await findMessage(ctx.db, authOf(request).workspaceId, request.params.id);
-        if (!row) throw notFound('Message');
-        return toMessageView(row, await messageTimeline(ctx.db, row.id));
-      },
+      async (request) => messageView(request, request.params.id),
     );
 
     app.post(

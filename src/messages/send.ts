@@ -1,4 +1,5 @@
 import type { AppContext } from '../context.js';
+import type { CreationHook } from '../db/database.js';
 import { connectedDevices, findDevice } from '../devices/store.js';
 import type { DeviceRow } from '../devices/tables.js';
 import { AppError, notFound, validation } from '../http/errors.js';
@@ -34,6 +35,8 @@ export interface SendOptions {
   displayBody?: string;
   /** Send even to an opted-out contact (verification codes when the workspace allows it, opt-out confirmations). */
   ignoreOptOut?: boolean;
+  /** Runs inside the accepting transaction with the new message's id (the idempotency record). */
+  onCreate?: CreationHook;
 }
 
 export const dispatchTopic = (deviceId: string) => `dispatch:${deviceId}`;
@@ -153,6 +156,7 @@ export async function sendMessage(
     type: input.type,
     body: options.displayBody ?? text,
     sealed_body: sealed,
+    masked: sealed ? 1 : 0,
     template_id: templateId,
     status: 'queued',
     error_code: null,
@@ -172,6 +176,7 @@ export async function sendMessage(
     await consumeMessageQuota(trx, workspaceId, plan, now);
     await trx.insertInto('messages').values(row).execute();
     await appendHistory(trx, id, 'queued', at);
+    await options.onCreate?.(trx, id);
   });
   ctx.bus.publish(dispatchTopic(device.id), id);
   return toMessageView(row, [{ status: 'queued', at, error_code: null }]);

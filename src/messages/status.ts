@@ -18,10 +18,11 @@ const ALLOWED_FROM: Record<MessageStatus, MessageStatus[]> = {
 };
 
 /**
- * Statuses after which the sealed text (a message holding a one-time code) is erased. Not `sent`:
- * WhatsApp may ask for the text again to re-encrypt it until the recipient's phone has it.
+ * Statuses at which the sealed text (a message holding a one-time code) is erased. Not `sent` nor
+ * `delivered`: WhatsApp may still ask for the text to re-encrypt it for another of the recipient's
+ * devices. Those keep it until read, or until the 24 h sweep (sealed-bodies.ts).
  */
-const FINAL = new Set<MessageStatus>(['delivered', 'read', 'failed', 'expired', 'canceled']);
+const ERASES_SEALED = new Set<MessageStatus>(['read', 'failed', 'expired', 'canceled']);
 
 const EVENT_FOR: Partial<Record<MessageStatus, EventType>> = {
   sent: 'message.sent',
@@ -70,8 +71,8 @@ export async function transitionMessage(
           ? { error_code: extra.errorCode, error_message: extra.errorMessage ?? null }
           : {}),
         ...(extra.attemptsDelta ? { attempts: eb('attempts', '+', extra.attemptsDelta) } : {}),
-        // A one-time code has no business in the database once the message is final.
-        ...(FINAL.has(status) ? { sealed_body: null } : {}),
+        // A one-time code has no business in the database once nobody can ask for it again.
+        ...(ERASES_SEALED.has(status) ? { sealed_body: null } : {}),
       }))
       .where('id', '=', messageId)
       .where('status', 'in', ALLOWED_FROM[status])

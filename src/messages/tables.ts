@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { ColumnType, Selectable } from 'kysely';
 
 export type MessageStatus =
   'queued' | 'sending' | 'sent' | 'delivered' | 'read' | 'failed' | 'expired' | 'canceled' | 'received';
@@ -14,8 +14,14 @@ export interface MessagesTable {
   type: 'text' | 'template';
   /** What the log shows; null once erased by retention. One-time codes appear masked here. */
   body: string | null;
-  /** The text to send when it differs from `body` (it holds a code): encrypted, erased once final. */
+  /**
+   * The text to send when it differs from `body` (it holds a code): encrypted. Kept while WhatsApp
+   * may ask for it again: erased at `read`, `failed`, `expired` or `canceled`, or 24 h after the
+   * send (messages/sealed-bodies.ts).
+   */
   sealed_body: string | null;
+  /** 1 when `body` is only the masked text the log shows; such a body is never sent in its place. */
+  masked: ColumnType<number, number | undefined, number>;
   template_id: string | null;
   status: MessageStatus;
   error_code: string | null;

@@ -1,4 +1,5 @@
 import type { AppContext } from '../context.js';
+import type { CreationHook } from '../db/database.js';
 import { AppError, conflict, validation } from '../http/errors.js';
 import type { VerifyChannels } from './channels.js';
 import { runSends } from './fallback.js';
@@ -35,6 +36,7 @@ export async function resendVerification(
   workspaceId: string,
   id: string,
   channel?: Channel,
+  onResend?: CreationHook,
 ): Promise<VerificationRow> {
   const now = ctx.clock.now();
   let row = await requireVerification(ctx, workspaceId, id);
@@ -47,19 +49,31 @@ export async function resendVerification(
         ? { ...a, status: 'canceled' as const, reason: 'RESENT', detail: 'Replaced by a resend' }
         : a,
     );
-    const claimed = await updateIfUnchanged(
-      ctx.db,
-      row,
-      {
-        route: JSON.stringify(routeFor(row, channel)),
-        route_index: 0,
-        attempt_state: 'sending',
-        attempt_deadline: leaseUntil(now),
-        attempt_message_id: null,
-        send_attempts: attempts,
-      },
-      now,
-    );
+    const current = row;
+    // With an Idempotency-Key, the key records the resend in the same transaction (exactly once).
+    const claimed = await ctx.db
+      .transaction()
+      .execute(async (trx) => {
+        const updated = await updateIfUnchanged(
+          trx,
+          current,
+          {
+            route: JSON.stringify(routeFor(current, channel)),
+            route_index: 0,
+            attempt_state: 'sending',
+            attempt_deadline: leaseUntil(now),
+            attempt_message_id: null,
+            send_attempts: attempts,
+          },
+          now,
+        );
+        if (updated) await onResend?.(trx, updated.id);
+        return updated;
+      })
+      .catch(async (err: unknown) => {
+        await slot.release();
+        throw err;
+      });
     if (claimed) {
       if (row.attempt_state === 'waiting') await dropQueuedMessage(ctx, row.attempt_message_id);
       return runSends(ctx, channels, claimed);

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../context.js';
 import { authOf } from '../http/auth.js';
+import { creationHookOf, type IdempotentReplay } from '../http/idempotency.js';
 import { decodeCursor, pageOf } from '../http/pagination.js';
 import { errorResponses, IdParams, literalUnion, Page, PageQuery } from '../http/schemas.js';
 import { idPattern } from '../lib/ids.js';
@@ -49,11 +50,21 @@ const CreateBody = Type.Object(
 );
 
 export function verifyRoutes(ctx: AppContext, channels: VerifyChannels): FastifyPluginAsyncTypebox {
+  // A retry whose first request committed but never answered gets the verification as it is now.
+  const replayFrom = (status: number): IdempotentReplay => ({
+    replay: async (request, id) => ({
+      status,
+      body: toVerificationView(
+        await requireVerification(ctx, authOf(request).workspaceId, id),
+        ctx.clock.now(),
+      ),
+    }),
+  });
   return async (app) => {
     app.post(
       '/v1/verifications',
       {
-        config: { scope: 'verify', idempotent: true },
+        config: { scope: 'verify', idempotent: replayFrom(201) },
         schema: {
           tags,
           summary: 'Send a one-time code (WhatsApp first, then the fallback channels)',
@@ -62,7 +73,13 @@ export function verifyRoutes(ctx: AppContext, channels: VerifyChannels): Fastify
         },
       },
       async (request, reply) => {
-        const row = await createVerification(ctx, channels, authOf(request).workspaceId, request.body);
+        const row = await createVerification(
+          ctx,
+          channels,
+          authOf(request).workspaceId,
+          request.body,
+          creationHookOf(request),
+        );
         return reply.status(201).send(toVerificationView(row, ctx.clock.now()));
       },
     );
@@ -150,7 +167,7 @@ export function verifyRoutes(ctx: AppContext, channels: VerifyChannels): Fastify
     app.post(
       '/v1/verifications/:id/resend',
       {
-        config: { scope: 'verify', idempotent: true },
+        config: { scope: 'verify', idempotent: replayFrom(200) },
         // A bare POST (no body) is the common call: treat it as {}.
         preValidation: async (request) => {
           request.body ??= {};
@@ -174,6 +191,7 @@ export function verifyRoutes(ctx: AppContext, channels: VerifyChannels): Fastify
           workspaceId,
           request.params.id,
           request.body.channel,
+          creationHookOf(request),
         );
         return toVerificationView(row, ctx.clock.now());
       },

@@ -1,4 +1,5 @@
 import type { AppContext } from '../context.js';
+import type { CreationHook } from '../db/database.js';
 import { findDevice } from '../devices/store.js';
 import { conflict, notFound, validation } from '../http/errors.js';
 import { newId } from '../lib/ids.js';
@@ -62,6 +63,7 @@ export async function createVerification(
   channels: VerifyChannels,
   workspaceId: string,
   input: CreateVerificationInput,
+  onCreate?: CreationHook,
 ): Promise<VerificationRow> {
   const now = ctx.clock.now();
   const phone = toE164(input.to);
@@ -77,7 +79,7 @@ export async function createVerification(
     createLimit(ctx.config.verifyPerMinute),
     now,
   );
-  await reserve(ctx.db, workspaceId, phone, SEND_LIMIT, now).catch(async (err: unknown) => {
+  const sent = await reserve(ctx.db, workspaceId, phone, SEND_LIMIT, now).catch(async (err: unknown) => {
     await created.release();
     throw err;
   });
@@ -115,21 +117,28 @@ export async function createVerification(
     created_at: at,
     updated_at: at,
   };
-  const superseded = await ctx.db.transaction().execute(async (trx) => {
-    const previous = await pendingFor(trx, workspaceId, phone);
-    for (const old of previous) {
-      await endVerification(
-        trx,
-        old.id,
-        'canceled',
-        { failure_reason: 'superseded', attempt_deadline: null },
-        now,
-      );
-    }
-    await insertVerification(trx, row);
-    await addUsage(trx, workspaceId, now, { verifications: 1 });
-    return previous;
-  });
+  const superseded = await ctx.db
+    .transaction()
+    .execute(async (trx) => {
+      const previous = await pendingFor(trx, workspaceId, phone);
+      for (const old of previous) {
+        await endVerification(
+          trx,
+          old.id,
+          'canceled',
+          { failure_reason: 'superseded', attempt_deadline: null },
+          now,
+        );
+      }
+      await insertVerification(trx, row);
+      await addUsage(trx, workspaceId, now, { verifications: 1 });
+      await onCreate?.(trx, id);
+      return previous;
+    })
+    .catch(async (err: unknown) => {
+      await Promise.all([created.release(), sent.release()]);
+      throw err;
+    });
   for (const old of superseded) await dropQueuedMessage(ctx, old.attempt_message_id);
   return runSends(ctx, channels, row);
 }

@@ -58,6 +58,10 @@ export interface IdempotencyKeysTable {
   state: 'in_progress' | 'done';
   response_status: number | null;
   response_body: string | null;
+  /** Who holds the claim: a retry that takes a stale claim over gets a new token. */
+  claim_token: string | null;
+  /** The resource the request created, written in the transaction that created it. */
+  resource_id: string | null;
   created_at: string;
   expires_at: string;
 }

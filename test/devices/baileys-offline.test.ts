@@ -20,6 +20,7 @@ beforeAll(async () => {
   const port = (wss.address() as { port: number }).port;
   t = await startApp(db, {
     WAPING_WA_WS_URL: `ws://127.0.0.1:${port}/ws/chat`,
+    WAPING_WA_ALLOW_INSECURE_WS: 'true',
     WAPING_WA_BACKOFF_BASE_MS: '100',
   });
 });
@@ -93,6 +94,7 @@ describe('a baileys device that cannot reach WhatsApp', () => {
     const db2 = await createTestDatabase();
     const t2 = await startApp(db2, {
       WAPING_WA_WS_URL: `ws://127.0.0.1:${port}/ws/chat`,
+      WAPING_WA_ALLOW_INSECURE_WS: 'true',
       WAPING_WA_BACKOFF_BASE_MS: '100',
     });
     try {

@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { otherWorkspace, startApp, type TestApp } from '../helpers/app.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { linkSandboxDevice } from '../helpers/sandbox.js';
-import { purgeExpiredIdempotencyKeys } from '../../src/http/idempotency.js';
+import type { FastifyRequest } from 'fastify';
+import { creationHookOf, purgeExpiredIdempotencyKeys } from '../../src/http/idempotency.js';
+import { sha256Hex } from '../../src/lib/crypto.js';
+import { stableStringify } from '../../src/lib/stable-json.js';
 
 let db: TestDatabase;
 let t: TestApp;
@@ -95,18 +98,103 @@ describe('Idempotency-Key', () => {
     expect(left.map((r) => r.key)).not.toContain('old-key');
   });
 
-  it('does not keep transient refusals, so a retry can succeed', async () => {
-    const body = {
+  it('keeps nothing for a refused request, so a corrected retry with the same key goes through', async () => {
+    const missing = await send('transient', {
       to: '+15550100006',
       type: 'text',
       text: { body: 'later' },
       deviceId: 'dev_01m8b9h1cdef936fj2a94dxtvj',
-    };
-    const missing = await send('transient', body);
+    });
     expect(missing.statusCode).toBe(404);
-    const replay = await send('transient', body);
-    expect(replay.headers['idempotent-replayed']).toBe('true');
-    const invalid = await send('bad-key\u0001', body);
+    const badNumber = await send('corrected', { to: '0155 1234567', type: 'text', text: { body: 'hi' } });
+    expect(badNumber.statusCode).toBe(400);
+    const corrected = await send('corrected', { to: '+15550100006', type: 'text', text: { body: 'hi' } });
+    expect(corrected.statusCode).toBe(202);
+    expect(corrected.headers['idempotent-replayed']).toBeUndefined();
+    expect(await count('+15550100006')).toBe(1);
+    const invalid = await send('bad-key\u0001', { to: '+15550100006', type: 'text', text: { body: 'x' } });
     expect(invalid.statusCode).toBe(400);
+  });
+
+  it('a retry after a crash between the commit and the stored answer replays the message, not a second send', async () => {
+    const body = { to: '+15550100009', type: 'text', text: { body: 'crash once' } };
+    const first = await send('crash-key', body);
+    expect(first.statusCode).toBe(202);
+    // What a process killed right after the accepting commit leaves behind: the claim still
+    // in progress, no answer stored, claimed long enough ago that a retry may take it over.
+    await t.app.ctx.db
+      .updateTable('idempotency_keys')
+      .set({
+        state: 'in_progress',
+        response_status: null,
+        response_body: null,
+        created_at: new Date(Date.now() - 120_000).toISOString(),
+      })
+      .where('key', '=', 'crash-key')
+      .execute();
+    const retry = await send('crash-key', body);
+    expect(retry.statusCode).toBe(202);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.json().id).toBe(first.json().id);
+    expect(await count('+15550100009')).toBe(1);
+  });
+
+  it('a request whose claim a retry took over cannot commit its message', async () => {
+    const body = { to: '+15550100010', type: 'text', text: { body: 'slow first' } };
+    // A first request that has held its claim for two minutes without creating anything yet…
+    await t.app.ctx.db
+      .insertInto('idempotency_keys')
+      .values({
+        workspace_id: t.workspaceId,
+        key: 'slow-key',
+        method: 'POST',
+        path: '/v1/messages',
+        request_hash: sha256Hex(`POST /v1/messages {} ${stableStringify(body)}`),
+        state: 'in_progress',
+        response_status: null,
+        response_body: null,
+        claim_token: 'first-token',
+        resource_id: null,
+        created_at: new Date(Date.now() - 120_000).toISOString(),
+        expires_at: new Date(Date.now() + 3_600_000).toISOString(),
+      })
+      .execute();
+    // …is taken over by a retry, which sends.
+    const retry = await send('slow-key', body);
+    expect(retry.statusCode).toBe(202);
+    expect(retry.headers['idempotent-replayed']).toBeUndefined();
+    // The first request now commits its own creation under its old claim: refused, rolled back.
+    const hook = creationHookOf({
+      idempotencyClaim: { workspaceId: t.workspaceId, key: 'slow-key', token: 'first-token', created: false },
+    } as unknown as FastifyRequest)!;
+    // A row only the first request's transaction writes, to see whether it was rolled back.
+    const probes = () =>
+      t.app.ctx.db
+        .selectFrom('message_status_history')
+        .select('status')
+        .where('error_code', '=', 'PROBE')
+        .execute();
+    await expect(
+      t.app.ctx.db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('message_status_history')
+          .values({
+            message_id: retry.json().id,
+            status: 'queued',
+            at: new Date().toISOString(),
+            error_code: 'PROBE',
+          })
+          .execute();
+        await hook(trx, 'msg_from_the_slow_request');
+      }),
+    ).rejects.toMatchObject({ code: 'IDEMPOTENCY_IN_PROGRESS' });
+    expect(await probes()).toEqual([]);
+    const row = await t.app.ctx.db
+      .selectFrom('idempotency_keys')
+      .selectAll()
+      .where('key', '=', 'slow-key')
+      .executeTakeFirstOrThrow();
+    expect(row.resource_id).toBe(retry.json().id);
+    expect(await count('+15550100010')).toBe(1);
   });
 });

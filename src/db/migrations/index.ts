@@ -5,6 +5,9 @@ import { m0003_webhooks } from './0003_webhooks.js';
 import { m0004_verify } from './0004_verify.js';
 import { m0005_inbound } from './0005_inbound.js';
 import { m0006_dashboard } from './0006_dashboard.js';
+import { m0007_idempotency_effects } from './0007_idempotency_effects.js';
+import { m0008_engine_shared_state } from './0008_engine_shared_state.js';
+import { m0009_masked_bodies } from './0009_masked_bodies.js';
 
 /** Every migration, by name; names sort in the order they apply. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +17,7 @@ export const migrations: Record<string, Migration> = {
   '0004_verify': m0004_verify,
   '0005_inbound': m0005_inbound,
   '0006_dashboard': m0006_dashboard,
+  '0007_idempotency_effects': m0007_idempotency_effects,
+  '0008_engine_shared_state': m0008_engine_shared_state,
+  '0009_masked_bodies': m0009_masked_bodies,
 };

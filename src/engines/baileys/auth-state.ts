@@ -12,6 +12,7 @@ import type {
   SignalKeyStore,
 } from 'baileys';
 import type { EngineStateStore } from '../engine.js';
+import { cachedKeyStore } from './key-cache.js';
 
 export const CREDS_CATEGORY = 'creds';
 export const CREDS_ID = 'me';
@@ -49,7 +50,7 @@ export async function loadAuthState(store: EngineStateStore): Promise<StoredAuth
   const storedCreds = await store.read(CREDS_CATEGORY, CREDS_ID);
   const creds = storedCreds ? (deserialize(storedCreds) as AuthenticationCreds) : initAuthCreds();
 
-  const keys: SignalKeyStore = {
+  const dbKeys: SignalKeyStore = {
     async get<T extends keyof SignalDataTypeMap>(type: T, ids: string[]) {
       const found = await store.readMany(type, ids);
       const result: { [id: string]: SignalDataTypeMap[T] } = {};
@@ -78,6 +79,9 @@ export async function loadAuthState(store: EngineStateStore): Promise<StoredAuth
       if (entries.length > 0) await store.write(entries);
     },
   };
+
+  // Lives exactly as long as this auth state, i.e. one engine run: see key-cache.ts.
+  const keys = cachedKeyStore(dbKeys);
 
   // Baileys fires creds.update in bursts without awaiting; chaining keeps writes in call order so
   // an older snapshot never lands after a newer one.

@@ -5,8 +5,8 @@
  * and the engine keeps at most one alive (`session`). Events of a socket that is no longer the
  * current one are ignored, which is what makes stop(), link timeouts and reconnects race-free.
  */
-import { makeWASocket } from 'baileys';
-import type { ConnectionState, WAMessage } from 'baileys';
+import { DisconnectReason, makeWASocket } from 'baileys';
+import type { ConnectionState, WAMessage, WAVersion } from 'baileys';
 import type { Logger } from 'pino';
 import {
   EngineSendError,
@@ -44,6 +44,7 @@ import {
 } from './session.js';
 import { WaVersion, type FetchVersion } from './wa-version.js';
 import { typeBriefly } from './presence.js';
+import { guardSignalLogs } from './signal-log-guard.js';
 
 export interface BaileysEngineOptions {
   /** Baileys `waWebSocketUrl` (WAPING_WA_WS_URL); WhatsApp's own server when unset. */
@@ -58,8 +59,10 @@ export interface BaileysEngineOptions {
   socketFactory?: SocketFactory;
   /** Reconnect schedule overrides; `random` (jitter source in [0, 1)) makes tests deterministic. */
   backoff?: Partial<BackoffOptions> & { random?: () => number };
-  /** Looks up the current WhatsApp Web version after a 405; default fetchLatestBaileysVersion. */
+  /** Looks up the current WhatsApp Web version after a 405; default lookupLatestVersion. */
   fetchVersion?: FetchVersion;
+  /** Announce this WhatsApp Web version, always (WAPING_WA_VERSION). */
+  version?: WAVersion;
 }
 
 export class BaileysEngine implements Engine {
@@ -75,6 +78,8 @@ export class BaileysEngine implements Engine {
   /** Between start() and stop()/logout()/logged out/link timeout. */
   private running = false;
   private attempt = 0;
+  /** One immediate restart on 515, granted by a new pairing or an open (see reconnect-policy). */
+  private restartGranted = false;
   private reconnectTimer: NodeJS.Timeout | undefined;
   /** QR codes shown since start or the last scan, across sockets. */
   private linkQrCount = 0;
@@ -86,6 +91,8 @@ export class BaileysEngine implements Engine {
     private readonly ctx: EngineContext,
     private readonly options: BaileysEngineOptions = {},
   ) {
+    // Before any socket exists: libsignal would otherwise print session keys on the console.
+    guardSignalLogs();
     this.log = ctx.log.child({ engine: 'baileys', deviceId: ctx.deviceId });
     this.emitter = new TypedEmitter<EngineEvents>((err, event) =>
       this.log.error({ err, event }, 'engine event listener failed'),
@@ -96,7 +103,11 @@ export class BaileysEngine implements Engine {
     this.backoff = { ...DEFAULT_BACKOFF, ...backoff };
     this.random = random ?? Math.random;
     this.qrMaxAttempts = options.qrMaxAttempts ?? 5;
-    this.waVersion = new WaVersion(this.log, options.fetchVersion);
+    this.waVersion = new WaVersion(this.log, {
+      pinned: options.version,
+      shared: ctx.shared,
+      fetchVersion: options.fetchVersion,
+    });
   }
 
   on<K extends EngineEventName>(event: K, listener: EngineListener<K>): void {
@@ -120,6 +131,7 @@ export class BaileysEngine implements Engine {
     }
     this.running = true;
     this.attempt = 0;
+    this.restartGranted = false;
     this.linkQrCount = 0;
     try {
       await this.openSocket();
@@ -201,6 +213,7 @@ export class BaileysEngine implements Engine {
 
   private async openSocket(): Promise<void> {
     await this.waVersion.settled();
+    await this.waVersion.load();
     this.auth ??= await loadAuthState(this.ctx.state);
     // Re-checked after the awaits: stop() or a concurrent open may have happened meanwhile.
     if (!this.running || this.session) return;
@@ -225,6 +238,7 @@ export class BaileysEngine implements Engine {
       () => this.session === session,
       (err, event) => this.log.error({ err, event }, 'baileys event handler failed'),
     );
+    this.watchUpgrade(session);
     on('connection.update', (update) => this.onConnectionUpdate(session, update));
     on('creds.update', () => this.auth?.saveCreds());
     on('messages.update', (updates) => {
@@ -249,6 +263,23 @@ export class BaileysEngine implements Engine {
     });
   }
 
+  /**
+   * An HTTP answer instead of the WebSocket upgrade (a 401/403 from a proxy or a wrong endpoint).
+   * Baileys subscribes to ws' `unexpected-response`, which stops ws from failing the socket, and
+   * then ignores it: the socket would hang until a handshake timeout (408), or forever when the
+   * server hangs up. Ending it here reports the refusal as it is. A plain Error (no status code)
+   * on purpose: an HTTP 401 from a proxy is not WhatsApp logging the device out, so the ordinary
+   * backoff applies and the session is kept.
+   */
+  private watchUpgrade(session: Session): void {
+    session.sock.ws?.on('unexpected-response', (_req, res) => {
+      res.resume();
+      if (this.session !== session) return;
+      const status = `${res.statusCode ?? '?'} ${res.statusMessage ?? ''}`.trim();
+      void session.sock.end(new Error(`WebSocket upgrade refused with HTTP ${status}`));
+    });
+  }
+
   private async onConnectionUpdate(session: Session, update: Partial<ConnectionState>): Promise<void> {
     if (update.qr) this.onQr(session, update.qr);
     if (update.isNewLogin) {
@@ -256,6 +287,7 @@ export class BaileysEngine implements Engine {
       clearTimeout(this.linkTimer);
       this.linkQrCount = 0;
       this.pairingPhone = undefined;
+      this.restartGranted = true;
     }
     if (update.connection === 'open') this.onOpen(session);
     if (update.connection === 'close') await this.onClose(session, update.lastDisconnect?.error);
@@ -285,10 +317,12 @@ export class BaileysEngine implements Engine {
     // A pairing request waiting for a QR would wait forever: this socket resumed a linked session.
     session.ready.reject(new Error('device is already linked'));
     this.attempt = 0;
+    this.restartGranted = true;
     this.linkQrCount = 0;
     this.pairingPhone = undefined;
     clearTimeout(this.linkTimer);
     const user = session.sock.user ?? this.auth?.state.creds.me;
+    void this.waVersion.worked();
     this.emitter.emit('connected', connectedEvent(user));
   }
 
@@ -304,7 +338,13 @@ export class BaileysEngine implements Engine {
     if (!this.running) return;
     // Baileys ends a socket whose QR refs ran out with 408; if our budget is spent too, stop here.
     if (this.linkQrCount >= this.qrMaxAttempts && statusCode !== 515) return this.linkTimeout();
-    const decision = decideReconnect(statusCode, this.attempt, this.backoff, this.random);
+    const decision = decideReconnect(
+      statusCode,
+      { attempt: this.attempt, restartGranted: this.restartGranted },
+      this.backoff,
+      this.random,
+    );
+    if (statusCode === DisconnectReason.restartRequired) this.restartGranted = false;
     if (decision.action === 'logged_out') {
       this.halt();
       this.emitter.emit('disconnected', { reason, statusCode, willReconnect: false });

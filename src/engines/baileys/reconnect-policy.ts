@@ -4,7 +4,10 @@
  *
  * Codes as Baileys 7.0.0-rc14 produces them (lib/Socket/socket.js, lib/Utils/generics.js):
  * - 515 restartRequired: sent right after a QR/pairing-code link succeeds; the new creds only
- *   take effect on a fresh socket, so reconnect at once.
+ *   take effect on a fresh socket, so reconnect at once. Only once, though: a new pairing or an
+ *   open connection grants one immediate restart; a further 515 before the next open takes the
+ *   ordinary backoff and counts as a failure. A server that answers every login with 515 would
+ *   otherwise get a login storm (about a hundred logins in six seconds).
  * - 401 loggedOut (`<failure reason=401>`, or our own `sock.logout()`), 403 forbidden: the phone
  *   removed this companion or the account is barred. Retrying cannot succeed; wipe and relink.
  * - 440 connectionReplaced (`<stream:error><conflict/>`): another client opened this session.
@@ -64,19 +67,24 @@ export function backoffSchedule(attempts: number, options: BackoffOptions = DEFA
   );
 }
 
-/**
- * @param attempt consecutive failed attempts since the last successful open (0 for the first).
- * @param random source of jitter in [0, 1); injectable for deterministic tests.
- */
+export interface ReconnectState {
+  /** Consecutive failed attempts since the last successful open (0 for the first). */
+  attempt: number;
+  /** Whether a 515 may still restart at once (granted by a new pairing or an open, used by one 515). */
+  restartGranted: boolean;
+}
+
+/** @param random source of jitter in [0, 1); injectable for deterministic tests. */
 export function decideReconnect(
   statusCode: number | undefined,
-  attempt: number,
+  { attempt, restartGranted }: ReconnectState,
   options: BackoffOptions = DEFAULT_BACKOFF,
   random: () => number = Math.random,
 ): ReconnectDecision {
+  if (statusCode === DisconnectReason.restartRequired && restartGranted) {
+    return { action: 'reconnect', delayMs: 0, countsAsFailure: false, refreshVersion: false };
+  }
   switch (statusCode) {
-    case DisconnectReason.restartRequired:
-      return { action: 'reconnect', delayMs: 0, countsAsFailure: false, refreshVersion: false };
     case DisconnectReason.loggedOut:
     case DisconnectReason.forbidden:
       return { action: 'logged_out' };
@@ -88,6 +96,7 @@ export function decideReconnect(
         countsAsFailure: true,
         refreshVersion: false,
       };
+    // A 515 without a granted restart (see above) falls through to the ordinary backoff.
     default: {
       // Equal jitter: devices that dropped together do not return together, yet each wait is at
       // least the previous one's ceiling, so an operator watching the reason sees it grow.

@@ -1,5 +1,5 @@
 /** Per-socket bookkeeping of the Baileys engine and small helpers it shares with nothing else. */
-import type { BaileysEventMap } from 'baileys';
+import type { BaileysEventMap, BinaryNode } from 'baileys';
 import { EngineSendError } from '../engine.js';
 import type { BaileysSocket } from './socket-config.js';
 
@@ -76,7 +76,7 @@ const MAX_OFFLINE_IDS = 10_000;
  * the stanza arrives and before Baileys has decrypted and upserted it.
  */
 export function trackOfflineMessages(session: Session): void {
-  session.sock.ws.on('CB:message', (stanza) => {
+  session.sock.ws?.on('CB:message', (stanza: BinaryNode) => {
     const id = stanza.attrs.id;
     if (!stanza.attrs.offline || !id) return;
     if (session.offlineIds.size >= MAX_OFFLINE_IDS) {

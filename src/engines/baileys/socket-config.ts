@@ -2,12 +2,13 @@
  * The Baileys socket configuration WAPing uses, and the narrow slice of the socket the engine
  * touches (so tests can hand in a fake with the same event shapes).
  */
+import type { ClientRequest, IncomingMessage } from 'node:http';
 import { release } from 'node:os';
-import { proto } from 'baileys';
+import { isJidBroadcast, isJidGroup, isJidNewsletter, proto } from 'baileys';
 import type {
   AuthenticationCreds,
-  BinaryNode,
   AuthenticationState,
+  BinaryNode,
   BaileysEventEmitter,
   UserFacingSocketConfig,
   WASocket,
@@ -17,9 +18,15 @@ import type { Logger } from 'pino';
 
 /** What the engine uses of a Baileys socket. */
 export interface BaileysSocket {
+  /**
+   * The WebSocket client. It re-emits ws' `unexpected-response` (an HTTP answer to the upgrade),
+   * and every decoded stanza as `CB:<tag>` (the engine notes offline messages, see Session.offlineIds).
+   */
+  ws?: {
+    on(event: 'unexpected-response', listener: (req: ClientRequest, res: IncomingMessage) => void): unknown;
+    on(event: 'CB:message', listener: (stanza: BinaryNode) => void): unknown;
+  };
   ev: Pick<BaileysEventEmitter, 'on'>;
-  /** The raw stanza stream (Baileys emits `CB:<tag>` per decoded stanza); see Session.offlineIds. */
-  ws: { on(event: 'CB:message', listener: (stanza: BinaryNode) => void): unknown };
   user: WASocket['user'];
   end: WASocket['end'];
   logout: WASocket['logout'];
@@ -31,6 +38,15 @@ export interface BaileysSocket {
 }
 
 export type SocketFactory = (config: UserFacingSocketConfig) => BaileysSocket;
+
+/**
+ * Chats that are never a conversation with the line: groups, status updates and broadcast lists,
+ * and channels. Baileys acknowledges their stanzas without decrypting them or storing their
+ * sender keys. Person-to-person chats, by phone number or by LID (hosted ones included), and the
+ * server itself (`s.whatsapp.net`, which Baileys never ignores anyway) stay.
+ */
+export const isIgnoredChat = (jid: string): boolean =>
+  !!(isJidGroup(jid) || isJidBroadcast(jid) || isJidNewsletter(jid));
 
 /** Baileys' QR lifetimes when `qrTimeout` is unset (lib/Socket/socket.js, pair-device handler). */
 export const FIRST_QR_LIFETIME_MS = 60_000;
@@ -71,6 +87,7 @@ export function buildSocketConfig(input: SocketConfigInput): UserFacingSocketCon
     // emitted as messages.update: `delivered` (often `read` too) was lost. The engine never uses
     // the echo, so it is switched off.
     emitOwnEvents: false,
+    shouldIgnoreJid: isIgnoredChat,
     logger: log,
     // WhatsApp asks for a message again when a recipient's device could not decrypt it.
     getMessage: async (key) => {

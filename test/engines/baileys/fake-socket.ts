@@ -36,6 +36,9 @@ export class FakeSocket implements BaileysSocket {
   }));
   readonly onWhatsApp = vi.fn<BaileysSocket['onWhatsApp']>(async () => []);
   readonly requestPairingCode = vi.fn<BaileysSocket['requestPairingCode']>(async () => 'ABCD1234');
+  readonly sendPresenceUpdate = vi.fn<NonNullable<BaileysSocket['sendPresenceUpdate']>>(
+    async () => undefined,
+  );
   readonly end = vi.fn<BaileysSocket['end']>(async (error) => this.close(error));
   readonly logout = vi.fn<BaileysSocket['logout']>(async () => {
     await this.close(new Boom('Intentional Logout', { statusCode: DisconnectReason.loggedOut }));
