@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../helpers/app.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import type { SimulatedContact } from '../wa-server/contact.js';
+import { findKeyMaterial } from '../wa-server/key-material.js';
 import type { SimulatedPhone } from '../wa-server/phone.js';
 import { startWaServer, type WaServer } from '../wa-server/server.js';
 import {
@@ -30,6 +31,8 @@ let fast: SimulatedContact;
 let slow: SimulatedContact;
 let viaLid: SimulatedContact;
 let deviceId: string;
+/** What every WAPing process of this file printed, stdout and stderr. */
+const printed: string[][] = [];
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -39,6 +42,7 @@ beforeAll(async () => {
   slow = await wa.contact('+15550200002', { receipts: { deliveredAfterMs: 400, readAfterMs: 900 } });
   viaLid = await wa.contact('+15550200003', { lid: '123450000000003' });
   waping = await startWaping(wa, db);
+  printed.push(waping.output);
 }, 180_000);
 afterAll(async () => {
   await waping?.stop();
@@ -56,6 +60,7 @@ async function expectTimeline(messageId: string, expected: string[]): Promise<vo
 async function start(): Promise<void> {
   const online = phone.activations() + 1;
   waping = await startWaping(wa, db);
+  printed.push(waping.output);
   await phone.waitForOnline(online);
   await deviceStatus(waping, deviceId, 'connected');
 }
@@ -172,5 +177,19 @@ describe('a line on the WhatsApp Web protocol', { timeout: 180_000 }, () => {
       await expectTimeline(quick, DELIVERED_AND_READ);
       await expectTimeline(later, DELIVERED_AND_READ);
     });
+  });
+
+  it('nothing WAPing printed, and nothing in the server log, is key material', async () => {
+    const lines = printed.flat();
+    expect(lines.length).toBeGreaterThan(10);
+    expect(phone.advSecrets).toHaveLength(1);
+    expect(findKeyMaterial(lines, phone.advSecrets)).toEqual([]);
+    expect(findKeyMaterial(wa.log.text().split('\n'), phone.advSecrets)).toEqual([]);
+    // The search does find key material when it is there: a session printed as libsignal used to,
+    // and the device's ADV secret in a log line.
+    const sessionPrint = fast.party.sessionPrints()[0]!;
+    expect(findKeyMaterial(sessionPrint.split('\n'))).not.toEqual([]);
+    const secretLine = JSON.stringify({ level: 30, creds: { adv: phone.advSecrets[0]!.toString('base64') } });
+    expect(findKeyMaterial([secretLine], phone.advSecrets)).toHaveLength(1);
   });
 });

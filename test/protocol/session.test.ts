@@ -42,6 +42,16 @@ afterAll(async () => {
   await db?.drop();
 });
 
+describe('the transport rule', { timeout: 180_000 }, () => {
+  it('WAPing refuses a ws:// WhatsApp URL without the test-only switch; this suite runs on wss://', async () => {
+    expect(wa.url).toMatch(/^wss:\/\/127\.0\.0\.1:\d+\//);
+    const clearText = wa.url.replace(/^wss:/, 'ws:');
+    await expect(startWaping(wa, db, { WAPING_WA_WS_URL: clearText })).rejects.toThrow(
+      /WAPING_WA_ALLOW_INSECURE_WS/,
+    );
+  });
+});
+
 describe('linking by pairing code', { timeout: 180_000 }, () => {
   it('a wrong code is refused by the phone; the right one links the device', async () => {
     const { json: device } = await waping.api('POST', '/v1/devices', {

@@ -44,7 +44,7 @@ export class WaServerCore implements ConnectionHooks {
   readonly phones = new Map<string, PhoneHooks>();
   readonly presence: PresenceRecord[] = [];
   /** Every login attempt of a companion and how it was answered. */
-  readonly logins: Array<{ pn: string; device: number; outcome: string; at: Date }> = [];
+  readonly logins: Array<{ pn: string; device: number; outcome: string; version: number[]; at: Date }> = [];
   /** Companion connections that went live (passive → active), in order. */
   readonly activations: Array<{ pn: string; device: number; conn: string; at: Date }> = [];
   /** QR refs handed out, to find the registering connection a phone scanned. */
@@ -65,8 +65,24 @@ export class WaServerCore implements ConnectionHooks {
   }
 
   async onHandshake(conn: ClientConnection, { payload }: HandshakeResult): Promise<void> {
+    const version = announcedVersion(payload);
+    const minimum = this.faults.minimumVersion;
+    if (minimum && compareVersions(version, minimum) < 0) {
+      // WhatsApp turns away clients that fell too far behind, at login and at registration alike.
+      this.log.event(conn.who, `version ${version.join('.')} refused: older than ${minimum.join('.')} (405)`);
+      if (payload.username) {
+        this.logins.push({
+          pn: String(payload.username),
+          device: payload.device ?? 0,
+          outcome: 'failure 405 (version)',
+          version,
+          at: new Date(),
+        });
+      }
+      return conn.failure(405);
+    }
     if (payload.username !== null && payload.username !== undefined && String(payload.username) !== '0') {
-      this.login(conn, String(payload.username), payload.device ?? 0);
+      this.login(conn, String(payload.username), payload.device ?? 0, version);
     } else if (payload.devicePairingData) {
       await this.register(conn, payload.devicePairingData);
     } else {
@@ -139,11 +155,11 @@ export class WaServerCore implements ConnectionHooks {
 
   // ── logins ────────────────────────────────────────────────────────────────────────────────
 
-  private login(conn: ClientConnection, pn: string, deviceId: number): void {
+  private login(conn: ClientConnection, pn: string, deviceId: number, version: number[]): void {
     const account = this.registry.account(pn);
     const device = account?.devices.get(deviceId);
     const record = (outcome: string) => {
-      this.logins.push({ pn, device: deviceId, outcome, at: new Date() });
+      this.logins.push({ pn, device: deviceId, outcome, version, at: new Date() });
       this.log.event(conn.who, `login ${pn}:${deviceId} → ${outcome}`);
     };
     if (!device || device.kind !== 'companion' || device.removed || !device.noiseKey) {
@@ -347,4 +363,15 @@ export class WaServerCore implements ConnectionHooks {
   liveConnections(account: Account): ClientConnection[] {
     return [...this.connections].filter((c) => c.device?.account === account && !c.closed);
   }
+}
+
+/** The WhatsApp Web version a client announces in its ClientPayload. */
+function announcedVersion(payload: proto.ClientPayload): number[] {
+  const v = payload.userAgent?.appVersion;
+  return [v?.primary ?? 0, v?.secondary ?? 0, v?.tertiary ?? 0];
+}
+
+function compareVersions(a: number[], b: number[]): number {
+  for (let i = 0; i < 3; i += 1) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) - (b[i] ?? 0);
+  return 0;
 }

@@ -14,6 +14,8 @@ export type LoginFault =
 export class Faults {
   /** Each client stanza waits this long before the server handles it. */
   delayMs = 0;
+  /** Clients announcing an older WhatsApp Web version are refused with `<failure reason=405>`. */
+  minimumVersion: [number, number, number] | undefined;
   private login: { fault: LoginFault; remaining: number } | undefined;
   /** Login faults handed out so far, in order (what a test can assert a schedule on). */
   readonly applied: Array<{ fault: LoginFault; at: Date }> = [];
@@ -35,5 +37,6 @@ export class Faults {
   clear(): void {
     this.login = undefined;
     this.delayMs = 0;
+    this.minimumVersion = undefined;
   }
 }

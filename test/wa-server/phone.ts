@@ -38,6 +38,8 @@ const LINK_TIMEOUT_MS = 20_000;
 export class SimulatedPhone extends SimulatedDevice implements PhoneHooks {
   readonly accountKey: KeyPair;
   history: HistoryEntry[];
+  /** The ADV secrets of the companions this phone linked: secrets of theirs a test can look for. */
+  readonly advSecrets: Buffer[] = [];
 
   static async create(
     core: WaServerCore,
@@ -93,6 +95,7 @@ export class SimulatedPhone extends SimulatedDevice implements PhoneHooks {
       throw new Error('QR keys do not belong to the connection that showed it');
     }
     this.core.log.event(this.who, `scanned QR of ${conn.who}`);
+    this.advSecrets.push(parsed.advSecret);
     return completeLink(this.core, this.account, this.accountKey, conn, registration, parsed.advSecret);
   }
 
@@ -151,6 +154,7 @@ export class SimulatedPhone extends SimulatedDevice implements PhoneHooks {
       wrappedKeyBundle,
       companionIdentity,
     });
+    this.advSecrets.push(advSecret);
     return completeLink(this.core, this.account, this.accountKey, conn, registration, advSecret);
   }
 

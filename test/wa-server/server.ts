@@ -56,6 +56,8 @@ export interface WaServer {
   presence(number: string): PresenceRecord[];
   /** Outcomes of the line's companion logins, in order (`success`, `stream error 515 (fault)`…). */
   logins(number: string): string[];
+  /** The WhatsApp Web version each of the line's logins announced, in order (`2.3000.…`). */
+  loginVersions(number: string): string[];
   close(): Promise<void>;
 }
 
@@ -115,6 +117,8 @@ export async function startWaServer(options: WaServerOptions = {}): Promise<WaSe
     },
     presence: (number) => core.presence.filter((p) => p.pn === digitsOf(number)),
     logins: (number) => core.logins.filter((l) => l.pn === digitsOf(number)).map((l) => l.outcome),
+    loginVersions: (number) =>
+      core.logins.filter((l) => l.pn === digitsOf(number)).map((l) => l.version.join('.')),
     close: async () => {
       for (const p of [...phones.values(), ...contacts.values()]) (await p.catch(() => undefined))?.close();
       for (const conn of core.connections) conn.drop();

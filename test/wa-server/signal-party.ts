@@ -27,14 +27,14 @@ import type {
   SignalKeyStore,
   SignalRepositoryWithLIDStore,
 } from 'baileys';
+import { inspect } from 'node:util';
 import pino from 'pino';
 import type { KeyBundle, PublishedKeys } from './registry.js';
 
 /** One-time pre-keys a simulated device publishes (refilled when it runs low). */
 const PRE_KEYS = 30;
 
-function memoryKeyStore(): SignalKeyStore {
-  const data = new Map<string, Map<string, unknown>>();
+function memoryKeyStore(data: Map<string, Map<string, unknown>>): SignalKeyStore {
   return {
     async get<T extends keyof SignalDataTypeMap>(type: T, ids: string[]) {
       const bucket = data.get(type);
@@ -61,6 +61,7 @@ function memoryKeyStore(): SignalKeyStore {
 export class SignalParty {
   readonly creds: AuthenticationCreds;
   private readonly keys: SignalKeyStore;
+  private readonly data = new Map<string, Map<string, unknown>>();
   private readonly repo: SignalRepositoryWithLIDStore;
   private nextPreKeyId = 1;
 
@@ -73,7 +74,7 @@ export class SignalParty {
       : fresh;
     this.creds = creds;
     const logger = pino({ level: 'silent' });
-    this.keys = addTransactionCapability(memoryKeyStore(), logger, {
+    this.keys = addTransactionCapability(memoryKeyStore(this.data), logger, {
       maxCommitRetries: 1,
       delayBetweenTriesMs: 0,
     });
@@ -105,6 +106,15 @@ export class SignalParty {
     }
     await this.keys.set({ 'pre-key': fresh });
     return published;
+  }
+
+  /**
+   * Every stored Signal session printed the way a careless `console.log` would print it (root
+   * keys, chain keys, ratchet private keys and all). Only for checking that a key-material search
+   * really finds such a print; never log it.
+   */
+  sessionPrints(): string[] {
+    return [...(this.data.get('session')?.values() ?? [])].map((record) => inspect(record, { depth: 8 }));
   }
 
   async hasSession(address: string): Promise<boolean> {
