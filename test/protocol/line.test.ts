@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../helpers/app.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import type { SimulatedContact } from '../wa-server/contact.js';
+import type { ReceivedMessage } from '../wa-server/simulated-device.js';
 import { findKeyMaterial } from '../wa-server/key-material.js';
 import type { SimulatedPhone } from '../wa-server/phone.js';
 import { startWaServer, type WaServer } from '../wa-server/server.js';
@@ -30,6 +31,8 @@ let phone: SimulatedPhone;
 let fast: SimulatedContact;
 let slow: SimulatedContact;
 let viaLid: SimulatedContact;
+/** Gets a one-time code and never opens it (no read receipt). */
+let unread: SimulatedContact;
 let deviceId: string;
 /** What every WAPing process of this file printed, stdout and stderr. */
 const printed: string[][] = [];
@@ -41,6 +44,7 @@ beforeAll(async () => {
   fast = await wa.contact('+15550200001', { receipts: { deliveredAfterMs: 10, readAfterMs: 40 } });
   slow = await wa.contact('+15550200002', { receipts: { deliveredAfterMs: 400, readAfterMs: 900 } });
   viaLid = await wa.contact('+15550200003', { lid: '123450000000003' });
+  unread = await wa.contact('+15550200004', { receipts: { deliveredAfterMs: 0, readAfterMs: null } });
   waping = await startWaping(wa, db);
   printed.push(waping.output);
 }, 180_000);
@@ -128,8 +132,17 @@ describe('a line on the WhatsApp Web protocol', { timeout: 180_000 }, () => {
   describe('WAPing stops and starts again', () => {
     let inFlight: string;
     let inFlightWaId: string;
+    let code: ReceivedMessage;
 
     it('while it is down, receipts for a sent message come and customers write (a STOP among them)', async () => {
+      // A one-time code, delivered but not read, sent before the restart (see the retry test).
+      const { json: verification } = await waping.api('POST', '/v1/verifications', {
+        to: unread.number,
+        channels: ['whatsapp'],
+      });
+      code = await unread.waitForText(/\d{6}/);
+      await messageStatus(waping, verification.sendAttempts[0].messageId, 'delivered');
+
       slow.setReceipts({ deliveredAfterMs: 1_500, readAfterMs: 2_000 });
       inFlight = await sendText(waping, deviceId, slow.number, 'read while you were away');
       inFlightWaId = (await slow.waitForText('read while you were away')).id;
@@ -167,6 +180,18 @@ describe('a line on the WhatsApp Web protocol', { timeout: 180_000 }, () => {
       expect(contact.optedOut).toBe(true);
       // The confirmation goes back over WhatsApp and the contact can read it.
       await viaLid.waitForText(/unsubscribed/);
+    });
+
+    it('a retry request after the restart is answered with the code itself, not the masked text', async () => {
+      // Baileys' own cache of recent sends died with the old process: the text comes from WAPing.
+      unread.requestRetry(code);
+      const again = await unread.until(
+        () => unread.received.find((m) => m.id === code.id && m !== code),
+        30_000,
+        'the message sent again',
+      );
+      expect(again.text).toBe(code.text);
+      expect(again.text).not.toMatch(/•/);
     });
 
     it('fast and slow receipts after the restart give delivered and read', async () => {

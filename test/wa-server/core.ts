@@ -326,15 +326,19 @@ export class WaServerCore implements ConnectionHooks {
     const target = this.registry.resolve(to);
     if (!target || target.account === from.account) return;
     const forwardedType = type === 'inactive' ? undefined : type;
-    const list = child(stanza, 'list');
-    for (const device of target.account.activeDevices()) {
+    // A retry request (the recipient could not decrypt) goes to the device that sent the message,
+    // with what it needs to send again: the <retry> details and the requester's registration id.
+    const retry = type === 'retry';
+    const content = retry ? elements(stanza) : child(stanza, 'list') ? [child(stanza, 'list')!] : undefined;
+    const devices = retry && target.device ? [target.device] : target.account.activeDevices();
+    for (const device of devices) {
       const attrs = {
         from: target.viaLid ? from.account.lidJid : from.account.pnJid,
         id,
         t: stanza.attrs.t ?? unixNow(),
         ...(forwardedType ? { type: forwardedType } : {}),
       };
-      this.deliver(device, node('receipt', attrs, list ? [list] : undefined));
+      this.deliver(device, node('receipt', attrs, content));
     }
   }
 

@@ -8,6 +8,7 @@ import { createServer, type Agent, type Server as HttpsServer } from 'node:https
 import { join } from 'node:path';
 import { Curve } from 'baileys';
 import { WebSocketServer } from 'ws';
+import { guardSignalLogs } from '../../src/engines/baileys/signal-log-guard.js';
 import { installRootKey } from './cert-chain.js';
 import { encodeCertChain } from './cert-chain.js';
 import { ClientConnection } from './connection.js';
@@ -62,6 +63,9 @@ export interface WaServer {
 }
 
 export async function startWaServer(options: WaServerOptions = {}): Promise<WaServer> {
+  // The simulated phones run libsignal in this process too: keep their session dumps (private
+  // keys, even if only test ones) out of the test output, as the engine does for its own.
+  guardSignalLogs();
   const log = new WaServerLog();
   const core = new WaServerCore(log);
   if (options.mediaHost) core.mediaHost = options.mediaHost;

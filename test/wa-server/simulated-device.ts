@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { proto } from 'baileys';
 import type { BinaryNode } from 'baileys';
 import type { WaServerCore } from './core.js';
-import { bytesOf, children, node, unixNow } from './nodes.js';
+import { bytesOf, children, node, uintBytes, unixNow } from './nodes.js';
 import type { Account, Device } from './registry.js';
 import type { SignalParty } from './signal-party.js';
 
@@ -126,6 +126,20 @@ export class SimulatedDevice {
       withoutSenderPn: options.withoutSenderPn ?? false,
     });
     return id;
+  }
+
+  /**
+   * Asks the device that sent `message` to send it again, as a phone does when it cannot decrypt
+   * a message (a retry receipt). The sender answers with a fresh session and the same id; the new
+   * copy is added to `received`.
+   */
+  requestRetry(message: ReceivedMessage): void {
+    const receipt = node('receipt', { to: message.fromJid, id: message.id, type: 'retry', t: unixNow() }, [
+      node('retry', { count: '1', id: message.id, t: unixNow(), v: '1' }),
+      node('registration', {}, uintBytes(this.party.creds.registrationId, 4)),
+    ]);
+    this.core.log.event(this.who, `asks ${message.fromJid} to send ${message.id} again`);
+    this.core.submit(this.device, receipt);
   }
 
   /** How many receipts this device sent for message `id`. */
