@@ -9,9 +9,10 @@ import type { BinaryNode, KeyPair } from 'baileys';
 import type { ClientConnection, ConnectionHooks, Registration } from './connection.js';
 import { Faults } from './faults.js';
 import { handleIq } from './iq.js';
+import { routeMessage, routeReceipt } from './router.js';
 import type { WaServerLog } from './log.js';
 import type { HandshakeResult } from './noise.js';
-import { child, children, elements, node, SERVER_JID, unixNow } from './nodes.js';
+import { elements, node, SERVER_JID, unixNow } from './nodes.js';
 import { Registry, type Account, type Device } from './registry.js';
 import { verifies } from './signatures.js';
 
@@ -131,8 +132,8 @@ export class WaServerCore implements ConnectionHooks {
 
   /** Routes a stanza a device sent (over the wire or simulated): messages and receipts. */
   submit(from: Device, stanza: BinaryNode, options: SubmitOptions = {}): void {
-    if (stanza.tag === 'message') this.routeMessage(from, stanza, options);
-    else if (stanza.tag === 'receipt') this.routeReceipt(from, stanza);
+    if (stanza.tag === 'message') routeMessage(this, from, stanza, options);
+    else if (stanza.tag === 'receipt') routeReceipt(this, from, stanza);
   }
 
   /**
@@ -267,84 +268,6 @@ export class WaServerCore implements ConnectionHooks {
       ],
     );
     conn.request(pairDevice).catch((err: unknown) => this.log.event(conn.who, `pair-device: ${String(err)}`));
-  }
-
-  // ── routing ─────────────────────────────────────────────────────────────────────────────
-
-  private routeMessage(from: Device, stanza: BinaryNode, options: SubmitOptions): void {
-    const { id, to, type } = stanza.attrs;
-    if (!id || !to) return this.log.event(from.pnJid, 'message without id or to');
-    this.ack(from, node('ack', { class: 'message', id, from: to, t: unixNow() }));
-    const chat = this.registry.resolve(to);
-    if (!chat) return this.log.event(from.pnJid, `message ${id} to ${to}: nobody has that JID`);
-    const viaLid = chat.viaLid;
-    const targets: Array<{ device: Device | undefined; jid: string; encs: BinaryNode[] }> = [];
-    const participants = child(stanza, 'participants');
-    if (participants) {
-      for (const item of children(participants, 'to')) {
-        const jid = item.attrs.jid ?? '';
-        targets.push({ device: this.registry.resolve(jid)?.device, jid, encs: children(item, 'enc') });
-      }
-    } else {
-      // Peer messages and retries carry one <enc> for the device `to` names.
-      targets.push({ device: chat.device ?? chat.account.primary, jid: to, encs: children(stanza, 'enc') });
-    }
-    const identity = child(stanza, 'device-identity');
-    const t = unixNow();
-    for (const target of targets) {
-      if (!target.device || target.device.removed) {
-        this.log.event(from.pnJid, `message ${id}: no device ${target.jid}`);
-        continue;
-      }
-      const ownDevice = target.device.account === from.account;
-      const attrs: Record<string, string | undefined> = {
-        from: viaLid ? from.lidJid : from.pnJid,
-        id,
-        t,
-        type: type ?? 'text',
-        category: stanza.attrs.category,
-        notify: from.account.pushName,
-      };
-      if (ownDevice) {
-        // A copy of our own message for another of our devices names the chat it went to.
-        if (chat.account !== from.account)
-          attrs.recipient = viaLid ? chat.account.lidJid : chat.account.pnJid;
-      } else if (viaLid && !options.withoutSenderPn) {
-        attrs.sender_pn = from.account.pnJid;
-      }
-      const content = [...target.encs, ...(identity ? [identity] : [])];
-      this.deliver(target.device, node('message', attrs, content), options.holdUntilReconnect ?? false);
-    }
-  }
-
-  private routeReceipt(from: Device, stanza: BinaryNode): void {
-    const { id, to, type } = stanza.attrs;
-    if (!id || !to) return;
-    this.ack(from, node('ack', { class: 'receipt', id, from: to, ...(type ? { type } : {}) }));
-    // Receipts about our own devices' activity, history and peer messages stay with us.
-    if (type === 'sender' || type === 'peer_msg' || type === 'hist_sync' || type === 'read-self') return;
-    const target = this.registry.resolve(to);
-    if (!target || target.account === from.account) return;
-    const forwardedType = type === 'inactive' ? undefined : type;
-    // A retry request (the recipient could not decrypt) goes to the device that sent the message,
-    // with what it needs to send again: the <retry> details and the requester's registration id.
-    const retry = type === 'retry';
-    const content = retry ? elements(stanza) : child(stanza, 'list') ? [child(stanza, 'list')!] : undefined;
-    const devices = retry && target.device ? [target.device] : target.account.activeDevices();
-    for (const device of devices) {
-      const attrs = {
-        from: target.viaLid ? from.account.lidJid : from.account.pnJid,
-        id,
-        t: stanza.attrs.t ?? unixNow(),
-        ...(forwardedType ? { type: forwardedType } : {}),
-      };
-      this.deliver(device, node('receipt', attrs, content));
-    }
-  }
-
-  /** Server acks go only to a device listening now; nobody queues an ack. */
-  private ack(to: Device, stanza: BinaryNode): void {
-    if (to.kind === 'companion' && to.sink) to.sink(stanza);
   }
 
   private recordPresence(conn: ClientConnection, stanza: BinaryNode): void {
