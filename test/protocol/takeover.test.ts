@@ -54,10 +54,9 @@ async function leaseHolder(deviceId: string): Promise<string | undefined> {
 
 describe('several nodes on one database, a real WhatsApp session', { timeout: 180_000 }, () => {
   it('the node running the device dies; another resumes the session from the database without a QR', async () => {
-    [nodeA, nodeB] = await Promise.all([
-      startWaping(wa, db, { WAPING_NODE_ID: 'node-a' }),
-      startWaping(wa, db, { WAPING_NODE_ID: 'node-b' }),
-    ]);
+    // One after the other: the first start of a database creates its default workspace.
+    nodeA = await startWaping(wa, db, { WAPING_NODE_ID: 'node-a' });
+    nodeB = await startWaping(wa, db, { WAPING_NODE_ID: 'node-b' });
     const deviceId = await linkByQr(nodeA, phone, { name: 'Shared line' });
     const holder = await leaseHolder(deviceId);
     const [running, survivor] = holder === 'node-a' ? [nodeA, nodeB] : [nodeB, nodeA];
