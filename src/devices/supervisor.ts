@@ -263,7 +263,16 @@ export class DeviceSupervisor {
         ),
       );
     });
-    engine.on('message_status', (receipt) => void guard('receipt', this.hooks.onReceipt(id, receipt)));
+    // Receipts too are applied in the order they were reported. Applied side by side, a read
+    // committing first makes the delivered before it a no-op (a message moves from sent to read,
+    // never from read to delivered), and `delivered` was missing from the timeline.
+    let receiptChain: Promise<unknown> = Promise.resolve();
+    engine.on('message_status', (receipt) => {
+      receiptChain = guard(
+        'receipt',
+        receiptChain.then(() => this.hooks.onReceipt(id, receipt)),
+      );
+    });
     engine.on(
       'inbound',
       (payload) =>

@@ -19,6 +19,11 @@ export async function applyReceipt(
     });
     return;
   }
+  // WhatsApp's receipt can come back before the dispatcher has recorded the hand-off (the send
+  // call returns only after Baileys has stored its session keys): a delivered message was sent.
+  if (message.status === 'queued' || message.status === 'sending') {
+    await transitionMessage(ctx, message.id, 'sent');
+  }
   await transitionMessage(ctx, message.id, receipt.status);
 }
 

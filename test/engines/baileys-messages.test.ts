@@ -37,10 +37,13 @@ describe('baileys engine: receipts (messages.update)', () => {
       status,
       ...(error ? { error } : {}),
     }));
+    // A read (or played) receipt is also a delivery: Baileys may have merged the two.
     expect(statuses).toEqual([
       { waMessageId: 'A', status: 'sent' },
       { waMessageId: 'A', status: 'delivered' },
+      { waMessageId: 'A', status: 'delivered' },
       { waMessageId: 'A', status: 'read' },
+      { waMessageId: 'B', status: 'delivered' },
       { waMessageId: 'B', status: 'read' },
       { waMessageId: 'C', status: 'failed', error: 'whatsapp error 479' },
     ]);
@@ -130,12 +133,43 @@ describe('baileys engine: customer messages (messages.upsert)', () => {
     await engine.stop();
   });
 
-  it('ignores own messages, history, groups, status broadcasts and messages without text', async () => {
+  it('reports an appended message that WhatsApp delivered with offline="1" (sent while we were away)', async () => {
     const { engine, last, rec } = await connected();
+    last().stanza('OFF1', true);
+    last().stanza('LIVE1', false);
+    last().emit('messages.upsert', {
+      type: 'append',
+      messages: [
+        message(
+          { remoteJid: '15557654321@s.whatsapp.net', fromMe: false, id: 'OFF1' },
+          { conversation: 'STOP' },
+        ),
+        // Appended without an offline stanza: not news (a notification turned into a message).
+        message(
+          { remoteJid: '15557654321@s.whatsapp.net', fromMe: false, id: 'LIVE1' },
+          { conversation: 'x' },
+        ),
+      ],
+    });
+    await settle();
+    expect(rec.of('inbound').map(({ waMessageId, text }) => ({ waMessageId, text }))).toEqual([
+      { waMessageId: 'OFF1', text: 'STOP' },
+    ]);
+    await engine.stop();
+  });
+
+  it('ignores own messages, other appends, groups, status broadcasts and messages without text', async () => {
+    const { engine, last, rec } = await connected();
+    // Our own message delivered offline (sent from the phone while we were away) is still ours.
+    last().stanza('OWNOFF', true);
     last().emit('messages.upsert', {
       type: 'append',
       messages: [
         message({ remoteJid: '15557654321@s.whatsapp.net', fromMe: false, id: 'H' }, { conversation: 'old' }),
+        message(
+          { remoteJid: '15557654321@s.whatsapp.net', fromMe: true, id: 'OWNOFF' },
+          { conversation: 'mine' },
+        ),
       ],
     });
     last().emit('messages.upsert', {

@@ -7,8 +7,12 @@ const BIN = join(import.meta.dirname, '..', '..', 'bin', 'waping.js');
 export interface ServerProcess {
   url: string;
   child: ChildProcess;
+  /** Every line the process wrote so far, stdout and stderr interleaved, in arrival order. */
+  output: string[];
   /** SIGKILL: the process dies without any cleanup, as in a crash. */
   kill(): Promise<void>;
+  /** SIGTERM: a clean shutdown (engines stop, leases are released); resolves once it exited. */
+  stop(): Promise<void>;
 }
 
 /** Runs `waping serve` as a real child process and resolves with its URL once it listens. */
@@ -17,27 +21,33 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const stderr: string[] = [];
-  child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
+  const output: string[] = [];
+  createInterface({ input: child.stderr! }).on('line', (line) => output.push(line));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${stderr.join('')}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${output.join('\n')}`)), 30_000);
     createInterface({ input: child.stdout! }).on('line', (line) => {
+      output.push(line);
       const match = /"url":"(http:\/\/[^"]+)"/.exec(line);
       if (match) {
         clearTimeout(timer);
         resolve(match[1]!.replace('localhost', '127.0.0.1'));
       }
     });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${stderr.join('')}`)));
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output.join('\n')}`)));
   });
+  const done = () => child.exitCode !== null || child.signalCode !== null;
   return {
     url,
     child,
-    kill: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGKILL');
-      }),
+    output,
+    kill: async () => {
+      if (!done()) child.kill('SIGKILL');
+      await exited;
+    },
+    stop: async () => {
+      if (!done()) child.kill('SIGTERM');
+      await exited;
+    },
   };
 }

@@ -22,7 +22,7 @@ import {
 } from '../engine.js';
 import { TypedEmitter } from '../emitter.js';
 import { loadAuthState, type StoredAuthState } from './auth-state.js';
-import { connectedEvent, statusFromUpdate, toInbound } from './messages.js';
+import { connectedEvent, statusesFromUpdate, toInbound } from './messages.js';
 import { DEFAULT_BACKOFF, decideReconnect, type BackoffOptions } from './reconnect-policy.js';
 import {
   buildSocketConfig,
@@ -39,6 +39,7 @@ import {
   describeClose,
   digitsOf,
   listenWhileCurrent,
+  trackOfflineMessages,
   type Session,
 } from './session.js';
 import { WaVersion, type FetchVersion } from './wa-version.js';
@@ -242,14 +243,18 @@ export class BaileysEngine implements Engine {
     on('creds.update', () => this.auth?.saveCreds());
     on('messages.update', (updates) => {
       for (const update of updates) {
-        const status = statusFromUpdate(update);
-        if (status) this.emitter.emit('message_status', status);
+        for (const status of statusesFromUpdate(update)) this.emitter.emit('message_status', status);
       }
     });
+    trackOfflineMessages(session);
     on('messages.upsert', async ({ messages, type }) => {
-      // 'append' is history and our own sends echoed back; only 'notify' is news.
-      if (type !== 'notify') return;
       for (const msg of messages) {
+        // 'notify' is a message that arrived live. 'append' is news only when WhatsApp delivered the
+        // stanza with offline="1" (it waited for us while we were disconnected): otherwise it is a
+        // notification turned into a message or one of our own sends. History never comes this way
+        // (Baileys 7 hands it to messaging-history.set), and our own messages are skipped by fromMe.
+        const offline = !!msg.key.id && session.offlineIds.delete(msg.key.id);
+        if (type !== 'notify' && !offline) continue;
         // One message that cannot be handled must not cost the rest of the batch.
         await this.onInbound(session, msg).catch((err: unknown) =>
           this.log.error({ err, id: msg.key.id }, 'inbound message could not be handled'),

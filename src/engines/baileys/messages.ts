@@ -32,22 +32,34 @@ const STATUS_MAP: Partial<Record<proto.WebMessageInfo.Status, EngineMessageStatu
 };
 
 /**
- * A receipt for one of our own messages, or undefined. rc14 reports 1:1 receipts (delivered,
- * read, played) and server nacks (ERROR) as `messages.update`; `message-receipt.update` only
- * carries per-participant receipts of group and status-broadcast messages, which WAPing never sends.
+ * The receipts one of our own messages' update carries, in order. rc14 reports 1:1 receipts
+ * (delivered, read, played) and server nacks (ERROR) as `messages.update`;
+ * `message-receipt.update` only carries per-participant receipts of group and status-broadcast
+ * messages, which WAPing never sends.
+ *
+ * A read (or played) receipt is reported as delivered, then read: while Baileys buffers events (at
+ * login, around the offline batch) it merges a delivery and a read receipt for the same message
+ * into one update that only says READ, and the delivery would never be seen. Read implies
+ * delivered; a delivered that was already applied changes nothing downstream.
  */
-export function statusFromUpdate(
+export function statusesFromUpdate(
   { key, update }: WAMessageUpdate,
   now: Date = new Date(),
-): EngineEvents['message_status'] | undefined {
-  if (!key.fromMe || !key.id || update.status == null) return undefined;
+): Array<EngineEvents['message_status']> {
+  if (!key.fromMe || !key.id || update.status == null) return [];
   const status = STATUS_MAP[update.status];
-  if (!status) return undefined;
-  const error =
-    status === 'failed'
-      ? `whatsapp error ${String((update.messageStubParameters as unknown[] | undefined)?.[0] ?? 'unknown')}`
-      : undefined;
-  return { waMessageId: key.id, status, at: now, ...(error ? { error } : {}) };
+  if (!status) return [];
+  const base = { waMessageId: key.id, at: now };
+  if (status === 'failed') {
+    const code = String((update.messageStubParameters as unknown[] | undefined)?.[0] ?? 'unknown');
+    return [{ ...base, status, error: `whatsapp error ${code}` }];
+  }
+  if (status === 'read')
+    return [
+      { ...base, status: 'delivered' },
+      { ...base, status },
+    ];
+  return [{ ...base, status }];
 }
 
 /** The text a customer wrote: plain, extended (links, quotes) or a media caption. */

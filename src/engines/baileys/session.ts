@@ -1,5 +1,5 @@
 /** Per-socket bookkeeping of the Baileys engine and small helpers it shares with nothing else. */
-import type { BaileysEventMap } from 'baileys';
+import type { BaileysEventMap, BinaryNode } from 'baileys';
 import { EngineSendError } from '../engine.js';
 import type { BaileysSocket } from './socket-config.js';
 
@@ -20,6 +20,8 @@ export interface Session {
   ready: Deferred;
   /** The pairing-code request made on this socket, shared by the automatic and the explicit path. */
   pairing?: { phone: string; code: Promise<string> };
+  /** Ids of message stanzas this socket got with offline="1" and has not reported yet. */
+  offlineIds: Set<string>;
 }
 
 function deferred(): Deferred {
@@ -35,7 +37,7 @@ function deferred(): Deferred {
 }
 
 export function createSession(sock: BaileysSocket): Session {
-  return { sock, open: false, qrShown: 0, ready: deferred() };
+  return { sock, open: false, qrShown: 0, ready: deferred(), offlineIds: new Set() };
 }
 
 /**
@@ -60,6 +62,29 @@ export function listenWhileCurrent(
         onError(err, event);
       }
     });
+}
+
+/** Offline message ids remembered per socket at most (a flood must not grow memory without end). */
+const MAX_OFFLINE_IDS = 10_000;
+
+/**
+ * Remembers the message stanzas WhatsApp delivers with offline="1": those it stored while this
+ * device was disconnected and hands over at the next login. Baileys reports them as
+ * `messages.upsert` of type 'append' (lib/Socket/messages-recv.js), the same type it uses for
+ * notifications turned into messages and (with emitOwnEvents) our own echoes; the stanza's
+ * offline attribute is the fact that tells a customer's message apart, so it is noted here, as
+ * the stanza arrives and before Baileys has decrypted and upserted it.
+ */
+export function trackOfflineMessages(session: Session): void {
+  session.sock.ws?.on('CB:message', (stanza: BinaryNode) => {
+    const id = stanza.attrs.id;
+    if (!stanza.attrs.offline || !id) return;
+    if (session.offlineIds.size >= MAX_OFFLINE_IDS) {
+      const oldest = session.offlineIds.values().next();
+      if (!oldest.done) session.offlineIds.delete(oldest.value);
+    }
+    session.offlineIds.add(id);
+  });
 }
 
 /** Reason text and status code of a `lastDisconnect.error` (a Boom from Baileys, or anything). */

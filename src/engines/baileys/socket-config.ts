@@ -8,6 +8,7 @@ import { isJidBroadcast, isJidGroup, isJidNewsletter, proto } from 'baileys';
 import type {
   AuthenticationCreds,
   AuthenticationState,
+  BinaryNode,
   BaileysEventEmitter,
   UserFacingSocketConfig,
   WASocket,
@@ -17,9 +18,13 @@ import type { Logger } from 'pino';
 
 /** What the engine uses of a Baileys socket. */
 export interface BaileysSocket {
-  /** The WebSocket client; it re-emits ws' `unexpected-response` (an HTTP answer to the upgrade). */
+  /**
+   * The WebSocket client. It re-emits ws' `unexpected-response` (an HTTP answer to the upgrade),
+   * and every decoded stanza as `CB:<tag>` (the engine notes offline messages, see Session.offlineIds).
+   */
   ws?: {
     on(event: 'unexpected-response', listener: (req: ClientRequest, res: IncomingMessage) => void): unknown;
+    on(event: 'CB:message', listener: (stanza: BinaryNode) => void): unknown;
   };
   ev: Pick<BaileysEventEmitter, 'on'>;
   user: WASocket['user'];
@@ -77,6 +82,11 @@ export function buildSocketConfig(input: SocketConfigInput): UserFacingSocketCon
     markOnlineOnConnect: false,
     // The gateway needs no chat history; recent history still syncs and brings LID mappings.
     syncFullHistory: false,
+    // With own events on, every send makes Baileys buffer an 'append' echo of our own message for
+    // about 100 ms, and a receipt arriving meanwhile is merged into that echo instead of being
+    // emitted as messages.update: `delivered` (often `read` too) was lost. The engine never uses
+    // the echo, so it is switched off.
+    emitOwnEvents: false,
     shouldIgnoreJid: isIgnoredChat,
     logger: log,
     // WhatsApp asks for a message again when a recipient's device could not decrypt it.

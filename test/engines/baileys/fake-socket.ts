@@ -23,6 +23,8 @@ import { MemoryStateStore } from './memory-store.js';
 
 export class FakeSocket implements BaileysSocket {
   readonly ev = new EventEmitter();
+  /** Raw stanzas, as Baileys emits them (`CB:message`…) before decrypting and upserting. */
+  readonly ws = new EventEmitter();
   user: Contact | undefined;
   ended = false;
   readonly lidToPn = new Map<string, string>();
@@ -46,6 +48,11 @@ export class FakeSocket implements BaileysSocket {
 
   emit<E extends keyof BaileysEventMap>(event: E, arg: BaileysEventMap[E]): void {
     if (!this.ended) this.ev.emit(event, arg);
+  }
+
+  /** A message stanza arriving, with offline="1" when WhatsApp kept it while we were away. */
+  stanza(id: string, offline: boolean): void {
+    this.ws.emit('CB:message', { tag: 'message', attrs: { id, ...(offline ? { offline: '1' } : {}) } });
   }
 
   qr(ref = 'ref'): void {
