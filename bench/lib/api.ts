@@ -7,10 +7,18 @@ export class Api {
     readonly headers: Record<string, string>,
   ) {}
 
-  async call<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  async call<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<{ status: number; body: T }> {
     const res = await fetch(`${this.url}${path}`, {
       method,
-      headers: body === undefined ? { authorization: this.headers.authorization! } : this.headers,
+      headers: {
+        ...(body === undefined ? { authorization: this.headers.authorization! } : this.headers),
+        ...extraHeaders,
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();

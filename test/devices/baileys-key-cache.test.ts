@@ -129,6 +129,26 @@ describe('Signal key cache', () => {
     expect(counting.sessionReads()).toBe(0);
   });
 
+  it('keeps no pre-keys in memory: hundreds are written at a link, each read at most once', async () => {
+    const counting = countingStore();
+    const { state } = await loadAuthState(counting.store);
+    const preKeys = Object.fromEntries(
+      Array.from({ length: 20 }, (_, i) => [
+        String(i + 1),
+        { public: bytes(32, i), private: bytes(32, i + 1) },
+      ]),
+    );
+    await state.keys.set({ 'pre-key': preKeys, session: { [SESSION]: bytes(40, 8) } });
+    // Still one write for both kinds.
+    expect(counting.writes).toEqual([21]);
+    const { '7': preKey } = await state.keys.get('pre-key', ['7']);
+    expect(Buffer.from(preKey!.public)).toEqual(bytes(32, 6));
+    expect(counting.reads.filter((c) => c === 'pre-key')).toHaveLength(1);
+    // The other kinds are still served from memory.
+    await state.keys.get('session', [SESSION]);
+    expect(counting.sessionReads()).toBe(0);
+  });
+
   it('a write the database refused is not served from memory either', async () => {
     const counting = countingStore();
     const { state } = await loadAuthState(counting.store);

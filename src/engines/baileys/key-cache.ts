@@ -14,7 +14,7 @@ import type { CacheStore, SignalKeyStore } from 'baileys';
 
 /** How long a key is served from memory (Baileys' own default for its signal store). */
 export const KEY_CACHE_TTL_MS = 5 * 60_000;
-/** Expired entries are swept every this many writes, so idle keys do not pile up. */
+/** Expired entries are swept every this many reads and writes, so idle keys do not pile up. */
 const SWEEP_EVERY = 256;
 
 /**
@@ -24,9 +24,10 @@ const SWEEP_EVERY = 256;
  */
 class TtlCache implements CacheStore {
   private readonly entries = new Map<string, { value: unknown; expiresAt: number }>();
-  private writes = 0;
+  private operations = 0;
 
   get<T>(key: string): T | undefined {
+    if (++this.operations % SWEEP_EVERY === 0) this.sweep();
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     if (entry.expiresAt <= Date.now()) {
@@ -38,7 +39,7 @@ class TtlCache implements CacheStore {
 
   set<T>(key: string, value: T): void {
     this.entries.set(key, { value, expiresAt: Date.now() + KEY_CACHE_TTL_MS });
-    if (++this.writes % SWEEP_EVERY === 0) this.sweep();
+    if (++this.operations % SWEEP_EVERY === 0) this.sweep();
   }
 
   del(key: string): void {
@@ -74,12 +75,19 @@ export function cachedKeyStore(store: SignalKeyStore): SignalKeyStore {
   const cached = makeCacheableSignalKeyStore(writeThrough, undefined, cache);
   return {
     async get(type, ids) {
-      const found = await cached.get(type, ids);
+      // Pre-keys are read from the database, never kept (see set).
+      const found = await (type === 'pre-key' ? store.get(type, ids) : cached.get(type, ids));
       // Baileys' cacheable store drops misses; its transaction layer only remembers a miss that is
       // present as null, and would otherwise ask the database again within the same transaction.
       for (const id of ids) if (!(id in found)) found[id] = null as unknown as (typeof found)[string];
       return found;
     },
-    set: (data) => cached.set(data),
+    async set(data) {
+      await cached.set(data);
+      // Pre-keys are written in hundreds at a link (812 with Baileys' defaults) and each is read
+      // at most once, when a contact opens a session: kept in memory they held megabytes per idle
+      // line. They still go to the database in the same single write as the rest.
+      for (const id of Object.keys(data['pre-key'] ?? {})) cache.del(`pre-key.${id}`);
+    },
   };
 }

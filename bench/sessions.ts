@@ -1,0 +1,213 @@
+/**
+ * `npm run bench:sessions [-- --devices 10,100,500] [--dialect sqlite|postgres] [--messages 1000]`:
+ * real WhatsApp Web sessions on one node. A WAPing process (started like `npm start`, Baileys
+ * engine, sandbox off) links N devices against the WhatsApp Web protocol test server
+ * (test/wa-server, in this process: it stands in for WhatsApp, as WhatsApp's servers would be
+ * elsewhere), one simulated phone per line. At each level it reports WAPing's RSS and V8 heap per
+ * idle linked device, then the CPU WAPing spends per 1,000 messages with every device paced at one
+ * message a second. Results go to bench/sessions-results.json; docs/performance.md has the numbers.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startWaServer } from '../test/wa-server/server.js';
+import type { SimulatedContact } from '../test/wa-server/contact.js';
+import { Api, inParallel } from './lib/api.js';
+import { scratchDatabase, type BenchDialect } from './lib/databases.js';
+import { describeMachine } from './lib/machine.js';
+import { cpuSeconds, loadAverage, rssMb } from './lib/proc.js';
+import { round, sleep } from './lib/stats.js';
+import { startWaping, type WapingProcess } from './lib/waping-process.js';
+
+const { values } = parseArgs({
+  options: {
+    devices: { type: 'string', default: '10,100,500' },
+    dialect: { type: 'string', default: 'sqlite' },
+    messages: { type: 'string', default: '1000' },
+    idle: { type: 'string', default: '20' },
+    out: { type: 'string', default: join(import.meta.dirname, 'sessions-results.json') },
+  },
+});
+const levels = values.devices.split(',').map(Number);
+const dialect = values.dialect as BenchDialect;
+const messageCount = Number(values.messages);
+const idleSeconds = Number(values.idle);
+
+/** One message a second, no jitter, no typing: pacing is the only thing that holds a line back. */
+const PACED = { minIntervalMs: 1000, jitterMs: 0, perMinute: null, perDay: null, presence: false };
+
+interface Level {
+  devices: number;
+  /** Wall seconds to link the devices added at this level (QR scan to first sync). */
+  linkSeconds: number;
+  rssMb: number;
+  heapUsedMb: number;
+  /** (RSS now − RSS with no device) / devices. */
+  rssPerDeviceMb: number;
+  heapPerDeviceMb: number;
+  /** WAPing's CPU while idle with the devices linked, in cores (keep-alives, pre-key checks). */
+  idleCpuCores: number;
+  send?: {
+    messages: number;
+    seconds: number;
+    /** All of WAPing's CPU over the run, per 1,000 messages. */
+    cpuSecondsPer1000: number;
+    /** The same less what the idle lines would have used over the run anyway. */
+    netCpuSecondsPer1000: number;
+    delivered: number;
+  };
+}
+
+const machine = describeMachine();
+console.log(
+  `${machine.cores} cores (${machine.model}), ${machine.memoryGb} GB, Node ${machine.node}, load ${machine.loadAtStart}; levels ${levels.join(', ')} on ${dialect}`,
+);
+const began = Date.now();
+const wa = await startWaServer();
+const db = await scratchDatabase(dialect, 'sessions');
+const waping = await startWaping(db, { env: { ...wa.env(), WAPING_SANDBOX: 'false' } });
+const api = new Api(waping.url, waping.headers);
+const results: { machine: typeof machine; dialect: string; baseline: object; levels: Level[] } = {
+  machine,
+  dialect,
+  baseline: {},
+  levels: [],
+};
+const save = () => writeFileSync(values.out, JSON.stringify(results, null, 2) + '\n');
+
+try {
+  await sleep(idleSeconds * 1000);
+  const baseRss = rssMb(waping.pid);
+  const baseHeap = await heapUsedMb(waping);
+  results.baseline = { rssMb: baseRss, heapUsedMb: baseHeap };
+  console.log(`no device: RSS ${baseRss} MB, heap ${baseHeap} MB`);
+  const contact = await wa.contact('+15557000001', { receipts: { deliveredAfterMs: 0, readAfterMs: null } });
+
+  const devices: string[] = [];
+  for (const target of levels) {
+    const linkStart = Date.now();
+    const adding = Array.from({ length: target - devices.length }, (_, i) => devices.length + i);
+    await inParallel(adding, 4, async (i) => {
+      devices.push(await linkOne(i));
+      if (devices.length % 10 === 0) console.log(`  ${devices.length} linked`);
+    });
+    const linkSeconds = round((Date.now() - linkStart) / 1000, 1);
+    await sleep(idleSeconds * 1000);
+    const cpuBefore = cpuSeconds(waping.pid);
+    await sleep(10_000);
+    const idleCpuCores = round((cpuSeconds(waping.pid) - cpuBefore) / 10, 3);
+    const rss = rssMb(waping.pid);
+    const heap = await heapUsedMb(waping);
+    const level: Level = {
+      devices: target,
+      linkSeconds,
+      rssMb: rss,
+      heapUsedMb: heap,
+      rssPerDeviceMb: round((rss - baseRss) / target, 2),
+      heapPerDeviceMb: round((heap - baseHeap) / target, 2),
+      idleCpuCores,
+    };
+    console.log(
+      `${target} linked devices (linked in ${linkSeconds} s): RSS ${rss} MB (${level.rssPerDeviceMb} MB per device), heap ${heap} MB (${level.heapPerDeviceMb} MB per device), idle CPU ${idleCpuCores} cores`,
+    );
+    level.send = await paced(devices, contact, idleCpuCores);
+    console.log(
+      `  ${level.send.messages} messages paced 1/s per device over ${level.send.seconds} s: ${level.send.cpuSecondsPer1000} CPU seconds per 1,000 messages (${level.send.netCpuSecondsPer1000} above idle), ${level.send.delivered} delivered`,
+    );
+    results.levels.push(level);
+    save();
+  }
+} finally {
+  await waping.stop();
+  await wa.close();
+  await db.drop();
+  save();
+  console.log(
+    `done in ${round((Date.now() - began) / 60_000, 1)} min (load ${loadAverage()}); results in ${values.out}`,
+  );
+}
+
+/** Links device number `i` by QR through the API, its own simulated phone scanning it. */
+async function linkOne(i: number): Promise<string> {
+  const phone = await wa.phone(`+1555${String(6_000_000 + i).padStart(7, '0')}`, { pushName: `Line ${i}` });
+  const { id } = await api.ok<{ id: string }>('POST', '/v1/devices', {
+    name: `line ${i}`,
+    engine: 'baileys',
+    pacing: PACED,
+  });
+  await api.ok('POST', `/v1/devices/${id}/connect`);
+  const online = phone.activations() + 1;
+  const qr = await until(async () => {
+    const res = await api.call<{ qr?: string }>('GET', `/v1/devices/${id}/qr`, undefined, {
+      accept: 'application/json',
+    });
+    return res.status === 200 ? res.body.qr : undefined;
+  });
+  await phone.scanQr(qr);
+  await until(async () => {
+    const device = await api.ok<{ status: string }>('GET', `/v1/devices/${id}`);
+    return device.status === 'connected' || undefined;
+  });
+  await phone.waitForOnline(online);
+  await phone.waitForFirstSync();
+  return id;
+}
+
+/**
+ * `messageCount` messages spread over the devices (each paced at one a second) to one contact,
+ * who decrypts each: WAPing's CPU from the first accept until every message is `sent`.
+ */
+async function paced(devices: string[], contact: SimulatedContact, idleCpuCores: number) {
+  const perDevice = Math.ceil(messageCount / devices.length);
+  const seen = contact.received.length;
+  const cpuBefore = cpuSeconds(waping.pid);
+  const started = Date.now();
+  const ids: string[] = [];
+  const sends = devices.flatMap((deviceId) =>
+    Array.from({ length: perDevice }, (_, k) => ({ deviceId, body: `paced ${k} via ${deviceId}` })),
+  );
+  await inParallel(sends, 8, async ({ deviceId, body }) => {
+    const { id } = await api.ok<{ id: string }>('POST', '/v1/messages', {
+      deviceId,
+      to: contact.number,
+      type: 'text',
+      text: { body },
+    });
+    ids.push(id);
+  });
+  await until(async () => (contact.received.length - seen >= sends.length ? true : undefined), 600_000);
+  const seconds = (Date.now() - started) / 1000;
+  const cpu = cpuSeconds(waping.pid) - cpuBefore;
+  return {
+    messages: sends.length,
+    seconds: round(seconds, 1),
+    cpuSecondsPer1000: round((cpu / sends.length) * 1000, 2),
+    netCpuSecondsPer1000: round(((cpu - idleCpuCores * seconds) / sends.length) * 1000, 2),
+    delivered: contact.received.length - seen,
+  };
+}
+
+/**
+ * V8 heap in use, the lowest of ten readings a second apart: garbage not yet collected only ever
+ * adds to a reading, so the lowest is the closest to what is live.
+ */
+async function heapUsedMb(server: WapingProcess): Promise<number> {
+  let lowest = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < 10; i++) {
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    const bytes = Number(/^waping_nodejs_heap_size_used_bytes (\S+)/m.exec(text)?.[1] ?? Number.NaN);
+    lowest = Math.min(lowest, bytes);
+    await sleep(1000);
+  }
+  return round(lowest / 1024 / 1024, 1);
+}
+
+async function until<T>(check: () => Promise<T | undefined>, timeoutMs = 120_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out');
+    await sleep(100);
+  }
+}
