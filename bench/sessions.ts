@@ -45,6 +45,12 @@ interface Level {
   /** (RSS now − RSS with no device) / devices. */
   rssPerDeviceMb: number;
   heapPerDeviceMb: number;
+  /**
+   * What each device added since the previous level: (RSS now − RSS then) / devices added. Steadier
+   * than the figure above, whose baseline still holds start-up garbage.
+   */
+  marginalRssPerDeviceMb?: number;
+  marginalHeapPerDeviceMb?: number;
   /** WAPing's CPU while idle with the devices linked, in cores (keep-alives, pre-key checks). */
   idleCpuCores: number;
   send?: {
@@ -107,8 +113,13 @@ try {
       heapPerDeviceMb: round((heap - baseHeap) / target, 2),
       idleCpuCores,
     };
+    const previous = results.levels.at(-1);
+    if (previous) {
+      level.marginalRssPerDeviceMb = round((rss - previous.rssMb) / (target - previous.devices), 2);
+      level.marginalHeapPerDeviceMb = round((heap - previous.heapUsedMb) / (target - previous.devices), 2);
+    }
     console.log(
-      `${target} linked devices (linked in ${linkSeconds} s): RSS ${rss} MB (${level.rssPerDeviceMb} MB per device), heap ${heap} MB (${level.heapPerDeviceMb} MB per device), idle CPU ${idleCpuCores} cores`,
+      `${target} linked devices (linked in ${linkSeconds} s): RSS ${rss} MB (${level.rssPerDeviceMb} MB per device), heap ${heap} MB (${level.heapPerDeviceMb} MB per device), since the previous level ${level.marginalRssPerDeviceMb ?? '–'} MB RSS and ${level.marginalHeapPerDeviceMb ?? '–'} MB heap per device, idle CPU ${idleCpuCores} cores`,
     );
     level.send = await paced(devices, contact, idleCpuCores);
     console.log(
