@@ -158,9 +158,10 @@ async function linkOne(i: number): Promise<string> {
   await until(async () => {
     const device = await api.ok<{ status: string }>('GET', `/v1/devices/${id}`);
     return device.status === 'connected' || undefined;
-  });
-  await phone.waitForOnline(online);
-  await phone.waitForFirstSync();
+  }, 300_000);
+  // Generous: on a busy machine a link (812 pre-keys made, stored and uploaded) takes seconds.
+  await phone.waitForOnline(online, 300_000);
+  await phone.waitForFirstSync(300_000);
   return id;
 }
 
