@@ -49,7 +49,11 @@ export function webhookHandler(options: HandlerOptions) {
       const raw = await rawBody(request);
       event = verifyWebhook(raw, request.headers, options.secret, options);
     } catch (error) {
-      if (!(error instanceof WebhookVerificationError)) throw error;
+      if (!(error instanceof WebhookVerificationError)) {
+        // Mounted on a parsed body, or the stream failed: say so in the answer WAPing logs.
+        const message = error instanceof Error ? error.message : String(error);
+        return answer(res, 500, { error: { code: 'handler_misconfigured', message } });
+      }
       options.onError?.(error);
       return answer(res, 400, { error: { code: error.reason, message: error.message } });
     }
