@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +6,7 @@ import { WAPing } from '@waping/sdk';
 import { eventually } from '../helpers/app.js';
 import { openBrowser, type BrowserSession } from './browser.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
+const ROOT = new URL('../..', import.meta.url).pathname;
 const WAIT = { timeout: 15_000 };
 
 interface Ready {
@@ -23,12 +22,13 @@ let browser: BrowserSession;
 let page: Page;
 let waping: WAPing;
 
-/** Starts the example the way `npm run example:otp` does, on free ports. */
+/** `npm run example:otp`, on free ports, in a process group of its own so all of it can be stopped. */
 async function startDemo(): Promise<Ready> {
-  demo = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'examples', 'otp-login', 'run.ts')], {
+  demo = spawn('npm', ['run', '--silent', 'example:otp'], {
     cwd: ROOT,
     env: { ...process.env, WAPING_PORT: '0', EXAMPLE_PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
   createInterface({ input: demo.stderr! }).on('line', (line) => output.push(line));
   return new Promise<Ready>((resolve, reject) => {
@@ -55,9 +55,10 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
-  if (demo && demo.exitCode === null) {
-    demo.kill('SIGTERM');
-    await new Promise((resolve) => demo.once('exit', resolve));
+  if (demo?.pid && demo.exitCode === null) {
+    const exited = new Promise((resolve) => demo.once('exit', resolve));
+    process.kill(-demo.pid, 'SIGTERM');
+    await exited;
   }
 });
 
