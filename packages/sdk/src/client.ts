@@ -12,6 +12,10 @@ import { Transport, type ClientOptions } from './transport.js';
 /**
  * The WAPing API client. One per process is enough; it holds no connection state.
  *
+ * A new part of the API becomes a `Resource` subclass in `resources/`
+ * (its types from `@waping/api-types`, `creates: true` on its creating POSTs, `paginate` for its
+ * lists) and one property here.
+ *
  *   const waping = new WAPing({ apiKey: process.env.WAPING_API_KEY, baseUrl: 'http://localhost:3000' });
  *   const message = await waping.messages.send({ to: '+15551234567', type: 'text', text: { body: 'Hi' } });
  */
