@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'data', 'coverage', 'test-results', 'web/dist'] },
+  { ignores: ['node_modules', 'dist', 'data', 'coverage', 'test-results', 'web/dist', 'packages/*/dist'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

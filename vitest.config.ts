@@ -9,6 +9,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The SDK's tests and the example import @waping/sdk from its build (packages/sdk/dist).
+    globalSetup: ['test/helpers/sdk-build.ts'],
     projects: [
       ...dialects.map((dialect) => ({
         extends: true as const,

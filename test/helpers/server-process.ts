@@ -25,7 +25,11 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   createInterface({ input: child.stderr! }).on('line', (line) => output.push(line));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${output.join('\n')}`)), 30_000);
+    // A server that never says it listens is killed, so a failed start leaves no process behind.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start: ${output.join('\n')}`));
+    }, 60_000);
     createInterface({ input: child.stdout! }).on('line', (line) => {
       output.push(line);
       const match = /"url":"(http:\/\/[^"]+)"/.exec(line);
