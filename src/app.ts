@@ -32,6 +32,7 @@ import { registerMetrics } from './http/metrics.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerRateLimit } from './http/rate-limit.js';
 import { registerEventStreams } from './http/sse.js';
+import { lazySchemaController } from './http/lazy-schemas.js';
 import { resolveMasterKey } from './lib/master-key.js';
 import { registerVerify } from './verify/register.js';
 import { systemClock, type Clock } from './lib/time.js';
@@ -122,6 +123,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     ajv: {
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false },
     },
+    schemaController: lazySchemaController,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('ctx', ctx);
