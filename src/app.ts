@@ -87,8 +87,10 @@ export async function createContext(
   const nodeId = makeNodeId(config.nodeId);
   let bus: EventBus = deps.bus ?? new MemoryBus();
   if (!deps.bus && database.dialect === 'postgres' && config.databaseUrl) {
-    const pgBus = new PgBus(config.databaseUrl, nodeId, log, (channel, payload) =>
-      sql`select pg_notify(${channel}, ${payload})`.execute(database.db),
+    const pgBus = new PgBus(config.databaseUrl, nodeId, log, (channel, payloads) =>
+      sql`select ${sql.join(payloads.map((payload) => sql`pg_notify(${channel}, ${payload})`))}`.execute(
+        database.background,
+      ),
     );
     await pgBus.start();
     bus = pgBus;
@@ -96,6 +98,7 @@ export async function createContext(
   const ctx: AppContext = {
     config,
     db: database.db,
+    backgroundDb: database.background,
     dialect: database.dialect,
     log,
     clock,
