@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The `waping` command: runs the TypeScript entry through tsx so a checkout needs no build step.
-import { register } from 'tsx/esm/api';
+// The `waping` command: runs the compiled server in dist/server, building it first when src/ is
+// newer (see scripts/build-server.mjs), so no TypeScript is compiled while the server runs.
+import { ensureServerBuild } from '../scripts/build-server.mjs';
 
-register();
-await import('../src/main.ts');
+await ensureServerBuild();
+await import('../dist/server/main.js');

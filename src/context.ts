@@ -10,6 +10,8 @@ import type { PlanCatalog } from './workspaces/plans.js';
 export interface AppContext {
   config: Config;
   db: Db;
+  /** The database for work beside the requests (see DatabaseHandle.background); `db` on SQLite. */
+  backgroundDb: Db;
   dialect: Dialect;
   log: Logger;
   clock: Clock;

@@ -12,15 +12,23 @@ import { failQueuedMessages } from './messages/status.js';
  * then answered by `inbound` (the server passes its handler; `waping devices link` stores them only).
  */
 export function deviceHooks(ctx: AppContext, inbound?: InboundHandler): DeviceHooks {
+  // Hand-offs and receipts run on the background pool: a burst of requests never waits behind
+  // them, and they never wait behind the burst (docs/performance.md).
+  const background: AppContext = { ...ctx, db: ctx.backgroundDb };
   return {
-    createDispatcher: (target) => createDeviceDispatcher(ctx, target),
-    onReceipt: (deviceId, receipt) => applyReceipt(ctx, deviceId, receipt),
+    createDispatcher: (target) => createDeviceDispatcher(background, target),
+    onReceipt: (deviceId, receipt) => applyReceipt(background, deviceId, receipt),
     async onInbound(device, payload) {
       const message = await recordReceivedMessage(ctx, device, payload);
       if (message && inbound) await inbound.handle(device, message, payload);
     },
-    messageText: (deviceId, waMessageId) => messageTextForRetry(ctx, deviceId, waMessageId),
+    messageText: (deviceId, waMessageId) => messageTextForRetry(background, deviceId, waMessageId),
     onLoggedOut: (deviceId) =>
-      failQueuedMessages(ctx, deviceId, 'SESSION_LOGGED_OUT', 'The device was logged out before sending'),
+      failQueuedMessages(
+        background,
+        deviceId,
+        'SESSION_LOGGED_OUT',
+        'The device was logged out before sending',
+      ),
   };
 }

@@ -1,14 +1,21 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../config.js';
 
 /** First path segments that belong to the API: unknown paths there keep the JSON 404 envelope. */
 const API_SEGMENTS = new Set(['v1', 'auth', 'docs', 'openapi.json', 'metrics', 'healthz', 'readyz']);
 
-const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+/** The checkout's root: the first folder above this file with a package.json (src/ and dist/server/ alike). */
+function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+const DEFAULT_WEB_DIR = join(packageRoot(), 'dist', 'web');
 
 // The app loads only its own bundle; QR codes arrive as data: URLs.
 const CSP = [

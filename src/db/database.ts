@@ -18,6 +18,13 @@ export type CreationHook = (trx: Transaction<Database>, resourceId: string) => P
 
 export interface DatabaseHandle {
   db: Db;
+  /**
+   * For work that runs beside the requests (device dispatchers, receipts, bus notifications): on
+   * PostgreSQL a pool of its own, so a burst of requests queued for the main pool never holds a
+   * hand-off back, and a busy dispatcher never holds a request back. On SQLite the same handle
+   * (one connection; writes take turns whichever pool they came from).
+   */
+  background: Db;
   dialect: Dialect;
   /** Where it lives, for logs: a file path or the PostgreSQL URL without its password. */
   location: string;
@@ -33,13 +40,19 @@ export function openDatabase(options: {
   poolSize?: number;
 }): DatabaseHandle {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
-    // An idle client losing its connection must not crash the process; the pool replaces it.
-    pool.on('error', () => undefined);
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = postgresPool(options.databaseUrl, options.poolSize ?? 10);
+    const background = postgresPool(options.databaseUrl, BACKGROUND_POOL_SIZE);
     const url = new URL(options.databaseUrl);
     url.password = url.password ? '***' : '';
-    return { db, dialect: 'postgres', location: url.toString(), destroy: () => db.destroy() };
+    return {
+      db,
+      background,
+      dialect: 'postgres',
+      location: url.toString(),
+      destroy: async () => {
+        await Promise.all([db.destroy(), background.destroy()]);
+      },
+    };
   }
   // The database holds customer numbers and messages: readable by this user only.
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
@@ -54,7 +67,17 @@ export function openDatabase(options: {
   // The CLI and the server may write the same file at once: wait for the lock instead of failing.
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, dialect: 'sqlite', location: file, destroy: () => db.destroy() };
+  return { db, background: db, dialect: 'sqlite', location: file, destroy: () => db.destroy() };
+}
+
+/** Connections of the background pool: dispatchers hold one only for a statement or a short transaction. */
+const BACKGROUND_POOL_SIZE = 4;
+
+function postgresPool(connectionString: string, max: number): Db {
+  const pool = new pg.Pool({ connectionString, max });
+  // An idle client losing its connection must not crash the process; the pool replaces it.
+  pool.on('error', () => undefined);
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
 const STATEMENT_CACHE_SIZE = 500;

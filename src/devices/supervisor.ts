@@ -172,7 +172,7 @@ export class DeviceSupervisor {
     if (!(await acquireLease(this.ctx.db, deviceId, this.ctx.nodeId, this.ctx.clock.now(), this.ttlMs)))
       return;
     const log = this.ctx.log.child({ deviceId });
-    const engine = createEngine(
+    const engine = await createEngine(
       row.engine,
       {
         deviceId,

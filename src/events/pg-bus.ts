@@ -6,6 +6,8 @@ import type { EventBus, Topic, TopicListener, Topics } from './bus.js';
 const CHANNEL = 'waping_bus';
 // PostgreSQL refuses NOTIFY payloads of 8000 bytes or more; bigger ones stay on this node.
 const MAX_PAYLOAD = 7900;
+/** Most notifications sent in one statement. */
+const MAX_BATCH = 100;
 
 /**
  * The bus across nodes sharing one PostgreSQL database: local listeners hear a publish at once,
@@ -17,13 +19,15 @@ export class PgBus implements EventBus {
   private client: pg.Client | null = null;
   private closed = false;
   private reconnectTimer: NodeJS.Timeout | null = null;
+  /** Notifications published in this turn of the event loop, sent together at its end. */
+  private pending: string[] = [];
 
   constructor(
     private readonly url: string,
     private readonly nodeId: string,
     private readonly log: Logger,
-    /** Sends one NOTIFY through the application's pool. */
-    private readonly notify: (channel: string, payload: string) => Promise<unknown>,
+    /** Sends these NOTIFYs, in this order, in one statement through the application's pool. */
+    private readonly notify: (channel: string, payloads: string[]) => Promise<unknown>,
   ) {
     this.local.setMaxListeners(0);
   }
@@ -69,7 +73,17 @@ export class PgBus implements EventBus {
     this.local.emit(topic, payload);
     const text = JSON.stringify({ origin: this.nodeId, topic, payload });
     if (this.closed || Buffer.byteLength(text) > MAX_PAYLOAD) return;
-    this.notify(CHANNEL, text).catch((err: unknown) => {
+    // A status change publishes two or three notifications and a hand-off several: one round trip
+    // for all those of a turn instead of one each (PostgreSQL delivers them in this order).
+    this.pending.push(text);
+    if (this.pending.length === 1) setImmediate(() => this.flush());
+  }
+
+  private flush(): void {
+    const batch = this.pending.splice(0, MAX_BATCH);
+    if (this.pending.length > 0) setImmediate(() => this.flush());
+    if (this.closed || batch.length === 0) return;
+    this.notify(CHANNEL, batch).catch((err: unknown) => {
       if (!this.closed) this.log.warn({ err }, 'bus notify failed');
     });
   }

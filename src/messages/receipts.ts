@@ -1,7 +1,7 @@
 import type { AppContext } from '../context.js';
 import { decrypt, deriveKey } from '../lib/crypto.js';
 import type { EngineEvents } from '../engines/engine.js';
-import { transitionMessage } from './status.js';
+import { canMove, transitionMessage } from './status.js';
 import { findByWaId } from './store.js';
 
 /** Applies a WhatsApp receipt to the message it belongs to; receipts for unknown ids are ignored. */
@@ -12,6 +12,11 @@ export async function applyReceipt(
 ): Promise<void> {
   const message = await findByWaId(ctx.db, deviceId, receipt.waMessageId);
   if (!message) return;
+  // Already there or past it (WhatsApp's server ack for a message the dispatcher already marked
+  // sent, a repeated receipt): nothing could change, so no transaction is opened. The row read may
+  // be a moment old, but statuses only move forward, so a move refused now stays refused.
+  const pending = message.status === 'queued' || message.status === 'sending';
+  if (!pending && !canMove(message.status, receipt.status)) return;
   if (receipt.status === 'failed') {
     await transitionMessage(ctx, message.id, 'failed', {
       errorCode: 'SEND_FAILED',

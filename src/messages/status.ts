@@ -17,6 +17,11 @@ const ALLOWED_FROM: Record<MessageStatus, MessageStatus[]> = {
   received: [],
 };
 
+/** Whether a message at `from` may move to `to`. Statuses only move forward: once false, false for good. */
+export function canMove(from: MessageStatus, to: MessageStatus): boolean {
+  return ALLOWED_FROM[to].includes(from);
+}
+
 /**
  * Statuses at which the sealed text (a message holding a one-time code) is erased. Not `sent` nor
  * `delivered`: WhatsApp may still ask for the text to re-encrypt it for another of the recipient's
