@@ -3,7 +3,7 @@ import { api, errorMessage } from '../api';
 import { formatTime } from '../format';
 import type { Device, SandboxMessage } from '../api';
 import { Link } from '../router';
-import { Empty, ErrorNote } from './Notice';
+import { Empty, ErrorNote, RoleNote } from './Notice';
 import { StatusBadge } from './StatusBadge';
 
 /** The sandbox's scripted recipients (docs/api.md, "Magic numbers"). */
@@ -93,6 +93,7 @@ export function SandboxPhone({ device, canUse }: { device: Device; canUse: boole
           </tbody>
         </table>
       </details>
+      {!canUse && <RoleNote>Only admins and owners use the sandbox phone.</RoleNote>}
       <fieldset disabled={!canUse} className="sandbox-forms">
         {device.status === 'qr' && (
           <form onSubmit={scan}>
