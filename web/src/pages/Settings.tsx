@@ -108,7 +108,7 @@ function SettingsForm({ workspace, onSaved }: { workspace: Workspace; onSaved: (
       </label>
       <label>
         Opt-out words <span className="muted">(a customer sending one stops receiving messages)</span>
-        <textarea name="optOutWords" rows={2} required defaultValue={s.optOutWords.join(' ')} />
+        <textarea name="optOutWords" rows={3} required defaultValue={s.optOutWords.join(' ')} />
       </label>
       <label className="check">
         <input name="allowOtpToOptedOut" type="checkbox" defaultChecked={s.allowOtpToOptedOut} /> Still send
