@@ -22,6 +22,7 @@ import { registerErrorHandling } from './http/error-handler.js';
 import { registerJsonBody } from './http/json-body.js';
 import { registerStrictQueryNumbers } from './http/query-numbers.js';
 import { registerUrlSecretRefusal, requestLogFields } from './http/url-secrets.js';
+import { readableLogStream } from './lib/readable-log.js';
 import { healthRoutes } from './http/health.js';
 import { registerIdempotency } from './http/idempotency.js';
 import { InboundHandler } from './inbound/handle-inbound.js';
@@ -70,12 +71,14 @@ export async function createContext(
   config: Config,
   deps: AppDeps = {},
 ): Promise<{ ctx: AppContext; database: DatabaseHandle }> {
+  const logOptions = {
+    level: config.logLevel,
+    redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
+  };
+  // A person at a terminal reads lines; anything else (a file, a collector) gets JSON lines.
   const base =
     deps.logger ??
-    pino({
-      level: config.logLevel,
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
-    });
+    (process.stdout.isTTY ? pino(logOptions, readableLogStream(process.stdout)) : pino(logOptions));
   // Request lines in the log never show a credential someone put in a query string.
   const log = base.child({}, { serializers: { req: requestLogFields } });
   const database =

@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/database.js';
 import { sha256Hex } from '../src/lib/crypto.js';
+import { verifyPassword } from '../src/lib/passwords.js';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
 import { makeDevice } from './helpers/factories.js';
 
@@ -106,6 +107,53 @@ describe('waping CLI', () => {
     );
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('already exists');
+  });
+
+  it('resets a forgotten password and signs the user out', async () => {
+    const handle = openDatabase({ databaseUrl: db.databaseUrl, dataDir: db.dataDir });
+    const before = await handle.db
+      .selectFrom('users')
+      .select(['id', 'password_hash'])
+      .where('email', '=', 'owner@example.com')
+      .executeTakeFirstOrThrow();
+    const reset = await waping(
+      'users',
+      'reset-password',
+      '--email',
+      'OWNER@example.com',
+      '--password',
+      'a brand new password',
+    );
+    expect(reset.code).toBe(0);
+    expect(reset.stdout).toContain('password reset for owner@example.com');
+    const after = await handle.db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('id', '=', before.id)
+      .executeTakeFirstOrThrow();
+    await handle.destroy();
+    expect(after.password_hash).not.toBe(before.password_hash);
+    expect(await verifyPassword('a brand new password', after.password_hash)).toBe(true);
+    const unknown = await waping(
+      'users',
+      'reset-password',
+      '--email',
+      'nobody@example.com',
+      '--password',
+      'x'.repeat(12),
+    );
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('no user with the email');
+    const short = await waping(
+      'users',
+      'reset-password',
+      '--email',
+      'owner@example.com',
+      '--password',
+      'short',
+    );
+    expect(short.code).toBe(2);
+    expect(short.stderr).toContain('at least');
   });
 
   it('links a device in the terminal and lists devices', async () => {

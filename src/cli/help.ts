@@ -9,7 +9,9 @@ waping keys list [--workspace ID|NAME]   list keys (never their values)
 waping keys revoke ID                    revoke a key`;
 
 export const usersHelp = `waping users create --email E --password P [--workspace ID|NAME] [--role owner|admin|agent|viewer]
-                                    create a dashboard user (default role: owner)`;
+                                    create a dashboard user (default role: owner)
+waping users reset-password --email E --password P
+                                    set a new password for a user who forgot theirs (signs them out)`;
 
 export const devicesHelp = `waping devices list [--workspace ID|NAME]   list devices and their status
 waping devices link ID [--phone +1…]        link a device here: prints the QR in the terminal until the

@@ -4,6 +4,7 @@ import { AppError } from '../lib/errors.js';
 import type { Role } from '../workspaces/tables.js';
 import { createUser, ROLES } from '../workspaces/users.js';
 import { resolveWorkspace, UsageError, withDatabase } from './context.js';
+import { resetPasswordCommand } from './users-reset.js';
 
 export async function usersCommand(args: string[]): Promise<void> {
   const [sub, ...rest] = args;
@@ -18,6 +19,7 @@ export async function usersCommand(args: string[]): Promise<void> {
     },
   });
   if (values.help || !sub || sub === '--help' || sub === '-h') return console.log(usersHelp);
+  if (sub === 'reset-password') return resetPasswordCommand(values.email, values.password);
   if (sub !== 'create') throw new UsageError(`unknown command "users ${sub}"\n${usersHelp}`);
   if (!values.email || !values.password) throw new UsageError('users create needs --email and --password');
   const role = (values.role ?? 'owner') as Role;

@@ -3,9 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppContext } from '../context.js';
 import { authRoutes } from './auth-routes.js';
+import { capabilitiesRoute } from './capabilities-route.js';
 import { eventRoutes } from './events-routes.js';
 import { sessionResolver } from './resolver.js';
 import { registerWebApp } from './static.js';
+import { teamPasswordRoute } from './team-password-route.js';
 import { teamRoutes } from './team-routes.js';
 
 /**
@@ -21,7 +23,9 @@ export function dashboard(ctx: AppContext) {
       app.sessionResolver = sessionResolver(app, ctx);
       await app.register(authRoutes(ctx, app));
       await app.register(teamRoutes(ctx));
+      await app.register(teamPasswordRoute(ctx));
       await app.register(eventRoutes(ctx));
+      await app.register(capabilitiesRoute(ctx));
       await registerWebApp(app, ctx.config);
     },
     { name: 'waping-dashboard' },

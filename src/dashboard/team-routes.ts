@@ -17,7 +17,7 @@ import { deleteUserSessions } from './sessions.js';
 import { MemberSchema, RoleSchema, type MemberView } from './views.js';
 
 const tags = ['team'];
-const UserParams = Type.Object(
+export const UserParams = Type.Object(
   { userId: Type.String({ pattern: idPattern('usr') }) },
   { additionalProperties: false },
 );
@@ -25,7 +25,7 @@ const UserParams = Type.Object(
 /** An API key with the admin scope acts as an admin: it manages the team but never owners. */
 const actingRole = (auth: AuthContext): Role => auth.role ?? 'admin';
 
-function assertMayTouch(auth: AuthContext, roles: Array<Role | undefined>): void {
+export function assertMayTouch(auth: AuthContext, roles: Array<Role | undefined>): void {
   if (roles.includes('owner') && actingRole(auth) !== 'owner') {
     throw new AppError('FORBIDDEN', 'Only an owner can add, change or remove owners');
   }

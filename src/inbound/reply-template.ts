@@ -16,11 +16,38 @@ export function unknownVariables(template: string): string[] {
   return [...unknown];
 }
 
+/**
+ * What an empty variable without a fallback of its own becomes. A customer without a WhatsApp
+ * name was greeted "Hi !" before: a name falls back to "there"; the others are always known for
+ * an inbound message, or are left out.
+ */
+export const DEFAULT_FALLBACKS: Record<ReplyVariable, string> = {
+  'contact.name': 'there',
+  'contact.phone': '',
+  'device.name': '',
+  'device.phone': '',
+};
+
+// Marks a placeholder that came out empty, so the space next to it can go too ("Hi !" → "Hi!").
+const GONE = '\uE000';
+const GONE_BEFORE_PUNCTUATION = new RegExp(`[ \\t]*${GONE}+(?=[ \\t]*[,.!?;:)]|$)`, 'gm');
+const GONE_ELSEWHERE = new RegExp(`${GONE}+[ \\t]*`, 'g');
+
+/**
+ * Fills the placeholders: the value, else the placeholder's own fallback (`{{contact.name | friend}}`,
+ * `{{contact.name |}}` for nothing), else the default above. Where nothing is left, the space
+ * before punctuation or after the gap is dropped with it.
+ */
 export function renderReply(template: string, values: ReplyValues): string {
   return template
     .replace(PLACEHOLDER, (_all, name: string, fallback: string | undefined) => {
-      const value = values[name as ReplyVariable];
-      return value ? value : (fallback ?? '').trim();
+      const value = values[name as ReplyVariable]?.trim();
+      if (value) return value;
+      const chosen =
+        fallback !== undefined ? fallback.trim() : (DEFAULT_FALLBACKS[name as ReplyVariable] ?? '');
+      return chosen || GONE;
     })
+    .replace(GONE_BEFORE_PUNCTUATION, '')
+    .replace(GONE_ELSEWHERE, '')
     .trim();
 }

@@ -25,3 +25,28 @@ export function toE164(input: string, field = 'to', location: 'body' | 'querystr
 export function jidFor(e164: string): string {
   return `${e164.replace(/^\+/, '')}@s.whatsapp.net`;
 }
+
+export type PhoneQuery = { phone: string } | { phonePart: { digits: string; from: 'start' | 'anywhere' } };
+
+/**
+ * A number filter as a person types it: a whole international number matches exactly; part of
+ * one (`+4915`, `5557`, `555 7`) matches numbers that start with it (with a leading +) or contain
+ * it (bare digits). Spaces, dashes, dots and brackets are ignored; fewer than 3 digits is refused.
+ */
+export function phoneQuery(input: string, field = 'to'): PhoneQuery {
+  const compact = input.replace(/[\s\-().]/g, '');
+  const plus = compact.startsWith('+');
+  const digits = plus ? compact.slice(1) : compact;
+  if (!/^\d{3,15}$/.test(digits)) {
+    throw validation(`${field} must be a phone number or at least 3 of its digits, like +1555 or 5557`, [
+      { field: `querystring.${field}`, message: 'is not a number or part of one' },
+    ]);
+  }
+  if (plus) {
+    const parsed = parsePhoneNumberFromString(compact, { extract: false });
+    if (parsed?.isPossible() && parsed.ext === undefined && parsed.number === compact)
+      return { phone: compact };
+    return { phonePart: { digits, from: 'start' } };
+  }
+  return { phonePart: { digits, from: 'anywhere' } };
+}

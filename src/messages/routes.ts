@@ -9,7 +9,7 @@ import { decodeCursor, pageOf } from '../http/pagination.js';
 import { errorResponses, IdParams, Page, PageQuery } from '../http/schemas.js';
 import { literalUnion } from '../lib/schema.js';
 import { idPattern } from '../lib/ids.js';
-import { toE164 } from '../lib/phone.js';
+import { phoneQuery } from '../lib/phone.js';
 import { METADATA_MAX_BYTES, SendBody } from './schemas.js';
 import { sendMessage } from './send.js';
 import { transitionMessage } from './status.js';
@@ -74,7 +74,11 @@ export function messageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
               ...PageQuery,
               status: Type.Optional(literalUnion(MESSAGE_STATUSES)),
               to: Type.Optional(
-                Type.String({ maxLength: 32, description: 'The customer number (recipient or sender)' }),
+                Type.String({
+                  maxLength: 32,
+                  description:
+                    'The customer number (recipient or sender): a whole number matches exactly, part of one matches too (`+4915` from the start, `5557` anywhere; 3 digits at least)',
+                }),
               ),
               deviceId: Type.Optional(Type.String({ pattern: idPattern('dev') })),
               direction: Type.Optional(literalUnion(['in', 'out'] as const)),
@@ -94,7 +98,7 @@ export function messageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           authOf(request).workspaceId,
           {
             status: q.status,
-            phone: q.to ? toE164(q.to, 'to', 'querystring') : undefined,
+            ...(q.to ? phoneQuery(q.to) : {}),
             deviceId: q.deviceId,
             direction: q.direction,
             since: q.since ? new Date(q.since).toISOString() : undefined,

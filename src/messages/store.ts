@@ -52,6 +52,8 @@ export async function findByWaId(
 export interface MessageFilter {
   status?: MessageStatus;
   phone?: string;
+  /** Part of a number: `+4915…` matches from the start, bare digits anywhere in the number. */
+  phonePart?: { digits: string; from: 'start' | 'anywhere' };
   deviceId?: string;
   direction?: 'in' | 'out';
   since?: string;
@@ -68,6 +70,11 @@ export async function listMessages(
   let query = db.selectFrom('messages').selectAll().where('workspace_id', '=', workspaceId);
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.phone) query = query.where('phone', '=', filter.phone);
+  if (filter.phonePart) {
+    // Digits only (checked at the edge), so the pattern holds no LIKE wildcard of its own.
+    const { digits, from } = filter.phonePart;
+    query = query.where('phone', 'like', from === 'start' ? `+${digits}%` : `%${digits}%`);
+  }
   if (filter.deviceId) query = query.where('device_id', '=', filter.deviceId);
   if (filter.direction) query = query.where('direction', '=', filter.direction);
   if (filter.since) query = query.where('created_at', '>=', filter.since);

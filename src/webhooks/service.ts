@@ -14,7 +14,8 @@ import { toDeliveryView, toWebhookView, type DeliveryView, type WebhookView } fr
 const URL_PROBLEMS = {
   scheme: 'url must be an http:// or https:// URL',
   unresolvable: 'url host does not resolve',
-  private: 'url points to a private, loopback or link-local address',
+  private:
+    'url points to a private, loopback or link-local address; to deliver to your own network, the server must run with WAPING_WEBHOOK_ALLOW_PRIVATE=true',
 } as const;
 
 async function assertUsableUrl(ctx: AppContext, url: string): Promise<void> {

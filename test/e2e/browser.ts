@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -22,8 +23,11 @@ export function ensureWebBuild(): void {
 }
 
 /** The real server on a loopback port, as `waping serve` runs it. */
-export async function startServer(db: TestDatabase): Promise<{ app: FastifyInstance; baseUrl: string }> {
-  const app = await buildApp(testConfig(db), { logger: pino({ level: 'silent' }) });
+export async function startServer(
+  db: TestDatabase,
+  env: Record<string, string> = {},
+): Promise<{ app: FastifyInstance; baseUrl: string }> {
+  const app = await buildApp(testConfig(db, env), { logger: pino({ level: 'silent' }) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('the server has no port');
@@ -98,4 +102,28 @@ export function publishScreenshots(names: string[]): void {
     if (existsSync(target) && process.env.WAPING_UPDATE_DOCS_IMAGES !== '1') continue;
     copyFileSync(join(SCREENSHOTS, `${name}.png`), target);
   }
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core's WCAG 2.x A and AA rules on the page as it is now; answers one line per violation
+ * (rule, impact, the first offending elements), so an assertion on [] prints what is wrong.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol: the dashboard's CSP rightly refuses an inline <script>.
+  if (!(await page.evaluate('typeof window.axe !== "undefined"'))) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate<
+    Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>
+  >(
+    `window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+      .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => ({ target: n.target })) })))`,
+  );
+  return violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join(', ')}`,
+  );
 }

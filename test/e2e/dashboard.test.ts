@@ -127,6 +127,8 @@ describe('the dashboard in a real browser', () => {
   it('creates an API key whose value works against the API', async () => {
     await nav('API keys');
     await page.getByLabel(/^Name/).fill('e2e backend');
+    // New keys may send and verify by default; this one also drives the sandbox's devices below.
+    await page.getByRole('checkbox', { name: /^devices/ }).check();
     await page.getByRole('button', { name: 'Create key' }).click();
     const field = page.getByLabel('New API key');
     await field.waitFor(WAIT);

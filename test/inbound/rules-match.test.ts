@@ -129,6 +129,21 @@ describe('auto-replies: which rule answers', () => {
     expect(await replyText(kit, named.replyId)).toBe('Hi Ana, Support (+15550009999) got it.');
   });
 
+  it('greets a contact without a name as "there" when the placeholder has no fallback', async () => {
+    await createRule(kit.t, rule('bare', { type: 'any' }, 'Hi {{contact.name}}! Track your order here.'));
+    const outcome = await customerWrites(kit, deviceId, 'hello', '+15551114444');
+    expect(await replyText(kit, outcome.replyId)).toBe('Hi there! Track your order here.');
+  });
+
+  it('leaves no stray space where an explicitly empty fallback left nothing', async () => {
+    await createRule(
+      kit.t,
+      rule('empty', { type: 'any' }, 'Hi {{contact.name |}}! Thanks, {{contact.name|}} we got it.'),
+    );
+    const outcome = await customerWrites(kit, deviceId, 'hello', '+15551115555');
+    expect(await replyText(kit, outcome.replyId)).toBe('Hi! Thanks, we got it.');
+  });
+
   it('never answers one of the workspace’s own device numbers', async () => {
     await createRule(kit.t, rule('catch-all', { type: 'any' }, 'hello'));
     expect(await customerWrites(kit, deviceId, 'hi', '+15550008888')).toMatchObject({

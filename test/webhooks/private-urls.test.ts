@@ -42,6 +42,10 @@ describe('webhook URLs without WAPING_WEBHOOK_ALLOW_PRIVATE', () => {
     expect(res.statusCode).toBe(400);
     expect(isErrorEnvelope(res.json())).toBe(true);
     expect(res.json<{ error: { message: string } }>().error.message).toMatch(/private|loopback|link-local/);
+    // A self-hoster reads how to allow their own network, not only that it is refused.
+    expect(res.json<{ error: { message: string } }>().error.message).toContain(
+      'WAPING_WEBHOOK_ALLOW_PRIVATE=true',
+    );
   });
 
   it('refuses a host that does not resolve', async ({ t }) => {

@@ -1,4 +1,4 @@
-import { useEffect, type ReactElement } from 'react';
+import { useEffect, useRef, type ReactElement } from 'react';
 import { Empty } from './components/Notice';
 import { ApiKeys } from './pages/ApiKeys';
 import { AutoReplies } from './pages/AutoReplies';
@@ -32,8 +32,12 @@ export function Routes() {
   const path = usePath();
   const page = PAGES.find((p) => path === p.prefix || path.startsWith(`${p.prefix}/`));
   const title = path === '/' ? 'Overview' : (page?.title ?? 'Not found');
+  const shown = useRef(path);
   useEffect(() => {
-    // Moving focus to the new page tells screen readers the view changed.
+    // Moving focus to the new page tells screen readers the view changed; a fresh load starts at
+    // the top of the document, as any page does.
+    if (shown.current === path) return;
+    shown.current = path;
     document.getElementById('main')?.focus({ preventScroll: true });
     window.scrollTo(0, 0);
   }, [path]);

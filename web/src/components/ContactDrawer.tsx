@@ -4,7 +4,7 @@ import { formatDateTime } from '../format';
 import type { Contact } from '../api';
 import { ConfirmButton } from './ConfirmButton';
 import { Drawer } from './Drawer';
-import { ErrorNote } from './Notice';
+import { ErrorNote, RoleNote } from './Notice';
 
 /** Name, notes and opt-out of one contact; forgetting erases the texts of their messages too. */
 export function ContactDrawer({
@@ -66,6 +66,9 @@ export function ContactDrawer({
         )}
       </dl>
       <form className="stack" onSubmit={(e) => void save(e)}>
+        {!canEdit && (
+          <RoleNote>Only agents, admins and owners change contacts; your role reads them.</RoleNote>
+        )}
         <fieldset disabled={!canEdit} className="stack">
           <label>
             Name
@@ -84,8 +87,8 @@ export function ContactDrawer({
               Save contact
             </button>
             <ConfirmButton
-              label="Forget"
-              confirmLabel="Delete and erase their message texts"
+              label="Forget this contact"
+              confirmLabel="Delete the contact and erase their message texts"
               onConfirm={forget}
             />
           </div>

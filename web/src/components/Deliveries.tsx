@@ -1,45 +1,140 @@
-import { api } from '../api';
-import { formatDateTime } from '../format';
+import { useEffect, useState } from 'react';
+import { api, errorMessage, type WebhookDelivery } from '../api';
+import { formatDateTime, formatTime } from '../format';
 import { useResource } from '../hooks/useResource';
 import { Empty, ErrorNote, Loading } from './Notice';
 import { StatusBadge } from './StatusBadge';
 
-/** The latest deliveries to one endpoint, with what the receiver answered. */
-export function Deliveries({ webhookId, version }: { webhookId: string; version: number }) {
+/**
+ * A delivery still being retried after a refused attempt is failing, not "pending": say so, with
+ * when the next try is due.
+ */
+function DeliveryState({ d }: { d: WebhookDelivery }) {
+  const retrying = d.status === 'pending' && d.attemptCount > 0;
+  if (!retrying) return <StatusBadge status={d.status} />;
+  return (
+    <>
+      <StatusBadge status="failed" />{' '}
+      <span className="muted small">
+        {d.nextAttemptAt ? `next try ${formatTime(d.nextAttemptAt)}` : 'retrying'}
+      </span>
+    </>
+  );
+}
+
+/** Every attempt of one delivery: what was sent and what the receiver answered. */
+function Attempts({ webhookId, deliveryId }: { webhookId: string; deliveryId: string }) {
+  const detail = useResource(
+    () => api.get('/v1/webhooks/{id}/deliveries/{deliveryId}', { path: { id: webhookId, deliveryId } }),
+    deliveryId,
+  );
+  if (detail.error) return <ErrorNote message={detail.error} />;
+  if (!detail.data) return <Loading />;
+  if (detail.data.attempts.length === 0) return <p className="muted small">Not tried yet.</p>;
+  return (
+    <ol className="timeline">
+      {detail.data.attempts.map((a) => (
+        <li key={a.number}>
+          Attempt {a.number} at <time dateTime={a.at}>{formatDateTime(a.at)}</time>:{' '}
+          {a.statusCode !== null ? `answered ${a.statusCode}` : `no answer (${a.error ?? 'unknown'})`} in{' '}
+          {a.durationMs} ms
+          {a.responseSnippet && <pre className="message-body">{a.responseSnippet}</pre>}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** The latest deliveries to one endpoint, with what the receiver answered and a Redeliver. */
+export function Deliveries({
+  webhookId,
+  version,
+  manage,
+}: {
+  webhookId: string;
+  version: number;
+  manage: boolean;
+}) {
   const list = useResource(
     () => api.get('/v1/webhooks/{id}/deliveries', { path: { id: webhookId }, query: { limit: 10 } }),
     `${webhookId}:${version}`,
   );
+  const [error, setError] = useState<string | null>(null);
+  const [open, setOpen] = useState<string | null>(null);
+  const pending = list.data?.data.some((d) => d.status === 'pending') ?? false;
+  useEffect(() => {
+    if (!pending) return;
+    // Deliveries are made in the background: follow them until none is waiting.
+    const timer = window.setInterval(() => void list.reload(), 2000);
+    return () => window.clearInterval(timer);
+  }, [pending, list.reload]);
+
+  const redeliver = async (d: WebhookDelivery) => {
+    setError(null);
+    try {
+      await api.post('/v1/webhooks/{id}/deliveries/{deliveryId}/retry', {
+        path: { id: webhookId, deliveryId: d.id },
+      });
+      await list.reload();
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+
   if (list.error) return <ErrorNote message={list.error} />;
   if (!list.data) return <Loading />;
   if (list.data.data.length === 0) return <Empty title="Nothing delivered yet" />;
   return (
-    <div className="table-wrap">
-      <table className="list">
-        <caption className="visually-hidden">Latest deliveries</caption>
-        <thead>
-          <tr>
-            <th scope="col">Event</th>
-            <th scope="col">Status</th>
-            <th scope="col">Attempts</th>
-            <th scope="col">Last answer</th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.data.data.map((d) => (
-            <tr key={d.id}>
-              <td>
-                {d.eventType} <span className="muted small">{formatDateTime(d.createdAt)}</span>
-              </td>
-              <td>
-                <StatusBadge status={d.status} />
-              </td>
-              <td>{d.attemptCount}</td>
-              <td>{d.lastStatusCode ?? d.lastError ?? '—'}</td>
+    <>
+      <ErrorNote message={error} />
+      <div className="table-wrap">
+        <table className="list stack">
+          <caption className="visually-hidden">Latest deliveries</caption>
+          <thead>
+            <tr>
+              <th scope="col">Event</th>
+              <th scope="col">Status</th>
+              <th scope="col">Attempts</th>
+              <th scope="col">Last answer</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {list.data.data.map((d) => (
+              <tr key={d.id}>
+                <td>
+                  {d.eventType} <span className="muted small">{formatDateTime(d.createdAt)}</span>
+                </td>
+                <td>
+                  <DeliveryState d={d} />
+                </td>
+                <td>{d.attemptCount}</td>
+                <td>
+                  {d.lastStatusCode ?? d.lastError ?? '—'}
+                  {d.responseSnippet && <pre className="message-body small">{d.responseSnippet}</pre>}
+                  {open === d.id && <Attempts webhookId={webhookId} deliveryId={d.id} />}
+                </td>
+                <td className="actions">
+                  <button
+                    type="button"
+                    aria-expanded={open === d.id}
+                    onClick={() => setOpen(open === d.id ? null : d.id)}
+                  >
+                    {open === d.id ? 'Hide attempts' : 'Attempts'}
+                  </button>
+                  {manage && (
+                    <button type="button" onClick={() => void redeliver(d)}>
+                      Redeliver
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }

@@ -16,6 +16,8 @@ export function DeviceLink({
   pairingCode: string | null;
   onPairingCode: (code: string) => void;
 }) {
+  // A sandbox device is linked from the sandbox phone below: no real phone, no pairing code.
+  const sandbox = device.engine === 'sandbox';
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -42,7 +44,11 @@ export function DeviceLink({
       <h3 id="link-title">Link this number</h3>
       <div className="link-options">
         <div>
-          <p>On the phone: WhatsApp → Settings → Linked devices → Link a device, then scan:</p>
+          <p>
+            {sandbox
+              ? 'The sandbox phone scans this QR for you: use “Scan QR code” next to it.'
+              : 'On the phone: WhatsApp → Settings → Linked devices → Link a device, then scan:'}
+          </p>
           {qr ? (
             <figure className="qr">
               <img src={qr.dataUrl} alt={`QR code to link ${device.name}`} width={240} height={240} />
@@ -54,22 +60,24 @@ export function DeviceLink({
             <Loading what="Waiting for a QR code" />
           )}
         </div>
-        <form onSubmit={(e) => void requestCode(e)}>
-          <p>Or link with a code instead of the camera:</p>
-          <label>
-            Phone number of the line (E.164)
-            <input name="phone" type="tel" required placeholder="+15551234567" autoComplete="off" />
-          </label>
-          <button type="submit" disabled={busy}>
-            Get a pairing code
-          </button>
-          {pairingCode && (
-            <p className="pairing-code" role="status">
-              Type <strong>{pairingCode}</strong> on the phone (Link with phone number instead).
-            </p>
-          )}
-          <ErrorNote message={error} />
-        </form>
+        {!sandbox && (
+          <form onSubmit={(e) => void requestCode(e)}>
+            <p>Or link with a code instead of the camera:</p>
+            <label>
+              Phone number of the line (E.164)
+              <input name="phone" type="tel" required placeholder="+15551234567" autoComplete="off" />
+            </label>
+            <button type="submit" disabled={busy}>
+              Get a pairing code
+            </button>
+            {pairingCode && (
+              <p className="pairing-code" role="status">
+                Type <strong>{pairingCode}</strong> on the phone (Link with phone number instead).
+              </p>
+            )}
+            <ErrorNote message={error} />
+          </form>
+        )}
       </div>
     </section>
   );

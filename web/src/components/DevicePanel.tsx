@@ -96,6 +96,8 @@ export function DevicePanel({ device }: { device: Device }) {
         </div>
       )}
       <ErrorNote message={error} />
+      {/* A sandbox device is linked and tried from its simulated phone: it comes first. */}
+      {device.engine === 'sandbox' && <SandboxPhone device={device} canUse={canManage} />}
       {device.status === 'qr' &&
         (canManage ? (
           <DeviceLink device={device} qr={qr} pairingCode={pairingCode} onPairingCode={setPairingCode} />
@@ -104,7 +106,6 @@ export function DevicePanel({ device }: { device: Device }) {
           <p className="muted">Waiting for an owner or admin to link a phone.</p>
         ))}
       {device.status === 'connected' && can(role, 'messages') && <OtpOnlyOffer deviceId={device.id} />}
-      {device.engine === 'sandbox' && <SandboxPhone device={device} canUse={canManage} />}
       <PacingForm device={device} canEdit={canManage} onSaved={upsert} />
     </section>
   );

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, errorMessage } from '../api';
 import type { Device, Pacing } from '../api';
-import { ErrorNote, SuccessNote } from './Notice';
+import { ErrorNote, RoleNote, SuccessNote } from './Notice';
 
 const optionalInt = (value: FormDataEntryValue | null): number | null => {
   const text = String(value ?? '').trim();
@@ -45,6 +45,7 @@ export function PacingForm({
   return (
     <form onSubmit={(e) => void submit(e)} aria-labelledby="pacing-title" key={device.updatedAt}>
       <h3 id="pacing-title">Pacing</h3>
+      {!canEdit && <RoleNote>Only admins and owners change a device's pacing.</RoleNote>}
       <fieldset disabled={!canEdit} className="form-grid">
         <label>
           Minimum gap between sends (ms)

@@ -33,11 +33,32 @@ function bodyOf(form: FormData): RequestBody<'post', '/v1/auto-replies'> {
   };
 }
 
+const BARE_PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\}\}/g;
+/** What the server writes for an empty variable without a fallback (docs/inbound.md, "Variables"). */
+const DEFAULTS: Record<string, string> = { 'contact.name': '“there”' };
+
+/** Warns about each placeholder without a fallback and says what an empty value becomes. */
+function PlaceholderHints({ id, text }: { id: string; text: string }) {
+  const bare = [...new Set([...text.matchAll(BARE_PLACEHOLDER)].map((m) => m[1] ?? ''))];
+  if (bare.length === 0) return <span id={id} hidden />;
+  return (
+    <ul id={id} className="wide notice notice-warn hints">
+      {bare.map((name) => (
+        <li key={name}>
+          {`{{${name}}}`} has no fallback: when it is empty the reply says {DEFAULTS[name] ?? 'nothing there'}
+          . Write {`{{${name} | …}}`} to choose the words.
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** Create or change a rule; every field of the API is here, with the defaults the API uses. */
 export function RuleForm({ rule, onDone }: { rule?: AutoReply; onDone: () => void }) {
   const { devices } = useDevices();
   const [error, setError] = useState<string | null>(null);
   const [hours, setHours] = useState(Boolean(rule?.businessHours));
+  const [reply, setReply] = useState(rule?.reply ?? '');
   const bh = rule?.businessHours;
   const zone = bh?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -48,7 +69,10 @@ export function RuleForm({ rule, onDone }: { rule?: AutoReply; onDone: () => voi
       const body = bodyOf(new FormData(formElement));
       if (rule) await api.patch('/v1/auto-replies/{id}', { path: { id: rule.id }, body });
       else await api.post('/v1/auto-replies', { body });
-      if (!rule) formElement.reset();
+      if (!rule) {
+        formElement.reset();
+        setReply('');
+      }
       onDone();
     } catch (err) {
       setError(errorMessage(err));
@@ -91,10 +115,20 @@ export function RuleForm({ rule, onDone }: { rule?: AutoReply; onDone: () => voi
       <label className="wide">
         Reply{' '}
         <span className="muted">
-          — may use {'{{contact.name}}'}, {'{{device.name}}'}
+          — may use {'{{contact.name}}'}, {'{{contact.phone}}'}, {'{{device.name}}'}, {'{{device.phone}}'}; a
+          fallback for an empty value goes after a bar: {'{{contact.name | friend}}'}
         </span>
-        <textarea name="reply" required rows={3} maxLength={4096} defaultValue={rule?.reply} />
+        <textarea
+          name="reply"
+          required
+          rows={3}
+          maxLength={4096}
+          value={reply}
+          onChange={(e) => setReply(e.target.value)}
+          aria-describedby="reply-placeholders"
+        />
       </label>
+      <PlaceholderHints id="reply-placeholders" text={reply} />
       <label>
         Priority <span className="muted">(lower is tried first)</span>
         <input name="priority" type="number" min={0} max={10000} defaultValue={rule?.priority ?? 100} />

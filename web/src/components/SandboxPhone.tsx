@@ -2,8 +2,18 @@ import { useState, type FormEvent } from 'react';
 import { api, errorMessage } from '../api';
 import { formatTime } from '../format';
 import type { Device, SandboxMessage } from '../api';
-import { Empty, ErrorNote } from './Notice';
+import { Link } from '../router';
+import { Empty, ErrorNote, RoleNote } from './Notice';
 import { StatusBadge } from './StatusBadge';
+
+/** The sandbox's scripted recipients (docs/api.md, "Magic numbers"). */
+const MAGIC_NUMBERS: Array<[string, string]> = [
+  ['+15555550101', 'not on WhatsApp: fails'],
+  ['+15555550102', 'the send fails'],
+  ['+15555550103', 'sent, never delivered'],
+  ['+15555550104', 'delivered, never read'],
+  ['any other number', 'delivered, then read'],
+];
 
 /** A pretend phone for the sandbox engine: scan the QR, read what customers received, write as a customer. */
 export function SandboxPhone({ device, canUse }: { device: Device; canUse: boolean }) {
@@ -55,6 +65,35 @@ export function SandboxPhone({ device, canUse }: { device: Device; canUse: boole
     <section className="card sandbox" aria-labelledby="sandbox-title">
       <h3 id="sandbox-title">Sandbox phone</h3>
       <p className="muted small">A simulated WhatsApp for trying things out. Nothing reaches real phones.</p>
+      {device.status === 'connected' && (
+        <p className="notice notice-ok">
+          Linked. Next: <Link href="/compose">send a message</Link> to any number, then watch it reach “read”
+          in <Link href="/messages">Messages</Link>.
+        </p>
+      )}
+      <details>
+        <summary>Numbers with a scripted outcome</summary>
+        <table className="list">
+          <caption className="visually-hidden">
+            Sandbox numbers and what happens to a message sent to them
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Send to</th>
+              <th scope="col">What happens</th>
+            </tr>
+          </thead>
+          <tbody>
+            {MAGIC_NUMBERS.map(([number, outcome]) => (
+              <tr key={number}>
+                <td className="mono">{number}</td>
+                <td>{outcome}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+      {!canUse && <RoleNote>Only admins and owners use the sandbox phone.</RoleNote>}
       <fieldset disabled={!canUse} className="sandbox-forms">
         {device.status === 'qr' && (
           <form onSubmit={scan}>

@@ -1,8 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { api, errorMessage } from '../api';
 import { useSession } from '../auth';
 import { formatDateTime, formatTime } from '../format';
 import { useResource } from '../hooks/useResource';
+import { useLiveEvent } from '../live';
+import { reasonText } from '../reasons';
 import { can } from '../roles';
 import { Drawer } from './Drawer';
 import { ErrorNote, Loading, SuccessNote } from './Notice';
@@ -23,6 +25,21 @@ export function VerificationDrawer({
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<string | null>(null);
   const v = detail.data;
+  // Where the code went changes after the send (delivered, fallen back): follow it while it is open.
+  const pendingMessages = new Set(
+    (v?.sendAttempts ?? []).filter((a) => a.status === 'pending' && a.messageId).map((a) => a.messageId),
+  );
+  useLiveEvent('message', (message) => {
+    // The verification settles just after its message changes: look again once it has.
+    if (pendingMessages.has(message.id)) window.setTimeout(() => void detail.reload(), 400);
+  });
+  const waiting = v?.status === 'pending';
+  useEffect(() => {
+    if (!waiting) return;
+    // Fallbacks after a timeout and expiry come without a message event: look every few seconds.
+    const timer = window.setInterval(() => void detail.reload(), 5000);
+    return () => window.clearInterval(timer);
+  }, [waiting, detail.reload]);
   const act = async (action: () => Promise<unknown>) => {
     setError(null);
     setResult(null);
@@ -39,9 +56,12 @@ export function VerificationDrawer({
     const code = String(new FormData(event.currentTarget).get('code'));
     void act(async () => {
       const answer = await api.post('/v1/verifications/{id}/check', { path: { id }, body: { code } });
-      setResult(
-        answer.status === 'approved' ? 'The code is right: approved.' : `Not approved (${answer.status}).`,
-      );
+      if (answer.status === 'approved') setResult('The code is right: approved.');
+      else if (answer.status === 'pending')
+        setError(
+          `Wrong code: not approved. ${answer.remainingAttempts} ${answer.remainingAttempts === 1 ? 'check' : 'checks'} left.`,
+        );
+      else setError(`Wrong code: not approved, and the verification is now ${reasonText(answer.status)}.`);
     });
   };
   const pending = v?.status === 'pending';
@@ -72,7 +92,9 @@ export function VerificationDrawer({
             {v.failureReason && (
               <>
                 <dt>Failure</dt>
-                <dd>{v.failureReason}</dd>
+                <dd>
+                  {reasonText(v.failureReason)} <code className="muted small">{v.failureReason}</code>
+                </dd>
               </>
             )}
           </dl>
@@ -81,7 +103,12 @@ export function VerificationDrawer({
             {v.sendAttempts.map((a, i) => (
               <li key={`${a.channel}-${i}`}>
                 {a.channel} <StatusBadge status={a.status} /> <time dateTime={a.at}>{formatTime(a.at)}</time>
-                {a.reason && <code> {a.reason}</code>}
+                {a.reason && (
+                  <span className="muted small">
+                    {' '}
+                    {reasonText(a.reason)} <code>{a.reason}</code>
+                  </span>
+                )}
               </li>
             ))}
           </ol>

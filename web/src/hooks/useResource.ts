@@ -18,8 +18,13 @@ export function useResource<T>(load: () => Promise<T>, key: string): Resource<T>
   const loadRef = useRef(load);
   useLayoutEffect(() => {
     loadRef.current = load;
+    keyRef.current = key;
   });
   const generation = useRef(0);
+  // The key the data on screen was loaded for: a failed load for another key (new filters) must
+  // not leave the old data looking like its answer.
+  const loadedKey = useRef<string | null>(null);
+  const keyRef = useRef(key);
 
   const reload = useCallback(async () => {
     const mine = ++generation.current;
@@ -27,10 +32,13 @@ export function useResource<T>(load: () => Promise<T>, key: string): Resource<T>
     try {
       const value = await loadRef.current();
       if (mine !== generation.current) return;
+      loadedKey.current = keyRef.current;
       setData(value);
       setError(null);
     } catch (err) {
-      if (mine === generation.current) setError(errorMessage(err));
+      if (mine !== generation.current) return;
+      setError(errorMessage(err));
+      if (loadedKey.current !== keyRef.current) setData(undefined);
     } finally {
       if (mine === generation.current) setLoading(false);
     }

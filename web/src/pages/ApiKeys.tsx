@@ -4,11 +4,14 @@ import { useSession } from '../auth';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { CopyButton } from '../components/CopyButton';
 import { Empty, ErrorNote, Loading, RoleNote } from '../components/Notice';
+import { sendSnippets, Snippets } from '../components/Snippets';
 import { formatDateTime } from '../format';
 import { useResource } from '../hooks/useResource';
 import { can } from '../roles';
 import type { ApiKey, Scope } from '../api';
 
+/** What a new key may do unless the form says otherwise: enough to send, never admin. */
+const DEFAULT_SCOPES: Scope[] = ['messages', 'verify'];
 const SCOPES: Array<{ scope: Scope; help: string }> = [
   { scope: 'messages', help: 'send and read messages, templates, contacts' },
   { scope: 'verify', help: 'verification codes' },
@@ -31,12 +34,17 @@ export function ApiKeys() {
     // The checkboxes offer the API's scopes only; the server validates whatever arrives.
     const scopes = form.getAll('scopes').map(String) as Scope[];
     setError(null);
+    // The API reads "no scopes" as all of them, admin included: the form asks for a choice instead.
+    if (scopes.length === 0) {
+      setError('Tick at least one thing the key may do.');
+      return;
+    }
     try {
       setCreated(
         await api.post('/v1/api-keys', {
           body: {
             name: String(form.get('name')),
-            ...(scopes.length ? { scopes } : {}),
+            scopes,
           },
         }),
       );
@@ -58,6 +66,10 @@ export function ApiKeys() {
   return (
     <>
       <h1>API keys</h1>
+      <p className="muted">
+        Your backend calls the API with a key. Every route is described, with examples to try, in{' '}
+        <a href="/docs">the API reference (/docs)</a>.
+      </p>
       {admin ? (
         <form className="card stack" onSubmit={(e) => void create(e)} aria-labelledby="new-key">
           <h2 id="new-key">New key</h2>
@@ -66,11 +78,16 @@ export function ApiKeys() {
             <input name="name" required maxLength={100} placeholder="backend production" />
           </label>
           <fieldset>
-            <legend>Scopes (none ticked: all)</legend>
+            <legend>What the key may do</legend>
             {SCOPES.map((s) => (
               <label key={s.scope} className="check">
-                <input type="checkbox" name="scopes" value={s.scope} /> {s.scope}{' '}
-                <span className="muted">— {s.help}</span>
+                <input
+                  type="checkbox"
+                  name="scopes"
+                  value={s.scope}
+                  defaultChecked={DEFAULT_SCOPES.includes(s.scope)}
+                />{' '}
+                {s.scope} <span className="muted">— {s.help}</span>
               </label>
             ))}
           </fieldset>
@@ -100,6 +117,7 @@ export function ApiKeys() {
             />
             <CopyButton value={created.key} targetId="new-key-value" />
           </div>
+          <Snippets title="Send a first message with this key" snippets={sendSnippets(created.key)} />
           <button type="button" onClick={() => setCreated(null)}>
             I have stored it
           </button>

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { api, errorMessage } from '../api';
+import { api, ApiError, errorMessage } from '../api';
 import { useSession } from '../auth';
 import { MessageDrawer } from '../components/MessageDrawer';
 import { ErrorNote, RoleNote, SuccessNote } from '../components/Notice';
@@ -40,6 +40,7 @@ export function Compose() {
   }
 
   const template = templates.data?.data.find((t) => t.id === templateId);
+  const connected = devices.filter((d) => d.status === 'connected');
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -48,6 +49,7 @@ export function Compose() {
       to: String(form.get('to')),
       type: kind,
       ...(deviceId ? { deviceId } : {}),
+      ...(form.get('wait') === 'on' ? { queueIfDisconnected: true } : {}),
     };
     if (kind === 'text') body.text = { body: String(form.get('body')) };
     else {
@@ -66,7 +68,14 @@ export function Compose() {
       formElement.reset();
       setKind('text');
     } catch (err) {
-      setError(errorMessage(err));
+      setError(
+        err instanceof ApiError && err.code === 'SESSION_DISCONNECTED'
+          ? 'No device is connected. Connect one on the Devices page, or tick “Wait in the queue until a device connects”.'
+          : errorMessage(err),
+      );
+      // The server answered and refused: nothing was sent, and the corrected message is another
+      // request. Only a send that never got an answer keeps its key, so a retry cannot send twice.
+      if (err instanceof ApiError && err.status > 0) setIdempotencyKey(newKey());
     } finally {
       setBusy(false);
     }
@@ -75,6 +84,12 @@ export function Compose() {
   return (
     <>
       <h1>Compose</h1>
+      {connected.length === 0 && (
+        <p className="notice notice-warn" role="status">
+          No device is connected: a message sent now is refused unless you let it wait in the queue (below).{' '}
+          <Link href="/devices">Connect a device</Link> to send right away.
+        </p>
+      )}
       <form className="card compose" onSubmit={(e) => void submit(e)} aria-label="New message">
         <label>
           From device
@@ -137,6 +152,9 @@ export function Compose() {
             ))}
           </>
         )}
+        <label className="check">
+          <input type="checkbox" name="wait" /> Wait in the queue until a device connects
+        </label>
         <ErrorNote message={error ?? templates.error} />
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Sending…' : 'Send message'}

@@ -78,7 +78,7 @@ export function Devices({ selectedId }: { selectedId: string | null }) {
         </Empty>
       ) : (
         <div className="table-wrap">
-          <table className="list">
+          <table className="list stack">
             <caption className="visually-hidden">Devices</caption>
             <thead>
               <tr>

@@ -28,6 +28,7 @@ const matches = (m: Message, f: Filters) =>
   (!f.direction || m.direction === f.direction) &&
   (!f.deviceId || m.deviceId === f.deviceId) &&
   (!f.to || (m.to ?? m.from ?? '').includes(f.to.replace(/[^\d+]/g, '')));
+// (A live message matches a partial number the way the server does: the digits appear in it.)
 
 export function Messages() {
   const { devices } = useDevices();
@@ -78,8 +79,8 @@ export function Messages() {
           </select>
         </label>
         <label>
-          Number
-          <input name="to" type="tel" placeholder="+15551234567" />
+          Number <span className="muted">(or part of it)</span>
+          <input name="to" type="tel" placeholder="5557 or +1555…" />
         </label>
         <label>
           Device
@@ -96,14 +97,14 @@ export function Messages() {
       </form>
       <ErrorNote message={log.error} />
       {!log.data ? (
-        <Loading />
+        !log.error && <Loading />
       ) : log.items.length === 0 ? (
         <Empty title={filtered ? 'No message matches these filters' : 'No messages yet'}>
           Messages you send and receive appear here as they happen.
         </Empty>
       ) : (
         <div className="table-wrap">
-          <table className="list messages">
+          <table className="list messages stack">
             <caption className="visually-hidden">Message log, newest first</caption>
             <thead>
               <tr>
@@ -116,7 +117,7 @@ export function Messages() {
             <tbody>
               {log.items.map((m) => (
                 <tr key={m.id}>
-                  <td>{formatDateTime(m.createdAt)}</td>
+                  <td className="cell-when">{formatDateTime(m.createdAt)}</td>
                   <td className="nowrap">
                     <span className="direction" aria-label={m.direction === 'out' ? 'to' : 'from'}>
                       {m.direction === 'out' ? '→' : '←'}

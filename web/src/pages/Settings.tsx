@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, errorMessage } from '../api';
 import { useSession } from '../auth';
+import { useCapabilities } from '../capabilities';
 import { ErrorNote, Loading, RoleNote, SuccessNote } from '../components/Notice';
 import { PasswordForm } from '../components/PasswordForm';
 import { formatNumber, limitText } from '../format';
@@ -53,6 +54,7 @@ function SettingsForm({ workspace, onSaved }: { workspace: Workspace; onSaved: (
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const s = workspace.settings;
+  const capabilities = useCapabilities();
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -80,8 +82,19 @@ function SettingsForm({ workspace, onSaved }: { workspace: Workspace; onSaved: (
       <h2 id="settings-title">Workspace settings</h2>
       <label>
         Alert emails <span className="muted">(one per line; empty: owners and admins)</span>
-        <textarea name="alertRecipients" rows={3} defaultValue={(s.alertRecipients ?? []).join('\n')} />
+        <textarea
+          name="alertRecipients"
+          rows={3}
+          defaultValue={(s.alertRecipients ?? []).join('\n')}
+          aria-describedby={capabilities && !capabilities.alertEmails ? 'no-smtp' : undefined}
+        />
       </label>
+      {capabilities && !capabilities.alertEmails && (
+        <p id="no-smtp" className="notice notice-warn wide">
+          No email server is set up on this server (WAPING_SMTP_URL), so no alert email is sent. The addresses
+          are kept for when one is.
+        </p>
+      )}
       <label>
         Keep message texts for (days)
         <input
@@ -95,7 +108,7 @@ function SettingsForm({ workspace, onSaved }: { workspace: Workspace; onSaved: (
       </label>
       <label>
         Opt-out words <span className="muted">(a customer sending one stops receiving messages)</span>
-        <textarea name="optOutWords" rows={2} required defaultValue={s.optOutWords.join(' ')} />
+        <textarea name="optOutWords" rows={3} required defaultValue={s.optOutWords.join(' ')} />
       </label>
       <label className="check">
         <input name="allowOtpToOptedOut" type="checkbox" defaultChecked={s.allowOtpToOptedOut} /> Still send

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, errorMessage } from '../api';
 import { useSession } from '../auth';
+import { useCapabilities } from '../capabilities';
 import { LoadMore } from '../components/LoadMore';
 import { Empty, ErrorNote, Loading } from '../components/Notice';
 import { StatusBadge } from '../components/StatusBadge';
@@ -12,16 +13,21 @@ import type { Channel, Verification } from '../api';
 
 const STATUSES = ['pending', 'approved', 'canceled', 'expired', 'max_attempts_reached', 'failed'];
 const CHANNELS: Channel[] = ['whatsapp', 'sms', 'email'];
+const CHANNEL_NAMES: Record<Channel, string> = { whatsapp: 'WhatsApp', sms: 'SMS', email: 'Email' };
 
 function SendCode({ onSent }: { onSent: (v: Verification) => void }) {
   const [error, setError] = useState<string | null>(null);
+  const capabilities = useCapabilities();
+  // Only channels the server can use are offered; WhatsApp always is.
+  const offered = CHANNELS.filter((c) => capabilities?.channels[c] ?? c === 'whatsapp');
+  const missing = CHANNELS.filter((c) => !offered.includes(c));
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     // The checkboxes offer the API's channels only; the server validates whatever arrives.
     const channels = form.getAll('channels').map(String) as Channel[];
-    const email = String(form.get('email')).trim();
+    const email = String(form.get('email') ?? '').trim();
     setError(null);
     try {
       onSent(
@@ -45,17 +51,25 @@ function SendCode({ onSent }: { onSent: (v: Verification) => void }) {
         Phone number
         <input name="to" type="tel" required placeholder="+15551234567" />
       </label>
-      <label>
-        Email <span className="muted">(for the email channel)</span>
-        <input name="email" type="email" />
-      </label>
+      {offered.includes('email') && (
+        <label>
+          Email <span className="muted">(for the email channel)</span>
+          <input name="email" type="email" />
+        </label>
+      )}
       <fieldset>
-        <legend>Channels, in order (none ticked: WhatsApp)</legend>
-        {CHANNELS.map((c) => (
+        <legend>Channels, tried in this order (none ticked: WhatsApp)</legend>
+        {offered.map((c) => (
           <label key={c} className="check">
-            <input type="checkbox" name="channels" value={c} /> {c}
+            <input type="checkbox" name="channels" value={c} /> {CHANNEL_NAMES[c]}
           </label>
         ))}
+        {missing.length > 0 && (
+          <p className="muted small">
+            {missing.map((c) => CHANNEL_NAMES[c]).join(' and ')} {missing.length === 1 ? 'is' : 'are'} not set
+            up on this server (docs/configuration.md names the settings).
+          </p>
+        )}
       </fieldset>
       <div>
         <button type="submit" className="primary">
@@ -94,7 +108,9 @@ export function Verifications() {
           <select name="status" defaultValue="">
             <option value="">Any</option>
             {STATUSES.map((s) => (
-              <option key={s}>{s}</option>
+              <option key={s} value={s}>
+                {s === 'max_attempts_reached' ? 'too many wrong codes' : s}
+              </option>
             ))}
           </select>
         </label>

@@ -4,7 +4,7 @@ import { useSession } from '../auth';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { CopyButton } from '../components/CopyButton';
 import { Deliveries } from '../components/Deliveries';
-import { Empty, ErrorNote, Loading, RoleNote } from '../components/Notice';
+import { Empty, ErrorNote, Loading, RoleNote, SuccessNote } from '../components/Notice';
 import { useResource } from '../hooks/useResource';
 import { can } from '../roles';
 import type { RequestBody } from '../api';
@@ -31,18 +31,29 @@ const EVENT_TYPES: Record<string, EventName[]> = {
   ],
 };
 
+const DISABLED_WHY: Record<string, string> = {
+  manual: 'by hand',
+  gone: 'the receiver answered 410 Gone',
+  failing: 'every delivery failed for 5 days',
+};
+
 export function Webhooks() {
   const { role } = useSession();
   const list = useResource(() => api.get('/v1/webhooks', { query: { limit: 100 } }), 'webhooks');
   const [secret, setSecret] = useState<{ secret: string; url: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
+  const [notice, setNotice] = useState<string | null>(null);
+  // Which endpoints show their deliveries: a test event opens its endpoint's list.
+  const [shown, setShown] = useState<Record<string, boolean>>({});
   const manage = can(role, 'webhooks');
 
-  const run = async (action: () => Promise<unknown>) => {
+  const run = async (action: () => Promise<unknown>, success?: string) => {
     setError(null);
+    setNotice(null);
     try {
       await action();
+      if (success) setNotice(success);
       await list.reload();
       setVersion((v) => v + 1);
     } catch (err) {
@@ -120,6 +131,7 @@ export function Webhooks() {
         </section>
       )}
       <ErrorNote message={error ?? list.error} />
+      {notice && <SuccessNote>{notice}</SuccessNote>}
       {!list.data ? (
         <Loading />
       ) : list.data.data.length === 0 ? (
@@ -132,8 +144,10 @@ export function Webhooks() {
             <li key={w.id} className="card">
               <h2 className="mono">{w.url}</h2>
               <p className="muted small">
-                {w.enabled ? 'Enabled' : `Disabled${w.disabledReason ? ` (${w.disabledReason})` : ''}`} ·{' '}
-                {w.events.join(', ')}
+                {w.enabled
+                  ? 'Enabled'
+                  : `Disabled${w.disabledReason ? ` (${DISABLED_WHY[w.disabledReason] ?? w.disabledReason})` : ''}`}{' '}
+                · {w.events.includes('*') ? 'all events' : w.events.join(', ')}
                 {w.description ? ` · ${w.description}` : ''}
               </p>
               {manage && (
@@ -150,7 +164,13 @@ export function Webhooks() {
                   </button>
                   <button
                     type="button"
-                    onClick={() => void run(() => api.post('/v1/webhooks/{id}/test', { path: { id: w.id } }))}
+                    onClick={() => {
+                      setShown((open) => ({ ...open, [w.id]: true }));
+                      void run(
+                        () => api.post('/v1/webhooks/{id}/test', { path: { id: w.id } }),
+                        `Test event sent to ${w.url}: follow its delivery below.`,
+                      );
+                    }}
                   >
                     Send a test event
                   </button>
@@ -161,9 +181,15 @@ export function Webhooks() {
                   />
                 </div>
               )}
-              <details>
+              <details
+                open={shown[w.id] ?? false}
+                onToggle={(e) => {
+                  const open = e.currentTarget.open;
+                  setShown((all) => (all[w.id] === open ? all : { ...all, [w.id]: open }));
+                }}
+              >
                 <summary>Latest deliveries</summary>
-                <Deliveries webhookId={w.id} version={version} />
+                {shown[w.id] && <Deliveries webhookId={w.id} version={version} manage={manage} />}
               </details>
             </li>
           ))}
