@@ -141,127 +141,129 @@ export function Inbox({ selectedId }: { selectedId: string | null }) {
 
   const counts = list.data?.counts;
   return (
-    <div className={selectedId ? 'inbox thread-open' : 'inbox'}>
-      <section className="inbox-list" aria-labelledby="inbox-title">
-        <h1 id="inbox-title">Inbox</h1>
-        <div className="inbox-tabs" role="group" aria-label="Show">
-          {FILTERS.map((f) => (
-            <button
-              key={f.key}
-              type="button"
-              aria-pressed={filter === f.key}
-              onClick={() => setFilter(f.key)}
-            >
-              {f.label}
-              {counts && f.key in counts ? ` (${counts[f.key as keyof typeof counts]})` : ''}
-            </button>
-          ))}
-        </div>
-        <div className="inbox-search">
-          <label>
-            Search
-            <input
-              type="search"
-              value={search}
-              onChange={(e) => setSearch(e.target.value)}
-              placeholder="Name, number or text"
-            />
-          </label>
-          <label className="check">
-            <input type="checkbox" checked={withCodes} onChange={(e) => setWithCodes(e.target.checked)} />
-            Show code-only threads
-          </label>
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={notify}
-              onChange={(e) => void setNotificationsWanted(e.target.checked).then(setNotify)}
-            />
-            Notify me of new messages
-          </label>
-        </div>
-        <ErrorNote message={list.error} />
-        {!list.data ? (
-          <Loading />
-        ) : list.data.data.length === 0 ? (
-          <Empty title="No conversations here">Customer messages to your lines show up in the inbox.</Empty>
-        ) : (
-          <ConversationList items={list.data.data} selectedId={selectedId} memberName={memberName} />
-        )}
-        <p className="muted shortcuts">Shortcuts: j / k next and previous, e resolve, a assign to me.</p>
-      </section>
-      <section className="inbox-thread" aria-label="Conversation">
-        {!selectedId ? (
-          <Empty title="Pick a conversation">Its messages and notes appear here.</Empty>
-        ) : selected.error ? (
-          <ErrorNote message={selected.error} />
-        ) : !conversation ? (
-          <Loading />
-        ) : (
-          <>
-            <header className="thread-head">
-              <Link href="/inbox" className="thread-back">
-                ← All conversations
-              </Link>
-              <h2>{conversation.contactName ?? conversation.phone}</h2>
-              <p className="muted">
-                {conversation.phone} · {conversation.status}
-                {conversation.assigneeId
-                  ? ` · assigned to ${memberName(conversation.assigneeId)}`
-                  : ' · unassigned'}
-                {' · '}
-                <Link href={`/contacts?phone=${encodeURIComponent(conversation.phone)}`}>Contact</Link>
-              </p>
-              {canWrite && (
-                <div className="thread-actions">
-                  {conversation.assigneeId !== user.id ? (
-                    <button type="button" onClick={() => void change({ assigneeId: 'me' })}>
-                      Assign to me
-                    </button>
-                  ) : (
-                    <button type="button" onClick={() => void change({ assigneeId: null })}>
-                      Unassign
-                    </button>
-                  )}
-                  {canAssignAnyone && (
-                    <label>
-                      Assignee
-                      <select
-                        value={conversation.assigneeId ?? ''}
-                        onChange={(e) => void change({ assigneeId: e.target.value || null })}
-                      >
-                        <option value="">Nobody</option>
-                        {team.data?.data.map((m) => (
-                          <option key={m.id} value={m.id}>
-                            {m.name ?? m.email}
-                          </option>
-                        ))}
-                      </select>
-                    </label>
-                  )}
-                  {conversation.status !== 'resolved' ? (
-                    <button type="button" onClick={() => void change({ status: 'resolved' })}>
-                      Resolve
-                    </button>
-                  ) : (
-                    <button type="button" onClick={() => void change({ status: 'open' })}>
-                      Reopen
-                    </button>
-                  )}
-                  {conversation.status === 'open' && (
-                    <button type="button" onClick={() => void change({ status: 'pending' })}>
-                      Mark pending
-                    </button>
-                  )}
-                </div>
-              )}
-              <ErrorNote message={actionError} />
-            </header>
-            <Thread conversation={conversation} canWrite={canWrite} />
-            {canWrite && <Composer conversationId={conversation.id} onSent={() => void list.reload()} />}
-          </>
-        )}
-      </section>
-    </div>
+    <>
+      <h1>Inbox</h1>
+      <div className={selectedId ? 'inbox thread-open' : 'inbox'}>
+        <section className="inbox-list" aria-label="Filters and conversations">
+          <div className="inbox-tabs" role="group" aria-label="Show">
+            {FILTERS.map((f) => (
+              <button
+                key={f.key}
+                type="button"
+                aria-pressed={filter === f.key}
+                onClick={() => setFilter(f.key)}
+              >
+                {f.label}
+                {counts && f.key in counts ? ` (${counts[f.key as keyof typeof counts]})` : ''}
+              </button>
+            ))}
+          </div>
+          <div className="inbox-search">
+            <label>
+              Search
+              <input
+                type="search"
+                value={search}
+                onChange={(e) => setSearch(e.target.value)}
+                placeholder="Name, number or text"
+              />
+            </label>
+            <label className="check">
+              <input type="checkbox" checked={withCodes} onChange={(e) => setWithCodes(e.target.checked)} />
+              Show code-only threads
+            </label>
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={notify}
+                onChange={(e) => void setNotificationsWanted(e.target.checked).then(setNotify)}
+              />
+              Notify me of new messages
+            </label>
+          </div>
+          <ErrorNote message={list.error} />
+          {!list.data ? (
+            <Loading />
+          ) : list.data.data.length === 0 ? (
+            <Empty title="No conversations here">Customer messages to your lines show up in the inbox.</Empty>
+          ) : (
+            <ConversationList items={list.data.data} selectedId={selectedId} memberName={memberName} />
+          )}
+          <p className="muted shortcuts">Shortcuts: j / k next and previous, e resolve, a assign to me.</p>
+        </section>
+        <section className="inbox-thread" aria-label="Conversation">
+          {!selectedId ? (
+            <Empty title="Pick a conversation">Its messages and notes appear here.</Empty>
+          ) : selected.error ? (
+            <ErrorNote message={selected.error} />
+          ) : !conversation ? (
+            <Loading />
+          ) : (
+            <>
+              <header className="thread-head">
+                <Link href="/inbox" className="thread-back">
+                  ← All conversations
+                </Link>
+                <h2>{conversation.contactName ?? conversation.phone}</h2>
+                <p className="muted">
+                  {conversation.phone} · {conversation.status}
+                  {conversation.assigneeId
+                    ? ` · assigned to ${memberName(conversation.assigneeId)}`
+                    : ' · unassigned'}
+                  {' · '}
+                  <Link href={`/contacts?phone=${encodeURIComponent(conversation.phone)}`}>Contact</Link>
+                </p>
+                {canWrite && (
+                  <div className="thread-actions">
+                    {conversation.assigneeId !== user.id ? (
+                      <button type="button" onClick={() => void change({ assigneeId: 'me' })}>
+                        Assign to me
+                      </button>
+                    ) : (
+                      <button type="button" onClick={() => void change({ assigneeId: null })}>
+                        Unassign
+                      </button>
+                    )}
+                    {canAssignAnyone && (
+                      <label>
+                        Assignee
+                        <select
+                          value={conversation.assigneeId ?? ''}
+                          onChange={(e) => void change({ assigneeId: e.target.value || null })}
+                        >
+                          <option value="">Nobody</option>
+                          {team.data?.data.map((m) => (
+                            <option key={m.id} value={m.id}>
+                              {m.name ?? m.email}
+                            </option>
+                          ))}
+                        </select>
+                      </label>
+                    )}
+                    {conversation.status !== 'resolved' ? (
+                      <button type="button" onClick={() => void change({ status: 'resolved' })}>
+                        Resolve
+                      </button>
+                    ) : (
+                      <button type="button" onClick={() => void change({ status: 'open' })}>
+                        Reopen
+                      </button>
+                    )}
+                    {conversation.status === 'open' && (
+                      <button type="button" onClick={() => void change({ status: 'pending' })}>
+                        Mark pending
+                      </button>
+                    )}
+                  </div>
+                )}
+                <ErrorNote message={actionError} />
+              </header>
+              <Thread conversation={conversation} canWrite={canWrite} />
+              {canWrite && <Composer conversationId={conversation.id} onSent={() => void list.reload()} />}
+            </>
+          )}
+        </section>
+      </div>
+    </>
   );
 }

@@ -32,8 +32,9 @@ export function ConversationList({
               <span className={`pill status-${c.status}`}>{c.status}</span>
               {c.assigneeId && <span className="muted">→ {memberName(c.assigneeId)}</span>}
               {c.unreadCount > 0 && (
-                <span className="unread" aria-label={`${c.unreadCount} unread`}>
-                  {c.unreadCount}
+                <span className="unread">
+                  <span aria-hidden="true">{c.unreadCount}</span>
+                  <span className="visually-hidden">{c.unreadCount} unread</span>
                 </span>
               )}
             </span>

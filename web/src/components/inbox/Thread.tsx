@@ -61,7 +61,12 @@ function Bubble({ message }: { message: Message }) {
       <span className="bubble-meta">
         <time dateTime={message.createdAt}>{formatTime(message.createdAt)}</time>
         {tick && (
-          <span className={`tick tick-${message.status}`} title={tick.label} aria-label={tick.label}>
+          <span
+            className={`tick tick-${message.status}`}
+            title={tick.label}
+            role="img"
+            aria-label={tick.label}
+          >
             {tick.mark}
           </span>
         )}
