@@ -38,7 +38,8 @@ function filterExpression(eb: Eb, workspaceId: string, filter: ConversationFilte
   else if (filter.assigneeId !== undefined)
     where.push(eb('conversations.assignee_id', '=', filter.assigneeId));
   if (filter.deviceId) where.push(eb('conversations.device_id', '=', filter.deviceId));
-  if (filter.unread) where.push(eb('conversations.unread_count', '>', 0));
+  // A literal, not a parameter: only then can SQLite use the partial index on unread conversations.
+  if (filter.unread) where.push(sql<SqlBool>`${eb.ref('conversations.unread_count')} > 0`);
   if (filter.tag) {
     where.push(
       eb.exists(
