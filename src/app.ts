@@ -28,6 +28,9 @@ import { registerIdempotency } from './http/idempotency.js';
 import { InboundHandler } from './inbound/handle-inbound.js';
 import { registerInbound } from './inbound/register.js';
 import { registerMessages } from './messages/register.js';
+import { MessageStoredHooks } from './messages/stored-hooks.js';
+import { fileIntoConversation } from './conversations/file-message.js';
+import { registerConversations } from './conversations/register.js';
 import { registerContacts } from './contacts/register.js';
 import { registerMetrics } from './http/metrics.js';
 import { registerOpenApi } from './http/openapi.js';
@@ -110,7 +113,10 @@ export async function createContext(
     nodeId,
     bus,
     events: new EventOutbox(bus),
+    messageStored: new MessageStoredHooks(),
   };
+  // The inbox files every new message into its conversation, in the message's transaction.
+  ctx.messageStored.add(fileIntoConversation(ctx));
   return { ctx, database };
 }
 
@@ -196,6 +202,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await registerContacts(app, ctx, supervisor);
   await registerInbound(app, ctx, inbound);
   await registerVerify(app, ctx);
+  await registerConversations(app, ctx);
   await app.register(dashboard(ctx));
 
   return app;

@@ -4,6 +4,7 @@ import type { EventOutbox } from './events/outbox.js';
 import type { Config } from './config.js';
 import type { Db, Dialect } from './db/database.js';
 import type { Clock } from './lib/time.js';
+import type { MessageStoredHooks } from './messages/stored-hooks.js';
 import type { PlanCatalog } from './workspaces/plans.js';
 
 /** What services need from the process: handed to feature services and routes (no globals). */
@@ -21,4 +22,6 @@ export interface AppContext {
   bus: EventBus;
   /** Records events in the caller's transaction and publishes them after the commit. */
   events: EventOutbox;
+  /** Run in the transaction that stores each new message (features above messages add theirs). */
+  messageStored: MessageStoredHooks;
 }

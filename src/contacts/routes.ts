@@ -8,6 +8,7 @@ import { errorResponses, Page, PageQuery } from '../http/schemas.js';
 import { toE164 } from '../lib/phone.js';
 import type { DeviceSupervisor } from '../devices/supervisor.js';
 import { eraseContact } from '../inbound/erase.js';
+import { eraseConversationsOf } from '../conversations/erase.js';
 import { idPattern } from '../lib/ids.js';
 import { checkNumber } from './check.js';
 import { findContact, listContacts, upsertContact } from './store.js';
@@ -167,7 +168,8 @@ export function contactRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fa
         config: { scope: 'messages' },
         schema: {
           tags,
-          summary: 'Forget a contact: deletes it and erases the bodies of its messages',
+          summary:
+            'Forget a contact: deletes it, erases the bodies of its messages and deletes its conversations',
           params: PhoneParams,
           response: {
             200: Type.Object({
@@ -181,7 +183,10 @@ export function contactRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fa
       },
       async (request) => {
         const phone = phoneParam(request.params.phone);
-        const result = await eraseContact(ctx, authOf(request).workspaceId, phone);
+        const { workspaceId } = authOf(request);
+        const result = await eraseContact(ctx, workspaceId, phone, (trx) =>
+          eraseConversationsOf(trx, workspaceId, phone),
+        );
         if (!result) throw notFound('Contact');
         return { phone, deleted: true as const, ...result };
       },

@@ -25,7 +25,7 @@ export function eventRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['dashboard'],
           summary:
-            'Server-Sent Events for the dashboard: `message` (a message view) and `device` (a device view)',
+            'Server-Sent Events for the dashboard: `message` (a message view), `device` (a device view) and `conversation` (`kind` and a conversation view)',
           response: {
             200: MediaResponse('Server-Sent Events', { 'text/event-stream': Type.String() }),
             ...errorResponses(),
@@ -38,12 +38,17 @@ export function eventRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           const offMessages = ctx.bus.subscribe('messages', (row) => {
             if (row.workspace_id === workspaceId) send('message', toMessageView(row));
           });
+          const offConversations = ctx.bus.subscribe('conversations', (change) => {
+            if (change.workspaceId === workspaceId)
+              send('conversation', { kind: change.kind, conversation: change.conversation });
+          });
           const offEvents = ctx.bus.subscribe('events', (event) => {
             if (event.workspaceId === workspaceId && event.type.startsWith('device.'))
               send('device', deviceView(event.data));
           });
           return () => {
             offMessages();
+            offConversations();
             offEvents();
           };
         });

@@ -1,4 +1,5 @@
 import type { ContactTables } from '../contacts/tables.js';
+import type { ConversationTables } from '../conversations/tables.js';
 import type { DashboardTables } from '../dashboard/tables.js';
 import type { DeviceTables } from '../devices/tables.js';
 import type { EventTables } from '../events/tables.js';
@@ -26,4 +27,5 @@ export interface Database
     DashboardTables,
     NotificationTables,
     InboundTables,
-    VerifyTables {}
+    VerifyTables,
+    ConversationTables {}

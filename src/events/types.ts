@@ -13,6 +13,9 @@ export const EVENT_TYPES = [
   'verification.approved',
   'verification.failed',
   'verification.fallback',
+  'conversation.created',
+  'conversation.assigned',
+  'conversation.status_changed',
   'webhook.test',
 ] as const;
 

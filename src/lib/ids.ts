@@ -19,7 +19,9 @@ export type IdPrefix =
   | 'rule'
   | 'ses'
   | 'node'
-  | 'ct';
+  | 'ct'
+  | 'cnv'
+  | 'note';
 
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 

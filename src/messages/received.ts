@@ -50,17 +50,19 @@ export async function recordReceivedMessage(
     created_at: at,
     updated_at: at,
   };
-  const event = await ctx.db.transaction().execute(async (trx) => {
+  const { event, afterCommit } = await ctx.db.transaction().execute(async (trx) => {
     await trx.insertInto('messages').values(row).execute();
     await appendHistory(trx, id, 'received', at);
-    return ctx.events.record(trx, {
+    const recorded = await ctx.events.record(trx, {
       workspaceId: device.workspaceId,
       type: 'message.received',
       data: toMessageView(row),
       deviceId: device.id,
       now,
     });
+    return { event: recorded, afterCommit: await ctx.messageStored.run(trx, row) };
   });
   announce(ctx, [{ row, event }]);
+  afterCommit();
   return row;
 }

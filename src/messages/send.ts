@@ -154,12 +154,14 @@ export async function sendMessage(
     created_at: at,
     updated_at: at,
   };
-  await ctx.db.transaction().execute(async (trx) => {
+  const afterCommit = await ctx.db.transaction().execute(async (trx) => {
     await consumeMessageQuota(trx, workspaceId, plan, now);
     await trx.insertInto('messages').values(row).execute();
     await appendHistory(trx, id, 'queued', at);
     await options.onCreate?.(trx, id);
+    return ctx.messageStored.run(trx, row);
   });
+  afterCommit();
   ctx.bus.publish(dispatchTopic(device.id), id);
   return toMessageView(row, [{ status: 'queued', at, error_code: null }]);
 }

@@ -40,6 +40,32 @@ contacts.opted_out_at text
 contacts.notes text
 contacts.created_at text not null
 contacts.updated_at text not null
+conversation_notes.id text not null
+conversation_notes.workspace_id text not null
+conversation_notes.conversation_id text not null
+conversation_notes.author_id text not null
+conversation_notes.author_name text
+conversation_notes.body text
+conversation_notes.created_at text not null
+conversation_tags.conversation_id text not null
+conversation_tags.workspace_id text not null
+conversation_tags.tag text not null
+conversations.id text not null
+conversations.workspace_id text not null
+conversations.device_id text not null
+conversations.phone text not null
+conversations.contact_name text
+conversations.status text not null
+conversations.assignee_id text
+conversations.unread_count integer not null default 0
+conversations.otp_only integer not null default 0
+conversations.last_message_id text
+conversations.last_message_at text not null
+conversations.last_direction text
+conversations.last_preview text
+conversations.last_inbound_at text
+conversations.created_at text not null
+conversations.updated_at text not null
 device_alerts.device_id text not null
 device_alerts.workspace_id text not null
 device_alerts.device_name text
@@ -239,6 +265,16 @@ auto_reply_rules auto_reply_rules_pkey: PRIMARY KEY (id)
 auto_reply_rules auto_reply_rules_workspace_id_fkey: FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE
 contacts contacts_pk: PRIMARY KEY (workspace_id, phone)
 contacts contacts_workspace_id_fkey: FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE
+conversation_notes conversation_notes_conversation_id_fkey: FOREIGN KEY (conversation_id) REFERENCES conversations(id) ON DELETE CASCADE
+conversation_notes conversation_notes_pkey: PRIMARY KEY (id)
+conversation_notes conversation_notes_workspace_id_fkey: FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE
+conversation_tags conversation_tags_conversation_id_fkey: FOREIGN KEY (conversation_id) REFERENCES conversations(id) ON DELETE CASCADE
+conversation_tags conversation_tags_pk: PRIMARY KEY (conversation_id, tag)
+conversation_tags conversation_tags_workspace_id_fkey: FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE
+conversations conversations_assignee_id_fkey: FOREIGN KEY (assignee_id) REFERENCES users(id) ON DELETE SET NULL
+conversations conversations_device_id_fkey: FOREIGN KEY (device_id) REFERENCES devices(id) ON DELETE CASCADE
+conversations conversations_pkey: PRIMARY KEY (id)
+conversations conversations_workspace_id_fkey: FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE
 device_alerts device_alerts_pkey: PRIMARY KEY (device_id)
 device_alerts device_alerts_workspace_id_fkey: FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE
 device_leases device_leases_device_id_fkey: FOREIGN KEY (device_id) REFERENCES devices(id) ON DELETE CASCADE
@@ -295,6 +331,18 @@ CREATE UNIQUE INDEX auto_reply_cooldowns_pk ON public.auto_reply_cooldowns USING
 CREATE INDEX auto_reply_rules_order ON public.auto_reply_rules USING btree (workspace_id, priority, id)
 CREATE UNIQUE INDEX auto_reply_rules_pkey ON public.auto_reply_rules USING btree (id)
 CREATE UNIQUE INDEX contacts_pk ON public.contacts USING btree (workspace_id, phone)
+CREATE UNIQUE INDEX conversation_notes_pkey ON public.conversation_notes USING btree (id)
+CREATE INDEX conversation_notes_retention ON public.conversation_notes USING btree (workspace_id, created_at)
+CREATE INDEX conversation_notes_thread ON public.conversation_notes USING btree (conversation_id, id)
+CREATE UNIQUE INDEX conversation_tags_pk ON public.conversation_tags USING btree (conversation_id, tag)
+CREATE INDEX conversation_tags_tag ON public.conversation_tags USING btree (workspace_id, tag, conversation_id)
+CREATE INDEX conversations_assignee ON public.conversations USING btree (workspace_id, assignee_id, last_message_at, id)
+CREATE INDEX conversations_list ON public.conversations USING btree (workspace_id, otp_only, last_message_at, id)
+CREATE INDEX conversations_phone ON public.conversations USING btree (workspace_id, phone)
+CREATE UNIQUE INDEX conversations_pkey ON public.conversations USING btree (id)
+CREATE INDEX conversations_status ON public.conversations USING btree (workspace_id, otp_only, status, last_message_at, id)
+CREATE UNIQUE INDEX conversations_thread ON public.conversations USING btree (workspace_id, device_id, phone)
+CREATE INDEX conversations_unread ON public.conversations USING btree (workspace_id, last_message_at, id) WHERE (unread_count > 0)
 CREATE INDEX device_alerts_due ON public.device_alerts USING btree (alerted_at, alert_due_at)
 CREATE UNIQUE INDEX device_alerts_pkey ON public.device_alerts USING btree (device_id)
 CREATE UNIQUE INDEX device_leases_pkey ON public.device_leases USING btree (device_id)

@@ -5,6 +5,7 @@ import { AutoReplies } from './pages/AutoReplies';
 import { Compose } from './pages/Compose';
 import { Contacts } from './pages/Contacts';
 import { Devices } from './pages/Devices';
+import { Inbox } from './pages/Inbox';
 import { Messages } from './pages/Messages';
 import { Overview } from './pages/Overview';
 import { Settings } from './pages/Settings';
@@ -16,6 +17,7 @@ import { Link, usePath } from './router';
 
 const PAGES: Array<{ prefix: string; title: string; render: (rest: string) => ReactElement }> = [
   { prefix: '/devices', title: 'Devices', render: (rest) => <Devices selectedId={rest || null} /> },
+  { prefix: '/inbox', title: 'Inbox', render: (rest) => <Inbox selectedId={rest || null} /> },
   { prefix: '/messages', title: 'Messages', render: () => <Messages /> },
   { prefix: '/compose', title: 'Compose', render: () => <Compose /> },
   { prefix: '/templates', title: 'Templates', render: () => <Templates /> },

@@ -198,6 +198,13 @@ export type ApiKey = Schema<'ApiKey'>;
 export type Scope = ApiKey['scopes'][number];
 export type TeamMember = Schema<'TeamMember'>;
 export type Role = TeamMember['role'];
+export type Conversation = Schema<'Conversation'>;
+export type ConversationNote = Schema<'ConversationNote'>;
+/** A `conversation` event of the dashboard's stream (src/conversations/topics.ts). */
+export interface ConversationChange {
+  kind: 'message_in' | 'message_out' | 'updated' | 'read' | 'note';
+  conversation: Conversation;
+}
 export type Workspace = Answer<'get', '/v1/workspace'>;
 export type AuthState = Answer<'get', '/auth/state'>;
 export type SandboxMessage = Answer<'get', '/v1/sandbox/messages'>['data'][number];

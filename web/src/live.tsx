@@ -7,11 +7,12 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import type { Device, Message } from './api';
+import type { ConversationChange, Device, Message } from './api';
 
 interface LiveEvents {
   message: Message;
   device: Device;
+  conversation: ConversationChange;
 }
 type LiveName = keyof LiveEvents;
 type Listener = (payload: never) => void;
@@ -42,7 +43,7 @@ export function LiveProvider({ children }: { children: ReactNode }) {
     source.onopen = () => setConnected(true);
     // EventSource reconnects by itself; the flag only tells pages to fall back to refreshing.
     source.onerror = () => setConnected(false);
-    for (const name of ['message', 'device'] as const) {
+    for (const name of ['message', 'device', 'conversation'] as const) {
       source.addEventListener(name, (event) =>
         hub.emit(name, JSON.parse((event as MessageEvent<string>).data)),
       );

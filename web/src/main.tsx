@@ -6,6 +6,7 @@ import './styles/base.css';
 import './styles/shell.css';
 import './styles/blocks.css';
 import './styles/features.css';
+import './styles/inbox.css';
 import './styles/phone.css';
 
 const root = document.getElementById('root');

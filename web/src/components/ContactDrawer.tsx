@@ -4,6 +4,7 @@ import { formatDateTime } from '../format';
 import type { Contact } from '../api';
 import { ConfirmButton } from './ConfirmButton';
 import { Drawer } from './Drawer';
+import { ContactConversations } from './inbox/ContactConversations';
 import { ErrorNote, RoleNote } from './Notice';
 
 /** Name, notes and opt-out of one contact; forgetting erases the texts of their messages too. */
@@ -65,6 +66,7 @@ export function ContactDrawer({
           </>
         )}
       </dl>
+      <ContactConversations phone={contact.phone} />
       <form className="stack" onSubmit={(e) => void save(e)}>
         {!canEdit && (
           <RoleNote>Only agents, admins and owners change contacts; your role reads them.</RoleNote>

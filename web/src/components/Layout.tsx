@@ -6,6 +6,7 @@ import { DeviceBanner } from './DeviceBanner';
 export const NAV: Array<{ href: string; label: string }> = [
   { href: '/', label: 'Overview' },
   { href: '/devices', label: 'Devices' },
+  { href: '/inbox', label: 'Inbox' },
   { href: '/messages', label: 'Messages' },
   { href: '/compose', label: 'Compose' },
   { href: '/templates', label: 'Templates' },

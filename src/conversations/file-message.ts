@@ -1,0 +1,126 @@
+import type { Transaction } from 'kysely';
+import type { AppContext } from '../context.js';
+import type { Database } from '../db/types.js';
+import type { WapingEvent } from '../events/types.js';
+import { newId } from '../lib/ids.js';
+import type { MessageStoredHook } from '../messages/stored-hooks.js';
+import type { MessageRow } from '../messages/tables.js';
+import { publishConversation, recordConversationEvent } from './announce.js';
+import { viewOf } from './store.js';
+
+const PREVIEW_CHARS = 120;
+
+function pushNameOf(row: MessageRow): string | null {
+  if (!row.metadata) return null;
+  try {
+    const name = (JSON.parse(row.metadata) as { pushName?: unknown }).pushName;
+    return typeof name === 'string' && name.trim() !== '' ? name : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The inbox's hook into every new message: files it into the conversation of its workspace, line
+ * and number (creating it with the first message), in the message's own transaction. A customer
+ * message counts as unread (an atomic increment, so concurrent arrivals all count) and reopens a
+ * resolved or pending conversation; auto-replies and verification codes join the thread without
+ * doing either, and a thread of codes only stays out of the inbox's default list.
+ */
+export function fileIntoConversation(ctx: AppContext): MessageStoredHook {
+  return async (trx: Transaction<Database>, row: MessageRow) => {
+    if (!row.device_id) return;
+    const deviceId = row.device_id;
+    const now = ctx.clock.now();
+    const at = row.created_at;
+    const inbound = row.direction === 'in';
+    const code = row.source === 'verification';
+
+    // Concurrent first messages of one thread: one insert wins, the others fall through to the update.
+    const created = await trx
+      .insertInto('conversations')
+      .values({
+        id: newId('cnv', now.getTime()),
+        workspace_id: row.workspace_id,
+        device_id: deviceId,
+        phone: row.phone,
+        contact_name: null,
+        status: 'open',
+        assignee_id: null,
+        unread_count: 0,
+        otp_only: code ? 1 : 0,
+        last_message_id: null,
+        last_message_at: at,
+        last_direction: null,
+        last_preview: null,
+        last_inbound_at: null,
+        created_at: at,
+        updated_at: at,
+      })
+      .onConflict((oc) => oc.columns(['workspace_id', 'device_id', 'phone']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+
+    const thread = trx
+      .updateTable('conversations')
+      .where('workspace_id', '=', row.workspace_id)
+      .where('device_id', '=', deviceId)
+      .where('phone', '=', row.phone);
+
+    // The last message moves forward only (ids sort by time), whatever order commits come in.
+    await thread
+      .set({
+        last_message_id: row.id,
+        last_message_at: at,
+        last_direction: row.direction,
+        last_preview: row.body === null ? null : row.body.slice(0, PREVIEW_CHARS),
+        updated_at: at,
+      })
+      .where((eb) => eb.or([eb('last_message_id', 'is', null), eb('last_message_id', '<', row.id)]))
+      .execute();
+    if (!code) await thread.set({ otp_only: 0 }).where('otp_only', '=', 1).execute();
+
+    let reopened: { status: 'resolved' | 'pending' } | undefined;
+    if (inbound) {
+      const name = pushNameOf(row);
+      await thread
+        .set((eb) => ({
+          unread_count: eb('unread_count', '+', 1),
+          last_inbound_at: at,
+          ...(name ? { contact_name: name } : {}),
+        }))
+        .execute();
+      for (const status of ['resolved', 'pending'] as const) {
+        const moved = await thread
+          .set({ status: 'open', updated_at: at })
+          .where('status', '=', status)
+          .executeTakeFirst();
+        if (Number(moved.numUpdatedRows) > 0) reopened = { status };
+      }
+    }
+
+    const conversation = await trx
+      .selectFrom('conversations')
+      .selectAll()
+      .where('workspace_id', '=', row.workspace_id)
+      .where('device_id', '=', deviceId)
+      .where('phone', '=', row.phone)
+      .executeTakeFirstOrThrow();
+    const view = await viewOf(trx, conversation);
+    const events: WapingEvent[] = [];
+    if (created) {
+      events.push(
+        await recordConversationEvent(ctx, trx, row.workspace_id, 'conversation.created', view, now),
+      );
+    }
+    if (reopened) {
+      events.push(
+        await recordConversationEvent(ctx, trx, row.workspace_id, 'conversation.status_changed', view, now, {
+          previousStatus: reopened.status,
+        }),
+      );
+    }
+    const kind = inbound ? 'message_in' : 'message_out';
+    return () => publishConversation(ctx, { workspaceId: row.workspace_id, view, kind, events });
+  };
+}

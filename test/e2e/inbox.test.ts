@@ -1,0 +1,188 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { FastifyInstance } from 'fastify';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { ensureWebBuild, openBrowser, screenshot, startServer, type BrowserSession } from './browser.js';
+
+const OWNER = { name: 'Olivia Owner', email: 'owner@example.com', password: 'correct horse battery' };
+const ADA = { name: 'Ada Agent', email: 'ada@example.com', password: 'ada password 123' };
+const BEN = { name: 'Ben Agent', email: 'ben@example.com', password: 'ben password 123' };
+const CUSTOMER = '+15557650001';
+const WAIT = { timeout: 15_000 };
+const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+let db: TestDatabase;
+let server: { app: FastifyInstance; baseUrl: string };
+let ada: BrowserSession;
+let ben: BrowserSession;
+let apiKey = '';
+let deviceId = '';
+
+async function api(
+  path: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+) {
+  const response = await fetch(`${server.baseUrl}${path}`, {
+    method: init.method ?? 'GET',
+    headers: {
+      ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      authorization: `Bearer ${apiKey}`,
+      ...init.headers,
+    },
+    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+  });
+  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+}
+
+async function until(check: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('condition not met within 15 s');
+}
+
+async function signIn(page: Page, who: { email: string; password: string }) {
+  await page.goto(`${server.baseUrl}/inbox`);
+  await page.getByRole('heading', { name: 'Sign in to WAPing' }).waitFor(WAIT);
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor(WAIT);
+}
+
+/** axe-core's findings on the page as it is, as "rule: target" lines (empty when it finds nothing). */
+async function accessibilityViolations(page: Page): Promise<string[]> {
+  // Evaluated over the DevTools protocol: the dashboard's CSP (rightly) refuses injected script tags.
+  await page.evaluate(readFileSync(AXE_SOURCE, 'utf8'));
+  const violations = await page.evaluate<Array<{ id: string; nodes: Array<{ target: string[] }> }>>(
+    'axe.run(document, { resultTypes: ["violations"] }).then((r) => r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => ({ target: n.target.map(String) })) })))',
+  );
+  return violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
+
+beforeAll(async () => {
+  ensureWebBuild();
+  db = await createTestDatabase();
+  server = await startServer(db);
+  const setup = await fetch(`${server.baseUrl}/auth/setup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(OWNER),
+  });
+  expect(setup.status).toBe(200);
+  const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const { csrfToken } = (await setup.json()) as { csrfToken: string };
+  const asOwner = { cookie, 'x-csrf-token': csrfToken, authorization: '' };
+  for (const agent of [ADA, BEN]) {
+    const added = await api('/v1/team', {
+      method: 'POST',
+      body: { ...agent, role: 'agent' },
+      headers: asOwner,
+    });
+    expect(added.status).toBe(201);
+  }
+  const key = await api('/v1/api-keys', { method: 'POST', body: { name: 'e2e' }, headers: asOwner });
+  expect(key.status, JSON.stringify(key.json)).toBe(201);
+  apiKey = key.json.key as string;
+  const device = await api('/v1/devices', { method: 'POST', body: { name: 'Support line' } });
+  expect(device.status, JSON.stringify(device.json)).toBe(201);
+  deviceId = device.json.id as string;
+  const connect = await api(`/v1/devices/${deviceId}/connect`, { method: 'POST' });
+  expect(connect.status, JSON.stringify(connect.json)).toBeLessThan(300);
+  await until(async () => (await api(`/v1/devices/${deviceId}`)).json.status === 'qr');
+  const scan = await api(`/v1/sandbox/devices/${deviceId}/scan`, {
+    method: 'POST',
+    body: { phone: '+15550007000' },
+  });
+  expect(scan.status).toBe(200);
+  await until(async () => (await api(`/v1/devices/${deviceId}`)).json.status === 'connected');
+  ada = await openBrowser();
+  ben = await openBrowser();
+});
+afterAll(async () => {
+  await ada?.close();
+  await ben?.close();
+  await server?.app.close();
+  await db?.drop();
+});
+
+describe('the team inbox in two browsers', () => {
+  it('two agents see a customer message arrive live', async () => {
+    await signIn(ada.page, ADA);
+    await signIn(ben.page, BEN);
+    await ada.page.getByText('No conversations here').waitFor(WAIT);
+    const inbound = await api('/v1/sandbox/inbound', {
+      method: 'POST',
+      body: { deviceId, from: CUSTOMER, text: 'My parcel never arrived' },
+    });
+    expect(inbound.status).toBe(202);
+    for (const page of [ada.page, ben.page]) {
+      const item = page.getByRole('link', { name: /My parcel never arrived/ });
+      await item.waitFor(WAIT);
+      await item.getByText('1 unread').waitFor(WAIT);
+    }
+  });
+
+  it('one assigns it to herself and replies; the other sees it move and the customer gets the reply', async () => {
+    const page = ada.page;
+    await page.getByRole('link', { name: /My parcel never arrived/ }).click();
+    await page.getByRole('heading', { level: 2, name: CUSTOMER }).waitFor(WAIT);
+    await page.getByRole('button', { name: 'Assign to me' }).click();
+    await page.getByRole('button', { name: 'Unassign', exact: true }).waitFor(WAIT);
+    const composer = page.getByRole('textbox', { name: 'Message' });
+    await composer.fill('Sorry about that! Sending a new one today.');
+    await composer.press('Enter');
+    const thread = page.getByRole('list', { name: 'Messages and notes' });
+    await thread.getByText('Sorry about that! Sending a new one today.').waitFor(WAIT);
+    await page
+      .getByRole('img', { name: 'Read' })
+      .or(page.getByLabel('Read', { exact: true }))
+      .first()
+      .waitFor(WAIT);
+    await screenshot(page, 'inbox');
+
+    // Ben's list shows the conversation taken, and the reply as its last message, without a reload.
+    const item = ben.page.getByRole('link', { name: /Sorry about that/ });
+    await item.waitFor(WAIT);
+    await item.getByText(`→ ${ADA.name}`).or(item.getByText('→ a teammate')).waitFor(WAIT);
+    await ben.page.getByRole('button', { name: /^Mine/ }).click();
+    await ben.page.getByText('No conversations here').waitFor(WAIT);
+
+    const delivered = await api(`/v1/sandbox/messages?to=${encodeURIComponent(CUSTOMER)}`);
+    expect((delivered.json.data as Array<{ text: string }>).map((m) => m.text)).toContain(
+      'Sorry about that! Sending a new one today.',
+    );
+  });
+
+  it('has no accessibility violations at 1280 and 360 px', async () => {
+    const page = ada.page;
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.goto(`${server.baseUrl}/inbox`);
+    await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor(WAIT);
+    await page.getByRole('link', { name: /Sorry about that/ }).waitFor(WAIT);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.setViewportSize({ width: 360, height: 740 });
+    expect(await accessibilityViolations(page)).toEqual([]);
+    let overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    expect(overflow).toBeLessThanOrEqual(0);
+    // On a phone the list and the thread are two screens.
+    await page.getByRole('link', { name: /Sorry about that/ }).click();
+    await page.getByRole('heading', { level: 2, name: CUSTOMER }).waitFor(WAIT);
+    expect(await page.getByRole('list', { name: 'Conversations' }).isVisible()).toBe(false);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, 'inbox-phone');
+    await page.getByRole('link', { name: '← All conversations' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor(WAIT);
+  });
+
+  it('logged no console errors', () => {
+    expect(ada.errors).toEqual([]);
+    expect(ben.errors).toEqual([]);
+  });
+});
