@@ -70,7 +70,7 @@ function deviceHooks(deviceId: string, from = 0): string[] {
 describe('failover between nodes', () => {
   it(
     'a node killed with -9: the survivor says so, takes the device over and sends its queue',
-    { timeout: 60_000 },
+    { timeout: 120_000 },
     async () => {
       const a = await startNode('node-a');
       store = openDatabase({ databaseUrl: db.databaseUrl, dataDir: db.dataDir });
