@@ -46,7 +46,17 @@ export const CONFIG_FIELDS = {
   sandboxDeliveredMs: int('WAPING_SANDBOX_DELIVERED_MS', 300),
   sandboxReadMs: int('WAPING_SANDBOX_READ_MS', 1500),
   sandboxQrRefreshMs: int('WAPING_SANDBOX_QR_REFRESH_MS', 20_000, 10),
-  leaseTtlSeconds: int('WAPING_LEASE_TTL_SECONDS', 30, 3),
+  /** How long a device lease lasts without renewal (docs/architecture.md, "What happens when a node dies"). */
+  leaseTtlSeconds: int('WAPING_LEASE_TTL_SECONDS', 6, 3),
+  /** Pause between renewals of this node's leases; unset: a quarter of the TTL. */
+  leaseRenewMs: { env: 'WAPING_LEASE_RENEW_MS', schema: Type.Optional(Type.Integer({ minimum: 100 })) },
+  /** A holder whose last renewal is this old stops its devices; unset: two thirds of the TTL. */
+  leaseRenewDeadlineMs: {
+    env: 'WAPING_LEASE_RENEW_DEADLINE_MS',
+    schema: Type.Optional(Type.Integer({ minimum: 200 })),
+  },
+  /** How often every node looks for devices whose lease is free or expired, to take them over. */
+  leasePollMs: int('WAPING_LEASE_POLL_MS', 1000, 100),
   /** wss:// only; ws:// also with waAllowInsecureWs (see checkWaWsUrl). */
   waWsUrl: str('WAPING_WA_WS_URL', undefined, { pattern: '^wss?://' }),
   /** Test-only: accept a clear-text ws:// WAPING_WA_WS_URL. */
@@ -133,6 +143,42 @@ function checkWaWsUrl(config: Config): void {
   }
 }
 
+export interface LeaseTiming {
+  ttlMs: number;
+  renewMs: number;
+  renewDeadlineMs: number;
+  pollMs: number;
+}
+
+/** The lease timings in milliseconds, with the defaults derived from the TTL. */
+export function leaseTiming(config: Config): LeaseTiming {
+  const ttlMs = config.leaseTtlSeconds * 1000;
+  return {
+    ttlMs,
+    renewMs: config.leaseRenewMs ?? Math.round(ttlMs / 4),
+    renewDeadlineMs: config.leaseRenewDeadlineMs ?? Math.round((ttlMs * 2) / 3),
+    pollMs: config.leasePollMs,
+  };
+}
+
+/**
+ * A holder must give a device up before its lease can run out for the others, and renew more than
+ * once within that time, or two nodes could open the same WhatsApp session.
+ */
+function checkLeaseTiming(config: Config): void {
+  const { ttlMs, renewMs, renewDeadlineMs } = leaseTiming(config);
+  if (renewDeadlineMs >= ttlMs) {
+    throw new ConfigError(
+      `WAPING_LEASE_RENEW_DEADLINE_MS (${renewDeadlineMs}) must be shorter than WAPING_LEASE_TTL_SECONDS (${ttlMs} ms)`,
+    );
+  }
+  if (renewMs * 2 > renewDeadlineMs) {
+    throw new ConfigError(
+      `WAPING_LEASE_RENEW_MS (${renewMs}) must be at most half of WAPING_LEASE_RENEW_DEADLINE_MS (${renewDeadlineMs})`,
+    );
+  }
+}
+
 /** Reads the environment (or a given record) into a frozen Config; throws ConfigError naming the variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const out: Record<string, unknown> = {};
@@ -142,5 +188,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const config = Object.freeze(out) as Config;
   checkWaWsUrl(config);
+  checkLeaseTiming(config);
   return config;
 }

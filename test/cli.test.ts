@@ -182,7 +182,8 @@ describe('waping CLI', () => {
     expect(link.stdout).toContain('▄');
     expect(link.stdout).toContain('linked: +15550001234');
     const list = await waping('devices', 'list');
-    expect(list.stdout).toMatch(/CLI line\s+sandbox\s+connected\s+\+15550001234/);
+    // Linked, and honest that nothing runs it once the command ended: the server takes it from here.
+    expect(list.stdout).toMatch(/CLI line\s+sandbox\s+disconnected\s+\+15550001234/);
     expect((await waping('devices', 'link', 'dev_01m8nothere000000000000000')).stderr).toContain('no device');
   });
 

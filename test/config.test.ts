@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, leaseTiming, loadConfig } from '../src/config.js';
 
 describe('config', () => {
   it('has working defaults', () => {
@@ -90,6 +90,27 @@ describe('config', () => {
   it('names the allowed values of a choice', () => {
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(
       /one of fatal, error, warn, info, debug, trace, silent/,
+    );
+  });
+
+  it('derives the lease timing from the TTL, and refuses one that could let two nodes run a device', () => {
+    expect(leaseTiming(loadConfig({}))).toEqual({
+      ttlMs: 6000,
+      renewMs: 1500,
+      renewDeadlineMs: 4000,
+      pollMs: 1000,
+    });
+    expect(leaseTiming(loadConfig({ WAPING_LEASE_TTL_SECONDS: '30', WAPING_LEASE_POLL_MS: '500' }))).toEqual({
+      ttlMs: 30_000,
+      renewMs: 7500,
+      renewDeadlineMs: 20_000,
+      pollMs: 500,
+    });
+    expect(() => loadConfig({ WAPING_LEASE_RENEW_DEADLINE_MS: '6000' })).toThrow(
+      /WAPING_LEASE_RENEW_DEADLINE_MS \(6000\) must be shorter than WAPING_LEASE_TTL_SECONDS/,
+    );
+    expect(() => loadConfig({ WAPING_LEASE_RENEW_MS: '2500' })).toThrow(
+      /WAPING_LEASE_RENEW_MS \(2500\) must be at most half of WAPING_LEASE_RENEW_DEADLINE_MS/,
     );
   });
 });

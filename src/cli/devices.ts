@@ -71,7 +71,7 @@ async function linkHere(deviceId: string, phone: string | undefined): Promise<vo
     const device = await findDeviceById(ctx.db, deviceId);
     if (!device) throw new UsageError(`no device ${deviceId}`);
     if (device.status === 'connected') return console.log(`${deviceId} is already linked to ${device.phone}`);
-    const holder = await leaseHolder(ctx.db, deviceId, new Date());
+    const holder = await leaseHolder(ctx.db, ctx.dialect, deviceId);
     if (holder && holder !== ctx.nodeId) {
       throw new UsageError(
         `${deviceId} is being run by the server (${holder}); link it from the dashboard or GET /v1/devices/${deviceId}/qr`,

@@ -1,3 +1,4 @@
+import type { LeaseFence } from '../cluster/leases.js';
 import type { Engine, EngineEvents } from '../engines/engine.js';
 import type { Pacing } from './pacing.js';
 
@@ -9,6 +10,10 @@ export interface DispatchTarget {
   isConnected(): boolean;
   /** The device's pacing as it is now (a PATCH changes it while the device runs). */
   pacing(): Pacing;
+  /** The lease the device runs under here: claims of its messages carry it. */
+  lease: LeaseFence;
+  /** Whether, by this node's own clock, the lease is still surely ours (see LeaseKeeper.valid). */
+  holdsLease(): boolean;
 }
 
 /** Hands a device's queued messages to its engine while the device runs on this node. */

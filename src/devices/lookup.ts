@@ -22,7 +22,7 @@ export async function lookupThroughDevice(
 ): Promise<LookupResult | undefined> {
   const engine = supervisor.engineOf(deviceId);
   if (engine) return engine.lookup(phone);
-  const holder = await leaseHolder(ctx.db, deviceId, ctx.clock.now());
+  const holder = await leaseHolder(ctx.db, ctx.dialect, deviceId);
   if (!holder || holder === ctx.nodeId) return undefined;
   const requestId = randomToken(12);
   return new Promise<LookupResult>((resolve, reject) => {

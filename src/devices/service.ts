@@ -89,7 +89,7 @@ async function runsElsewhere(
   deviceId: string,
 ): Promise<boolean> {
   if (supervisor.isRunning(deviceId)) return false;
-  const holder = await leaseHolder(ctx.db, deviceId, ctx.clock.now());
+  const holder = await leaseHolder(ctx.db, ctx.dialect, deviceId);
   return holder !== null && holder !== ctx.nodeId;
 }
 

@@ -1,3 +1,4 @@
+import { holdLease, type LeaseFence } from '../cluster/leases.js';
 import type { AppContext } from '../context.js';
 import type { EventType, WapingEvent } from '../events/types.js';
 import { findDeviceById } from './store.js';
@@ -11,6 +12,19 @@ const EVENT_FOR: Partial<Record<DeviceStatus, EventType>> = {
   disconnected: 'device.disconnected',
   logged_out: 'device.logged_out',
 };
+
+/**
+ * Reasons a device is `disconnected` because of the node running it, not WhatsApp. Each ends in
+ * `; reconnecting`: another node (or this one, once back) takes the device over by itself.
+ */
+export const NODE_REASONS = {
+  /** Its node stopped renewing its lease (crashed, or cut off from the database). */
+  nodeLost: 'node_lost; reconnecting',
+  /** Its node shut down cleanly and released it. */
+  nodeShutdown: 'node_shutdown; reconnecting',
+  /** Its node could not renew the lease in time and stopped the device itself. */
+  leaseLost: 'lease_lost; reconnecting',
+} as const;
 
 /**
  * Moves a device to a status, with the event in the same transaction, then tells listeners.
@@ -27,11 +41,17 @@ export async function setDeviceStatus(
     jid?: string;
     /** Added to the event's data (the QR to scan on device.qr). */
     eventExtra?: Record<string, unknown>;
+    /**
+     * The lease the writer runs the device under: the write is refused (`leaseLost`) unless that
+     * lease is still held, so a node that lost the device cannot overwrite what its new holder says.
+     */
+    fence?: LeaseFence;
   } = {},
 ): Promise<DeviceRow | undefined> {
   const now = ctx.clock.now().toISOString();
   const events: WapingEvent[] = [];
   const row = await ctx.db.transaction().execute(async (trx) => {
+    if (extra.fence) await holdLease(trx, ctx.dialect, extra.fence);
     const current = await findDeviceById(trx, deviceId);
     if (!current) return undefined;
     const changed = current.status !== status;

@@ -1,4 +1,5 @@
-import type { DbOrTx } from '../db/database.js';
+import { dbTime } from '../cluster/leases.js';
+import type { DbOrTx, Dialect } from '../db/database.js';
 import type { DeviceRow } from './tables.js';
 
 export async function countDevices(db: DbOrTx, workspaceId: string): Promise<number> {
@@ -45,6 +46,27 @@ export async function devicesToRun(db: DbOrTx): Promise<DeviceRow[]> {
     .where('status', 'in', ['connecting', 'qr', 'connected', 'disconnected'])
     .orderBy('id')
     .execute();
+}
+
+/**
+ * Devices that should be running and that no node holds a lease on: never taken, released, or
+ * expired because their holder stopped renewing. What survivors poll for to take devices over.
+ */
+export async function unheldDevices(db: DbOrTx, dialect: Dialect): Promise<string[]> {
+  const rows = await db
+    .selectFrom('devices')
+    .leftJoin('device_leases', 'device_leases.device_id', 'devices.id')
+    .select('devices.id')
+    .where('devices.status', 'in', ['connecting', 'qr', 'connected', 'disconnected'])
+    .where((eb) =>
+      eb.or([
+        eb('device_leases.device_id', 'is', null),
+        eb('device_leases.expires_at', '<=', dbTime(dialect)),
+      ]),
+    )
+    .orderBy('devices.id')
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 export async function connectedDevices(db: DbOrTx, workspaceId: string): Promise<DeviceRow[]> {

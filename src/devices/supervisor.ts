@@ -1,17 +1,19 @@
+import { leaseTiming } from '../config.js';
 import type { AppContext } from '../context.js';
-import { acquireLease, releaseLease, renewLeases } from '../cluster/leases.js';
+import { isLeaseLost, type LeaseFence } from '../cluster/leases.js';
 import type { Engine, EngineSharedStore } from '../engines/engine.js';
 import type { SandboxHub } from '../engines/sandbox/hub.js';
 import { startLoop, type Loop } from '../jobs/loop.js';
 import type { DeviceCommand } from './commands.js';
 import { createEngine } from './engine-factory.js';
 import type { DeviceDispatcher, DeviceHooks } from './hooks.js';
+import { LeaseKeeper, type LeaseLoss } from './lease-keeper.js';
 import { createEngineSharedStore } from './shared-state-store.js';
 import { parsePacing, type Pacing } from './pacing.js';
 import { RemoteQrCache, type ShownQr } from './remote-qr.js';
 import { createEngineStateStore } from './state-store.js';
-import { setDeviceStatus } from './status.js';
-import { devicesToRun, findDeviceById } from './store.js';
+import { NODE_REASONS, setDeviceStatus } from './status.js';
+import { findDeviceById, unheldDevices } from './store.js';
 import type { DeviceRow } from './tables.js';
 import { deviceTopic, type DeviceStreamEvent } from './topics.js';
 
@@ -28,20 +30,26 @@ interface RunningDevice {
   engine: Engine;
   dispatcher: DeviceDispatcher;
   live: LiveState;
+  /** The lease this node runs the device under; every status it writes for the device carries it. */
+  fence: LeaseFence;
 }
 
 /**
  * Runs the engines of the devices this node holds leases for (docs/architecture.md, "Devices,
  * leases and takeover"): starts them, turns their events into device statuses and hands their
- * traffic to `hooks`, renews leases, and takes over devices whose holder stopped renewing. A
- * device never runs twice in one process.
+ * traffic to `hooks`, keeps their leases (`LeaseKeeper`), stops a device the moment its lease may
+ * no longer be ours, and takes over devices whose holder stopped renewing. A device never runs
+ * twice in one process.
  */
 export class DeviceSupervisor {
   private readonly running = new Map<string, RunningDevice>();
   private readonly starting = new Map<string, Promise<void>>();
-  private tickLoop: Loop | null = null;
+  private pollLoop: Loop | null = null;
   private stopped = false;
-  private readonly ttlMs: number;
+  private readonly leases: LeaseKeeper;
+  /** Stops after a lost lease, still under way (stop waits for them). */
+  private readonly fencing = new Set<Promise<void>>();
+  private readonly pollMs: number;
   private readonly remoteQr: RemoteQrCache;
   private readonly unsubscribeCommands: () => void;
   /** One for every engine here: what one device learns (the WhatsApp Web version) serves all. */
@@ -52,49 +60,80 @@ export class DeviceSupervisor {
     readonly hub: SandboxHub,
     readonly hooks: DeviceHooks,
   ) {
-    this.ttlMs = ctx.config.leaseTtlSeconds * 1000;
+    const timing = leaseTiming(ctx.config);
+    this.pollMs = timing.pollMs;
+    this.leases = new LeaseKeeper(ctx, timing, (fence, why) => this.onLeaseLoss(fence, why));
     this.sharedEngineState = createEngineSharedStore(ctx.db);
     this.remoteQr = new RemoteQrCache(ctx.bus, ctx.clock);
     this.unsubscribeCommands = ctx.bus.subscribe('device-commands', (command) => this.onCommand(command));
   }
 
   async start(): Promise<void> {
-    await this.tick().catch((err: unknown) => this.ctx.log.error({ err }, 'supervisor tick failed'));
-    this.tickLoop = startLoop({
-      name: 'supervisor tick',
+    this.leases.start();
+    await this.takeOver().catch((err: unknown) => this.ctx.log.error({ err }, 'device takeover failed'));
+    this.pollLoop = startLoop({
+      name: 'device takeover',
       log: this.ctx.log,
-      intervalMs: Math.max(1000, this.ttlMs / 3),
-      run: () => this.tick(),
+      intervalMs: this.pollMs,
+      run: () => this.takeOver(),
     });
   }
 
+  /**
+   * A clean shutdown: every device here stops, says so (`disconnected`, `node_shutdown`) and is
+   * released, so another node takes it over at its next poll instead of after the lease's TTL.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     this.remoteQr.close();
     this.unsubscribeCommands();
-    await this.tickLoop?.stop();
+    await this.pollLoop?.stop();
     await Promise.allSettled([...this.starting.values()]);
-    await Promise.all([...this.running.keys()].map((id) => this.stopDevice(id, { release: true })));
+    await Promise.all(
+      [...this.running.keys()].map((id) =>
+        this.stopDevice(id, { release: true, status: NODE_REASONS.nodeShutdown }).catch((err: unknown) =>
+          this.ctx.log.warn({ err, deviceId: id }, 'device did not stop cleanly'),
+        ),
+      ),
+    );
+    await Promise.allSettled([...this.fencing]);
+    await this.leases.stop();
   }
 
-  /** Renews held leases, drops lost ones, and starts devices that should run and are free. */
-  private async tick(): Promise<void> {
+  /** Starts the devices that should run and whose lease is free or expired (their node is gone). */
+  private async takeOver(): Promise<void> {
     if (this.stopped) return;
-    const now = this.ctx.clock.now();
-    const held = await renewLeases(this.ctx.db, [...this.running.keys()], this.ctx.nodeId, now, this.ttlMs);
-    for (const id of this.running.keys()) {
-      if (!held.has(id)) {
-        this.ctx.log.warn({ deviceId: id }, 'lease lost; another node runs this device now');
-        await this.stopDevice(id, { release: false });
-      }
+    for (const id of await unheldDevices(this.ctx.db, this.ctx.dialect)) {
+      if (!this.running.has(id)) await this.ensureRunning(id);
     }
-    for (const device of await devicesToRun(this.ctx.db)) {
-      if (!this.running.has(device.id)) await this.ensureRunning(device.id);
-    }
+  }
+
+  /**
+   * The lease may no longer be ours: stop the engine at once, before anything else (another node
+   * may open the session once the lease expires), then, if the database still lets us, say so and
+   * free the lease. Both writes are fenced, so they are harmless when another node holds it.
+   */
+  private onLeaseLoss(fence: LeaseFence, why: LeaseLoss): void {
+    const entry = this.running.get(fence.deviceId);
+    if (!entry || entry.fence.generation !== fence.generation) return;
+    this.ctx.log.warn({ deviceId: fence.deviceId, why }, 'lease lost; stopping the device here');
+    const work = this.stopDevice(fence.deviceId, {
+      release: why === 'late',
+      ...(why === 'late' ? { status: NODE_REASONS.leaseLost } : {}),
+    }).catch((err: unknown) => {
+      if (!isLeaseLost(err)) this.ctx.log.warn({ err, deviceId: fence.deviceId }, 'after a lost lease');
+    });
+    this.fencing.add(work);
+    void work.finally(() => this.fencing.delete(work));
   }
 
   isRunning(deviceId: string): boolean {
     return this.running.has(deviceId);
+  }
+
+  /** The lease this node runs the device under, if it does. */
+  leaseOf(deviceId: string): LeaseFence | undefined {
+    return this.running.get(deviceId)?.fence;
   }
 
   engineOf(deviceId: string): Engine | undefined {
@@ -122,7 +161,7 @@ export class DeviceSupervisor {
 
   /** Unlinks the device, wipes its session and fails what was waiting for it. */
   async logout(deviceId: string, reason: string): Promise<void> {
-    if (this.running.has(deviceId)) await this.stopDevice(deviceId, { release: true, logout: true });
+    await this.stopDevice(deviceId, { release: true, logout: true });
     await createEngineStateStore(this.ctx.db, this.ctx.masterKey, deviceId).clear();
     await setDeviceStatus(this.ctx, deviceId, 'logged_out', { reason });
     await this.hooks.onLoggedOut(deviceId);
@@ -167,10 +206,12 @@ export class DeviceSupervisor {
   }
 
   private async startDevice(deviceId: string, options: { pairingPhone?: string }): Promise<void> {
+    if (!(await findDeviceById(this.ctx.db, deviceId))) return;
+    const fence = await this.leases.acquire(deviceId);
+    if (!fence) return;
+    // Read again under the lease: the status its last holder left is what happens next.
     const row = await findDeviceById(this.ctx.db, deviceId);
-    if (!row) return;
-    if (!(await acquireLease(this.ctx.db, deviceId, this.ctx.nodeId, this.ctx.clock.now(), this.ttlMs)))
-      return;
+    if (!row) return void (await this.leases.drop(fence, { release: true }));
     const log = this.ctx.log.child({ deviceId });
     const engine = await createEngine(
       row.engine,
@@ -190,26 +231,40 @@ export class DeviceSupervisor {
       engine,
       isConnected: () => live.connected,
       pacing: () => live.pacing,
+      lease: fence,
+      holdsLease: () => this.leases.valid(deviceId),
     });
-    const entry: RunningDevice = { id: deviceId, workspaceId: row.workspace_id, engine, dispatcher, live };
+    const entry: RunningDevice = {
+      id: deviceId,
+      workspaceId: row.workspace_id,
+      engine,
+      dispatcher,
+      live,
+      fence,
+    };
     this.attach(entry);
     this.running.set(deviceId, entry);
-    if (row.status !== 'connected' && row.status !== 'disconnected')
-      await setDeviceStatus(this.ctx, deviceId, 'connecting');
-    await dispatcher.start();
     try {
+      // "connected" with no engine of ours connected yet: whoever ran the device is gone without
+      // saying so (a crash, a cut-off node). Say it now, with its event, webhook and alert.
+      if (row.status === 'connected')
+        await setDeviceStatus(this.ctx, deviceId, 'disconnected', { reason: NODE_REASONS.nodeLost, fence });
+      else if (row.status !== 'disconnected')
+        await setDeviceStatus(this.ctx, deviceId, 'connecting', { fence });
+      await dispatcher.start();
       await engine.start(options.pairingPhone ? { pairingPhone: options.pairingPhone } : undefined);
     } catch (err) {
+      if (isLeaseLost(err)) return void (await this.stopDevice(deviceId, { release: false }));
       log.error({ err }, 'engine failed to start');
-      await this.stopDevice(deviceId, { release: true });
-      await setDeviceStatus(this.ctx, deviceId, 'disconnected', {
-        reason: `Engine failed to start: ${(err as Error).message}`,
+      await this.stopDevice(deviceId, {
+        release: true,
+        status: `Engine failed to start: ${(err as Error).message}`,
       });
     }
   }
 
   private attach(entry: RunningDevice): void {
-    const { engine, id, live } = entry;
+    const { engine, id, live, fence } = entry;
     const publish = (event: DeviceStreamEvent) => this.ctx.bus.publish(deviceTopic(id), event);
     const guard = (what: string, work: Promise<unknown>) =>
       work.catch((err: unknown) => this.ctx.log.error({ err, deviceId: id }, `handling ${what} failed`));
@@ -224,7 +279,7 @@ export class DeviceSupervisor {
       live.qr = shown;
       publish({ type: 'qr', ...shown });
       this.remoteQr.share(id, shown);
-      inOrder('qr', () => setDeviceStatus(this.ctx, id, 'qr', { eventExtra: shown }));
+      inOrder('qr', () => setDeviceStatus(this.ctx, id, 'qr', { eventExtra: shown, fence }));
     });
     engine.on('pairing_code', ({ code }) => publish({ type: 'pairing_code', code }));
     engine.on('connected', ({ phone, displayName, jid }) => {
@@ -236,6 +291,7 @@ export class DeviceSupervisor {
           displayName: displayName ?? null,
           jid,
           reason: null,
+          fence,
         }).then(() => entry.dispatcher.wake()),
       );
     });
@@ -245,21 +301,23 @@ export class DeviceSupervisor {
       inOrder('disconnected', () =>
         setDeviceStatus(this.ctx, id, 'disconnected', {
           reason: willReconnect ? `${reason}; reconnecting${retry}` : reason,
+          fence,
         }),
       );
     });
     engine.on('logged_out', ({ reason }) => {
       live.connected = false;
+      // The status first, while the lease is still held to prove it; then the device stops here.
       inOrder('logged_out', () =>
-        this.stopDevice(id, { release: true })
-          .then(() => setDeviceStatus(this.ctx, id, 'logged_out', { reason }))
+        setDeviceStatus(this.ctx, id, 'logged_out', { reason, fence })
+          .then(() => this.stopDevice(id, { release: true }))
           .then(() => this.hooks.onLoggedOut(id)),
       );
     });
     engine.on('link_timeout', ({ reason }) => {
       inOrder('link_timeout', () =>
-        this.stopDevice(id, { release: true }).then(() =>
-          setDeviceStatus(this.ctx, id, 'unlinked', { reason }),
+        setDeviceStatus(this.ctx, id, 'unlinked', { reason, fence }).then(() =>
+          this.stopDevice(id, { release: true }),
         ),
       );
     });
@@ -280,19 +338,33 @@ export class DeviceSupervisor {
     );
   }
 
-  /** Stops the engine and dispatcher here; the device's status is left to the caller. */
-  async stopDevice(deviceId: string, options: { release: boolean; logout?: boolean }): Promise<void> {
+  /**
+   * Stops the engine and dispatcher here. With `status`, the device is then marked `disconnected`
+   * with that reason (under the lease, so only while it is still ours); with `release`, the lease
+   * is freed for any node. Otherwise the device's status is left to the caller.
+   */
+  async stopDevice(
+    deviceId: string,
+    options: { release: boolean; logout?: boolean; status?: string },
+  ): Promise<void> {
     const entry = this.running.get(deviceId);
     if (!entry) return;
     this.running.delete(deviceId);
     entry.live.connected = false;
-    await entry.dispatcher.stop();
+    // The engine stops at once, beside the dispatcher rather than after it: a send in progress
+    // must not hold the WhatsApp session open while the lease runs out.
+    const engineStopped = (options.logout ? entry.engine.logout() : entry.engine.stop()).catch(
+      (err: unknown) => this.ctx.log.warn({ err, deviceId }, 'engine did not stop cleanly'),
+    );
+    await Promise.all([engineStopped, entry.dispatcher.stop()]);
     try {
-      if (options.logout) await entry.engine.logout();
-      else await entry.engine.stop();
-    } catch (err) {
-      this.ctx.log.warn({ err, deviceId }, 'engine did not stop cleanly');
+      if (options.status)
+        await setDeviceStatus(this.ctx, deviceId, 'disconnected', {
+          reason: options.status,
+          fence: entry.fence,
+        });
+    } finally {
+      await this.leases.drop(entry.fence, { release: options.release });
     }
-    if (options.release) await releaseLease(this.ctx.db, deviceId, this.ctx.nodeId);
   }
 }

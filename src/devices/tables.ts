@@ -22,7 +22,10 @@ export interface DevicesTable {
 export interface DeviceLeasesTable {
   device_id: string;
   node_id: string;
+  /** By the database's clock; a released lease is set to the epoch. */
   expires_at: string;
+  /** Goes up each time the lease is taken: the fencing token its holder's writes carry. */
+  generation: number;
 }
 
 export interface EngineStateTable {

@@ -22,6 +22,8 @@ export async function createDeviceDispatcher(
     pacer,
     isConnected: target.isConnected,
     presence: () => target.pacing().presence,
+    lease: target.lease,
+    holdsLease: target.holdsLease,
   });
   let unsubscribe = () => undefined as void;
   return {

@@ -1,3 +1,4 @@
+import { isLeaseLost, type LeaseFence } from '../cluster/leases.js';
 import type { AppContext } from '../context.js';
 import type { Engine } from '../engines/engine.js';
 import { EngineSendError } from '../engines/engine.js';
@@ -20,6 +21,10 @@ export interface DispatcherDevice {
   pacer: Pacer;
   /** Show "typing…" before each send (the device's pacing.presence). */
   presence(): boolean;
+  /** The device's lease as this node took it; every claim carries it. */
+  lease: LeaseFence;
+  /** Whether the lease is still surely ours by this node's clock (checked before each hand-off). */
+  holdsLease(): boolean;
 }
 
 /**
@@ -62,9 +67,10 @@ export class Dispatcher {
         await transitionMessage(this.ctx, message.id, 'failed', {
           errorCode: 'SEND_FAILED',
           errorMessage: 'Interrupted twice while sending',
+          fence: this.device.lease,
         });
       } else {
-        await transitionMessage(this.ctx, message.id, 'queued');
+        await transitionMessage(this.ctx, message.id, 'queued', { fence: this.device.lease });
       }
     }
   }
@@ -86,7 +92,8 @@ export class Dispatcher {
       try {
         waitMs = await this.step();
       } catch (err) {
-        this.ctx.log.error({ err, deviceId: this.device.id }, 'dispatch step failed');
+        if (isLeaseLost(err)) this.ctx.log.warn({ deviceId: this.device.id }, 'lease lost; not dispatching');
+        else this.ctx.log.error({ err, deviceId: this.device.id }, 'dispatch step failed');
         waitMs = IDLE_POLL_MS;
       }
       if (waitMs > 0 && this.running) await this.sleep(waitMs);
@@ -108,7 +115,11 @@ export class Dispatcher {
     }
     const pause = this.device.pacer.delay(now.getTime());
     if (pause > 0) return pause;
-    const claimed = await transitionMessage(this.ctx, message.id, 'sending', { attemptsDelta: 1 });
+    if (!this.device.holdsLease()) return IDLE_POLL_MS;
+    const claimed = await transitionMessage(this.ctx, message.id, 'sending', {
+      attemptsDelta: 1,
+      fence: this.device.lease,
+    });
     if (!claimed) return 0;
     await this.handOff(claimed);
     return 0;
@@ -140,6 +151,16 @@ export class Dispatcher {
       const jid = contact?.jid ?? jidFor(message.phone);
       if (this.device.presence() && engine.showTyping)
         await engine.showTyping(jid, 500 + Math.random() * 1000);
+      // The lease may have run short while the number was looked up: then the message is not
+      // handed to WhatsApp here. Back in line if the lease still lets us; else its new holder
+      // finds it in `sending` and sends it with the same WhatsApp id.
+      if (!this.device.holdsLease()) {
+        await transitionMessage(this.ctx, message.id, 'queued', {
+          attemptsDelta: -1,
+          fence: this.device.lease,
+        });
+        return;
+      }
       const text = message.sealed_body
         ? decrypt(this.sealKey, message.sealed_body, message.id)
         : (message.body ?? '');
@@ -159,9 +180,14 @@ export class Dispatcher {
         now,
       );
     } catch (err) {
+      // Not this node's message any more: its new holder decides what becomes of it.
+      if (isLeaseLost(err)) throw err;
       if (err instanceof EngineSendError && err.code === 'SESSION_DISCONNECTED') {
         // The device dropped between the check and the hand-off: back in line, same position.
-        await transitionMessage(this.ctx, message.id, 'queued', { attemptsDelta: -1 });
+        await transitionMessage(this.ctx, message.id, 'queued', {
+          attemptsDelta: -1,
+          fence: this.device.lease,
+        });
         return;
       }
       const code = err instanceof EngineSendError ? err.code : 'SEND_FAILED';

@@ -1,3 +1,4 @@
+import { holdLease, type LeaseFence } from '../cluster/leases.js';
 import type { AppContext } from '../context.js';
 import type { DbOrTx } from '../db/database.js';
 import type { EventType, WapingEvent } from '../events/types.js';
@@ -50,7 +51,17 @@ export async function appendHistory(
     .execute();
 }
 
-type TransitionExtra = { errorCode?: string; errorMessage?: string; attemptsDelta?: number };
+type TransitionExtra = {
+  errorCode?: string;
+  errorMessage?: string;
+  attemptsDelta?: number;
+  /**
+   * For the dispatcher's claims (queued → sending, and moves back to queued): refused with
+   * `leaseLost` unless the device's lease is still held as taken, so a node that lost the device
+   * cannot take messages its new holder is sending.
+   */
+  fence?: LeaseFence;
+};
 
 /** A change made in a transaction, to announce once it committed. */
 export interface MessageChange {
@@ -78,6 +89,7 @@ export async function transitionInTransaction(
   status: MessageStatus,
   extra: TransitionExtra = {},
 ): Promise<MessageChange | undefined> {
+  if (extra.fence) await holdLease(trx, ctx.dialect, extra.fence);
   const now = ctx.clock.now();
   const at = now.toISOString();
   const updated = await trx

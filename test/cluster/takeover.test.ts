@@ -27,7 +27,8 @@ async function api(method: string, path: string, body?: object) {
 }
 
 describe('several nodes on one database', () => {
-  it('one node runs a device; another takes it over when the first dies', async () => {
+  // Two processes starting on a loaded machine take most of the time; the takeover itself is seconds.
+  it('one node runs a device; another takes it over when the first dies', { timeout: 60_000 }, async () => {
     const env = {
       WAPING_DATA_DIR: db.dataDir,
       WAPING_MASTER_KEY: TEST_MASTER_KEY,

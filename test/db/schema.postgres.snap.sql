@@ -78,6 +78,7 @@ device_alerts.updated_at text not null
 device_leases.device_id text not null
 device_leases.node_id text not null
 device_leases.expires_at text not null
+device_leases.generation integer not null default 0
 devices.id text not null
 devices.workspace_id text not null
 devices.name text not null

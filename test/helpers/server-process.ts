@@ -25,7 +25,8 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   createInterface({ input: child.stderr! }).on('line', (line) => output.push(line));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
-    // A server that never says it listens is killed, so a failed start leaves no process behind.
+    // Generous: on a loaded machine starting through tsx alone can take half a minute. A process
+    // that never says where it listens is killed, not left behind.
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`server did not start: ${output.join('\n')}`));
