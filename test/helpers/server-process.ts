@@ -25,7 +25,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   createInterface({ input: child.stderr! }).on('line', (line) => output.push(line));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${output.join('\n')}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${output.join('\n')}`)), 90_000);
     createInterface({ input: child.stdout! }).on('line', (line) => {
       output.push(line);
       const match = /"url":"(http:\/\/[^"]+)"/.exec(line);
