@@ -26,7 +26,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   server = new CrashableServer(db, { WAPING_SANDBOX_DELIVERED_MS: '200', WAPING_SANDBOX_READ_MS: '500' });
   await server.start();
-});
+}, 120_000);
 afterAll(async () => {
   await server.kill();
   await db.drop();

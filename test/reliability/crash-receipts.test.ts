@@ -15,7 +15,7 @@ beforeAll(async () => {
   // Receipts slow enough that every message is still at `sent` when the server is killed.
   server = new CrashableServer(db, { WAPING_SANDBOX_DELIVERED_MS: '4000', WAPING_SANDBOX_READ_MS: '5000' });
   await server.start();
-});
+}, 120_000);
 afterAll(async () => {
   await server.kill();
   await db.drop();

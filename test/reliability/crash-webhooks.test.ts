@@ -64,7 +64,7 @@ beforeAll(async () => {
     WAPING_WEBHOOK_RETRY_SCHEDULE_MS: '200,500,1000,2000',
   });
   await server.start();
-});
+}, 120_000);
 afterAll(async () => {
   await server.kill();
   await new Promise((resolve) => receiver.close(resolve));
