@@ -35,6 +35,15 @@ export function createEngineStateStore(db: DbOrTx, masterKey: Buffer, deviceId: 
       }
       return out;
     },
+    async list(category) {
+      const rows = await db
+        .selectFrom('engine_state')
+        .select(['key_id', 'value'])
+        .where('device_id', '=', deviceId)
+        .where('category', '=', category)
+        .execute();
+      return new Map(rows.map((row) => [row.key_id, decrypt(key, row.value, aad(category, row.key_id))]));
+    },
     async write(entries) {
       if (entries.length === 0) return;
       const now = new Date().toISOString();

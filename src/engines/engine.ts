@@ -82,6 +82,8 @@ export class EngineSendError extends Error {
 export interface EngineStateStore {
   read(category: string, id: string): Promise<string | null>;
   readMany(category: string, ids: string[]): Promise<Map<string, string>>;
+  /** Every entry of a category, by id. For small categories (a sandbox device's pending receipts). */
+  list(category: string): Promise<Map<string, string>>;
   write(entries: Array<{ category: string; id: string; value: string | null }>): Promise<void>;
   clear(): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db, DbOrTx } from '../db/database.js';
 
 /** A claimed delivery with what sending it needs. */
@@ -163,4 +164,27 @@ export async function releaseClaims(db: DbOrTx, ids: string[], token: string): P
     .where('id', 'in', ids)
     .where('lock_token', '=', token)
     .execute();
+}
+
+/** A claim's token names the node that took it, so the node can recognise its own claims. */
+export function claimTokenOf(nodeId: string, random: string): string {
+  return `${nodeId}/${random}`;
+}
+
+/**
+ * Frees the claims a node's previous process held when it died (`kill -9`, a lost machine):
+ * that process sends nothing any more, and without this its deliveries, and every later event
+ * of the same devices, would wait for the claims to lapse. Node ids are unique among the live
+ * processes, so a claim in this node's name is never a live one.
+ */
+export async function releaseClaimsOfNode(db: DbOrTx, nodeId: string): Promise<number> {
+  const prefix = claimTokenOf(nodeId, '');
+  const result = await db
+    .updateTable('webhook_deliveries')
+    .set({ locked_until: null, lock_token: null })
+    .where('status', '=', 'pending')
+    .where('lock_token', 'is not', null)
+    .where(sql<boolean>`substr(lock_token, 1, ${prefix.length}) = ${prefix}`)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }

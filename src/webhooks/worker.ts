@@ -1,7 +1,14 @@
 import type { AppContext } from '../context.js';
 import { startLoop, type Loop } from '../jobs/loop.js';
 import { randomToken } from '../lib/crypto.js';
-import { claimDue, claimSequence, releaseClaims, type ClaimedDelivery } from './delivery-store.js';
+import {
+  claimDue,
+  claimSequence,
+  claimTokenOf,
+  releaseClaims,
+  releaseClaimsOfNode,
+  type ClaimedDelivery,
+} from './delivery-store.js';
 import { REQUEST_TIMEOUT_MS, type PostResult } from './http-post.js';
 import { AttemptRecorder } from './recorder.js';
 import { judgeAttempt, parseRetryAfter, type Verdict } from './retry-policy.js';
@@ -36,6 +43,8 @@ export class DeliveryWorker {
   private readonly recorder: AttemptRecorder;
   private readonly pollMs: number;
   private readonly timeoutMs: number;
+  /** Whether the claims this node's previous process left behind were freed (done once, on the first run). */
+  private ownClaimsReleased = false;
   private loop: Loop | undefined;
   private stopped = true;
 
@@ -79,12 +88,21 @@ export class DeliveryWorker {
     await this.recorder.drain();
   }
 
+  private newClaimToken(): string {
+    return claimTokenOf(this.ctx.nodeId, randomToken(12));
+  }
+
   private async pump(): Promise<void> {
     try {
+      if (!this.ownClaimsReleased) {
+        const freed = await releaseClaimsOfNode(this.ctx.db, this.ctx.nodeId);
+        this.ownClaimsReleased = true;
+        if (freed > 0) this.ctx.log.info({ freed }, 'webhook deliveries claimed before a crash freed');
+      }
       while (!this.stopped) {
         const room = (this.options.concurrency ?? 64) - this.inFlight.size;
         if (room <= 0) return;
-        const token = randomToken(12);
+        const token = this.newClaimToken();
         const claimed = await claimDue(this.ctx.db, { ...this.claimOptions(token), limit: room });
         if (claimed.length === 0) return;
         for (const delivery of claimed) {
@@ -142,7 +160,7 @@ export class DeliveryWorker {
       await Promise.all(recorded);
       if (broken || this.stopped) return;
       const batch = this.options.sequenceBatch ?? 50;
-      token = randomToken(12);
+      token = this.newClaimToken();
       claimedAt = this.ctx.clock.now().getTime();
       run = await claimSequence(
         this.ctx.db,

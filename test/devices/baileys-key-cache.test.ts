@@ -74,6 +74,7 @@ function countingStore() {
       reads.push(category);
       return real.readMany(category, ids);
     },
+    list: (category) => real.list(category),
     write: async (entries) => {
       if (failWrites) throw new Error('database unavailable');
       writes.push(entries.length);

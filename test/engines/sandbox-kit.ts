@@ -24,6 +24,14 @@ export class MemoryStateStore implements EngineStateStore {
     return found;
   }
 
+  async list(category: string): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    for (const [key, value] of this.entries) {
+      if (key.startsWith(`${category}/`)) found.set(key.slice(category.length + 1), value);
+    }
+    return found;
+  }
+
   async write(entries: Array<{ category: string; id: string; value: string | null }>): Promise<void> {
     for (const { category, id, value } of entries) {
       if (value === null) this.entries.delete(`${category}/${id}`);

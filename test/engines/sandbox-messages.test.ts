@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MAGIC_NUMBERS } from '../../src/engines/sandbox/magic-numbers.js';
+import { SENT_RECORD_GRACE_MS } from '../../src/engines/sandbox/outbox.js';
 import { createSandbox, type TestDevice } from './sandbox-kit.js';
 
 const PHONE = '+4915112345678';
@@ -107,7 +108,7 @@ describe('sandbox engine: sending', () => {
     expect(statusesOf(device, 'W5')).toEqual(['sent', 'delivered', 'read']);
   });
 
-  it('finishes the receipts of a message re-sent after a restart', async () => {
+  it('resumes the receipts of a message handed off before a restart; a re-send repeats none', async () => {
     const { hub, device, linkedDevice } = fresh();
     const first = await linkedDevice('dev-retry', PHONE);
     await first.engine.sendText({ to: CUSTOMER, text: 'retry', waMessageId: 'W6' });
@@ -118,8 +119,78 @@ describe('sandbox engine: sending', () => {
     await second.engine.sendText({ to: CUSTOMER, text: 'retry', waMessageId: 'W6' });
     await letReceiptsRun(second, 'CLOCK');
     expect(statusesOf(first, 'W6')).toEqual([]);
-    expect(statusesOf(second, 'W6')).toEqual(['delivered', 'read']);
+    expect(statusesOf(second, 'W6')).toEqual(['sent', 'delivered', 'read']);
     expect(hub.messages({ deviceId: 'dev-retry' }).filter((m) => m.id === 'W6')).toHaveLength(1);
+  });
+
+  it('finishes the receipts of a message the recipient has when it is handed off again', async () => {
+    const { hub, device, linkedDevice } = fresh();
+    const first = await linkedDevice('dev-again', PHONE);
+    await first.engine.sendText({ to: CUSTOMER, text: 'again', waMessageId: 'W9' });
+    await first.events.waitFor('message_status', { match: (s) => s.status === 'delivered' });
+    await first.engine.stop();
+    await first.state.write([{ category: 'sandbox-sent', id: 'W9', value: null }]);
+    const second = device('dev-again', first.state);
+    await second.engine.start();
+    await second.events.waitFor('connected');
+    await second.engine.sendText({ to: CUSTOMER, text: 'again', waMessageId: 'W9' });
+    await letReceiptsRun(second, 'CLOCK');
+    expect(statusesOf(second, 'W9')).toEqual(['read']);
+    expect(hub.messages({ deviceId: 'dev-again' }).filter((m) => m.id === 'W9')).toHaveLength(1);
+  });
+
+  it('after a crash, reports at once the receipts that fell due while it was down, delivered before read', async () => {
+    const { linkedDevice } = fresh({ deliveredMs: 150, readMs: 250 });
+    const first = await linkedDevice('dev-crash', PHONE);
+    await first.engine.sendText({ to: CUSTOMER, text: 'one', waMessageId: 'C1' });
+    await first.engine.sendText({ to: MAGIC_NUMBERS.neverRead, text: 'two', waMessageId: 'C2' });
+    await first.events.waitFor('message_status', { count: 2, match: (s) => s.status === 'sent' });
+    // Stopping drops the timers, as a crash does; the durable state is all a new process has.
+    await first.engine.stop();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const restarted = createSandbox({ deliveredMs: 150, readMs: 250 });
+    try {
+      const second = restarted.device('dev-crash', first.state);
+      await second.engine.start();
+      await second.events.waitFor('message_status', {
+        match: (s) => s.waMessageId === 'C1' && s.status === 'read',
+      });
+      await second.events.waitFor('message_status', {
+        match: (s) => s.waMessageId === 'C2' && s.status === 'delivered',
+      });
+      expect(statusesOf(second, 'C1')).toEqual(['sent', 'delivered', 'read']);
+      expect(statusesOf(second, 'C2')).toEqual(['sent', 'delivered']);
+      // Handed over on connecting, none before.
+      expect(second.events.names().slice(0, 2)).toEqual(['connected', 'message_status']);
+      // The recipients' phones have the messages again.
+      expect(restarted.hub.messages({ deviceId: 'dev-crash' }).map((m) => [m.id, m.text, m.status])).toEqual([
+        ['C2', 'two', 'delivered'],
+        ['C1', 'one', 'read'],
+      ]);
+    } finally {
+      await restarted.stopAll();
+    }
+  });
+
+  it('keeps a record per message until a while after its last receipt, then forgets it', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const { linkedDevice } = fresh();
+      const linking = linkedDevice('dev-forget', PHONE);
+      await vi.advanceTimersByTimeAsync(10);
+      const device = await linking;
+      await device.engine.sendText({ to: CUSTOMER, text: 'kept a while', waMessageId: 'F1' });
+      const recorded = () => device.state.list('sandbox-sent').then((found) => [...found.keys()]);
+      expect(await recorded()).toEqual(['F1']);
+      await vi.advanceTimersByTimeAsync(100);
+      expect(statusesOf(device, 'F1')).toEqual(['sent', 'delivered', 'read']);
+      await vi.advanceTimersByTimeAsync(SENT_RECORD_GRACE_MS - 1_000);
+      expect(await recorded()).toEqual(['F1']);
+      await vi.advanceTimersByTimeAsync(2_000);
+      expect(await recorded()).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('holds receipts while the phone is offline and hands them over on reconnect', async () => {

@@ -25,12 +25,13 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   createInterface({ input: child.stderr! }).on('line', (line) => output.push(line));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
-    // Generous: on a loaded machine starting through tsx alone can take half a minute. A process
+    // Generous: on a loaded machine a start (with its build, when src/ changed) can take over a
+    // minute. A process
     // that never says where it listens is killed, not left behind.
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`server did not start: ${output.join('\n')}`));
-    }, 60_000);
+    }, 90_000);
     createInterface({ input: child.stdout! }).on('line', (line) => {
       output.push(line);
       const match = /"url":"(http:\/\/[^"]+)"/.exec(line);

@@ -63,6 +63,37 @@ describe('webhook deliveries are durable', () => {
     ]);
   });
 
+  it("a node started again under its id sends at once what its killed process had claimed; other nodes' claims wait", async () => {
+    let app = await restart({ WAPING_NODE_ID: 'node-x', WAPING_WEBHOOK_RETRY_SCHEDULE_MS: '600000' });
+    const ws = await otherWorkspace(app);
+    const hook = await createWebhook(app, ws.apiKey, { url: receiver.url, events: ['message.read'] });
+    receiver.answer(() => ({ status: 503, body: 'not yet' }));
+    const mine = await emit(app, ws.workspaceId, 'message.read', { id: 'msg_mine' }, 'dev_mine');
+    const theirs = await emit(app, ws.workspaceId, 'message.read', { id: 'msg_theirs' }, 'dev_theirs');
+    await eventually(async () =>
+      (await deliveries(app, ws.apiKey, hook.id)).every((d) => d.attemptCount === 1),
+    );
+    // As a process killed mid-request leaves them: due now, claimed for minutes to come, one in
+    // this node's name and one in another live node's.
+    const lockedUntil = new Date(Date.now() + 10 * 60_000).toISOString();
+    for (const [event, token] of [
+      [mine, 'node-x/killed-mid-request'],
+      [theirs, 'node-y/still-sending'],
+    ] as const) {
+      await app.app.ctx.db
+        .updateTable('webhook_deliveries')
+        .set({ next_attempt_at: new Date().toISOString(), locked_until: lockedUntil, lock_token: token })
+        .where('event_id', '=', event.id)
+        .execute();
+    }
+    receiver.answer(() => ({ status: 200 }));
+    app = await restart({ WAPING_NODE_ID: 'node-x', WAPING_WEBHOOK_RETRY_SCHEDULE_MS: '600000' });
+    const byEvent = async () =>
+      new Map((await deliveries(app, ws.apiKey, hook.id)).map((d) => [d.eventId, d] as const));
+    await eventually(async () => (await byEvent()).get(mine.id)?.status === 'succeeded');
+    expect((await byEvent()).get(theirs.id)).toMatchObject({ status: 'pending', attemptCount: 1 });
+  });
+
   it('marks a delivery failed once the schedule is used up', async () => {
     const app = await restart({ WAPING_WEBHOOK_RETRY_SCHEDULE_MS: '10,10' });
     const ws = await otherWorkspace(app);

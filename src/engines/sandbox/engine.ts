@@ -17,6 +17,7 @@ import type { SandboxLinkState } from './link-state.js';
 import type { SimulatedDevice } from './simulated-device.js';
 import { MAGIC_NUMBERS, refuseMagicRecipient } from './magic-numbers.js';
 import { SandboxOutbox } from './outbox.js';
+import { SentLog } from './sent-log.js';
 import { QrRotation } from './qr-rotation.js';
 import { TimerSet } from './timers.js';
 
@@ -54,8 +55,11 @@ export class SandboxEngine implements Engine, SimulatedDevice {
       timers: this.timers,
       timing: hub.timing,
       inbox: hub.inbox,
+      log: new SentLog(ctx.state),
       isOnline: () => this.state === 'connected',
       deliver: (receipt) => this.events.emit('message_status', receipt),
+      onLogError: (err) =>
+        ctx.log.warn({ err, deviceId: ctx.deviceId }, 'sandbox could not forget a finished message'),
     });
   }
 
@@ -74,6 +78,12 @@ export class SandboxEngine implements Engine, SimulatedDevice {
     });
     if (generation !== this.generation) return;
     if (phone !== undefined) {
+      // Receipts that fell due while the server was down are reported first, held until connected.
+      await this.outbox.resume().catch((err: unknown) => {
+        if (generation === this.generation) this.halt();
+        throw err;
+      });
+      if (generation !== this.generation) return;
       this.phone = phone;
       this.state = 'connecting';
       // The caller records "connecting" when start resolves; "connected" must come after that.
@@ -100,7 +110,7 @@ export class SandboxEngine implements Engine, SimulatedDevice {
       throw new EngineSendError('SESSION_DISCONNECTED', `Sandbox device ${this.deviceId} is not connected`);
     }
     refuseMagicRecipient(input.to);
-    this.outbox.accept(from, input);
+    await this.outbox.accept(from, input);
     return { waMessageId: input.waMessageId, jid: input.jid ?? jidFor(input.to) };
   }
 

@@ -1,61 +1,117 @@
 import type { EngineEvents, SendTextInput } from '../engine.js';
 import type { SandboxInbox } from './inbox.js';
-import type { SandboxReceipt } from './magic-numbers.js';
-import { receiptsAfter, delayBefore } from './receipts.js';
+import { lastReceiptFor, type SandboxReceipt } from './magic-numbers.js';
+import { receiptSchedule } from './receipts.js';
+import type { SentLog, SentRecord } from './sent-log.js';
 import type { TimerSet } from './timers.js';
 
 type Receipt = EngineEvents['message_status'];
+
+/**
+ * How long a message's durable record outlives its last receipt. Reporting a receipt is not
+ * the same as WAPing having stored it; a record kept a while longer means a crash right after
+ * the report repeats the receipt on restart (harmless: statuses only move forward) instead of
+ * losing it.
+ */
+export const SENT_RECORD_GRACE_MS = 60_000;
 
 export interface OutboxRoute {
   deviceId: string;
   timers: TimerSet;
   timing: { deliveredMs: number; readMs: number };
   inbox: SandboxInbox;
+  log: SentLog;
   /** Whether the device is online to receive a receipt now. */
   isOnline(): boolean;
   deliver(receipt: Receipt): void;
+  /** A background write of the durable records failed. */
+  onLogError(err: unknown): void;
+}
+
+interface HeldReceipt {
+  receipt: Receipt;
+  /** The message's last receipt: once reported, its record can go. */
+  last: boolean;
 }
 
 /**
  * One device's sent messages on their way: into the recipients' inboxes, then receipts back
  * from the recipients' phones. While the device is offline receipts wait, and are handed over
- * on reconnect, as WhatsApp does.
+ * on reconnect, as WhatsApp does. Every hand-off is recorded in the device's durable state
+ * before it happens, so a restart (even after a crash) resumes the receipts where the clock says
+ * they are.
  */
 export class SandboxOutbox {
   private readonly inFlight = new Set<string>();
-  private held: Receipt[] = [];
+  private held: HeldReceipt[] = [];
+  /** Bumped by clear(), so a hand-off or resume that was awaiting a write arms nothing after a stop. */
+  private epoch = 0;
 
   constructor(private readonly route: OutboxRoute) {}
 
   /** Puts the message in the recipient's inbox, once per WhatsApp message id. */
-  accept(from: string, { waMessageId, to, text }: SendTextInput): void {
+  async accept(from: string, { waMessageId, to, text }: SendTextInput): Promise<void> {
     const { inbox, deviceId } = this.route;
     const existing = inbox.find(deviceId, waMessageId);
-    if (!existing) inbox.add({ id: waMessageId, deviceId, from, to, text, at: new Date(), status: 'sent' });
     // A repeat is a retried hand-off of a message the recipient already has; its receipts may
     // have been cut short by a restart, so finish them unless this outbox is already on it.
-    if (!this.inFlight.has(waMessageId)) this.scheduleReceipts(waMessageId, to, existing?.status);
+    if (existing && this.inFlight.has(waMessageId)) return;
+    const record: SentRecord = { from, to, text, sentAt: Date.now() };
+    if (existing) record.after = existing.status;
+    // Recorded before the recipient has it: a crash after this point still gets its receipts.
+    const epoch = this.epoch;
+    await this.route.log.remember(waMessageId, record);
+    if (epoch !== this.epoch || this.inFlight.has(waMessageId)) return;
+    if (!inbox.find(deviceId, waMessageId)) {
+      inbox.add({ id: waMessageId, deviceId, from, to, text, at: new Date(record.sentAt), status: 'sent' });
+    }
+    this.scheduleReceipts(waMessageId, record);
+  }
+
+  /**
+   * Picks up every recorded hand-off after a start: the recipient's inbox has the message again,
+   * receipts that fell due while the device was down are reported at once (in order, delivered
+   * before read), the rest when they fall due.
+   */
+  async resume(): Promise<void> {
+    const { inbox, deviceId } = this.route;
+    const epoch = this.epoch;
+    const recorded = await this.route.log.all();
+    if (epoch !== this.epoch) return;
+    for (const { waMessageId, record } of recorded) {
+      if (this.inFlight.has(waMessageId)) continue;
+      if (!inbox.find(deviceId, waMessageId)) {
+        const { from, to, text } = record;
+        inbox.add({ id: waMessageId, deviceId, from, to, text, at: new Date(record.sentAt), status: 'sent' });
+      }
+      this.scheduleReceipts(waMessageId, record);
+    }
   }
 
   /** Hands over receipts held while offline, as long as the device stays online. */
   flushHeld(): void {
     while (this.route.isOnline()) {
-      const receipt = this.held.shift();
-      if (!receipt) return;
-      this.route.deliver(receipt);
+      const held = this.held.shift();
+      if (!held) return;
+      this.report(held);
     }
   }
 
   /** Forgets everything pending; the timers themselves are cleared by the TimerSet's owner. */
   clear(): void {
+    this.epoch++;
     this.inFlight.clear();
     this.held = [];
   }
 
-  private scheduleReceipts(waMessageId: string, to: string, reached: SandboxReceipt | undefined): void {
-    const pending = receiptsAfter(to, reached);
-    if (pending.length === 0) return;
+  private scheduleReceipts(waMessageId: string, record: SentRecord): void {
+    const pending = receiptSchedule(record.to, record.after, record.sentAt, this.route.timing);
+    if (pending.length === 0) {
+      this.forgetLater(waMessageId);
+      return;
+    }
     this.inFlight.add(waMessageId);
+    const final = lastReceiptFor(record.to);
     // One timer at a time, so receipts can only arrive in order.
     const next = (index: number): void => {
       const receipt = pending[index];
@@ -63,19 +119,32 @@ export class SandboxOutbox {
         this.inFlight.delete(waMessageId);
         return;
       }
-      this.route.timers.after(delayBefore(receipt, this.route.timing), () => {
+      this.route.timers.after(Math.max(0, receipt.dueAt - Date.now()), () => {
         // Armed before reporting, so a listener that stops the engine cancels it too.
         next(index + 1);
-        this.arrive(waMessageId, receipt);
+        this.arrive(waMessageId, receipt.status, receipt.status === final);
       });
     };
     next(0);
   }
 
-  private arrive(waMessageId: string, status: SandboxReceipt): void {
+  private arrive(waMessageId: string, status: SandboxReceipt, last: boolean): void {
     this.route.inbox.setStatus(this.route.deviceId, waMessageId, status);
-    const receipt = { waMessageId, status, at: new Date() };
-    if (this.route.isOnline()) this.route.deliver(receipt);
-    else this.held.push(receipt);
+    const held = { receipt: { waMessageId, status, at: new Date() }, last };
+    if (this.route.isOnline()) this.report(held);
+    else this.held.push(held);
+  }
+
+  private report({ receipt, last }: HeldReceipt): void {
+    if (last) this.forgetLater(receipt.waMessageId);
+    this.route.deliver(receipt);
+  }
+
+  private forgetLater(waMessageId: string): void {
+    this.route.timers.after(SENT_RECORD_GRACE_MS, () => {
+      // A hand-off retried since then recorded the message again and is still on it.
+      if (this.inFlight.has(waMessageId)) return;
+      this.route.log.forget([waMessageId]).catch((err: unknown) => this.route.onLogError(err));
+    });
   }
 }

@@ -9,14 +9,29 @@ export function receiptsAfter(to: string, reached: SandboxReceipt | undefined): 
 }
 
 /**
- * Wait before a receipt, counted from the previous one. `deliveredMs` and `readMs` are both
- * measured from the send; chaining keeps read after delivered even if readMs < deliveredMs.
+ * When a receipt falls due, in ms after the send. `deliveredMs` and `readMs` are both measured
+ * from the send; read never comes before delivered, even if readMs < deliveredMs.
  */
-export function delayBefore(
-  receipt: SandboxReceipt,
-  timing: { deliveredMs: number; readMs: number },
-): number {
+export function offsetOf(receipt: SandboxReceipt, timing: { deliveredMs: number; readMs: number }): number {
   if (receipt === 'sent') return 0;
   if (receipt === 'delivered') return timing.deliveredMs;
-  return Math.max(0, timing.readMs - timing.deliveredMs);
+  return Math.max(timing.deliveredMs, timing.readMs);
+}
+
+/**
+ * The receipts still to come for a hand-off that began at `startedAt` (ms since the epoch), each
+ * with the time it falls due. A retried hand-off of a message that had reached `after` counts
+ * from that receipt: the wait still to come is what was left after it.
+ */
+export function receiptSchedule(
+  to: string,
+  after: SandboxReceipt | undefined,
+  startedAt: number,
+  timing: { deliveredMs: number; readMs: number },
+): Array<{ status: SandboxReceipt; dueAt: number }> {
+  const base = after === undefined ? 0 : offsetOf(after, timing);
+  return receiptsAfter(to, after).map((status) => ({
+    status,
+    dueAt: startedAt + offsetOf(status, timing) - base,
+  }));
 }

@@ -26,6 +26,15 @@ export class MemoryStateStore implements EngineStateStore {
     return found;
   }
 
+  async list(category: string): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    for (const [key, value] of this.data) {
+      const [entryCategory, id] = key.split('\u0000') as [string, string];
+      if (entryCategory === category) found.set(id, value);
+    }
+    return found;
+  }
+
   async write(entries: Entry[]): Promise<void> {
     this.writes.push(entries.map((e) => ({ ...e })));
     for (const { category, id, value } of entries) {
