@@ -26,8 +26,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
     // Generous: on a loaded machine a start (with its build, when src/ changed) can take over a
-    // minute. A process
-    // that never says where it listens is killed, not left behind.
+    // minute. A process that never says where it listens is killed, not left behind.
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`server did not start: ${output.join('\n')}`));
