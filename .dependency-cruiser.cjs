@@ -4,7 +4,7 @@
  * Type-only imports count too, with one exception: `db/types.ts` adds up each feature's
  * `tables.ts` (declarations only) into the schema type.
  */
-const FEATURES = 'workspaces|channels|devices|messages|contacts|inbound|webhooks|notifications|verify';
+const FEATURES = 'workspaces|channels|devices|media|messages|contacts|inbound|webhooks|notifications|verify';
 /** Edge files inside a feature folder: its route files and the plugin registering them. */
 const EDGE_FILES = `^src/(${FEATURES})/([a-z-]*routes|register)\\.ts$`;
 

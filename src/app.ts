@@ -26,6 +26,7 @@ import { healthRoutes } from './http/health.js';
 import { registerIdempotency } from './http/idempotency.js';
 import { InboundHandler } from './inbound/handle-inbound.js';
 import { registerInbound } from './inbound/register.js';
+import { registerMedia } from './media/register.js';
 import { registerMessages } from './messages/register.js';
 import { registerContacts } from './contacts/register.js';
 import { registerMetrics } from './http/metrics.js';
@@ -173,6 +174,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   });
   const supervisor = new DeviceSupervisor(ctx, hub, deviceHooks(ctx, inbound));
   await registerDevices(app, ctx, supervisor);
+  await registerMedia(app, ctx);
   await registerMessages(app, ctx);
   await registerContacts(app, ctx, supervisor);
   await registerInbound(app, ctx, inbound);

@@ -19,7 +19,8 @@ export type IdPrefix =
   | 'rule'
   | 'ses'
   | 'node'
-  | 'ct';
+  | 'ct'
+  | 'med';
 
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 
