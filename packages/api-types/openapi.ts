@@ -4660,6 +4660,16 @@ export interface paths {
                 /** Format: date-time */
                 at: string;
                 status: string;
+                media?: {
+                  /** @description image, video, audio, voice or document */
+                  type: string;
+                  mime: string;
+                  size: number;
+                  /** @description Of the bytes the recipient received */
+                  sha256: string;
+                  filename?: string;
+                  voice?: boolean;
+                };
               }[];
             };
           };
@@ -4765,7 +4775,14 @@ export interface paths {
           'application/json': {
             deviceId: string;
             from: string;
-            text: string;
+            /** @description The text, or a caption */
+            text?: string;
+            media?: {
+              type: 'image' | 'document';
+              /** @description The file, base64 (up to 512 KB) */
+              data: string;
+              filename?: string;
+            };
           };
         };
       };
@@ -4862,6 +4879,17 @@ export interface paths {
         };
         /** @description Body is not JSON in UTF-8 (UNSUPPORTED_MEDIA_TYPE) */
         415: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The recipient opted out (RECIPIENT_OPTED_OUT) */
+        422: {
           headers: {
             /** @description The request id: yours, or the one made for you */
             'X-Request-Id'?: string;
@@ -5614,7 +5642,7 @@ export interface paths {
             deviceId?: string;
             /** @description E.164, like +15551234567 */
             to: string;
-            type: 'text' | 'template';
+            type: 'text' | 'template' | 'image' | 'video' | 'audio' | 'document';
             text?: {
               body: string;
             };
@@ -5625,6 +5653,19 @@ export interface paths {
                 [key: string]: string | number | boolean;
               };
             };
+            /** @description For image, video, audio and document: id or url */
+            media?: {
+              /** @description An uploaded file */
+              id?: string;
+              /** @description A file the server fetches (public http(s) only) */
+              url?: string;
+            };
+            /** @description image, video, document */
+            caption?: string;
+            /** @description document */
+            filename?: string;
+            /** @description audio: send as a voice note */
+            voice?: boolean;
             priority?: 'low' | 'normal' | 'high';
             ttlSeconds?: number;
             /** Format: date-time */
@@ -5654,8 +5695,33 @@ export interface paths {
               direction: 'out' | 'in';
               to: string | null;
               from: string | null;
-              type: 'text' | 'template';
+              type:
+                | 'text'
+                | 'template'
+                | 'image'
+                | 'video'
+                | 'audio'
+                | 'document'
+                | 'sticker'
+                | 'location'
+                | 'contacts'
+                | 'poll'
+                | 'reaction'
+                | 'unsupported';
               body: string | null;
+              media?: {
+                id: string;
+                type: 'image' | 'video' | 'audio' | 'document' | 'sticker';
+                mime: string;
+                size: number;
+                sha256: string | null;
+                filename: string | null;
+                caption: string | null;
+                /** @description Audio sent or received as a voice note */
+                voice: boolean;
+                /** @description Download path; 404 once the file is deleted (retention, erasure) */
+                url: string;
+              } | null;
               templateId: string | null;
               status:
                 | 'queued'
@@ -5867,8 +5933,33 @@ export interface paths {
               direction: 'out' | 'in';
               to: string | null;
               from: string | null;
-              type: 'text' | 'template';
+              type:
+                | 'text'
+                | 'template'
+                | 'image'
+                | 'video'
+                | 'audio'
+                | 'document'
+                | 'sticker'
+                | 'location'
+                | 'contacts'
+                | 'poll'
+                | 'reaction'
+                | 'unsupported';
               body: string | null;
+              media?: {
+                id: string;
+                type: 'image' | 'video' | 'audio' | 'document' | 'sticker';
+                mime: string;
+                size: number;
+                sha256: string | null;
+                filename: string | null;
+                caption: string | null;
+                /** @description Audio sent or received as a voice note */
+                voice: boolean;
+                /** @description Download path; 404 once the file is deleted (retention, erasure) */
+                url: string;
+              } | null;
               templateId: string | null;
               status:
                 | 'queued'
@@ -6040,8 +6131,33 @@ export interface paths {
               direction: 'out' | 'in';
               to: string | null;
               from: string | null;
-              type: 'text' | 'template';
+              type:
+                | 'text'
+                | 'template'
+                | 'image'
+                | 'video'
+                | 'audio'
+                | 'document'
+                | 'sticker'
+                | 'location'
+                | 'contacts'
+                | 'poll'
+                | 'reaction'
+                | 'unsupported';
               body: string | null;
+              media?: {
+                id: string;
+                type: 'image' | 'video' | 'audio' | 'document' | 'sticker';
+                mime: string;
+                size: number;
+                sha256: string | null;
+                filename: string | null;
+                caption: string | null;
+                /** @description Audio sent or received as a voice note */
+                voice: boolean;
+                /** @description Download path; 404 once the file is deleted (retention, erasure) */
+                url: string;
+              } | null;
               templateId: string | null;
               status:
                 | 'queued'
@@ -11606,8 +11722,33 @@ export interface components {
       direction: 'out' | 'in';
       to: string | null;
       from: string | null;
-      type: 'text' | 'template';
+      type:
+        | 'text'
+        | 'template'
+        | 'image'
+        | 'video'
+        | 'audio'
+        | 'document'
+        | 'sticker'
+        | 'location'
+        | 'contacts'
+        | 'poll'
+        | 'reaction'
+        | 'unsupported';
       body: string | null;
+      media?: {
+        id: string;
+        type: 'image' | 'video' | 'audio' | 'document' | 'sticker';
+        mime: string;
+        size: number;
+        sha256: string | null;
+        filename: string | null;
+        caption: string | null;
+        /** @description Audio sent or received as a voice note */
+        voice: boolean;
+        /** @description Download path; 404 once the file is deleted (retention, erasure) */
+        url: string;
+      } | null;
       templateId: string | null;
       status:
         'queued' | 'sending' | 'sent' | 'delivered' | 'read' | 'failed' | 'expired' | 'canceled' | 'received';

@@ -129,3 +129,27 @@ export async function deleteMedia(ctx: MediaCtx, workspaceId: string, id: string
 }
 
 export type { MediaKind };
+
+/** Deletes the workspace's files with these ids (those still there). */
+export async function deleteMediaByIds(ctx: MediaCtx, workspaceId: string, ids: string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const rows = await ctx.db
+    .selectFrom('media')
+    .select(['id', 'storage_key'])
+    .where('workspace_id', '=', workspaceId)
+    .where('id', 'in', ids)
+    .execute();
+  return deleteMediaRows(ctx, rows);
+}
+
+/** Retention: deletes the workspace's files stored before `cutoff`. */
+export async function deleteMediaBefore(ctx: MediaCtx, workspaceId: string, cutoff: string): Promise<number> {
+  const rows = await ctx.db
+    .selectFrom('media')
+    .select(['id', 'storage_key'])
+    .where('workspace_id', '=', workspaceId)
+    .where('status', '=', 'ready')
+    .where('created_at', '<', cutoff)
+    .execute();
+  return deleteMediaRows(ctx, rows);
+}

@@ -1,5 +1,5 @@
 import type { EngineEvents, SendTextInput } from '../engine.js';
-import type { SandboxInbox } from './inbox.js';
+import type { SandboxInbox, SandboxMedia } from './inbox.js';
 import type { SandboxReceipt } from './magic-numbers.js';
 import { receiptsAfter, delayBefore } from './receipts.js';
 import type { TimerSet } from './timers.js';
@@ -28,10 +28,21 @@ export class SandboxOutbox {
   constructor(private readonly route: OutboxRoute) {}
 
   /** Puts the message in the recipient's inbox, once per WhatsApp message id. */
-  accept(from: string, { waMessageId, to, text }: SendTextInput): void {
+  accept(from: string, { waMessageId, to, text }: SendTextInput, media?: SandboxMedia): void {
     const { inbox, deviceId } = this.route;
     const existing = inbox.find(deviceId, waMessageId);
-    if (!existing) inbox.add({ id: waMessageId, deviceId, from, to, text, at: new Date(), status: 'sent' });
+    if (!existing) {
+      inbox.add({
+        id: waMessageId,
+        deviceId,
+        from,
+        to,
+        text,
+        at: new Date(),
+        status: 'sent',
+        ...(media ? { media } : {}),
+      });
+    }
     // A repeat is a retried hand-off of a message the recipient already has; its receipts may
     // have been cut short by a restart, so finish them unless this outbox is already on it.
     if (!this.inFlight.has(waMessageId)) this.scheduleReceipts(waMessageId, to, existing?.status);
