@@ -56,7 +56,7 @@ describe('media from a URL', () => {
       sha256: createHash('sha256').update(photo).digest('hex'),
       filename: 'photo.jpg',
     });
-    await waitForStatus(t, message.id, 'delivered');
+    await waitForStatus(t, message.id, 'read');
   });
 
   it.for([

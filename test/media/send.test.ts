@@ -62,7 +62,7 @@ describe('sending media', () => {
           url: `/v1/media/${media.id}`,
         },
       });
-      await waitForStatus(t, message.id, 'delivered');
+      await waitForStatus(t, message.id, 'read');
       const [got] = await inbox(t, to);
       expect(got?.media).toMatchObject({ mime, size: bytes.length, sha256: sha(bytes) });
       expect(got?.media?.type).toBe('voice' in extra ? 'voice' : type);
