@@ -27,6 +27,7 @@ import { healthRoutes } from './http/health.js';
 import { registerIdempotency } from './http/idempotency.js';
 import { InboundHandler } from './inbound/handle-inbound.js';
 import { registerInbound } from './inbound/register.js';
+import { registerMedia } from './media/register.js';
 import { registerMessages } from './messages/register.js';
 import { MessageStoredHooks } from './messages/stored-hooks.js';
 import { fileIntoConversation } from './conversations/file-message.js';
@@ -198,6 +199,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   });
   const supervisor = new DeviceSupervisor(ctx, hub, deviceHooks(ctx, inbound));
   await registerDevices(app, ctx, supervisor);
+  await registerMedia(app, ctx);
   await registerMessages(app, ctx);
   await registerContacts(app, ctx, supervisor);
   await registerInbound(app, ctx, inbound);

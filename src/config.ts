@@ -98,6 +98,17 @@ export const CONFIG_FIELDS = {
   sessionTtlHours: int('WAPING_SESSION_TTL_HOURS', 12, 1),
   /** How often old message bodies are erased (per-workspace retentionDays). */
   retentionIntervalMinutes: int('WAPING_RETENTION_INTERVAL_MINUTES', 60, 1),
+  /**
+   * Where media files live: unset or `file:///path` for files on this box (default
+   * WAPING_DATA_DIR/media), `database:` for the database itself (every node reaches it).
+   */
+  mediaUrl: str('WAPING_MEDIA_URL', undefined, { pattern: '^(file:///|database:$)' }),
+  /** Time for the body of one upload to POST /v1/media to arrive. */
+  mediaUploadTimeoutMs: int('WAPING_MEDIA_UPLOAD_TIMEOUT_MS', 600_000, 100),
+  /** Time for fetching media from a URL given to POST /v1/messages, answer and body included. */
+  mediaFetchTimeoutMs: int('WAPING_MEDIA_FETCH_TIMEOUT_MS', 30_000, 100),
+  /** Test-only: let media URLs point at private and loopback addresses. */
+  mediaFetchAllowPrivate: bool('WAPING_MEDIA_FETCH_ALLOW_PRIVATE', false),
   /** The built dashboard; unset → dist/web of this checkout. */
   webDir: str('WAPING_WEB_DIR'),
 } satisfies Record<string, { env: string; schema: TSchema }>;

@@ -4666,6 +4666,16 @@ export interface paths {
                 /** Format: date-time */
                 at: string;
                 status: string;
+                media?: {
+                  /** @description image, video, audio, voice or document */
+                  type: string;
+                  mime: string;
+                  size: number;
+                  /** @description Of the bytes the recipient received */
+                  sha256: string;
+                  filename?: string;
+                  voice?: boolean;
+                };
               }[];
             };
           };
@@ -4771,7 +4781,14 @@ export interface paths {
           'application/json': {
             deviceId: string;
             from: string;
-            text: string;
+            /** @description The text, or a caption */
+            text?: string;
+            media?: {
+              type: 'image' | 'document';
+              /** @description The file, base64 (up to 512 KB) */
+              data: string;
+              filename?: string;
+            };
           };
         };
       };
@@ -4877,6 +4894,17 @@ export interface paths {
             'application/json': components['schemas']['ErrorEnvelope'];
           };
         };
+        /** @description The recipient opted out (RECIPIENT_OPTED_OUT) */
+        422: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
         /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
         429: {
           headers: {
@@ -4912,6 +4940,567 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/media': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Upload a file to send later (multipart, streamed to storage) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      /** @description multipart/form-data: an optional `type` field (before the file), then the `file` part (required). The type of the content is detected from its bytes; its name must not contradict it. */
+      requestBody: {
+        content: {
+          'multipart/form-data': {
+            type?: 'image' | 'video' | 'audio' | 'document';
+            /** Format: binary */
+            file?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              type: 'image' | 'video' | 'audio' | 'document' | 'sticker';
+              /** @description Detected from the content, not from the name */
+              mime: string;
+              /** @description Bytes */
+              size: number;
+              sha256: string | null;
+              filename: string | null;
+              /** @description Download path (GET, with the API key) */
+              url: string;
+              /** Format: date-time */
+              createdAt: string;
+            };
+          };
+        };
+        /** @description Invalid input (VALIDATION_ERROR) */
+        400: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
+        401: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The plan or the key scope does not allow this (FORBIDDEN) */
+        403: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The body did not arrive within the deadline (REQUEST_TIMEOUT) */
+        408: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body too large (PAYLOAD_TOO_LARGE) */
+        413: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body is not JSON in UTF-8 (UNSUPPORTED_MEDIA_TYPE) */
+        415: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The recipient opted out (RECIPIENT_OPTED_OUT) */
+        422: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
+        429: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Unexpected failure (SERVER_ERROR) */
+        500: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/media/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download a file */
+    get: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The file, with its detected content type */
+        200: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/octet-stream': string;
+          };
+        };
+        /** @description Invalid input (VALIDATION_ERROR) */
+        400: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
+        401: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The plan or the key scope does not allow this (FORBIDDEN) */
+        403: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description No such resource in this workspace (NOT_FOUND) */
+        404: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description A path parameter is longer than any id (URI_TOO_LONG) */
+        414: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
+        429: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Unexpected failure (SERVER_ERROR) */
+        500: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete a file (messages that carried it keep its metadata) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Invalid input (VALIDATION_ERROR) */
+        400: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
+        401: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The plan or the key scope does not allow this (FORBIDDEN) */
+        403: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description No such resource in this workspace (NOT_FOUND) */
+        404: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description A path parameter is longer than any id (URI_TOO_LONG) */
+        414: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
+        429: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Unexpected failure (SERVER_ERROR) */
+        500: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/media/{id}/info': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A file's metadata */
+    get: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              type: 'image' | 'video' | 'audio' | 'document' | 'sticker';
+              /** @description Detected from the content, not from the name */
+              mime: string;
+              /** @description Bytes */
+              size: number;
+              sha256: string | null;
+              filename: string | null;
+              /** @description Download path (GET, with the API key) */
+              url: string;
+              /** Format: date-time */
+              createdAt: string;
+            };
+          };
+        };
+        /** @description Invalid input (VALIDATION_ERROR) */
+        400: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
+        401: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The plan or the key scope does not allow this (FORBIDDEN) */
+        403: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description No such resource in this workspace (NOT_FOUND) */
+        404: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description A path parameter is longer than any id (URI_TOO_LONG) */
+        414: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
+        429: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Unexpected failure (SERVER_ERROR) */
+        500: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -5059,7 +5648,7 @@ export interface paths {
             deviceId?: string;
             /** @description E.164, like +15551234567 */
             to: string;
-            type: 'text' | 'template';
+            type: 'text' | 'template' | 'image' | 'video' | 'audio' | 'document';
             text?: {
               body: string;
             };
@@ -5070,6 +5659,19 @@ export interface paths {
                 [key: string]: string | number | boolean;
               };
             };
+            /** @description For image, video, audio and document: id or url */
+            media?: {
+              /** @description An uploaded file */
+              id?: string;
+              /** @description A file the server fetches (public http(s) only) */
+              url?: string;
+            };
+            /** @description image, video, document */
+            caption?: string;
+            /** @description document */
+            filename?: string;
+            /** @description audio: send as a voice note */
+            voice?: boolean;
             priority?: 'low' | 'normal' | 'high';
             ttlSeconds?: number;
             /** Format: date-time */
@@ -5099,8 +5701,33 @@ export interface paths {
               direction: 'out' | 'in';
               to: string | null;
               from: string | null;
-              type: 'text' | 'template';
+              type:
+                | 'text'
+                | 'template'
+                | 'image'
+                | 'video'
+                | 'audio'
+                | 'document'
+                | 'sticker'
+                | 'location'
+                | 'contacts'
+                | 'poll'
+                | 'reaction'
+                | 'unsupported';
               body: string | null;
+              media?: {
+                id: string;
+                type: 'image' | 'video' | 'audio' | 'document' | 'sticker';
+                mime: string;
+                size: number;
+                sha256: string | null;
+                filename: string | null;
+                caption: string | null;
+                /** @description Audio sent or received as a voice note */
+                voice: boolean;
+                /** @description Download path; 404 once the file is deleted (retention, erasure) */
+                url: string;
+              } | null;
               templateId: string | null;
               status:
                 | 'queued'
@@ -5312,8 +5939,33 @@ export interface paths {
               direction: 'out' | 'in';
               to: string | null;
               from: string | null;
-              type: 'text' | 'template';
+              type:
+                | 'text'
+                | 'template'
+                | 'image'
+                | 'video'
+                | 'audio'
+                | 'document'
+                | 'sticker'
+                | 'location'
+                | 'contacts'
+                | 'poll'
+                | 'reaction'
+                | 'unsupported';
               body: string | null;
+              media?: {
+                id: string;
+                type: 'image' | 'video' | 'audio' | 'document' | 'sticker';
+                mime: string;
+                size: number;
+                sha256: string | null;
+                filename: string | null;
+                caption: string | null;
+                /** @description Audio sent or received as a voice note */
+                voice: boolean;
+                /** @description Download path; 404 once the file is deleted (retention, erasure) */
+                url: string;
+              } | null;
               templateId: string | null;
               status:
                 | 'queued'
@@ -5485,8 +6137,33 @@ export interface paths {
               direction: 'out' | 'in';
               to: string | null;
               from: string | null;
-              type: 'text' | 'template';
+              type:
+                | 'text'
+                | 'template'
+                | 'image'
+                | 'video'
+                | 'audio'
+                | 'document'
+                | 'sticker'
+                | 'location'
+                | 'contacts'
+                | 'poll'
+                | 'reaction'
+                | 'unsupported';
               body: string | null;
+              media?: {
+                id: string;
+                type: 'image' | 'video' | 'audio' | 'document' | 'sticker';
+                mime: string;
+                size: number;
+                sha256: string | null;
+                filename: string | null;
+                caption: string | null;
+                /** @description Audio sent or received as a voice note */
+                voice: boolean;
+                /** @description Download path; 404 once the file is deleted (retention, erasure) */
+                url: string;
+              } | null;
               templateId: string | null;
               status:
                 | 'queued'
@@ -12664,8 +13341,33 @@ export interface components {
       direction: 'out' | 'in';
       to: string | null;
       from: string | null;
-      type: 'text' | 'template';
+      type:
+        | 'text'
+        | 'template'
+        | 'image'
+        | 'video'
+        | 'audio'
+        | 'document'
+        | 'sticker'
+        | 'location'
+        | 'contacts'
+        | 'poll'
+        | 'reaction'
+        | 'unsupported';
       body: string | null;
+      media?: {
+        id: string;
+        type: 'image' | 'video' | 'audio' | 'document' | 'sticker';
+        mime: string;
+        size: number;
+        sha256: string | null;
+        filename: string | null;
+        caption: string | null;
+        /** @description Audio sent or received as a voice note */
+        voice: boolean;
+        /** @description Download path; 404 once the file is deleted (retention, erasure) */
+        url: string;
+      } | null;
       templateId: string | null;
       status:
         'queued' | 'sending' | 'sent' | 'delivered' | 'read' | 'failed' | 'expired' | 'canceled' | 'received';

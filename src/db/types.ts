@@ -4,6 +4,7 @@ import type { DashboardTables } from '../dashboard/tables.js';
 import type { DeviceTables } from '../devices/tables.js';
 import type { EventTables } from '../events/tables.js';
 import type { InboundTables } from '../inbound/tables.js';
+import type { MediaTables } from '../media/tables.js';
 import type { MessageTables } from '../messages/tables.js';
 import type { NotificationTables } from '../notifications/tables.js';
 import type { VerifyTables } from '../verify/tables.js';
@@ -28,4 +29,5 @@ export interface Database
     NotificationTables,
     InboundTables,
     VerifyTables,
-    ConversationTables {}
+    ConversationTables,
+    MediaTables {}

@@ -7,7 +7,9 @@ import { deviceTopic } from './topics.js';
 import type { DeviceSupervisor } from './supervisor.js';
 import { toDeviceView, DeviceSchema } from './views.js';
 import { authOf } from '../http/auth.js';
-import { AppError } from '../lib/errors.js';
+import { AppError, validation } from '../lib/errors.js';
+import { literalUnion } from '../lib/schema.js';
+import { sandboxFile } from '../media/sandbox-file.js';
 import { errorResponses, IdParams } from '../http/schemas.js';
 import { idPattern } from '../lib/ids.js';
 import { toE164 } from '../lib/phone.js';
@@ -146,6 +148,16 @@ export function sandboxRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fa
                   text: Type.String(),
                   at: Type.String({ format: 'date-time' }),
                   status: Type.String(),
+                  media: Type.Optional(
+                    Type.Object({
+                      type: Type.String({ description: 'image, video, audio, voice or document' }),
+                      mime: Type.String(),
+                      size: Type.Integer(),
+                      sha256: Type.String({ description: 'Of the bytes the recipient received' }),
+                      filename: Type.Optional(Type.String()),
+                      voice: Type.Optional(Type.Boolean()),
+                    }),
+                  ),
                 }),
               ),
             }),
@@ -177,18 +189,35 @@ export function sandboxRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fa
             {
               deviceId: Type.String({ pattern: idPattern('dev') }),
               from: Type.String({ minLength: 5, maxLength: 32 }),
-              text: Type.String({ minLength: 1, maxLength: 4096 }),
+              text: Type.Optional(
+                Type.String({ minLength: 1, maxLength: 4096, description: 'The text, or a caption' }),
+              ),
+              media: Type.Optional(
+                Type.Object(
+                  {
+                    type: literalUnion(['image', 'document'] as const),
+                    data: Type.String({ maxLength: 700_000, description: 'The file, base64 (up to 512 KB)' }),
+                    filename: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
+                  },
+                  { additionalProperties: false },
+                ),
+              ),
             },
             { additionalProperties: false },
           ),
-          response: { 202: Type.Object({ waMessageId: Type.String() }), ...errorResponses(404, 409) },
+          response: { 202: Type.Object({ waMessageId: Type.String() }), ...errorResponses(404, 409, 422) },
         },
       },
       async (request, reply) => {
         const row = await sandboxDevice(authOf(request).workspaceId, request.body.deviceId);
         const from = toE164(request.body.from, 'from');
         try {
-          return reply.status(202).send(hub.inbound(row.id, from, request.body.text));
+          const { text, media } = request.body;
+          if (!text && !media)
+            throw validation('Give text, media or both', [
+              { field: 'body.text', message: 'is required without media' },
+            ]);
+          return reply.status(202).send(hub.inbound(row.id, from, text ?? '', media && sandboxFile(media)));
         } catch (err) {
           return mapSandboxError(err);
         }

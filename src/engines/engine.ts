@@ -5,6 +5,7 @@
  * events and turns them into device statuses, message statuses and inbound messages. Engines
  * never touch the database directly: durable state goes through `EngineContext.state`.
  */
+import type { Readable } from 'node:stream';
 import type { Logger } from 'pino';
 
 export type EngineKind = 'sandbox' | 'baileys';
@@ -27,7 +28,10 @@ export interface EngineEvents {
   link_timeout: { reason: string };
   /** Receipt for a message this engine sent, keyed by the WhatsApp message id. */
   message_status: { waMessageId: string; status: EngineMessageStatus; at: Date; error?: string };
-  /** A customer wrote to the line. `from` is E.164 when it could be resolved. */
+  /**
+   * A customer wrote to the line. `from` is E.164 when it could be resolved. `text` is the text,
+   * a media caption, or for a kind WAPing does not handle (`kind`) a readable summary of it.
+   */
   inbound: {
     waMessageId: string;
     from: string;
@@ -35,7 +39,39 @@ export interface EngineEvents {
     pushName?: string;
     text: string;
     at: Date;
+    /** What the customer sent when it is not plain text. */
+    kind?: InboundKind;
+    /** The file of an image, video, audio, voice note, document or sticker. */
+    media?: InboundMedia;
   };
+}
+
+export type MediaKind = 'image' | 'video' | 'audio' | 'document' | 'sticker';
+export type InboundKind = MediaKind | 'location' | 'contacts' | 'poll' | 'reaction' | 'unsupported';
+
+export interface InboundMedia {
+  kind: MediaKind;
+  mime: string;
+  filename?: string;
+  voice?: boolean;
+  /** Downloads (and decrypts) the file; called once, by whoever records the message. */
+  open(): Promise<Readable>;
+}
+
+/** A file to send: its bytes are read only when the engine is ready to upload them. */
+export interface OutboundMedia {
+  kind: Exclude<MediaKind, 'sticker'>;
+  mime: string;
+  size: number;
+  filename?: string;
+  caption?: string;
+  /** Audio sent as a voice note (push-to-talk). */
+  voice?: boolean;
+  open(): Promise<Readable>;
+}
+
+export interface SendMediaInput extends Omit<SendTextInput, 'text'> {
+  media: OutboundMedia;
 }
 
 export type EngineEventName = keyof EngineEvents;
@@ -121,6 +157,8 @@ export interface Engine {
   requestPairingCode(phone: string): Promise<string>;
   /** Hands a text message to WhatsApp. Throws EngineSendError. */
   sendText(input: SendTextInput): Promise<SendResult>;
+  /** Uploads a file and hands the message carrying it to WhatsApp. Throws EngineSendError. */
+  sendMedia(input: SendMediaInput): Promise<SendResult>;
   /** Shows "typing…" to the recipient for about `ms` before a send, as a person would. Optional: cosmetic. */
   showTyping?(jid: string, ms: number): Promise<void>;
   /** Whether an E.164 number is on WhatsApp, and its JID. */

@@ -162,6 +162,34 @@ function guardBody(request: FastifyRequest, payload: Readable, timeoutMs: number
   return guarded;
 }
 
+/**
+ * A multipart upload is read by its route straight from the request (a streaming parser pipes
+ * it), so there is no stream in between to fail: on the deadline the request itself reports the
+ * 408, which fails the parser and the route's write, or, when nothing reads it yet, it is cut.
+ */
+function guardStreamedBody(request: FastifyRequest, timeoutMs: number): void {
+  const raw = request.raw;
+  const timer = setTimeout(() => {
+    if (raw.complete) return;
+    timedOut.add(request);
+    if (raw.listenerCount('error') > 0) {
+      const seconds = Math.round(timeoutMs / 100) / 10;
+      raw.emit(
+        'error',
+        Object.assign(new Error(`The request body did not arrive within ${seconds} s`), { statusCode: 408 }),
+      );
+    } else {
+      closeSocket(raw, 'destroy');
+    }
+  }, timeoutMs);
+  timer.unref();
+  raw.once('end', () => clearTimeout(timer));
+  raw.once('close', () => clearTimeout(timer));
+}
+
+const isMultipart = (raw: IncomingMessage) =>
+  (raw.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/form-data');
+
 export function registerEdge(app: FastifyInstance, config: Config): void {
   let roomiestBodyMs = config.bodyTimeoutMs;
   app.addHook('onRoute', (route) => {
@@ -197,7 +225,12 @@ export function registerEdge(app: FastifyInstance, config: Config): void {
 
   app.addHook('preParsing', async (request, _reply, payload) => {
     if (!hasBody(request.raw)) return payload;
-    return guardBody(request, payload, request.routeOptions.config.body?.timeoutMs ?? config.bodyTimeoutMs);
+    const timeoutMs = request.routeOptions.config.body?.timeoutMs ?? config.bodyTimeoutMs;
+    if (isMultipart(request.raw)) {
+      guardStreamedBody(request, timeoutMs);
+      return payload;
+    }
+    return guardBody(request, payload, timeoutMs);
   });
 
   // An error answered before the body was read (413, 415): the client may still be sending it.

@@ -1,15 +1,17 @@
 import { deleteContact } from '../contacts/store.js';
 import type { AppContext } from '../context.js';
 import type { DbOrTx } from '../db/database.js';
-import { cancelQueuedTo, eraseConversation, hasMessagesWith } from '../messages/erase.js';
+import { deleteMediaByIds } from '../media/service.js';
+import { cancelQueuedTo, eraseConversation, hasMessagesWith, mediaIdsWith } from '../messages/erase.js';
 import { forgetCooldowns } from './cooldown.js';
 
 /**
  * Right to be forgotten: cancels what is still queued for the number, erases the bodies (and the
  * WhatsApp name kept on inbound messages) of all its messages, forgets its cooldowns and deletes
- * the contact. Statuses, timelines and the number in the log stay for delivery accounting.
- * Returns null when the workspace knows nothing about the number. `alsoErase` runs in the same
- * transaction for what features above this one keep about the number (the inbox's conversations).
+ * the contact, and deletes the files its messages carried. Statuses, timelines and the number in
+ * the log stay for delivery accounting. Returns null when the workspace knows nothing about the
+ * number. `alsoErase` runs in the same transaction for what features above this one keep about
+ * the number (the inbox's conversations).
  */
 export async function eraseContact(
   ctx: AppContext,
@@ -18,11 +20,15 @@ export async function eraseContact(
   alsoErase?: (trx: DbOrTx) => Promise<unknown>,
 ): Promise<{ messagesErased: number } | null> {
   await cancelQueuedTo(ctx, workspaceId, phone);
-  return ctx.db.transaction().execute(async (trx) => {
+  const files = await mediaIdsWith(ctx.db, workspaceId, phone);
+  const erased = await ctx.db.transaction().execute(async (trx) => {
     const deleted = await deleteContact(trx, workspaceId, phone);
     if (!deleted && !(await hasMessagesWith(trx, workspaceId, phone))) return null;
     await forgetCooldowns(trx, workspaceId, phone);
     await alsoErase?.(trx);
     return { messagesErased: await eraseConversation(trx, workspaceId, phone) };
   });
+  // The files go after the commit: a file is never deleted while a message still points at it.
+  if (erased) await deleteMediaByIds(ctx, workspaceId, files);
+  return erased;
 }

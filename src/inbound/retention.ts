@@ -3,13 +3,14 @@ import { startLoop, type Loop } from '../jobs/loop.js';
 import { parseSettings } from '../workspaces/settings.js';
 import { DEFAULT_RETENTION_DAYS } from '../workspaces/views.js';
 import { eraseBodiesBefore } from '../messages/erase.js';
+import { deleteMediaBefore } from '../media/service.js';
 import { pruneEventsBefore } from '../webhooks/prune.js';
 import { listWorkspaces } from '../workspaces/store.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Erases the bodies of messages older than each workspace's `retentionDays` (status, timeline
+ * Erases the bodies (and files) of messages older than each workspace's `retentionDays` (status, timeline
  * and metadata stay), and the events of that age with their webhook delivery log. Messages still waiting to be sent keep their text. Returns how many
  * bodies were erased. Safe to run on every node at once: erasing twice changes nothing.
  */
@@ -20,6 +21,7 @@ export async function runRetention(ctx: AppContext): Promise<number> {
     const days = parseSettings(workspace.settings).retentionDays ?? DEFAULT_RETENTION_DAYS;
     const cutoff = new Date(now - days * DAY_MS).toISOString();
     erased += await eraseBodiesBefore(ctx.db, workspace.id, cutoff);
+    await deleteMediaBefore(ctx, workspace.id, cutoff);
     await pruneEventsBefore(ctx.db, workspace.id, cutoff);
   }
   return erased;

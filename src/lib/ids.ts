@@ -21,7 +21,8 @@ export type IdPrefix =
   | 'node'
   | 'ct'
   | 'cnv'
-  | 'note';
+  | 'note'
+  | 'med';
 
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 

@@ -5,6 +5,7 @@ import { EngineSendError } from '../engines/engine.js';
 import { decrypt, deriveKey } from '../lib/crypto.js';
 import { jidFor } from '../lib/phone.js';
 import { findContact, lookupIsFresh, upsertContact } from '../contacts/store.js';
+import { outboundMedia } from '../media/send-file.js';
 import type { Pacer } from './pacer.js';
 import { transitionMessage } from './status.js';
 import { nextQueued, stuckSending } from './store.js';
@@ -161,15 +162,16 @@ export class Dispatcher {
         });
         return;
       }
-      const text = message.sealed_body
-        ? decrypt(this.sealKey, message.sealed_body, message.id)
-        : (message.body ?? '');
-      await engine.sendText({
-        to: message.phone,
-        jid,
-        text,
-        waMessageId: message.wa_message_id ?? waMessageIdFor(message.id),
-      });
+      const waMessageId = message.wa_message_id ?? waMessageIdFor(message.id);
+      if (message.media) {
+        const media = await outboundMedia(this.ctx, message);
+        await engine.sendMedia({ to: message.phone, jid, waMessageId, media });
+      } else {
+        const text = message.sealed_body
+          ? decrypt(this.sealKey, message.sealed_body, message.id)
+          : (message.body ?? '');
+        await engine.sendText({ to: message.phone, jid, text, waMessageId });
+      }
       this.device.pacer.recordSend(this.ctx.clock.now().getTime());
       await transitionMessage(this.ctx, message.id, 'sent');
       await upsertContact(

@@ -1,5 +1,6 @@
 import type { AppContext } from '../context.js';
 import type { DbOrTx } from '../db/database.js';
+import { parseMessageMedia } from '../media/message-media.js';
 import { transitionMessage } from './status.js';
 
 /** Messages whose text is still needed to send them; their bodies are never erased. */
@@ -9,11 +10,13 @@ export const IN_FLIGHT = ['queued', 'sending'] as const;
 export async function eraseBodiesBefore(db: DbOrTx, workspaceId: string, cutoff: string): Promise<number> {
   const result = await db
     .updateTable('messages')
-    .set({ body: null, sealed_body: null })
+    .set({ body: null, sealed_body: null, media: null })
     .where('workspace_id', '=', workspaceId)
     .where('created_at', '<', cutoff)
     .where('status', 'not in', [...IN_FLIGHT])
-    .where((eb) => eb.or([eb('body', 'is not', null), eb('sealed_body', 'is not', null)]))
+    .where((eb) =>
+      eb.or([eb('body', 'is not', null), eb('sealed_body', 'is not', null), eb('media', 'is not', null)]),
+    )
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
@@ -56,11 +59,25 @@ export async function eraseConversation(db: DbOrTx, workspaceId: string, phone: 
     .execute();
   const erased = await db
     .updateTable('messages')
-    .set({ body: null, sealed_body: null })
+    .set({ body: null, sealed_body: null, media: null })
     .where('workspace_id', '=', workspaceId)
     .where('phone', '=', phone)
     .where('status', 'not in', [...IN_FLIGHT])
-    .where((eb) => eb.or([eb('body', 'is not', null), eb('sealed_body', 'is not', null)]))
+    .where((eb) =>
+      eb.or([eb('body', 'is not', null), eb('sealed_body', 'is not', null), eb('media', 'is not', null)]),
+    )
     .executeTakeFirst();
   return Number(erased.numUpdatedRows);
+}
+
+/** The ids of the files a number's messages carry (to delete them with the conversation). */
+export async function mediaIdsWith(db: DbOrTx, workspaceId: string, phone: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('messages')
+    .select('media')
+    .where('workspace_id', '=', workspaceId)
+    .where('phone', '=', phone)
+    .where('media', 'is not', null)
+    .execute();
+  return rows.flatMap((r) => parseMessageMedia(r.media)?.id ?? []);
 }

@@ -1,6 +1,7 @@
 import type { AppContext } from '../context.js';
 import type { EngineEvents } from '../engines/engine.js';
 import { newId } from '../lib/ids.js';
+import { storeInboundMedia } from '../media/inbound.js';
 import { announce, appendHistory } from './status.js';
 import type { MessageRow } from './tables.js';
 import { toMessageView } from './views.js';
@@ -24,6 +25,9 @@ export async function recordReceivedMessage(
     .where('wa_message_id', '=', payload.waMessageId)
     .executeTakeFirst();
   if (duplicate) return undefined;
+  const media = payload.media
+    ? await storeInboundMedia(ctx, device.workspaceId, payload.media, payload.text)
+    : null;
   const id = newId('msg', now.getTime());
   const row: MessageRow = {
     id,
@@ -31,8 +35,8 @@ export async function recordReceivedMessage(
     device_id: device.id,
     direction: 'in',
     phone: payload.from,
-    type: 'text',
-    body: payload.text,
+    type: payload.kind ?? 'text',
+    body: payload.text === '' ? null : payload.text,
     sealed_body: null,
     masked: 0,
     template_id: null,
@@ -44,6 +48,7 @@ export async function recordReceivedMessage(
     source_id: null,
     metadata: payload.pushName ? JSON.stringify({ pushName: payload.pushName }) : null,
     wa_message_id: payload.waMessageId,
+    media: media ? JSON.stringify(media) : null,
     queue_if_disconnected: 0,
     attempts: 0,
     expires_at: null,

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { idPattern } from '../lib/ids.js';
 import { literalUnion } from '../lib/schema.js';
+import { SENDABLE_KINDS } from '../media/views.js';
 import { PRIORITIES } from './views.js';
 
 const Variables = Type.Record(
@@ -16,7 +17,7 @@ export const SendBody = Type.Object(
   {
     deviceId: Type.Optional(Type.String({ pattern: idPattern('dev') })),
     to: Type.String({ minLength: 5, maxLength: 32, description: 'E.164, like +15551234567' }),
-    type: literalUnion(['text', 'template'] as const),
+    type: literalUnion(['text', 'template', ...SENDABLE_KINDS] as const),
     text: Type.Optional(
       Type.Object({ body: Type.String({ minLength: 1, maxLength: 4096 }) }, { additionalProperties: false }),
     ),
@@ -30,6 +31,22 @@ export const SendBody = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    media: Type.Optional(
+      Type.Object(
+        {
+          id: Type.Optional(Type.String({ pattern: idPattern('med'), description: 'An uploaded file' })),
+          url: Type.Optional(
+            Type.String({ maxLength: 2048, description: 'A file the server fetches (public http(s) only)' }),
+          ),
+        },
+        { additionalProperties: false, description: 'For image, video, audio and document: id or url' },
+      ),
+    ),
+    caption: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 1024, description: 'image, video, document' }),
+    ),
+    filename: Type.Optional(Type.String({ minLength: 1, maxLength: 255, description: 'document' })),
+    voice: Type.Optional(Type.Boolean({ description: 'audio: send as a voice note' })),
     priority: Type.Optional(literalUnion(PRIORITIES)),
     ttlSeconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 30 * 24 * 3600 })),
     expiresAt: Type.Optional(Type.String({ format: 'date-time' })),

@@ -8,6 +8,7 @@ import { newId } from '../lib/ids.js';
 import { toE164 } from '../lib/phone.js';
 import type { Plan } from '../workspaces/plans.js';
 import { findContact } from '../contacts/store.js';
+import { resolveOutboundMedia } from '../media/outbound.js';
 import type { ContactRow } from '../contacts/tables.js';
 import { consumeMessageQuota } from './quota.js';
 import { appendHistory } from './status.js';
@@ -83,7 +84,10 @@ export async function sendMessage(
   const phone = toE164(input.to);
   let text: string;
   let templateId: string | null = null;
-  if (input.type === 'template') {
+  const media = await resolveOutboundMedia(ctx, workspaceId, input);
+  if (media) {
+    text = media.caption ?? '';
+  } else if (input.type === 'template') {
     if (!input.template)
       throw validation('template is required for type "template"', [
         { field: 'body.template', message: 'is required' },
@@ -136,7 +140,7 @@ export async function sendMessage(
     direction: 'out',
     phone,
     type: input.type,
-    body: options.displayBody ?? text,
+    body: options.displayBody ?? (media && !media.caption ? null : text),
     sealed_body: sealed,
     masked: sealed ? 1 : 0,
     template_id: templateId,
@@ -148,6 +152,7 @@ export async function sendMessage(
     source_id: options.sourceId ?? null,
     metadata: input.metadata ? JSON.stringify(input.metadata) : null,
     wa_message_id: waMessageIdFor(id),
+    media: media ? JSON.stringify(media) : null,
     queue_if_disconnected: queueIfDisconnected ? 1 : 0,
     attempts: 0,
     expires_at: expiresAt,

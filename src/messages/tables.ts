@@ -2,6 +2,20 @@ import type { ColumnType, Selectable } from 'kysely';
 
 export type MessageStatus =
   'queued' | 'sending' | 'sent' | 'delivered' | 'read' | 'failed' | 'expired' | 'canceled' | 'received';
+/** Text and templates, files (media), and kinds received that WAPing records as a summary. */
+export type MessageType =
+  | 'text'
+  | 'template'
+  | 'image'
+  | 'video'
+  | 'audio'
+  | 'document'
+  | 'sticker'
+  | 'location'
+  | 'contacts'
+  | 'poll'
+  | 'reaction'
+  | 'unsupported';
 export type MessageSource = 'api' | 'dashboard' | 'verification' | 'auto_reply' | 'inbound';
 
 export interface MessagesTable {
@@ -11,7 +25,7 @@ export interface MessagesTable {
   direction: 'out' | 'in';
   /** E.164 of the customer: the recipient of an outbound message, the sender of an inbound one. */
   phone: string;
-  type: 'text' | 'template';
+  type: MessageType;
   /** What the log shows; null once erased by retention. One-time codes appear masked here. */
   body: string | null;
   /**
@@ -33,6 +47,8 @@ export interface MessagesTable {
   /** JSON object echoed back to the client. */
   metadata: string | null;
   wa_message_id: string | null;
+  /** JSON: the file this message carries (media/message-media.ts), kept after the file is deleted. */
+  media: string | null;
   queue_if_disconnected: number;
   attempts: number;
   expires_at: string | null;

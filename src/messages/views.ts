@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { literalUnion, Nullable } from '../lib/schema.js';
+import { MessageMediaSchema, parseMessageMedia } from '../media/message-media.js';
 import type { MessageRow } from './tables.js';
 
 export const MESSAGE_STATUSES = [
@@ -12,6 +13,20 @@ export const MESSAGE_STATUSES = [
   'expired',
   'canceled',
   'received',
+] as const;
+export const MESSAGE_TYPES = [
+  'text',
+  'template',
+  'image',
+  'video',
+  'audio',
+  'document',
+  'sticker',
+  'location',
+  'contacts',
+  'poll',
+  'reaction',
+  'unsupported',
 ] as const;
 export const PRIORITIES = ['low', 'normal', 'high'] as const;
 export type Priority = (typeof PRIORITIES)[number];
@@ -33,8 +48,14 @@ export const MessageSchema = Type.Object(
     direction: literalUnion(['out', 'in'] as const),
     to: Nullable(Type.String({ description: 'E.164 recipient (outbound)' })),
     from: Nullable(Type.String({ description: 'E.164 sender (inbound)' })),
-    type: literalUnion(['text', 'template'] as const),
-    body: Nullable(Type.String({ description: 'null once erased by retention; one-time codes are masked' })),
+    type: literalUnion(MESSAGE_TYPES),
+    body: Nullable(
+      Type.String({
+        description:
+          'The text, a caption, or a summary of a kind not handled (location, contact card, poll, reaction); null once erased by retention; one-time codes are masked',
+      }),
+    ),
+    media: Type.Optional(Nullable(MessageMediaSchema)),
     templateId: Nullable(Type.String()),
     status: literalUnion(MESSAGE_STATUSES),
     error: Nullable(Type.Object({ code: Type.String(), message: Nullable(Type.String()) })),
@@ -64,6 +85,7 @@ export function toMessageView(
     from: out ? null : row.phone,
     type: row.type,
     body: row.body,
+    ...(row.media ? { media: parseMessageMedia(row.media) } : {}),
     templateId: row.template_id,
     status: row.status,
     error: row.error_code ? { code: row.error_code, message: row.error_message } : null,

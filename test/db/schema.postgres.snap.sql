@@ -120,6 +120,21 @@ idempotency_keys.claim_token text
 idempotency_keys.resource_id text
 login_failures.throttle_key text not null
 login_failures.failed_at text not null
+media.id text not null
+media.workspace_id text not null
+media.kind text not null
+media.mime text not null
+media.size bigint not null default 0
+media.sha256 text
+media.filename text
+media.storage_key text not null
+media.status text not null
+media.source text not null
+media.created_at text not null
+media_chunks.storage_key text not null
+media_chunks.seq integer not null
+media_chunks.data bytea not null
+media_chunks.created_at text not null
 memberships.workspace_id text not null
 memberships.user_id text not null
 memberships.role text not null
@@ -151,6 +166,7 @@ messages.expires_at text
 messages.created_at text not null
 messages.updated_at text not null
 messages.masked integer not null default 0
+messages.media text
 sessions.id text not null
 sessions.user_id text not null
 sessions.workspace_id text not null
@@ -289,6 +305,9 @@ events events_pkey: PRIMARY KEY (id)
 events events_workspace_id_fkey: FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE
 idempotency_keys idempotency_keys_pk: PRIMARY KEY (workspace_id, key)
 idempotency_keys idempotency_keys_workspace_id_fkey: FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE
+media media_pkey: PRIMARY KEY (id)
+media media_workspace_id_fkey: FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE
+media_chunks media_chunks_pk: PRIMARY KEY (storage_key, seq)
 memberships memberships_pk: PRIMARY KEY (workspace_id, user_id)
 memberships memberships_user_id_fkey: FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE
 memberships memberships_workspace_id_fkey: FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE
@@ -356,6 +375,10 @@ CREATE INDEX events_workspace ON public.events USING btree (workspace_id, id)
 CREATE INDEX idempotency_keys_expiry ON public.idempotency_keys USING btree (expires_at)
 CREATE UNIQUE INDEX idempotency_keys_pk ON public.idempotency_keys USING btree (workspace_id, key)
 CREATE INDEX login_failures_key ON public.login_failures USING btree (throttle_key, failed_at)
+CREATE UNIQUE INDEX media_pkey ON public.media USING btree (id)
+CREATE INDEX media_status ON public.media USING btree (status, created_at)
+CREATE INDEX media_workspace ON public.media USING btree (workspace_id, created_at)
+CREATE UNIQUE INDEX media_chunks_pk ON public.media_chunks USING btree (storage_key, seq)
 CREATE UNIQUE INDEX memberships_pk ON public.memberships USING btree (workspace_id, user_id)
 CREATE INDEX message_status_history_message ON public.message_status_history USING btree (message_id, at)
 CREATE INDEX messages_log ON public.messages USING btree (workspace_id, id)

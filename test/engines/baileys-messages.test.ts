@@ -158,7 +158,7 @@ describe('baileys engine: customer messages (messages.upsert)', () => {
     await engine.stop();
   });
 
-  it('ignores own messages, other appends, groups, status broadcasts and messages without text', async () => {
+  it('ignores own messages, other appends, groups and status broadcasts; records a reaction as one', async () => {
     const { engine, last, rec } = await connected();
     // Our own message delivered offline (sent from the phone while we were away) is still ours.
     last().stanza('OWNOFF', true);
@@ -203,7 +203,10 @@ describe('baileys engine: customer messages (messages.upsert)', () => {
       ],
     });
     await settle();
-    expect(rec.of('inbound')).toHaveLength(0);
+    // A reaction is not a conversation message, but it is recorded with a summary, not dropped.
+    expect(rec.of('inbound').map(({ waMessageId, kind, text }) => ({ waMessageId, kind, text }))).toEqual([
+      { waMessageId: 'R', kind: 'reaction', text: '[reaction] 👍' },
+    ]);
     await engine.stop();
   });
 

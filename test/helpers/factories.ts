@@ -58,6 +58,7 @@ export async function makeMessage(
     source: 'api',
     source_id: null,
     metadata: null,
+    media: null,
     wa_message_id: waMessageIdFor(id),
     queue_if_disconnected: 0,
     attempts: 0,

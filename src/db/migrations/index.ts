@@ -10,6 +10,7 @@ import { m0008_engine_shared_state } from './0008_engine_shared_state.js';
 import { m0009_masked_bodies } from './0009_masked_bodies.js';
 import { m0011_failover } from './0011_failover.js';
 import { m0012_conversations } from './0012_conversations.js';
+import { m0013_media } from './0013_media.js';
 
 /** Every migration, by name; names sort in the order they apply. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009_masked_bodies': m0009_masked_bodies,
   '0011_failover': m0011_failover,
   '0012_conversations': m0012_conversations,
+  '0013_media': m0013_media,
 };

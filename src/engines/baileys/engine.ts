@@ -5,7 +5,7 @@
  * and the engine keeps at most one alive (`session`). Events of a socket that is no longer the
  * current one are ignored, which is what makes stop(), link timeouts and reconnects race-free.
  */
-import { DisconnectReason, makeWASocket } from 'baileys';
+import { DisconnectReason, downloadMediaMessage, makeWASocket } from 'baileys';
 import type { ConnectionState, WAMessage, WAVersion } from 'baileys';
 import type { Logger } from 'pino';
 import {
@@ -16,12 +16,14 @@ import {
   type EngineListener,
   type EngineEvents,
   type LookupResult,
+  type SendMediaInput,
   type SendResult,
   type SendTextInput,
   type StartOptions,
 } from '../engine.js';
 import { TypedEmitter } from '../emitter.js';
 import { loadAuthState, type StoredAuthState } from './auth-state.js';
+import { mediaContent, reupload } from './media-content.js';
 import { connectedEvent, statusesFromUpdate, toInbound } from './messages.js';
 import { DEFAULT_BACKOFF, decideReconnect, type BackoffOptions } from './reconnect-policy.js';
 import {
@@ -168,6 +170,20 @@ export class BaileysEngine implements Engine {
         { text: input.text, linkPreview: null },
         { messageId: input.waMessageId },
       );
+      return { waMessageId: sent?.key.id ?? input.waMessageId, jid };
+    } catch (err) {
+      throw callError(err, 'send', this.session === session);
+    }
+  }
+
+  async sendMedia({ media, ...input }: SendMediaInput): Promise<SendResult> {
+    const session = this.connectedSession();
+    const jid = input.jid ?? `${digitsOf(input.to)}@s.whatsapp.net`;
+    try {
+      // Baileys encrypts the stream and uploads it to WhatsApp's media hosts, then sends the message.
+      const sent = await session.sock.sendMessage(jid, mediaContent(media, await media.open()), {
+        messageId: input.waMessageId,
+      });
       return { waMessageId: sent?.key.id ?? input.waMessageId, jid };
     } catch (err) {
       throw callError(err, 'send', this.session === session);
@@ -437,7 +453,15 @@ export class BaileysEngine implements Engine {
   private async onInbound(session: Session, msg: WAMessage): Promise<void> {
     const lidMapping = session.sock.signalRepository.lidMapping;
     const result = await toInbound(msg, (lid) => lidMapping.getPNForLID(lid));
-    if (result.kind === 'inbound') this.emitter.emit('inbound', result.event);
-    else if (result.jid) this.log.warn({ jid: result.jid, id: msg.key.id }, `inbound skipped: ${result.why}`);
+    if (result.kind === 'inbound') {
+      const { media } = result;
+      const sock = session.sock;
+      const log = this.log;
+      // The file is fetched from WhatsApp's media host and decrypted when the message is recorded.
+      const open = () =>
+        downloadMediaMessage(msg, 'stream', {}, { reuploadRequest: reupload(sock), logger: log });
+      this.emitter.emit('inbound', media ? { ...result.event, media: { ...media, open } } : result.event);
+    } else if (result.jid)
+      this.log.warn({ jid: result.jid, id: msg.key.id }, `inbound skipped: ${result.why}`);
   }
 }

@@ -19,6 +19,7 @@ import {
 } from 'baileys';
 import type { Contact, WAMessage, WAMessageKey, WAMessageUpdate } from 'baileys';
 import type { EngineEvents, EngineMessageStatus } from '../engine.js';
+import { inboundContent, type InboundContent } from './inbound-content.js';
 
 const Status = proto.WebMessageInfo.Status;
 
@@ -96,7 +97,8 @@ export const isLidJid = (jid: string | null | undefined): boolean =>
   !!jid && !!(isLidUser(jid) || isHostedLidUser(jid));
 
 export type InboundResult =
-  { kind: 'inbound'; event: EngineEvents['inbound'] } | { kind: 'skip'; why: string; jid?: string };
+  | { kind: 'inbound'; event: EngineEvents['inbound']; media: InboundContent['media'] }
+  | { kind: 'skip'; why: string; jid?: string };
 
 /** The `inbound` event for an upserted message, or why there is none. */
 export async function toInbound(
@@ -106,15 +108,30 @@ export async function toInbound(
   const parsed = parseInbound(msg);
   if (parsed.kind === 'skip') return parsed;
   const from = await resolveSenderPhone(parsed.key, pnForLid);
-  const { key, jid, text, pushName, at } = parsed;
+  const { key, jid, content, pushName, at } = parsed;
   if (!from) return { kind: 'skip', why: 'sender number unknown (LID without mapping)', jid };
-  const event = { waMessageId: key.id as string, from, jid, text, ...(pushName ? { pushName } : {}), at };
-  return { kind: 'inbound', event };
+  const event = {
+    waMessageId: key.id as string,
+    from,
+    jid,
+    text: content.text,
+    ...(content.kind ? { kind: content.kind } : {}),
+    ...(pushName ? { pushName } : {}),
+    at,
+  };
+  return { kind: 'inbound', event, media: content.media };
 }
 
 export type InboundParse =
   | { kind: 'skip'; why: string }
-  | { kind: 'message'; key: WAMessageKey; jid: string; text: string; pushName?: string; at: Date };
+  | {
+      kind: 'message';
+      key: WAMessageKey;
+      jid: string;
+      content: InboundContent;
+      pushName?: string;
+      at: Date;
+    };
 
 /** Which upserted messages are customer messages to the line, before the sender is resolved. */
 export function parseInbound(msg: WAMessage): InboundParse {
@@ -124,14 +141,14 @@ export function parseInbound(msg: WAMessage): InboundParse {
   if (!jid || !key.id) return { kind: 'skip', why: 'no chat or id' };
   // Status updates, broadcast lists, groups and channels are not conversations with the line.
   if (isJidBroadcast(jid) || isJidGroup(jid) || isJidNewsletter(jid)) return { kind: 'skip', why: 'not 1:1' };
-  const text = messageText(msg.message);
-  if (!text) return { kind: 'skip', why: 'no text' };
+  const content = inboundContent(msg.message);
+  if (!content) return { kind: 'skip', why: 'no content' };
   const seconds = toNumber(msg.messageTimestamp);
   return {
     kind: 'message',
     key,
     jid: jidNormalizedUser(jid),
-    text,
+    content,
     ...(msg.pushName ? { pushName: msg.pushName } : {}),
     at: seconds ? new Date(seconds * 1000) : new Date(),
   };

@@ -30,6 +30,8 @@ export interface BaileysSocket {
   user: WASocket['user'];
   end: WASocket['end'];
   logout: WASocket['logout'];
+  /** Asks the phone to upload an expired inbound file again (optional: test sockets lack it). */
+  updateMediaMessage?: WASocket['updateMediaMessage'];
   requestPairingCode: WASocket['requestPairingCode'];
   sendMessage: WASocket['sendMessage'];
   onWhatsApp: WASocket['onWhatsApp'];

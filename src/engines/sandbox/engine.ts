@@ -8,7 +8,15 @@
 import { TypedEmitter } from '../emitter.js';
 import { EngineSendError } from '../engine.js';
 import type { Engine, EngineContext, EngineEventName, EngineEvents, EngineListener } from '../engine.js';
-import type { LookupResult, SendResult, SendTextInput, StartOptions } from '../engine.js';
+import type {
+  InboundMedia,
+  LookupResult,
+  SendMediaInput,
+  SendResult,
+  SendTextInput,
+  StartOptions,
+} from '../engine.js';
+import { receiveFile } from './media.js';
 import { readLinkedPhone, writeLinkedPhone } from './creds.js';
 import { SandboxError } from './errors.js';
 import type { SandboxHub } from './hub.js';
@@ -114,6 +122,18 @@ export class SandboxEngine implements Engine, SimulatedDevice {
     return { waMessageId: input.waMessageId, jid: input.jid ?? jidFor(input.to) };
   }
 
+  async sendMedia({ media, ...input }: SendMediaInput): Promise<SendResult> {
+    const from = this.phone;
+    if (this.state !== 'connected' || from === undefined) {
+      throw new EngineSendError('SESSION_DISCONNECTED', `Sandbox device ${this.deviceId} is not connected`);
+    }
+    refuseMagicRecipient(input.to);
+    // The recipient's phone downloads the file: read it through, as WhatsApp's upload would.
+    const received = await receiveFile(media);
+    await this.outbox.accept(from, { ...input, text: media.caption ?? '' }, received);
+    return { waMessageId: input.waMessageId, jid: input.jid ?? jidFor(input.to) };
+  }
+
   async lookup(phone: string): Promise<LookupResult> {
     // As on WhatsApp, asking needs an open session.
     if (this.state !== 'connected') {
@@ -176,9 +196,16 @@ export class SandboxEngine implements Engine, SimulatedDevice {
     this.events.emit('logged_out', { reason: 'removed from phone' });
   }
 
-  receiveInbound(from: string, text: string): string {
+  receiveInbound(from: string, text: string, media?: InboundMedia): string {
     const waMessageId = newWaMessageId();
-    this.events.emit('inbound', { waMessageId, from, jid: jidFor(from), text, at: new Date() });
+    this.events.emit('inbound', {
+      waMessageId,
+      from,
+      jid: jidFor(from),
+      text,
+      at: new Date(),
+      ...(media ? { kind: media.kind, media } : {}),
+    });
     return waMessageId;
   }
 

@@ -3,6 +3,7 @@
  * devices are running, and what the simulated recipients received. The sandbox HTTP routes
  * drive it to play the phone's and the customers' part.
  */
+import type { InboundMedia } from '../engine.js';
 import type { SimulatedDevice } from './simulated-device.js';
 import { SandboxError } from './errors.js';
 import { LINKED_STATES } from './link-state.js';
@@ -75,8 +76,8 @@ export class SandboxHub {
   }
 
   /** A simulated customer `from` (E.164) writes `text` to the device's line. */
-  inbound(deviceId: string, from: string, text: string): { waMessageId: string } {
-    return { waMessageId: this.connected(deviceId).receiveInbound(from, text) };
+  inbound(deviceId: string, from: string, text: string, media?: InboundMedia): { waMessageId: string } {
+    return { waMessageId: this.connected(deviceId).receiveInbound(from, text, media) };
   }
 
   /** The linked phone drops off (battery, network), for good or for a blip. */

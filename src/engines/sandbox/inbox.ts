@@ -8,9 +8,21 @@ export interface SandboxMessage {
   /** The sending device's phone (E.164). */
   from: string;
   to: string;
+  /** The text, or the caption of a file. */
   text: string;
   at: Date;
   status: SandboxReceipt;
+  /** The file the recipient got, as its phone would show it; the bytes were read and hashed, not kept. */
+  media?: SandboxMedia;
+}
+
+export interface SandboxMedia {
+  type: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  filename?: string;
+  voice?: boolean;
 }
 
 export interface SandboxMessageFilter {

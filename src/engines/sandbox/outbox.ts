@@ -1,5 +1,5 @@
 import type { EngineEvents, SendTextInput } from '../engine.js';
-import type { SandboxInbox } from './inbox.js';
+import type { SandboxInbox, SandboxMedia } from './inbox.js';
 import { lastReceiptFor, type SandboxReceipt } from './magic-numbers.js';
 import { receiptSchedule } from './receipts.js';
 import type { SentLog, SentRecord } from './sent-log.js';
@@ -50,20 +50,20 @@ export class SandboxOutbox {
   constructor(private readonly route: OutboxRoute) {}
 
   /** Puts the message in the recipient's inbox, once per WhatsApp message id. */
-  async accept(from: string, { waMessageId, to, text }: SendTextInput): Promise<void> {
+  async accept(from: string, { waMessageId, to, text }: SendTextInput, media?: SandboxMedia): Promise<void> {
     const { inbox, deviceId } = this.route;
     const existing = inbox.find(deviceId, waMessageId);
     // A repeat is a retried hand-off of a message the recipient already has; its receipts may
     // have been cut short by a restart, so finish them unless this outbox is already on it.
     if (existing && this.inFlight.has(waMessageId)) return;
-    const record: SentRecord = { from, to, text, sentAt: Date.now() };
+    const record: SentRecord = { from, to, text, sentAt: Date.now(), ...(media ? { media } : {}) };
     if (existing) record.after = existing.status;
     // Recorded before the recipient has it: a crash after this point still gets its receipts.
     const epoch = this.epoch;
     await this.route.log.remember(waMessageId, record);
     if (epoch !== this.epoch || this.inFlight.has(waMessageId)) return;
     if (!inbox.find(deviceId, waMessageId)) {
-      inbox.add({ id: waMessageId, deviceId, from, to, text, at: new Date(record.sentAt), status: 'sent' });
+      inbox.add({ id: waMessageId, deviceId, from, to, text, at: new Date(record.sentAt), status: 'sent', ...(media ? { media } : {}) });
     }
     this.scheduleReceipts(waMessageId, record);
   }
@@ -81,8 +81,17 @@ export class SandboxOutbox {
     for (const { waMessageId, record } of recorded) {
       if (this.inFlight.has(waMessageId)) continue;
       if (!inbox.find(deviceId, waMessageId)) {
-        const { from, to, text } = record;
-        inbox.add({ id: waMessageId, deviceId, from, to, text, at: new Date(record.sentAt), status: 'sent' });
+        const { from, to, text, media } = record;
+        inbox.add({
+          id: waMessageId,
+          deviceId,
+          from,
+          to,
+          text,
+          at: new Date(record.sentAt),
+          status: 'sent',
+          ...(media ? { media } : {}),
+        });
       }
       this.scheduleReceipts(waMessageId, record);
     }

@@ -1,4 +1,5 @@
 import type { EngineStateStore } from '../engine.js';
+import type { SandboxMedia } from './inbox.js';
 import type { SandboxReceipt } from './magic-numbers.js';
 
 /**
@@ -14,6 +15,8 @@ export interface SentRecord {
   sentAt: number;
   /** The receipt the recipient had already reached when this hand-off began (a retried hand-off). */
   after?: SandboxReceipt;
+  /** What the recipient got when the message carried a file (its description, not its bytes). */
+  media?: SandboxMedia;
 }
 
 const CATEGORY = 'sandbox-sent';
@@ -57,5 +60,6 @@ function parse(raw: string): SentRecord | undefined {
   if (typeof r.sentAt !== 'number' || !Number.isFinite(r.sentAt)) return undefined;
   const record: SentRecord = { from: r.from, to: r.to, text: r.text, sentAt: r.sentAt };
   if (typeof r.after === 'string' && RECEIPTS.has(r.after)) record.after = r.after as SandboxReceipt;
+  if (typeof r.media === 'object' && r.media !== null) record.media = r.media as SandboxMedia;
   return record;
 }

@@ -1,0 +1,93 @@
+import type { AppContext } from '../context.js';
+import { AppError, validation } from '../lib/errors.js';
+import { fetchMedia } from './fetch-url.js';
+import { describeMime, kindAccepts, MAX_BYTES, megabytes } from './kinds.js';
+import { messageMedia, type MessageMedia } from './message-media.js';
+import { requireMedia, storeMedia } from './service.js';
+import { SENDABLE_KINDS } from './views.js';
+
+type SendableKind = (typeof SENDABLE_KINDS)[number];
+
+export interface OutboundMediaInput {
+  type: string;
+  media?: { id?: string; url?: string };
+  caption?: string;
+  filename?: string;
+  voice?: boolean;
+}
+
+const field = (name: string, message: string) => [{ field: `body.${name}`, message }];
+
+export const isMediaType = (type: string): type is SendableKind =>
+  (SENDABLE_KINDS as readonly string[]).includes(type);
+
+/** Refuses media fields on a text or template message, and fields a kind does not take. */
+function checkFields(input: OutboundMediaInput): void {
+  const media = isMediaType(input.type);
+  for (const name of ['media', 'caption', 'filename', 'voice'] as const) {
+    if (!media && input[name] !== undefined)
+      throw validation(
+        `${name} is only for media messages`,
+        field(name, `is not allowed for type "${input.type}"`),
+      );
+  }
+  if (!media) return;
+  if (!input.media || (input.media.id === undefined) === (input.media.url === undefined))
+    throw validation(
+      'media needs exactly one of id or url',
+      field('media', 'needs exactly one of id or url'),
+    );
+  if (input.caption !== undefined && input.type === 'audio')
+    throw validation('audio takes no caption', field('caption', 'is not allowed for audio'));
+  if (input.filename !== undefined && input.type !== 'document')
+    throw validation('filename is for documents', field('filename', 'is only allowed for documents'));
+  if (input.voice !== undefined && input.type !== 'audio')
+    throw validation('voice is for audio', field('voice', 'is only allowed for audio'));
+}
+
+/**
+ * The file a media message will carry: an uploaded one, checked against the kind it is sent as,
+ * or one fetched from a URL and stored (checked the same way as an upload). Null for text and
+ * templates.
+ */
+export async function resolveOutboundMedia(
+  ctx: AppContext,
+  workspaceId: string,
+  input: OutboundMediaInput,
+): Promise<MessageMedia | null> {
+  checkFields(input);
+  if (!isMediaType(input.type)) return null;
+  const kind = input.type;
+  const { id, url } = input.media!;
+  let row;
+  if (id !== undefined) {
+    row = await requireMedia(ctx, workspaceId, id);
+    if (!kindAccepts(kind, row.mime))
+      throw new AppError(
+        'MEDIA_TYPE_MISMATCH',
+        `The file is ${describeMime(row.mime)}; it cannot be sent as ${kind}`,
+      );
+    if (row.size > MAX_BYTES[kind])
+      throw new AppError(
+        'MEDIA_TOO_LARGE',
+        `${kind} may be at most ${megabytes(MAX_BYTES[kind])} on WhatsApp`,
+      );
+  } else {
+    const fetched = await fetchMedia(url!, {
+      timeoutMs: ctx.config.mediaFetchTimeoutMs,
+      allowPrivate: ctx.config.mediaFetchAllowPrivate,
+    });
+    row = await storeMedia(ctx, workspaceId, fetched.body, {
+      source: 'url',
+      kind,
+      filename: input.filename ?? fetched.filename,
+    });
+  }
+  if (input.voice && row.mime !== 'audio/ogg')
+    throw new AppError('MEDIA_TYPE_MISMATCH', 'A voice note must be Ogg/Opus audio');
+  return messageMedia(row, {
+    caption: input.caption ?? null,
+    filename: input.filename ?? null,
+    voice: input.voice,
+  });
+}

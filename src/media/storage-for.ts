@@ -1,0 +1,23 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AppContext } from '../context.js';
+import { DatabaseMediaStorage } from './database-storage.js';
+import { FileMediaStorage } from './file-storage.js';
+import type { MediaStorage } from './storage.js';
+
+/** One store per app (not per process: tests run several apps in one). */
+const stores = new WeakMap<AppContext['db'], MediaStorage>();
+
+/** The store WAPING_MEDIA_URL names: files under WAPING_DATA_DIR/media by default. */
+export function mediaStorage(ctx: Pick<AppContext, 'config' | 'db' | 'clock'>): MediaStorage {
+  let store = stores.get(ctx.db);
+  if (!store) {
+    const url = ctx.config.mediaUrl;
+    store =
+      url === 'database:'
+        ? new DatabaseMediaStorage(ctx.db, () => ctx.clock.now())
+        : new FileMediaStorage(url ? fileURLToPath(url) : join(ctx.config.dataDir, 'media'));
+    stores.set(ctx.db, store);
+  }
+  return store;
+}
