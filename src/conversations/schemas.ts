@@ -72,10 +72,15 @@ export const ReplyBody = Type.Object(
     type: SendBody.properties.type,
     text: SendBody.properties.text,
     template: SendBody.properties.template,
+    media: SendBody.properties.media,
+    caption: SendBody.properties.caption,
+    filename: SendBody.properties.filename,
+    voice: SendBody.properties.voice,
     queueIfDisconnected: SendBody.properties.queueIfDisconnected,
   },
   { additionalProperties: false },
 );
+export type ReplyInput = Static<typeof ReplyBody>;
 
 export const NoteBody = Type.Object(
   { body: Type.String({ minLength: 1, maxLength: 4096, pattern: '\\S' }) },

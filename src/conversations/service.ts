@@ -3,13 +3,13 @@ import type { CreationHook } from '../db/database.js';
 import type { WapingEvent } from '../events/types.js';
 import { forbidden, notFound, validation } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
-import type { SendMessageInput } from '../messages/schemas.js';
 import { sendMessage } from '../messages/send.js';
 import type { MessageView } from '../messages/views.js';
 import type { Plan } from '../workspaces/plans.js';
 import { findMember } from '../workspaces/members.js';
 import type { Role } from '../workspaces/tables.js';
 import { publishConversation, recordConversationEvent } from './announce.js';
+import type { ReplyInput } from './schemas.js';
 import { findConversation, setTags, viewOf } from './store.js';
 import type { ConversationRow, ConversationStatus } from './tables.js';
 import { toNoteView, type ConversationView, type NoteView } from './views.js';
@@ -136,13 +136,6 @@ export async function markRead(ctx: AppContext, workspaceId: string, id: string)
   return view;
 }
 
-export interface ReplyInput {
-  type: 'text' | 'template';
-  text?: SendMessageInput['text'];
-  template?: SendMessageInput['template'];
-  queueIfDisconnected?: boolean;
-}
-
 /**
  * Answers the customer on the conversation's line through the messages feature (quota, opt-out,
  * pacing, receipts as for any send). Replying reads the thread.
@@ -161,12 +154,9 @@ export async function replyToConversation(
     actor.workspaceId,
     plan,
     {
+      ...input,
       deviceId: conversation.device_id,
       to: conversation.phone,
-      type: input.type,
-      ...(input.text ? { text: input.text } : {}),
-      ...(input.template ? { template: input.template } : {}),
-      ...(input.queueIfDisconnected !== undefined ? { queueIfDisconnected: input.queueIfDisconnected } : {}),
       metadata: { conversationId: conversation.id, repliedBy: actor.principalId },
     },
     { source: options.source, ...(options.onCreate ? { onCreate: options.onCreate } : {}) },
