@@ -8,6 +8,7 @@ import { m0006_dashboard } from './0006_dashboard.js';
 import { m0007_idempotency_effects } from './0007_idempotency_effects.js';
 import { m0008_engine_shared_state } from './0008_engine_shared_state.js';
 import { m0009_masked_bodies } from './0009_masked_bodies.js';
+import { m0010_sign_in } from './0010_sign_in.js';
 
 /** Every migration, by name; names sort in the order they apply. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007_idempotency_effects': m0007_idempotency_effects,
   '0008_engine_shared_state': m0008_engine_shared_state,
   '0009_masked_bodies': m0009_masked_bodies,
+  '0010_sign_in': m0010_sign_in,
 };
