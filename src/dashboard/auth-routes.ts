@@ -10,6 +10,7 @@ import { hashPassword, verifyPassword } from '../lib/passwords.js';
 import { listWorkspaces } from '../workspaces/store.js';
 import { assertPasswordAllowed } from '../lib/password-policy.js';
 import { countUsers, createUser, normalizeEmail } from '../workspaces/users.js';
+import { clearChallengeCookie } from './challenges.js';
 import { clearSessionCookie } from './cookies.js';
 import { findUserByEmail, findUserById, firstMembership, setPassword } from '../workspaces/members.js';
 import { assertCsrf, currentSession } from './resolver.js';
@@ -151,6 +152,8 @@ export function authRoutes(ctx: AppContext, root: FastifyInstance): FastifyPlugi
           await deleteSession(ctx.db, session.id);
         }
         clearSessionCookie(ctx.config, request, reply);
+        // Also abandons a sign-in waiting for its code ("start again" on the code page).
+        clearChallengeCookie(ctx.config, request, reply);
         return reply.status(204).send(null);
       },
     );

@@ -3,6 +3,7 @@ import { api, errorMessage } from '../api';
 import { useSession } from '../auth';
 import { ErrorNote, Loading, RoleNote, SuccessNote } from '../components/Notice';
 import { PasswordForm } from '../components/PasswordForm';
+import { RequireTwoFactor, TwoFactorCard } from '../components/TwoFactorCard';
 import { formatNumber, limitText } from '../format';
 import { useResource } from '../hooks/useResource';
 import { can } from '../roles';
@@ -129,9 +130,13 @@ export function Settings() {
           ) : (
             <RoleNote>Only admins and owners change workspace settings.</RoleNote>
           )}
+          {role === 'owner' && (
+            <RequireTwoFactor workspace={workspace.data} onSaved={(w) => workspace.update(() => w)} />
+          )}
         </>
       )}
       <PasswordForm />
+      <TwoFactorCard />
     </>
   );
 }
