@@ -46,7 +46,12 @@ export function TwoFactorCard() {
       ) : !status.data.enabled ? (
         <>
           {status.data.requiredByWorkspace && <p>Your workspace requires it: set it up now.</p>}
-          <TwoFactorEnrol onConfirmed={(answer) => setCodes(answer.recoveryCodes)} />
+          <TwoFactorEnrol
+            onConfirmed={(answer) => {
+              setCodes(answer.recoveryCodes);
+              void status.reload();
+            }}
+          />
         </>
       ) : (
         <>
@@ -104,7 +109,7 @@ export function RequireTwoFactor({
   return (
     <section className="card" aria-labelledby="require-2fa-title">
       <h2 id="require-2fa-title">Sign-in security</h2>
-      <label className="checkbox">
+      <label className="check">
         <input
           type="checkbox"
           checked={workspace.settings.requireTwoFactor}
