@@ -156,6 +156,26 @@ describe('waping CLI', () => {
     expect(short.stderr).toContain('at least');
   });
 
+  it("clears a member's two-factor sign-in", async () => {
+    const handle = openDatabase({ databaseUrl: db.databaseUrl, dataDir: db.dataDir });
+    await handle.db
+      .updateTable('users')
+      .set({ totp_secret: 'v1.sealed', totp_enabled_at: new Date().toISOString() })
+      .where('email', '=', 'owner@example.com')
+      .execute();
+    const res = await waping('users', 'reset-2fa', '--email', 'owner@example.com');
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain('two-factor sign-in is off for owner@example.com');
+    const row = await handle.db
+      .selectFrom('users')
+      .select(['totp_secret', 'totp_enabled_at'])
+      .where('email', '=', 'owner@example.com')
+      .executeTakeFirstOrThrow();
+    await handle.destroy();
+    expect(row).toEqual({ totp_secret: null, totp_enabled_at: null });
+    expect((await waping('users', 'reset-2fa', '--email', 'nobody@example.com')).code).toBe(2);
+  });
+
   it('links a device in the terminal and lists devices', async () => {
     const handle = openDatabase({ databaseUrl: db.databaseUrl, dataDir: db.dataDir });
     const ws = await handle.db

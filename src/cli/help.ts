@@ -11,7 +11,11 @@ waping keys revoke ID                    revoke a key`;
 export const usersHelp = `waping users create --email E --password P [--workspace ID|NAME] [--role owner|admin|agent|viewer]
                                     create a dashboard user (default role: owner)
 waping users reset-password --email E --password P
-                                    set a new password for a user who forgot theirs (signs them out)`;
+                                    set a new password for a user who forgot theirs (signs them out)
+
+waping users reset-2fa --email E    turn off a member's two-factor sign-in (a lost phone and lost
+                                    recovery codes); they sign in with the password alone, or enrol
+                                    again where the workspace requires it`;
 
 export const devicesHelp = `waping devices list [--workspace ID|NAME]   list devices and their status
 waping devices link ID [--phone +1…]        link a device here: prints the QR in the terminal until the

@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import { usersHelp } from './help.js';
 import { AppError } from '../lib/errors.js';
 import type { Role } from '../workspaces/tables.js';
+import { findUserByEmail } from '../workspaces/members.js';
+import { clearTwoFactor } from '../workspaces/two-factor.js';
 import { createUser, ROLES } from '../workspaces/users.js';
 import { resolveWorkspace, UsageError, withDatabase } from './context.js';
 import { resetPasswordCommand } from './users-reset.js';
@@ -20,6 +22,7 @@ export async function usersCommand(args: string[]): Promise<void> {
   });
   if (values.help || !sub || sub === '--help' || sub === '-h') return console.log(usersHelp);
   if (sub === 'reset-password') return resetPasswordCommand(values.email, values.password);
+  if (sub === 'reset-2fa') return resetTwoFactor(values.email);
   if (sub !== 'create') throw new UsageError(`unknown command "users ${sub}"\n${usersHelp}`);
   if (!values.email || !values.password) throw new UsageError('users create needs --email and --password');
   const role = (values.role ?? 'owner') as Role;
@@ -39,5 +42,16 @@ export async function usersCommand(args: string[]): Promise<void> {
       if (err instanceof AppError) throw new UsageError(err.message);
       throw err;
     }
+  });
+}
+
+async function resetTwoFactor(email: string | undefined): Promise<void> {
+  if (!email) throw new UsageError('users reset-2fa needs --email');
+  await withDatabase(async (handle) => {
+    const user = await findUserByEmail(handle.db, email);
+    if (!user) throw new UsageError(`no user with the email ${email}`);
+    await clearTwoFactor(handle.db, user.id, new Date());
+    // Sessions stay: the member is signed in where they were; only the next sign-in changes.
+    console.log(`two-factor sign-in is off for ${user.email}`);
   });
 }

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
 import type { AppContext } from '../context.js';
@@ -8,18 +8,15 @@ import { errorResponses } from '../http/schemas.js';
 import { DisplayName } from '../lib/schema.js';
 import { hashPassword, verifyPassword } from '../lib/passwords.js';
 import { listWorkspaces } from '../workspaces/store.js';
-import { countUsers, createUser, MIN_PASSWORD_LENGTH, normalizeEmail } from '../workspaces/users.js';
-import { clearSessionCookie, setSessionCookie } from './cookies.js';
+import { assertPasswordAllowed } from '../lib/password-policy.js';
+import { countUsers, createUser, normalizeEmail } from '../workspaces/users.js';
+import { clearChallengeCookie } from './challenges.js';
+import { clearSessionCookie } from './cookies.js';
 import { findUserByEmail, findUserById, firstMembership, setPassword } from '../workspaces/members.js';
 import { assertCsrf, currentSession } from './resolver.js';
-import {
-  createSession,
-  deleteSession,
-  deleteUserSessions,
-  findActiveSession,
-  purgeExpiredSessions,
-} from './sessions.js';
-import { assertNotThrottled, clearFailures, recordFailure, throttleKey } from './throttle.js';
+import { deleteSession, deleteUserSessions } from './sessions.js';
+import { afterPassword, currentChallenge, openSession, pendingStepOf } from './sign-in.js';
+import { reserveAttempt, settleSuccess } from './throttle.js';
 import { AuthStateSchema, signedOutState, stateOf } from './views.js';
 
 const Email = Type.String({ minLength: 3, maxLength: 254 });
@@ -35,21 +32,6 @@ let decoyHash: Promise<string> | null = null;
 const decoy = () => (decoyHash ??= hashPassword('decoy password that never matches'));
 
 export function authRoutes(ctx: AppContext, root: FastifyInstance): FastifyPluginAsyncTypebox {
-  async function signIn(request: FastifyRequest, reply: FastifyReply, userId: string, workspaceId: string) {
-    const now = ctx.clock.now();
-    await purgeExpiredSessions(ctx.db, now);
-    const { token, expiresAt } = await createSession(ctx.db, {
-      userId,
-      workspaceId,
-      now,
-      ttlHours: ctx.config.sessionTtlHours,
-    });
-    setSessionCookie(ctx.config, request, reply, token, expiresAt);
-    const session = await findActiveSession(ctx.db, token, now);
-    if (!session) throw new Error('a session just created cannot be read back');
-    return stateOf(session);
-  }
-
   return async (app) => {
     // These answers carry the CSRF token and who is signed in: never from a cache.
     app.addHook('onSend', async (_request, reply) => {
@@ -70,7 +52,8 @@ export function authRoutes(ctx: AppContext, root: FastifyInstance): FastifyPlugi
       async (request) => {
         const session = await currentSession(root, ctx, request);
         if (session) return stateOf(session);
-        return signedOutState((await countUsers(ctx.db)) === 0);
+        const pending = pendingStepOf(await currentChallenge(root, ctx, request));
+        return signedOutState((await countUsers(ctx.db)) === 0, pending);
       },
     );
 
@@ -113,7 +96,7 @@ export function authRoutes(ctx: AppContext, root: FastifyInstance): FastifyPlugi
           return { userId: user.id, workspaceId: workspace.id };
         });
         if (!created) throw new AppError('FORBIDDEN', 'Setup is done already; sign in instead');
-        return signIn(request, reply, created.userId, created.workspaceId);
+        return openSession(ctx, request, reply, created.userId, created.workspaceId);
       },
     );
 
@@ -123,26 +106,31 @@ export function authRoutes(ctx: AppContext, root: FastifyInstance): FastifyPlugi
         config: routeConfig,
         schema: {
           tags,
-          summary: 'Sign in with email and password (sets the session cookie)',
+          summary:
+            'Sign in with email and password (sets the session cookie, or the sign-in step cookie when a code is due)',
+          description:
+            'Five attempts per email and address in 15 minutes (and more generous limits per email and per address), counted before the password is checked; then 429 with Retry-After. With two-factor on, the answer has `pendingStep` set and no session yet.',
           security: [],
           body: Credentials,
-          response: { 200: AuthStateSchema, ...errorResponses() },
+          response: { 200: AuthStateSchema, ...errorResponses(429) },
         },
       },
       async (request, reply) => {
         const email = normalizeEmail(request.body.email);
-        const key = throttleKey(email, request.ip);
-        const now = ctx.clock.now();
-        await assertNotThrottled(ctx.db, key, now);
+        const subject = { email, ip: request.ip };
+        // Reserved before the slow hash: parallel guesses are counted before any is checked.
+        await reserveAttempt(ctx.db, subject, ctx.clock.now());
         const user = await findUserByEmail(ctx.db, email);
         const matches = await verifyPassword(request.body.password, user?.passwordHash ?? (await decoy()));
         const membership = user && matches ? await firstMembership(ctx.db, user.id) : undefined;
-        if (!user || !membership) {
-          await recordFailure(ctx.db, key, now);
-          throw badCredentials();
-        }
-        await clearFailures(ctx.db, key);
-        return signIn(request, reply, user.id, membership.workspaceId);
+        if (!user || !membership) throw badCredentials();
+        return afterPassword(
+          ctx,
+          request,
+          reply,
+          { id: user.id, workspaceId: membership.workspaceId },
+          subject,
+        );
       },
     );
 
@@ -164,6 +152,8 @@ export function authRoutes(ctx: AppContext, root: FastifyInstance): FastifyPlugi
           await deleteSession(ctx.db, session.id);
         }
         clearSessionCookie(ctx.config, request, reply);
+        // Also abandons a sign-in waiting for its code ("start again" on the code page).
+        clearChallengeCookie(ctx.config, request, reply);
         return reply.status(204).send(null);
       },
     );
@@ -180,7 +170,7 @@ export function authRoutes(ctx: AppContext, root: FastifyInstance): FastifyPlugi
             { currentPassword: Password, newPassword: Password },
             { additionalProperties: false },
           ),
-          response: { 204: Type.Null(), ...errorResponses() },
+          response: { 204: Type.Null(), ...errorResponses(429) },
         },
       },
       async (request, reply) => {
@@ -188,21 +178,16 @@ export function authRoutes(ctx: AppContext, root: FastifyInstance): FastifyPlugi
         if (!session) throw new AppError('UNAUTHORIZED', 'Sign in first');
         assertCsrf(request, session);
         const now = ctx.clock.now();
-        const key = throttleKey(session.email, request.ip);
-        await assertNotThrottled(ctx.db, key, now);
+        const subject = { email: session.email, ip: request.ip };
+        await reserveAttempt(ctx.db, subject, now);
         const user = await findUserById(ctx.db, session.userId);
         if (!user || !(await verifyPassword(request.body.currentPassword, user.passwordHash))) {
-          await recordFailure(ctx.db, key, now);
           throw validation('Current password is incorrect', [
             { field: 'body.currentPassword', message: 'is incorrect' },
           ]);
         }
-        if (request.body.newPassword.length < MIN_PASSWORD_LENGTH) {
-          throw validation(`newPassword must have at least ${MIN_PASSWORD_LENGTH} characters`, [
-            { field: 'body.newPassword', message: `must have at least ${MIN_PASSWORD_LENGTH} characters` },
-          ]);
-        }
-        await clearFailures(ctx.db, key);
+        await settleSuccess(ctx.db, subject, now);
+        assertPasswordAllowed(request.body.newPassword, { email: user.email, field: 'body.newPassword' });
         await setPassword(ctx.db, user.id, request.body.newPassword, now);
         await deleteUserSessions(ctx.db, user.id, { except: session.id });
         return reply.status(204).send(null);

@@ -9,6 +9,7 @@ import { sessionResolver } from './resolver.js';
 import { registerWebApp } from './static.js';
 import { teamPasswordRoute } from './team-password-route.js';
 import { teamRoutes } from './team-routes.js';
+import { twoFactorRoutes } from './two-factor-routes.js';
 
 /**
  * The dashboard: cookie sessions for every /v1 route, the /auth endpoints, the team API and the
@@ -22,6 +23,7 @@ export function dashboard(ctx: AppContext) {
       await app.register(fastifyCookie, { hook: false });
       app.sessionResolver = sessionResolver(app, ctx);
       await app.register(authRoutes(ctx, app));
+      await app.register(twoFactorRoutes(ctx, app));
       await app.register(teamRoutes(ctx));
       await app.register(teamPasswordRoute(ctx));
       await app.register(eventRoutes(ctx));

@@ -13,15 +13,30 @@ export interface SessionsTable {
   last_seen_at: string;
 }
 
-export interface LoginFailuresTable {
-  /** SHA-256 of "email|ip", so the table does not keep a list of who tried from where. */
+export interface LoginThrottleTable {
+  /** SHA-256 of the scope and its subject, so the table does not keep a list of who tried from where. */
   throttle_key: string;
-  failed_at: string;
+  window_started_at: string;
+  /** Attempts reserved in the window, counted before the password is checked. */
+  attempts: number;
+}
+
+export interface SignInChallengesTable {
+  id: string;
+  user_id: string;
+  workspace_id: string;
+  /** SHA-256 of the cookie value, as for sessions. */
+  token_hash: string;
+  /** `verify`: the password was right, a code is due. `enrol`: the workspace requires two-factor. */
+  purpose: 'verify' | 'enrol';
+  expires_at: string;
+  created_at: string;
 }
 
 export interface DashboardTables {
   sessions: SessionsTable;
-  login_failures: LoginFailuresTable;
+  login_throttle: LoginThrottleTable;
+  sign_in_challenges: SignInChallengesTable;
 }
 
 export type SessionRow = Selectable<SessionsTable>;

@@ -4,6 +4,12 @@ import type { ActiveSession } from './sessions.js';
 
 export const RoleSchema = literalUnion(['owner', 'admin', 'agent', 'viewer'] as const);
 
+export const PendingStepSchema = literalUnion(['two_factor_code', 'two_factor_enrolment'] as const, {
+  description:
+    'The password was right and sign-in is not done: `two_factor_code` asks for a code (POST /auth/two-factor/verify), `two_factor_enrolment` for enrolling an app first because the workspace requires it',
+});
+export type PendingStep = Static<typeof PendingStepSchema>;
+
 export const AuthStateSchema = Type.Object(
   {
     needsSetup: Type.Boolean({ description: 'No user exists yet: POST /auth/setup creates the owner' }),
@@ -11,14 +17,15 @@ export const AuthStateSchema = Type.Object(
     workspace: Nullable(Type.Object({ id: Type.String(), name: Type.String(), plan: Type.String() })),
     role: Nullable(RoleSchema),
     csrfToken: Nullable(Type.String({ description: 'Send it as x-csrf-token on every write' })),
+    pendingStep: Nullable(PendingStepSchema),
   },
   { $id: 'AuthState' },
 );
 
 export type AuthState = Static<typeof AuthStateSchema>;
 
-export function signedOutState(needsSetup: boolean): AuthState {
-  return { needsSetup, user: null, workspace: null, role: null, csrfToken: null };
+export function signedOutState(needsSetup: boolean, pendingStep: PendingStep | null = null): AuthState {
+  return { needsSetup, user: null, workspace: null, role: null, csrfToken: null, pendingStep };
 }
 
 export function stateOf(session: ActiveSession): AuthState {
@@ -28,6 +35,7 @@ export function stateOf(session: ActiveSession): AuthState {
     workspace: { id: session.workspaceId, name: session.workspaceName, plan: session.plan },
     role: session.role,
     csrfToken: session.csrfToken,
+    pendingStep: null,
   };
 }
 

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../context.js';
 import { authOf } from '../http/auth.js';
+import { creationHookOf, type IdempotentReplay } from '../http/idempotency.js';
 import { AppError } from '../lib/errors.js';
 import { decodeCursor, pageOf } from '../http/pagination.js';
 import { errorResponses, IdParams, MediaResponse, Page, PageQuery } from '../http/schemas.js';
@@ -50,12 +51,19 @@ function nextPairingCode(ctx: AppContext, deviceId: string, timeoutMs: number) {
 }
 
 export function deviceRoutes(ctx: AppContext, supervisor: DeviceSupervisor): FastifyPluginAsyncTypebox {
+  // A retry whose first request created the device but never answered: the device as it is now.
+  const replayDevice: IdempotentReplay = {
+    replay: async (request, id) => ({
+      status: 201,
+      body: toDeviceView(await requireDevice(ctx, authOf(request).workspaceId, id)),
+    }),
+  };
   return async (app) => {
     const tags = ['devices'];
     app.post(
       '/v1/devices',
       {
-        config: { scope: 'devices', idempotent: true },
+        config: { scope: 'devices', idempotent: replayDevice },
         schema: {
           tags,
           summary: 'Add a WhatsApp device (a business number to link)',
@@ -77,11 +85,13 @@ export function deviceRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fas
       async (request, reply) => {
         const auth = authOf(request);
         const engine = request.body.engine ?? (ctx.config.sandbox ? 'sandbox' : 'baileys');
-        const row = await createDevice(ctx, auth.workspaceId, auth.plan, {
-          name: request.body.name,
-          engine,
-          pacing: request.body.pacing,
-        });
+        const row = await createDevice(
+          ctx,
+          auth.workspaceId,
+          auth.plan,
+          { name: request.body.name, engine, pacing: request.body.pacing },
+          creationHookOf(request),
+        );
         return reply.status(201).send(toDeviceView(row));
       },
     );

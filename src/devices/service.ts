@@ -1,5 +1,5 @@
 import type { AppContext } from '../context.js';
-import type { DbOrTx } from '../db/database.js';
+import type { CreationHook, DbOrTx } from '../db/database.js';
 import { AppError, notFound } from '../lib/errors.js';
 import { leaseHolder } from '../cluster/leases.js';
 import type { DeviceCommand } from './commands.js';
@@ -15,6 +15,8 @@ export async function createDevice(
   workspaceId: string,
   plan: Plan,
   input: { name: string; engine: 'sandbox' | 'baileys'; pacing?: Partial<Pacing> },
+  /** Runs in the creating transaction (an Idempotency-Key's claim records the device with it). */
+  onCreate?: CreationHook,
 ): Promise<DeviceRow> {
   if (input.engine === 'sandbox' && !ctx.config.sandbox) {
     throw new AppError(
@@ -45,7 +47,10 @@ export async function createDevice(
     created_at: now,
     updated_at: now,
   };
-  await ctx.db.insertInto('devices').values(row).execute();
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.insertInto('devices').values(row).execute();
+    await onCreate?.(trx, row.id);
+  });
   return row;
 }
 

@@ -4,6 +4,7 @@ import type { AppError, ErrorCode } from '../lib/errors.js';
 /** The HTTP status of each error code: the edge's half of the error envelope (docs/api.md). */
 export const ERROR_STATUS: Record<ErrorCode, number> = {
   VALIDATION_ERROR: 400,
+  WEAK_PASSWORD: 400,
   BAD_REQUEST: 400,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,

@@ -101,6 +101,13 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
             description:
               'With the session cookie, on every request but GET/HEAD: the csrfToken of /auth/state',
           },
+          signInStep: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'waping_sign_in',
+            description:
+              'Set by POST /auth/login when the password was right and a second factor (or its enrolment) is due; lasts 10 minutes',
+          },
         },
       },
       security: [{ bearerAuth: [] }, { dashboardSession: [], csrfToken: [] }],

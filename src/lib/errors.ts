@@ -5,6 +5,7 @@
  */
 export const ERROR_CODES = [
   'VALIDATION_ERROR',
+  'WEAK_PASSWORD',
   'BAD_REQUEST',
   'UNAUTHORIZED',
   'FORBIDDEN',

@@ -18,6 +18,8 @@ export type IdPrefix =
   | 'ver'
   | 'rule'
   | 'ses'
+  | 'chl'
+  | 'rec'
   | 'node'
   | 'ct'
   | 'cnv'

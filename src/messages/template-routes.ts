@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../context.js';
 import { authOf } from '../http/auth.js';
+import { creationHookOf, type IdempotentReplay } from '../http/idempotency.js';
+import { notFound } from '../lib/errors.js';
 import { decodeCursor, pageOf } from '../http/pagination.js';
 import { errorResponses, IdParams, Page, PageQuery } from '../http/schemas.js';
 import { idPattern } from '../lib/ids.js';
@@ -14,11 +16,19 @@ const Params = IdParams(idPattern('tpl'));
 const tags = ['templates'];
 
 export function templateRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
+  // A retry whose first request created the template but never answered: the template as it is now.
+  const replayTemplate: IdempotentReplay = {
+    replay: async (request, id) => {
+      const row = await findTemplate(ctx.db, authOf(request).workspaceId, { id });
+      if (!row) throw notFound('Template');
+      return { status: 201, body: toTemplateView(row) };
+    },
+  };
   return async (app) => {
     app.post(
       '/v1/templates',
       {
-        config: { scope: 'messages', idempotent: true },
+        config: { scope: 'messages', idempotent: replayTemplate },
         schema: {
           tags,
           summary: 'Create a template; {{name}} marks a variable',
@@ -27,7 +37,13 @@ export function templateRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       async (request, reply) => {
-        const row = await createTemplate(ctx.db, authOf(request).workspaceId, request.body, ctx.clock.now());
+        const row = await createTemplate(
+          ctx.db,
+          authOf(request).workspaceId,
+          request.body,
+          ctx.clock.now(),
+          creationHookOf(request),
+        );
         return reply.status(201).send(toTemplateView(row));
       },
     );

@@ -1,4 +1,4 @@
-import type { DbOrTx } from '../db/database.js';
+import type { CreationHook, Db, DbOrTx } from '../db/database.js';
 import { conflict, notFound, validation } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import type { TemplateRow } from './tables.js';
@@ -49,10 +49,12 @@ async function assertNameFree(db: DbOrTx, workspaceId: string, name: string, exc
 }
 
 export async function createTemplate(
-  db: DbOrTx,
+  db: Db,
   workspaceId: string,
   input: { name: string; body: string },
   now: Date,
+  /** Runs in the creating transaction (an Idempotency-Key's claim records the template with it). */
+  onCreate?: CreationHook,
 ) {
   await assertNameFree(db, workspaceId, input.name);
   const at = now.toISOString();
@@ -65,7 +67,10 @@ export async function createTemplate(
     created_at: at,
     updated_at: at,
   };
-  await db.insertInto('templates').values(row).execute();
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('templates').values(row).execute();
+    await onCreate?.(trx, row.id);
+  });
   return row;
 }
 

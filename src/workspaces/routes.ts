@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { AppContext } from '../context.js';
 import { countDevices } from '../devices/store.js';
 import { authOf } from '../http/auth.js';
-import { AppError, notFound } from '../lib/errors.js';
+import { AppError, forbidden, notFound } from '../lib/errors.js';
 import { decodeCursor, pageOf } from '../http/pagination.js';
 import { errorResponses, IdParams, Page, PageQuery } from '../http/schemas.js';
 import { DisplayName, literalUnion } from '../lib/schema.js';
@@ -26,6 +26,12 @@ const WorkspacePatch = Type.Object(
     ),
     retentionDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
     allowOtpToOptedOut: Type.Optional(Type.Boolean()),
+    requireTwoFactor: Type.Optional(
+      Type.Boolean({
+        description:
+          'Owners only. Every member must sign in to the dashboard with a second factor; members without one enrol at their next sign-in',
+      }),
+    ),
     optOutWords: Type.Optional(
       Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { minItems: 1, maxItems: 50 }),
     ),
@@ -69,9 +75,14 @@ export function workspaceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       async (request) => {
-        const { workspaceId } = authOf(request);
+        const auth = authOf(request);
+        const { workspaceId } = auth;
         const row = await findWorkspace(ctx.db, workspaceId);
         if (!row) throw notFound('Workspace');
+        // Who must use a second factor is the owner's call: an admin cannot weaken it, nor can a key.
+        if (request.body.requireTwoFactor !== undefined && auth.role !== 'owner') {
+          throw forbidden('Only an owner signed in to the dashboard can change requireTwoFactor');
+        }
         const settings: WorkspaceSettings = { ...parseSettings(row.settings) };
         const body = request.body;
         if (body.alertRecipients !== undefined) {
@@ -80,6 +91,7 @@ export function workspaceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         }
         if (body.retentionDays !== undefined) settings.retentionDays = body.retentionDays;
         if (body.allowOtpToOptedOut !== undefined) settings.allowOtpToOptedOut = body.allowOtpToOptedOut;
+        if (body.requireTwoFactor !== undefined) settings.requireTwoFactor = body.requireTwoFactor;
         if (body.optOutWords !== undefined)
           settings.optOutWords = body.optOutWords.map((w) => w.trim().toUpperCase());
         await updateWorkspace(ctx.db, workspaceId, {

@@ -5,6 +5,8 @@ export interface WorkspaceSettings {
   /** Days message bodies are kept. */
   retentionDays?: number;
   allowOtpToOptedOut?: boolean;
+  /** Members must sign in to the dashboard with a second factor. */
+  requireTwoFactor?: boolean;
   optOutWords?: string[];
 }
 

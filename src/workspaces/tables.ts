@@ -17,8 +17,24 @@ export interface UsersTable {
   email: string;
   name: string | null;
   password_hash: string;
+  /** The TOTP secret once two-factor is on, sealed with the master key (AES-256-GCM, bound to the user id). */
+  totp_secret: string | null;
+  /** A secret shown for enrolment and not yet confirmed with a code; sealed the same way. */
+  totp_pending_secret: string | null;
+  totp_enabled_at: string | null;
+  /** The last TOTP time step accepted: a code works once, not again within its 30 seconds. */
+  totp_last_step: number | null;
   created_at: string;
   updated_at: string;
+}
+
+export interface RecoveryCodesTable {
+  id: string;
+  user_id: string;
+  /** SHA-256 of the code (ten random characters, so no salt is needed). */
+  code_hash: string;
+  used_at: string | null;
+  created_at: string;
 }
 
 export interface MembershipsTable {
@@ -73,6 +89,7 @@ export interface WorkspaceTables {
   api_keys: ApiKeysTable;
   usage_counters: UsageCountersTable;
   idempotency_keys: IdempotencyKeysTable;
+  recovery_codes: RecoveryCodesTable;
 }
 
 export type WorkspaceRow = Selectable<WorkspacesTable>;

@@ -2,10 +2,10 @@ import type { DbOrTx } from '../db/database.js';
 import { conflict, validation } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import { hashPassword } from '../lib/passwords.js';
+import { assertPasswordAllowed } from '../lib/password-policy.js';
 import type { Role } from './tables.js';
 
 export const ROLES: Role[] = ['owner', 'admin', 'agent', 'viewer'];
-export const MIN_PASSWORD_LENGTH = 10;
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -18,9 +18,7 @@ export async function createUser(
 ): Promise<{ id: string; email: string }> {
   const email = normalizeEmail(input.email);
   if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw validation('email is not an email address');
-  if (input.password.length < MIN_PASSWORD_LENGTH) {
-    throw validation(`password must have at least ${MIN_PASSWORD_LENGTH} characters`);
-  }
+  assertPasswordAllowed(input.password, { email });
   const taken = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
   if (taken) throw conflict('A user with this email already exists');
   const id = newId('usr', input.now.getTime());

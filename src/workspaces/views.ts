@@ -41,6 +41,9 @@ export const WorkspaceSchema = Type.Object(
       }),
       retentionDays: Type.Integer(),
       allowOtpToOptedOut: Type.Boolean(),
+      requireTwoFactor: Type.Boolean({
+        description: 'Every member signs in to the dashboard with a second factor',
+      }),
       optOutWords: Type.Array(Type.String()),
     }),
     createdAt: Type.String({ format: 'date-time' }),
@@ -75,6 +78,7 @@ export function toWorkspaceView(
       alertRecipients: settings.alertRecipients ?? null,
       retentionDays: settings.retentionDays ?? DEFAULT_RETENTION_DAYS,
       allowOtpToOptedOut: settings.allowOtpToOptedOut ?? false,
+      requireTwoFactor: settings.requireTwoFactor ?? false,
       optOutWords: settings.optOutWords ?? DEFAULT_OPT_OUT_WORDS,
     },
     createdAt: row.created_at,

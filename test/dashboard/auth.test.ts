@@ -1,6 +1,15 @@
 import { describe, expect } from 'vitest';
 import { type TestApp } from '../helpers/app.js';
-import { browserFor, login, manualClock, OWNER, sessionCookie, signedIn, type Browser } from './session.js';
+import {
+  browserFor,
+  login,
+  manualClock,
+  MEMBER_PASSWORD,
+  OWNER,
+  sessionCookie,
+  signedIn,
+  type Browser,
+} from './session.js';
 import { appTest } from '../helpers/fixture.js';
 
 const clock = manualClock();
@@ -28,6 +37,7 @@ describe('first start', () => {
       workspace: null,
       role: null,
       csrfToken: null,
+      pendingStep: null,
     });
   });
 
@@ -39,7 +49,7 @@ describe('first start', () => {
       key: null,
     });
     expect(response.statusCode).toBe(400);
-    expect(response.json().error.code).toBe('VALIDATION_ERROR');
+    expect(response.json().error.code).toBe('WEAK_PASSWORD');
     expect((await state()).json().needsSetup).toBe(true);
   });
 
@@ -173,7 +183,7 @@ describe('CSRF on cookie writes', () => {
 describe('password change', () => {
   it('needs the current password and a long enough new one, then signs out other sessions', async ({ t }) => {
     const user = await signedIn(t, 'agent', 'changer@example.com');
-    const elsewhere = browserFor(t, await login(t, 'changer@example.com', 'agent password 123'));
+    const elsewhere = browserFor(t, await login(t, 'changer@example.com', MEMBER_PASSWORD));
     const change = (currentPassword: string, newPassword: string, csrf?: string | null) =>
       user.request({
         method: 'POST',
@@ -182,14 +192,14 @@ describe('password change', () => {
         csrf,
       });
 
-    expect((await change('agent password 123', 'a new password!', null)).statusCode).toBe(403);
+    expect((await change(MEMBER_PASSWORD, 'a new password!', null)).statusCode).toBe(403);
     expect((await change('not it', 'a new password!')).statusCode).toBe(400);
-    expect((await change('agent password 123', 'short')).statusCode).toBe(400);
-    expect((await change('agent password 123', 'a new password!')).statusCode).toBe(204);
+    expect((await change(MEMBER_PASSWORD, 'short')).statusCode).toBe(400);
+    expect((await change(MEMBER_PASSWORD, 'a new password!')).statusCode).toBe(204);
 
     expect((await user.request({ method: 'GET', url: '/v1/workspace' })).statusCode).toBe(200);
     expect((await elsewhere.request({ method: 'GET', url: '/v1/workspace' })).statusCode).toBe(401);
-    expect((await login(t, 'changer@example.com', 'agent password 123')).statusCode).toBe(401);
+    expect((await login(t, 'changer@example.com', MEMBER_PASSWORD)).statusCode).toBe(401);
     expect((await login(t, 'changer@example.com', 'a new password!')).statusCode).toBe(200);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect } from 'vitest';
 import { createKey } from '../helpers/app.js';
-import { login, setupOwner, signedIn, type Browser } from './session.js';
+import { login, MEMBER_PASSWORD, setupOwner, signedIn, type Browser } from './session.js';
 import { appTest } from '../helpers/fixture.js';
 
 const it = appTest();
@@ -34,7 +34,7 @@ const WRITES = {
   addMember: {
     method: 'POST',
     url: '/v1/team',
-    payload: { email: 'x@example.com', password: 'password 1234', role: 'viewer' },
+    payload: { email: 'x@example.com', password: 'a fresh member passphrase', role: 'viewer' },
   },
   addDevice: { method: 'POST', url: '/v1/devices', payload: { name: 'Role check' } },
   createWebhook: { method: 'POST', url: '/v1/webhooks', payload: { url: 'http://127.0.0.1:9/hook' } },
@@ -206,7 +206,7 @@ describe('team', () => {
     expect((await viewer.request({ method: 'DELETE', url: `/v1/team/${id}` })).statusCode).toBe(403);
     expect((await admin.request({ method: 'DELETE', url: `/v1/team/${id}` })).statusCode).toBe(204);
     expect((await leaving.request({ method: 'GET', url: '/v1/workspace' })).statusCode).toBe(401);
-    expect((await login(t, 'leaving@example.com', 'agent password 123')).statusCode).toBe(401);
+    expect((await login(t, 'leaving@example.com', MEMBER_PASSWORD)).statusCode).toBe(401);
     expect((await admin.request({ method: 'DELETE', url: `/v1/team/${id}` })).statusCode).toBe(404);
   });
 

@@ -5,6 +5,9 @@ import type { TestApp } from '../helpers/app.js';
 
 export const OWNER = { email: 'owner@example.com', password: 'correct horse battery', name: 'Olivia Owner' };
 
+/** The password `signedIn` gives every member: long enough, not common, not the email. */
+export const MEMBER_PASSWORD = 'seven quiet lanterns';
+
 /** A signed-in browser as the API sees it: the session cookie and the CSRF token. */
 export interface Browser {
   cookie: string;
@@ -52,7 +55,7 @@ export async function login(t: TestApp, email: string, password: string, ip = '1
 
 /** A user with this role in the default workspace, signed in. */
 export async function signedIn(t: TestApp, role: Role, email = `${role}@example.com`): Promise<Browser> {
-  const password = `${role} password 123`;
+  const password = MEMBER_PASSWORD;
   await createUser(t.app.ctx.db, { email, password, workspaceId: t.workspaceId, role, now: new Date() });
   const response = await login(t, email, password);
   if (response.statusCode !== 200) throw new Error(`login failed: ${response.body}`);

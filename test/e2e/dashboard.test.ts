@@ -12,7 +12,7 @@ import {
 } from './browser.js';
 
 const OWNER = { name: 'Olivia Owner', email: 'owner@example.com', password: 'correct horse battery' };
-const VIEWER = { email: 'viewer@example.com', password: 'viewer password 1' };
+const VIEWER = { email: 'viewer@example.com', password: 'read only passphrase 7' };
 const CUSTOMER = '+15557654321';
 const WAIT = { timeout: 15_000 };
 

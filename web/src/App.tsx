@@ -6,6 +6,7 @@ import { DevicesProvider } from './devices';
 import { LiveProvider } from './live';
 import { Login } from './pages/Login';
 import { Setup } from './pages/Setup';
+import { SignInCode, SignInEnrol } from './pages/SignInStep';
 import { Routes } from './Routes';
 
 function Gate() {
@@ -31,6 +32,8 @@ function Gate() {
     );
   }
   if (state.needsSetup) return <Setup />;
+  if (!state.user && state.pendingStep === 'two_factor_code') return <SignInCode />;
+  if (!state.user && state.pendingStep === 'two_factor_enrolment') return <SignInEnrol />;
   if (!state.user) return <Login />;
   return (
     // Keyed by user so signing in as someone else starts from fresh data and streams.

@@ -8,6 +8,7 @@ import { m0006_dashboard } from './0006_dashboard.js';
 import { m0007_idempotency_effects } from './0007_idempotency_effects.js';
 import { m0008_engine_shared_state } from './0008_engine_shared_state.js';
 import { m0009_masked_bodies } from './0009_masked_bodies.js';
+import { m0010_sign_in } from './0010_sign_in.js';
 import { m0011_failover } from './0011_failover.js';
 import { m0012_conversations } from './0012_conversations.js';
 import { m0013_media } from './0013_media.js';
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   '0007_idempotency_effects': m0007_idempotency_effects,
   '0008_engine_shared_state': m0008_engine_shared_state,
   '0009_masked_bodies': m0009_masked_bodies,
+  '0010_sign_in': m0010_sign_in,
   '0011_failover': m0011_failover,
   '0012_conversations': m0012_conversations,
   '0013_media': m0013_media,

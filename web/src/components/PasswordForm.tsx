@@ -35,11 +35,11 @@ export function PasswordForm() {
       </label>
       <label>
         New password
-        <input name="newPassword" type="password" required minLength={10} autoComplete="new-password" />
+        <input name="newPassword" type="password" required minLength={12} autoComplete="new-password" />
       </label>
       <label>
         Repeat the new password
-        <input name="confirm" type="password" required minLength={10} autoComplete="new-password" />
+        <input name="confirm" type="password" required minLength={12} autoComplete="new-password" />
       </label>
       <div>
         <button type="submit">Change password</button>

@@ -4,6 +4,7 @@ import { useSession } from '../auth';
 import { useCapabilities } from '../capabilities';
 import { ErrorNote, Loading, RoleNote, SuccessNote } from '../components/Notice';
 import { PasswordForm } from '../components/PasswordForm';
+import { RequireTwoFactor, TwoFactorCard } from '../components/TwoFactorCard';
 import { formatNumber, limitText } from '../format';
 import { useResource } from '../hooks/useResource';
 import { can } from '../roles';
@@ -142,9 +143,13 @@ export function Settings() {
           ) : (
             <RoleNote>Only admins and owners change workspace settings.</RoleNote>
           )}
+          {role === 'owner' && (
+            <RequireTwoFactor workspace={workspace.data} onSaved={(w) => workspace.update(() => w)} />
+          )}
         </>
       )}
       <PasswordForm />
+      <TwoFactorCard />
     </>
   );
 }

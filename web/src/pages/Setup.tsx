@@ -3,7 +3,7 @@ import { api, errorMessage } from '../api';
 import { useAuth } from '../auth';
 import { ErrorNote } from '../components/Notice';
 
-const MIN_PASSWORD = 10;
+const MIN_PASSWORD = 12;
 
 /** First start: the person who opens the dashboard first becomes the owner. */
 export function Setup() {

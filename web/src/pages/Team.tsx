@@ -111,7 +111,7 @@ export function Team() {
           </label>
           <label>
             First password <span className="muted">(they can change it)</span>
-            <input name="password" type="password" required minLength={10} autoComplete="new-password" />
+            <input name="password" type="password" required minLength={12} autoComplete="new-password" />
           </label>
           <div className="field">
             <label htmlFor="new-member-role">Role</label>
