@@ -278,6 +278,8 @@ export interface paths {
                 alertRecipients: string[] | null;
                 retentionDays: number;
                 allowOtpToOptedOut: boolean;
+                /** @description Every member signs in to the dashboard with a second factor */
+                requireTwoFactor: boolean;
                 optOutWords: string[];
               };
               /** Format: date-time */
@@ -375,6 +377,8 @@ export interface paths {
             alertRecipients?: string[] | null;
             retentionDays?: number;
             allowOtpToOptedOut?: boolean;
+            /** @description Owners only. Every member must sign in to the dashboard with a second factor; members without one enrol at their next sign-in */
+            requireTwoFactor?: boolean;
             optOutWords?: string[];
           };
         };
@@ -415,6 +419,8 @@ export interface paths {
                 alertRecipients: string[] | null;
                 retentionDays: number;
                 allowOtpToOptedOut: boolean;
+                /** @description Every member signs in to the dashboard with a second factor */
+                requireTwoFactor: boolean;
                 optOutWords: string[];
               };
               /** Format: date-time */
@@ -10820,7 +10826,7 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            type: 'text' | 'template';
+            type: 'text' | 'template' | 'image' | 'video' | 'audio' | 'document';
             text?: {
               body: string;
             };
@@ -10831,6 +10837,19 @@ export interface paths {
                 [key: string]: string | number | boolean;
               };
             };
+            /** @description For image, video, audio and document: id or url */
+            media?: {
+              /** @description An uploaded file */
+              id?: string;
+              /** @description A file the server fetches (public http(s) only) */
+              url?: string;
+            };
+            /** @description image, video, document */
+            caption?: string;
+            /** @description document */
+            filename?: string;
+            /** @description audio: send as a voice note */
+            voice?: boolean;
             queueIfDisconnected?: boolean;
           };
         };
@@ -10852,8 +10871,33 @@ export interface paths {
               direction: 'out' | 'in';
               to: string | null;
               from: string | null;
-              type: 'text' | 'template';
+              type:
+                | 'text'
+                | 'template'
+                | 'image'
+                | 'video'
+                | 'audio'
+                | 'document'
+                | 'sticker'
+                | 'location'
+                | 'contacts'
+                | 'poll'
+                | 'reaction'
+                | 'unsupported';
               body: string | null;
+              media?: {
+                id: string;
+                type: 'image' | 'video' | 'audio' | 'document' | 'sticker';
+                mime: string;
+                size: number;
+                sha256: string | null;
+                filename: string | null;
+                caption: string | null;
+                /** @description Audio sent or received as a voice note */
+                voice: boolean;
+                /** @description Download path; 404 once the file is deleted (retention, erasure) */
+                url: string;
+              } | null;
               templateId: string | null;
               status:
                 | 'queued'
@@ -11569,6 +11613,7 @@ export interface paths {
               } | null;
               role: ('owner' | 'admin' | 'agent' | 'viewer') | null;
               csrfToken: string | null;
+              pendingStep: ('two_factor_code' | 'two_factor_enrolment') | null;
             };
           };
         };
@@ -11701,6 +11746,7 @@ export interface paths {
               } | null;
               role: ('owner' | 'admin' | 'agent' | 'viewer') | null;
               csrfToken: string | null;
+              pendingStep: ('two_factor_code' | 'two_factor_enrolment') | null;
             };
           };
         };
@@ -11831,7 +11877,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Sign in with email and password (sets the session cookie) */
+    /**
+     * Sign in with email and password (sets the session cookie, or the sign-in step cookie when a code is due)
+     * @description Five attempts per email and address in 15 minutes (and more generous limits per email and per address), counted before the password is checked; then 429 with Retry-After. With two-factor on, the answer has `pendingStep` set and no session yet.
+     */
     post: {
       parameters: {
         query?: never;
@@ -11874,6 +11923,7 @@ export interface paths {
               } | null;
               role: ('owner' | 'admin' | 'agent' | 'viewer') | null;
               csrfToken: string | null;
+              pendingStep: ('two_factor_code' | 'two_factor_enrolment') | null;
             };
           };
         };
@@ -12147,6 +12197,906 @@ export interface paths {
           'application/json': {
             currentPassword: string;
             newPassword: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Invalid input (VALIDATION_ERROR) */
+        400: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
+        401: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The plan or the key scope does not allow this (FORBIDDEN) */
+        403: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The body did not arrive within the deadline (REQUEST_TIMEOUT) */
+        408: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body too large (PAYLOAD_TOO_LARGE) */
+        413: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body is not JSON in UTF-8 (UNSUPPORTED_MEDIA_TYPE) */
+        415: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
+        429: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Unexpected failure (SERVER_ERROR) */
+        500: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/two-factor': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether two-factor sign-in is on for you, and how many recovery codes are left */
+    get: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              enabled: boolean;
+              enabledAt: string | null;
+              recoveryCodesLeft: number;
+              requiredByWorkspace: boolean;
+            };
+          };
+        };
+        /** @description Invalid input (VALIDATION_ERROR) */
+        400: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
+        401: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The plan or the key scope does not allow this (FORBIDDEN) */
+        403: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
+        429: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Unexpected failure (SERVER_ERROR) */
+        500: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/two-factor/enrol': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start enrolling an authenticator app: a new secret and its QR code
+     * @description Nothing changes until POST /auth/two-factor/confirm checks a code from the app.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Base32, for typing into an app that cannot scan */
+              secret: string;
+              /** @description The otpauth:// URI the QR code holds */
+              uri: string;
+              /** @description The URI as a PNG QR code, a data: URL */
+              qrCode: string;
+            };
+          };
+        };
+        /** @description Invalid input (VALIDATION_ERROR) */
+        400: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
+        401: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The plan or the key scope does not allow this (FORBIDDEN) */
+        403: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The body did not arrive within the deadline (REQUEST_TIMEOUT) */
+        408: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Conflict (IDEMPOTENCY_CONFLICT, IDEMPOTENCY_IN_PROGRESS, SESSION_DISCONNECTED, CONFLICT) */
+        409: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body too large (PAYLOAD_TOO_LARGE) */
+        413: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body is not JSON in UTF-8 (UNSUPPORTED_MEDIA_TYPE) */
+        415: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
+        429: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Unexpected failure (SERVER_ERROR) */
+        500: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/two-factor/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Turn two-factor on with a code from the app; answers the recovery codes once
+     * @description During sign-in (a workspace that requires two-factor) this also completes the sign-in: `state` is the signed-in state and the session cookie is set.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The 6-digit code from the app, or one of the recovery codes */
+            code: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Shown once: each signs in once in place of a code */
+              recoveryCodes: string[];
+              state: components['schemas']['AuthState'] | null;
+            };
+          };
+        };
+        /** @description Invalid input (VALIDATION_ERROR) */
+        400: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
+        401: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The plan or the key scope does not allow this (FORBIDDEN) */
+        403: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The body did not arrive within the deadline (REQUEST_TIMEOUT) */
+        408: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Conflict (IDEMPOTENCY_CONFLICT, IDEMPOTENCY_IN_PROGRESS, SESSION_DISCONNECTED, CONFLICT) */
+        409: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body too large (PAYLOAD_TOO_LARGE) */
+        413: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body is not JSON in UTF-8 (UNSUPPORTED_MEDIA_TYPE) */
+        415: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
+        429: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Unexpected failure (SERVER_ERROR) */
+        500: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/two-factor/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Second sign-in step: the code from the app (or a recovery code); sets the session cookie
+     * @description Counted by the same throttle as the password: five tries per email and address in 15 minutes.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The 6-digit code from the app, or one of the recovery codes */
+            code: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description No user exists yet: POST /auth/setup creates the owner */
+              needsSetup: boolean;
+              user: {
+                id: string;
+                email: string;
+                name: string | null;
+              } | null;
+              workspace: {
+                id: string;
+                name: string;
+                plan: string;
+              } | null;
+              role: ('owner' | 'admin' | 'agent' | 'viewer') | null;
+              csrfToken: string | null;
+              pendingStep: ('two_factor_code' | 'two_factor_enrolment') | null;
+            };
+          };
+        };
+        /** @description Invalid input (VALIDATION_ERROR) */
+        400: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
+        401: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The plan or the key scope does not allow this (FORBIDDEN) */
+        403: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The body did not arrive within the deadline (REQUEST_TIMEOUT) */
+        408: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body too large (PAYLOAD_TOO_LARGE) */
+        413: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body is not JSON in UTF-8 (UNSUPPORTED_MEDIA_TYPE) */
+        415: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
+        429: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Unexpected failure (SERVER_ERROR) */
+        500: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/two-factor/recovery-codes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** New recovery codes (the old ones stop working); needs a current code */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The 6-digit code from the app, or one of the recovery codes */
+            code: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Shown once: each signs in once in place of a code */
+              recoveryCodes: string[];
+            };
+          };
+        };
+        /** @description Invalid input (VALIDATION_ERROR) */
+        400: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
+        401: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The plan or the key scope does not allow this (FORBIDDEN) */
+        403: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The body did not arrive within the deadline (REQUEST_TIMEOUT) */
+        408: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body too large (PAYLOAD_TOO_LARGE) */
+        413: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body is not JSON in UTF-8 (UNSUPPORTED_MEDIA_TYPE) */
+        415: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
+        429: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Unexpected failure (SERVER_ERROR) */
+        500: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/two-factor/disable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Turn two-factor off: needs your password and a current code */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            password: string;
+            /** @description The 6-digit code from the app, or one of the recovery codes */
+            code: string;
           };
         };
       };
@@ -13526,6 +14476,23 @@ export interface components {
       body: string | null;
       /** Format: date-time */
       createdAt: string;
+    };
+    AuthState: {
+      /** @description No user exists yet: POST /auth/setup creates the owner */
+      needsSetup: boolean;
+      user: {
+        id: string;
+        email: string;
+        name: string | null;
+      } | null;
+      workspace: {
+        id: string;
+        name: string;
+        plan: string;
+      } | null;
+      role: ('owner' | 'admin' | 'agent' | 'viewer') | null;
+      csrfToken: string | null;
+      pendingStep: ('two_factor_code' | 'two_factor_enrolment') | null;
     };
     TeamMember: {
       /** @description The user id */

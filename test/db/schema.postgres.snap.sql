@@ -118,8 +118,9 @@ idempotency_keys.created_at text not null
 idempotency_keys.expires_at text not null
 idempotency_keys.claim_token text
 idempotency_keys.resource_id text
-login_failures.throttle_key text not null
-login_failures.failed_at text not null
+login_throttle.throttle_key text not null
+login_throttle.window_started_at text not null
+login_throttle.attempts integer not null
 media.id text not null
 media.workspace_id text not null
 media.kind text not null
@@ -167,6 +168,11 @@ messages.created_at text not null
 messages.updated_at text not null
 messages.masked integer not null default 0
 messages.media text
+recovery_codes.id text not null
+recovery_codes.user_id text not null
+recovery_codes.code_hash text not null
+recovery_codes.used_at text
+recovery_codes.created_at text not null
 sessions.id text not null
 sessions.user_id text not null
 sessions.workspace_id text not null
@@ -175,6 +181,13 @@ sessions.csrf_token text not null
 sessions.expires_at text not null
 sessions.created_at text not null
 sessions.last_seen_at text not null
+sign_in_challenges.id text not null
+sign_in_challenges.user_id text not null
+sign_in_challenges.workspace_id text not null
+sign_in_challenges.token_hash text not null
+sign_in_challenges.purpose text not null
+sign_in_challenges.expires_at text not null
+sign_in_challenges.created_at text not null
 templates.id text not null
 templates.workspace_id text not null
 templates.name text not null
@@ -192,6 +205,10 @@ users.name text
 users.password_hash text not null
 users.created_at text not null
 users.updated_at text not null
+users.totp_secret text
+users.totp_pending_secret text
+users.totp_enabled_at text
+users.totp_last_step integer
 verification_limits.id text not null
 verification_limits.workspace_id text not null
 verification_limits.kind text not null
@@ -305,6 +322,7 @@ events events_pkey: PRIMARY KEY (id)
 events events_workspace_id_fkey: FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE
 idempotency_keys idempotency_keys_pk: PRIMARY KEY (workspace_id, key)
 idempotency_keys idempotency_keys_workspace_id_fkey: FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE
+login_throttle login_throttle_pkey: PRIMARY KEY (throttle_key)
 media media_pkey: PRIMARY KEY (id)
 media media_workspace_id_fkey: FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE
 media_chunks media_chunks_pk: PRIMARY KEY (storage_key, seq)
@@ -315,10 +333,16 @@ message_status_history message_status_history_message_id_fkey: FOREIGN KEY (mess
 messages messages_device_id_fkey: FOREIGN KEY (device_id) REFERENCES devices(id) ON DELETE SET NULL
 messages messages_pkey: PRIMARY KEY (id)
 messages messages_workspace_id_fkey: FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE
+recovery_codes recovery_codes_pkey: PRIMARY KEY (id)
+recovery_codes recovery_codes_user_id_fkey: FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE
 sessions sessions_pkey: PRIMARY KEY (id)
 sessions sessions_token_hash_key: UNIQUE (token_hash)
 sessions sessions_user_id_fkey: FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE
 sessions sessions_workspace_id_fkey: FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE
+sign_in_challenges sign_in_challenges_pkey: PRIMARY KEY (id)
+sign_in_challenges sign_in_challenges_token_hash_key: UNIQUE (token_hash)
+sign_in_challenges sign_in_challenges_user_id_fkey: FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE
+sign_in_challenges sign_in_challenges_workspace_id_fkey: FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE
 templates templates_name_unique: UNIQUE (workspace_id, name)
 templates templates_pkey: PRIMARY KEY (id)
 templates templates_workspace_id_fkey: FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE
@@ -374,7 +398,8 @@ CREATE UNIQUE INDEX events_pkey ON public.events USING btree (id)
 CREATE INDEX events_workspace ON public.events USING btree (workspace_id, id)
 CREATE INDEX idempotency_keys_expiry ON public.idempotency_keys USING btree (expires_at)
 CREATE UNIQUE INDEX idempotency_keys_pk ON public.idempotency_keys USING btree (workspace_id, key)
-CREATE INDEX login_failures_key ON public.login_failures USING btree (throttle_key, failed_at)
+CREATE UNIQUE INDEX login_throttle_pkey ON public.login_throttle USING btree (throttle_key)
+CREATE INDEX login_throttle_window ON public.login_throttle USING btree (window_started_at)
 CREATE UNIQUE INDEX media_pkey ON public.media USING btree (id)
 CREATE INDEX media_status ON public.media USING btree (status, created_at)
 CREATE INDEX media_workspace ON public.media USING btree (workspace_id, created_at)
@@ -389,10 +414,15 @@ CREATE INDEX messages_retention ON public.messages USING btree (workspace_id, cr
 CREATE INDEX messages_sealed ON public.messages USING btree (status) WHERE (sealed_body IS NOT NULL)
 CREATE INDEX messages_status ON public.messages USING btree (workspace_id, status, id)
 CREATE INDEX messages_wa_id ON public.messages USING btree (wa_message_id)
+CREATE UNIQUE INDEX recovery_codes_pkey ON public.recovery_codes USING btree (id)
+CREATE INDEX recovery_codes_user ON public.recovery_codes USING btree (user_id)
 CREATE INDEX sessions_expiry ON public.sessions USING btree (expires_at)
 CREATE UNIQUE INDEX sessions_pkey ON public.sessions USING btree (id)
 CREATE UNIQUE INDEX sessions_token_hash_key ON public.sessions USING btree (token_hash)
 CREATE INDEX sessions_user ON public.sessions USING btree (user_id)
+CREATE INDEX sign_in_challenges_expiry ON public.sign_in_challenges USING btree (expires_at)
+CREATE UNIQUE INDEX sign_in_challenges_pkey ON public.sign_in_challenges USING btree (id)
+CREATE UNIQUE INDEX sign_in_challenges_token_hash_key ON public.sign_in_challenges USING btree (token_hash)
 CREATE UNIQUE INDEX templates_name_unique ON public.templates USING btree (workspace_id, name)
 CREATE UNIQUE INDEX templates_pkey ON public.templates USING btree (id)
 CREATE UNIQUE INDEX usage_counters_pk ON public.usage_counters USING btree (workspace_id, period)
