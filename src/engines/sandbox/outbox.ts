@@ -63,7 +63,16 @@ export class SandboxOutbox {
     await this.route.log.remember(waMessageId, record);
     if (epoch !== this.epoch || this.inFlight.has(waMessageId)) return;
     if (!inbox.find(deviceId, waMessageId)) {
-      inbox.add({ id: waMessageId, deviceId, from, to, text, at: new Date(record.sentAt), status: 'sent', ...(media ? { media } : {}) });
+      inbox.add({
+        id: waMessageId,
+        deviceId,
+        from,
+        to,
+        text,
+        at: new Date(record.sentAt),
+        status: 'sent',
+        ...(media ? { media } : {}),
+      });
     }
     this.scheduleReceipts(waMessageId, record);
   }
