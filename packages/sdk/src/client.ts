@@ -1,7 +1,9 @@
 import { ApiKeys, Workspace } from './resources/account.js';
 import { AutoReplies } from './resources/auto-replies.js';
+import { Conversations } from './resources/conversations.js';
 import { Contacts } from './resources/contacts.js';
 import { Devices } from './resources/devices.js';
+import { Media } from './resources/media.js';
 import { Messages } from './resources/messages.js';
 import { Sandbox } from './resources/sandbox.js';
 import { Templates } from './resources/templates.js';
@@ -30,6 +32,8 @@ export class WAPing {
   readonly apiKeys: ApiKeys;
   readonly workspace: Workspace;
   readonly sandbox: Sandbox;
+  readonly conversations: Conversations;
+  readonly media: Media;
   /** Sends raw requests: for routes this SDK version does not wrap yet. */
   readonly transport: Transport;
 
@@ -45,5 +49,7 @@ export class WAPing {
     this.apiKeys = new ApiKeys(this.transport);
     this.workspace = new Workspace(this.transport);
     this.sandbox = new Sandbox(this.transport);
+    this.conversations = new Conversations(this.transport);
+    this.media = new Media(this.transport);
   }
 }

@@ -98,6 +98,17 @@ export class UnsupportedMediaTypeError extends WAPingError {}
 export class RecipientOptedOutError extends WAPingError {}
 export class HeadersTooLargeError extends WAPingError {}
 export class ServerError extends WAPingError {}
+/** A new password the server's rules refuse (`details[0].reason` says which rule). */
+export class WeakPasswordError extends WAPingError {}
+/** Every refusal of a file (upload, send by URL) extends this one. */
+export class MediaError extends WAPingError {}
+export class MediaEmptyError extends MediaError {}
+export class MediaTooLargeError extends MediaError {}
+export class MediaTypeUnsupportedError extends MediaError {}
+export class MediaTypeMismatchError extends MediaError {}
+export class MediaCorruptError extends MediaError {}
+export class MediaUrlRefusedError extends MediaError {}
+export class MediaFetchFailedError extends MediaError {}
 export class ServiceUnavailableError extends WAPingError {}
 
 /** No answer: the connection failed or was cut before a response arrived. */
@@ -118,6 +129,7 @@ type ErrorClass = new (init: ErrorInit) => WAPingError;
 /** One class per code of the API's error list (docs/api.md, "Errors"). */
 export const ERROR_CLASSES: Record<string, ErrorClass> = {
   VALIDATION_ERROR: ValidationError,
+  WEAK_PASSWORD: WeakPasswordError,
   BAD_REQUEST: BadRequestError,
   UNAUTHORIZED: UnauthorizedError,
   FORBIDDEN: ForbiddenError,
@@ -132,6 +144,13 @@ export const ERROR_CLASSES: Record<string, ErrorClass> = {
   URI_TOO_LONG: UriTooLongError,
   UNSUPPORTED_MEDIA_TYPE: UnsupportedMediaTypeError,
   RECIPIENT_OPTED_OUT: RecipientOptedOutError,
+  MEDIA_EMPTY: MediaEmptyError,
+  MEDIA_TOO_LARGE: MediaTooLargeError,
+  MEDIA_TYPE_UNSUPPORTED: MediaTypeUnsupportedError,
+  MEDIA_TYPE_MISMATCH: MediaTypeMismatchError,
+  MEDIA_CORRUPT: MediaCorruptError,
+  MEDIA_URL_REFUSED: MediaUrlRefusedError,
+  MEDIA_FETCH_FAILED: MediaFetchFailedError,
   QUOTA_EXCEEDED: QuotaExceededError,
   RATE_LIMITED: RateLimitedError,
   HEADERS_TOO_LARGE: HeadersTooLargeError,

@@ -14,6 +14,8 @@ export type * from './resources/auto-replies.js';
 export type * from './resources/account.js';
 export type * from './resources/sandbox.js';
 export type * from './resources/webhooks.js';
+export type * from './resources/conversations.js';
+export type * from './resources/media.js';
 export { verifyWebhook, WebhookVerificationError } from './webhooks/verify.js';
 export type { VerifyOptions, WebhookHeaders, VerificationFailure } from './webhooks/verify.js';
 export { webhookHandler } from './webhooks/handler.js';

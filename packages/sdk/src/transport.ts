@@ -35,6 +35,8 @@ export interface ApiRequest {
   body?: unknown;
   /** A creating POST: gets an Idempotency-Key and is retried with it. */
   creates?: boolean;
+  /** The answer is a file: its bytes, not JSON. */
+  binary?: boolean;
   /** RATE_LIMITED on this route may be a per-number limit: never retried. */
   rateLimitIsFinal?: boolean;
   options?: RequestOptions | undefined;
@@ -81,7 +83,9 @@ export class Transport {
       accept: 'application/json',
       'user-agent': SDK_USER_AGENT,
     };
-    if (req.body !== undefined) headers['content-type'] = 'application/json';
+    // A form (an upload) sets its own multipart content type with its boundary.
+    const form = req.body instanceof FormData;
+    if (req.body !== undefined && !form) headers['content-type'] = 'application/json';
     if (options.requestId) headers['x-request-id'] = options.requestId;
     // One key for every attempt of this call: the server runs it once and replays that answer.
     if (req.creates) headers['idempotency-key'] = options.idempotencyKey ?? randomUUID();
@@ -91,13 +95,15 @@ export class Transport {
     };
     const policy = { ...this.policy, maxRetries: options.maxRetries ?? this.policy.maxRetries };
     const url = this.url(req.path, req.query);
-    const body = req.body === undefined ? undefined : JSON.stringify(req.body);
+    const body =
+      req.body === undefined ? undefined : form ? (req.body as FormData) : JSON.stringify(req.body);
 
     for (let attempt = 0; ; attempt++) {
       let error: WAPingError;
       try {
         const response = await this.attempt(url, req.method, headers, body, options);
-        const data = await readBody(response);
+        const data =
+          req.binary && response.ok ? new Uint8Array(await response.arrayBuffer()) : await readBody(response);
         const requestId = response.headers.get('x-request-id');
         if (response.ok)
           return { status: response.status, headers: response.headers, data: data as T, requestId };
@@ -119,7 +125,7 @@ export class Transport {
     url: URL,
     method: string,
     headers: Record<string, string>,
-    body: string | undefined,
+    body: string | FormData | undefined,
     options: RequestOptions,
   ): Promise<Response> {
     const timeoutMs = options.timeoutMs ?? this.timeoutMs;

@@ -36,6 +36,10 @@ export type Verification = Schemas['Verification'];
 export type AutoReplyRule = Schemas['AutoReplyRule'];
 export type ApiKey = Schemas['ApiKey'];
 export type ErrorEnvelope = Schemas['ErrorEnvelope'];
+export type Conversation = Schemas['Conversation'];
+export type ConversationNote = Schemas['ConversationNote'];
+/** A stored file, as the API describes it (upload answer and `GET /v1/media/{id}/info`). */
+export type MediaFile = ResponseBody<'/v1/media/{id}/info', 'get'>;
 
 /** One page of a keyset-paginated list. */
 export interface Page<T> {
