@@ -1,19 +1,12 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import type { Config } from '../config.js';
+import { packageRoot } from '../lib/package-root.js';
 
 /** First path segments that belong to the API: unknown paths there keep the JSON 404 envelope. */
 const API_SEGMENTS = new Set(['v1', 'auth', 'docs', 'openapi.json', 'metrics', 'healthz', 'readyz']);
-
-/** The checkout's root: the first folder above this file with a package.json (src/ and dist/server/ alike). */
-function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  return dir;
-}
 
 const DEFAULT_WEB_DIR = join(packageRoot(), 'dist', 'web');
 

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { AppError } from './errors.js';
+import { packageRoot } from './package-root.js';
 
 /**
  * Rules for a new password (set at setup, for a new member, or on change). Length over
@@ -17,7 +19,9 @@ let common: Set<string> | null = null;
 /** The shipped list, read once on first use. */
 function commonPasswords(): Set<string> {
   if (common) return common;
-  const text = readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8');
+  // From the checkout's root, not this module's folder: bundled into dist/server, this code runs
+  // from a chunk the list is not copied next to.
+  const text = readFileSync(join(packageRoot(), 'src', 'lib', 'common-passwords.txt'), 'utf8');
   common = new Set(text.split('\n').filter((line) => line.length > 0 && !line.startsWith('#')));
   return common;
 }

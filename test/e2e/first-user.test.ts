@@ -7,8 +7,8 @@ import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { axeViolations, ensureWebBuild, openBrowser, startServer, type BrowserSession } from './browser.js';
 
 // The dashboard as a first-time owner meets it: the traps found by walking through it, one test each.
-const OWNER = { name: 'Fiona First', email: 'first@example.com', password: 'first owner password' };
-const AGENT = { email: 'agent@example.com', password: 'agent password 123' };
+const OWNER = { name: 'Fiona First', email: 'first@example.com', password: 'sunlit harbour lantern 42' };
+const AGENT = { email: 'agent@example.com', password: 'quiet meadow falcon 7' };
 const CUSTOMER = '+15557654321';
 const WAIT = { timeout: 20_000 };
 const PAGES = [
@@ -273,14 +273,14 @@ describe('the dashboard for a first-time owner', () => {
     expect(await select.inputValue()).toBe('agent');
 
     await row.getByRole('button', { name: 'Reset password' }).click();
-    await page.getByLabel(/^New password/).fill('a new agent password');
+    await page.getByLabel(/^New password/).fill('brisk river compass 5');
     await page.getByRole('button', { name: 'Set new password' }).click();
     await page.getByText(`New password set for ${AGENT.email}`).waitFor(WAIT);
     await page.setViewportSize({ width: 1280, height: 860 });
     const login = await fetch(`${server.baseUrl}/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: AGENT.email, password: 'a new agent password' }),
+      body: JSON.stringify({ email: AGENT.email, password: 'brisk river compass 5' }),
     });
     expect(login.status).toBe(200);
   });

@@ -103,6 +103,10 @@ describe('sandbox engine: sending', () => {
     const input = { to: CUSTOMER, text: 'once', waMessageId: 'W5' };
     const first = await device.engine.sendText(input);
     expect(await device.engine.sendText(input)).toEqual(first);
+    await device.events.waitFor('message_status', {
+      match: (s) => s.waMessageId === 'W5' && s.status === 'read',
+    });
+    // Any repeated receipt of W5 would have come by the time a later message is read.
     await letReceiptsRun(device, 'CLOCK');
     expect(hub.messages({ deviceId: 'dev-dup' }).filter((m) => m.id === 'W5')).toHaveLength(1);
     expect(statusesOf(device, 'W5')).toEqual(['sent', 'delivered', 'read']);
@@ -117,6 +121,10 @@ describe('sandbox engine: sending', () => {
     await second.engine.start();
     await second.events.waitFor('connected');
     await second.engine.sendText({ to: CUSTOMER, text: 'retry', waMessageId: 'W6' });
+    await second.events.waitFor('message_status', {
+      match: (s) => s.waMessageId === 'W6' && s.status === 'read',
+    });
+    // Any repeated receipt of W6 would have come by the time a later message is read.
     await letReceiptsRun(second, 'CLOCK');
     expect(statusesOf(first, 'W6')).toEqual([]);
     expect(statusesOf(second, 'W6')).toEqual(['sent', 'delivered', 'read']);

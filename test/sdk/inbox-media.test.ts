@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ERROR_CLASSES, MediaEmptyError, MediaError, NotFoundError, WAPing } from '@waping/sdk';
+import { ERROR_CLASSES, MediaEmptyError, MediaError, NotFoundError, type WAPing } from '@waping/sdk';
 import { ERROR_CODES } from '../../src/lib/errors.js';
 import { eventually } from '../helpers/app.js';
 import { png } from '../media/fixtures.js';
