@@ -175,7 +175,8 @@ describe('the team inbox in two browsers', () => {
     await inThread.waitFor(WAIT);
     // The image decoded: the browser fetched /v1/media/:id with the session cookie, not an API key.
     await page.waitForFunction(
-      (img: { complete: boolean; naturalWidth: number } | null) => img?.complete === true && img.naturalWidth === 24,
+      (img: { complete: boolean; naturalWidth: number } | null) =>
+        img?.complete === true && img.naturalWidth === 24,
       await inThread.elementHandle(),
       WAIT,
     );
@@ -184,7 +185,8 @@ describe('the team inbox in two browsers', () => {
     const inLog = page.getByRole('img', { name: 'Here is the label' });
     await inLog.waitFor(WAIT);
     await page.waitForFunction(
-      (img: { complete: boolean; naturalHeight: number } | null) => img?.complete === true && img.naturalHeight === 16,
+      (img: { complete: boolean; naturalHeight: number } | null) =>
+        img?.complete === true && img.naturalHeight === 16,
       await inLog.elementHandle(),
       WAIT,
     );

@@ -62,7 +62,14 @@ export function MessageMedia({ media, compact = false }: { media: Media; compact
     case 'video':
       return (
         <span className={className}>
-          <video controls preload="metadata" src={media.url} aria-label={kind} className="media-video" onError={onError} />
+          <video
+            controls
+            preload="metadata"
+            src={media.url}
+            aria-label={kind}
+            className="media-video"
+            onError={onError}
+          />
           {!compact && download}
         </span>
       );
