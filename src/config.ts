@@ -100,9 +100,10 @@ export const CONFIG_FIELDS = {
   retentionIntervalMinutes: int('WAPING_RETENTION_INTERVAL_MINUTES', 60, 1),
   /**
    * Where media files live: unset or `file:///path` for files on this box (default
-   * WAPING_DATA_DIR/media), `database:` for the database itself (every node reaches it).
+   * WAPING_DATA_DIR/media), `database:` for the database itself (every node reaches it),
+   * `s3://[key:secret@]bucket?endpoint=…&region=…` for an S3-compatible object store.
    */
-  mediaUrl: str('WAPING_MEDIA_URL', undefined, { pattern: '^(file:///|database:$)' }),
+  mediaUrl: str('WAPING_MEDIA_URL', undefined, { pattern: '^(file:///|database:$|s3://)' }),
   /** Time for the body of one upload to POST /v1/media to arrive. */
   mediaUploadTimeoutMs: int('WAPING_MEDIA_UPLOAD_TIMEOUT_MS', 600_000, 100),
   /** Time for fetching media from a URL given to POST /v1/messages, answer and body included. */

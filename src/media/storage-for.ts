@@ -3,12 +3,13 @@ import { fileURLToPath } from 'node:url';
 import type { AppContext } from '../context.js';
 import { DatabaseMediaStorage } from './database-storage.js';
 import { FileMediaStorage } from './file-storage.js';
+import { parseS3Url, S3MediaStorage } from './s3-storage.js';
 import type { MediaStorage } from './storage.js';
 
 /** One store per app (not per process: tests run several apps in one). */
 const stores = new WeakMap<AppContext['db'], MediaStorage>();
 
-/** The store WAPING_MEDIA_URL names: files under WAPING_DATA_DIR/media by default. */
+/** The store WAPING_MEDIA_URL names: files under WAPING_DATA_DIR/media by default, the database, or S3. */
 export function mediaStorage(ctx: Pick<AppContext, 'config' | 'db' | 'clock'>): MediaStorage {
   let store = stores.get(ctx.db);
   if (!store) {
@@ -16,7 +17,9 @@ export function mediaStorage(ctx: Pick<AppContext, 'config' | 'db' | 'clock'>): 
     store =
       url === 'database:'
         ? new DatabaseMediaStorage(ctx.db, () => ctx.clock.now())
-        : new FileMediaStorage(url ? fileURLToPath(url) : join(ctx.config.dataDir, 'media'));
+        : url?.startsWith('s3://')
+          ? new S3MediaStorage(parseS3Url(url), join(ctx.config.dataDir, 'media-spool'))
+          : new FileMediaStorage(url ? fileURLToPath(url) : join(ctx.config.dataDir, 'media'));
     stores.set(ctx.db, store);
   }
   return store;

@@ -2,10 +2,10 @@ import type { Readable } from 'node:stream';
 
 /**
  * Where media bytes live, behind one interface: files on this box, or the database that every
- * node reaches (docs/api.md "Media"). Keys are opaque names chosen by the media service.
+ * node reaches, or an S3-compatible object store (docs/api.md "Media"). Keys are opaque names chosen by the media service.
  */
 export interface MediaStorage {
-  readonly kind: 'file' | 'database';
+  readonly kind: 'file' | 'database' | 's3';
   /**
    * Writes everything `body` yields under `key`. Until it resolves nothing is readable under the
    * key; when it rejects (the stream failed, or the write did), nothing is left behind.

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { png } from '../media/fixtures.js';
 import { ensureWebBuild, openBrowser, screenshot, startServer, type BrowserSession } from './browser.js';
 
 const OWNER = { name: 'Olivia Owner', email: 'owner@example.com', password: 'correct horse battery' };
@@ -157,12 +158,50 @@ describe('the team inbox in two browsers', () => {
     );
   });
 
+  it('shows an inbound photo as a thumbnail in the thread and the message log, loaded with the session', async () => {
+    const page = ada.page;
+    const inbound = await api('/v1/sandbox/inbound', {
+      method: 'POST',
+      body: {
+        deviceId,
+        from: CUSTOMER,
+        text: 'Here is the label',
+        media: { type: 'image', data: png(24, 16).toString('base64'), filename: 'label.png' },
+      },
+    });
+    expect(inbound.status).toBe(202);
+    const thread = page.getByRole('list', { name: 'Messages and notes' });
+    const inThread = thread.getByRole('img', { name: 'Here is the label' });
+    await inThread.waitFor(WAIT);
+    // The image decoded: the browser fetched /v1/media/:id with the session cookie, not an API key.
+    await page.waitForFunction(
+      (img: { complete: boolean; naturalWidth: number } | null) =>
+        img?.complete === true && img.naturalWidth === 24,
+      await inThread.elementHandle(),
+      WAIT,
+    );
+
+    await page.goto(`${server.baseUrl}/messages`);
+    const inLog = page.getByRole('img', { name: 'Here is the label' });
+    await inLog.waitFor(WAIT);
+    await page.waitForFunction(
+      (img: { complete: boolean; naturalHeight: number } | null) =>
+        img?.complete === true && img.naturalHeight === 16,
+      await inLog.elementHandle(),
+      WAIT,
+    );
+    await page.getByRole('button', { name: 'Here is the label' }).click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByRole('heading', { name: 'File' }).waitFor(WAIT);
+    await drawer.getByText('image/png').waitFor(WAIT);
+  });
+
   it('has no accessibility violations at 1280 and 360 px', async () => {
     const page = ada.page;
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.goto(`${server.baseUrl}/inbox`);
     await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor(WAIT);
-    await page.getByRole('link', { name: /Sorry about that/ }).waitFor(WAIT);
+    await page.getByRole('link', { name: /Here is the label/ }).waitFor(WAIT);
     expect(await accessibilityViolations(page)).toEqual([]);
 
     await page.setViewportSize({ width: 360, height: 740 });
@@ -170,7 +209,7 @@ describe('the team inbox in two browsers', () => {
     let overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     // On a phone the list and the thread are two screens.
-    await page.getByRole('link', { name: /Sorry about that/ }).click();
+    await page.getByRole('link', { name: /Here is the label/ }).click();
     await page.getByRole('heading', { level: 2, name: CUSTOMER }).waitFor(WAIT);
     expect(await page.getByRole('list', { name: 'Conversations' }).isVisible()).toBe(false);
     expect(await accessibilityViolations(page)).toEqual([]);

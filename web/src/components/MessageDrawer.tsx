@@ -7,6 +7,7 @@ import { useResource } from '../hooks/useResource';
 import { useLiveEvent } from '../live';
 import { can } from '../roles';
 import { Drawer } from './Drawer';
+import { MessageMedia } from './MessageMedia';
 import { ErrorNote, Loading } from './Notice';
 import { StatusBadge } from './StatusBadge';
 
@@ -64,7 +65,22 @@ export function MessageDrawer({ id, onClose }: { id: string; onClose: () => void
               <code>{m.id}</code>
             </dd>
           </dl>
-          <h3>Text</h3>
+          {m.media && (
+            <>
+              <h3>File</h3>
+              <MessageMedia media={m.media} />
+              <p className="muted small">
+                {m.media.mime}
+                {m.media.sha256 && (
+                  <>
+                    {' · sha256 '}
+                    <code>{m.media.sha256.slice(0, 16)}…</code>
+                  </>
+                )}
+              </p>
+            </>
+          )}
+          <h3>{m.media ? 'Caption' : 'Text'}</h3>
           <p className="message-body">{m.body ?? '(erased by retention)'}</p>
           <h3>Timeline</h3>
           <ol className="timeline">

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { LoadMore } from '../components/LoadMore';
 import { MessageDrawer } from '../components/MessageDrawer';
+import { MessageMedia } from '../components/MessageMedia';
 import { Empty, ErrorNote, Loading } from '../components/Notice';
 import { StatusBadge } from '../components/StatusBadge';
 import { useDevices } from '../devices';
@@ -110,7 +111,7 @@ export function Messages() {
               <tr>
                 <th scope="col">When</th>
                 <th scope="col">Number</th>
-                <th scope="col">Text</th>
+                <th scope="col">Content</th>
                 <th scope="col">Status</th>
               </tr>
             </thead>
@@ -125,8 +126,9 @@ export function Messages() {
                     {m.direction === 'out' ? m.to : m.from}
                   </td>
                   <td>
+                    {m.media && <MessageMedia media={m.media} compact />}
                     <button type="button" className="link" onClick={() => setOpenId(m.id)}>
-                      {preview(m.body, 60) || '(empty)'}
+                      {preview(m.body, 60) || (m.media ? `(${m.media.type})` : '(empty)')}
                     </button>
                   </td>
                   <td>

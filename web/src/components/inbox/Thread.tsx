@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { api, errorMessage, type Conversation, type ConversationNote, type Message } from '../../api';
 import { formatDateTime, formatTime } from '../../format';
 import { useLiveEvent } from '../../live';
+import { MessageMedia } from '../MessageMedia';
 import { ErrorNote, Loading } from '../Notice';
 
 const MAX_PAGES = 10;
@@ -57,7 +58,8 @@ function Bubble({ message }: { message: Message }) {
         <span className="bubble-name">{pushName(message)}</span>
       )}
       {automated && <span className="bubble-tag">{automated}</span>}
-      <span className="bubble-text">{message.body ?? '(erased)'}</span>
+      {message.media && <MessageMedia media={message.media} />}
+      {(message.body || !message.media) && <span className="bubble-text">{message.body ?? '(erased)'}</span>}
       <span className="bubble-meta">
         <time dateTime={message.createdAt}>{formatTime(message.createdAt)}</time>
         {tick && (
