@@ -209,6 +209,7 @@ users.totp_secret text
 users.totp_pending_secret text
 users.totp_enabled_at text
 users.totp_last_step integer
+users.settings text not null default '{}'::text
 verification_limits.id text not null
 verification_limits.workspace_id text not null
 verification_limits.kind text not null
