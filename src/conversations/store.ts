@@ -41,12 +41,16 @@ function filterExpression(eb: Eb, workspaceId: string, filter: ConversationFilte
   // A literal, not a parameter: only then can SQLite use the partial index on unread conversations.
   if (filter.unread) where.push(sql<SqlBool>`${eb.ref('conversations.unread_count')} > 0`);
   if (filter.tag) {
+    // The tag's conversations read once from the tag index (`in`), rather than a lookup per row
+    // of the list (`exists`): the counts would otherwise probe every conversation of the workspace.
     where.push(
-      eb.exists(
+      eb(
+        'conversations.id',
+        'in',
         eb
           .selectFrom('conversation_tags')
-          .select('conversation_tags.tag')
-          .whereRef('conversation_tags.conversation_id', '=', 'conversations.id')
+          .select('conversation_tags.conversation_id')
+          .where('conversation_tags.workspace_id', '=', workspaceId)
           .where('conversation_tags.tag', '=', filter.tag),
       ),
     );

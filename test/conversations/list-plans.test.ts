@@ -17,6 +17,7 @@ const FILTERS: Array<[string, ConversationFilter]> = [
   ['code-only threads too', { includeOtpOnly: true }],
   ['a member, code-only threads too', { assigneeId: 'usr_someone', includeOtpOnly: true }],
 ];
+const TAG: ConversationFilter = { tag: 'vip' };
 const CURSOR = { at: '2026-01-01T00:00:00.000Z', id: 'cnv_zzzz' };
 
 /**
@@ -70,4 +71,15 @@ describe('the inbox list reads indexes in its order', () => {
       else expect(plan, plan).toMatch(/SEARCH conversations USING COVERING INDEX/);
     });
   }
+
+  it('a tag is read from the tag index, not checked conversation by conversation', async ({ t }) => {
+    for (const query of [
+      listQuery(t.app.ctx.db, t.workspaceId, TAG, undefined, 21),
+      countQuery(t.app.ctx.db, t.workspaceId, TAG),
+    ]) {
+      const plan = await planOf(t, query);
+      if (t.app.ctx.dialect === 'postgres') expect(plan, plan).not.toMatch(/Seq Scan on conversation_tags/);
+      else expect(plan, plan).toMatch(/conversation_tags USING COVERING INDEX conversation_tags_tag/);
+    }
+  });
 });
