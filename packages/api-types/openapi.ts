@@ -11614,6 +11614,10 @@ export interface paths {
               role: ('owner' | 'admin' | 'agent' | 'viewer') | null;
               csrfToken: string | null;
               pendingStep: ('two_factor_code' | 'two_factor_enrolment') | null;
+              settings: {
+                /** @description Show a browser notification for a new customer message in a conversation assigned to me or to nobody */
+                inboxNotifications: boolean;
+              } | null;
             };
           };
         };
@@ -11747,6 +11751,10 @@ export interface paths {
               role: ('owner' | 'admin' | 'agent' | 'viewer') | null;
               csrfToken: string | null;
               pendingStep: ('two_factor_code' | 'two_factor_enrolment') | null;
+              settings: {
+                /** @description Show a browser notification for a new customer message in a conversation assigned to me or to nobody */
+                inboxNotifications: boolean;
+              } | null;
             };
           };
         };
@@ -11924,6 +11932,10 @@ export interface paths {
               role: ('owner' | 'admin' | 'agent' | 'viewer') | null;
               csrfToken: string | null;
               pendingStep: ('two_factor_code' | 'two_factor_enrolment') | null;
+              settings: {
+                /** @description Show a browser notification for a new customer message in a conversation assigned to me or to nobody */
+                inboxNotifications: boolean;
+              } | null;
             };
           };
         };
@@ -12811,6 +12823,10 @@ export interface paths {
               role: ('owner' | 'admin' | 'agent' | 'viewer') | null;
               csrfToken: string | null;
               pendingStep: ('two_factor_code' | 'two_factor_enrolment') | null;
+              settings: {
+                /** @description Show a browser notification for a new customer message in a conversation assigned to me or to nobody */
+                inboxNotifications: boolean;
+              } | null;
             };
           };
         };
@@ -13215,6 +13231,156 @@ export interface paths {
     options?: never;
     head?: never;
     patch?: never;
+    trace?: never;
+  };
+  '/auth/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change your own preferences (only the fields sent); answers with all of them */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Show a browser notification for a new customer message in a conversation assigned to me or to nobody */
+            inboxNotifications?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Show a browser notification for a new customer message in a conversation assigned to me or to nobody */
+              inboxNotifications: boolean;
+            };
+          };
+        };
+        /** @description Invalid input (VALIDATION_ERROR) */
+        400: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
+        401: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The plan or the key scope does not allow this (FORBIDDEN) */
+        403: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The body did not arrive within the deadline (REQUEST_TIMEOUT) */
+        408: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body too large (PAYLOAD_TOO_LARGE) */
+        413: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Body is not JSON in UTF-8 (UNSUPPORTED_MEDIA_TYPE) */
+        415: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
+        429: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Unexpected failure (SERVER_ERROR) */
+        500: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+      };
+    };
     trace?: never;
   };
   '/v1/team': {
@@ -14493,6 +14659,10 @@ export interface components {
       role: ('owner' | 'admin' | 'agent' | 'viewer') | null;
       csrfToken: string | null;
       pendingStep: ('two_factor_code' | 'two_factor_enrolment') | null;
+      settings: {
+        /** @description Show a browser notification for a new customer message in a conversation assigned to me or to nobody */
+        inboxNotifications: boolean;
+      } | null;
     };
     TeamMember: {
       /** @description The user id */

@@ -41,12 +41,16 @@ function filterExpression(eb: Eb, workspaceId: string, filter: ConversationFilte
   // A literal, not a parameter: only then can SQLite use the partial index on unread conversations.
   if (filter.unread) where.push(sql<SqlBool>`${eb.ref('conversations.unread_count')} > 0`);
   if (filter.tag) {
+    // The tag's conversations read once from the tag index (`in`), rather than a lookup per row
+    // of the list (`exists`): the counts would otherwise probe every conversation of the workspace.
     where.push(
-      eb.exists(
+      eb(
+        'conversations.id',
+        'in',
         eb
           .selectFrom('conversation_tags')
-          .select('conversation_tags.tag')
-          .whereRef('conversation_tags.conversation_id', '=', 'conversations.id')
+          .select('conversation_tags.conversation_id')
+          .where('conversation_tags.workspace_id', '=', workspaceId)
           .where('conversation_tags.tag', '=', filter.tag),
       ),
     );
@@ -74,6 +78,31 @@ function filterExpression(eb: Eb, workspaceId: string, filter: ConversationFilte
   return eb.and(where);
 }
 
+/** The list's query, unexecuted: the index tests read its plan. */
+export function listQuery(
+  db: DbOrTx,
+  workspaceId: string,
+  filter: ConversationFilter,
+  after: ConversationCursor | undefined,
+  limit: number,
+) {
+  let query = db
+    .selectFrom('conversations')
+    .selectAll('conversations')
+    .where((eb) => filterExpression(eb, workspaceId, filter, true));
+  if (after) {
+    // A row-value comparison: both dialects turn it into a range of the index (an OR of the two
+    // columns is only a filter on PostgreSQL, read entry by entry from the start of the list).
+    query = query.where(
+      sql<SqlBool>`(${sql.ref('conversations.last_message_at')}, ${sql.ref('conversations.id')}) < (${after.at}, ${after.id})`,
+    );
+  }
+  return query
+    .orderBy('conversations.last_message_at', 'desc')
+    .orderBy('conversations.id', 'desc')
+    .limit(limit);
+}
+
 /** A page of conversations, newest activity first; ask for one more than the page to learn if more follow. */
 export async function listConversations(
   db: DbOrTx,
@@ -82,23 +111,16 @@ export async function listConversations(
   after: ConversationCursor | undefined,
   limit: number,
 ): Promise<ConversationRow[]> {
-  let query = db
+  return listQuery(db, workspaceId, filter, after, limit).execute();
+}
+
+/** The counts' query, unexecuted: the index tests read its plan. */
+export function countQuery(db: DbOrTx, workspaceId: string, filter: ConversationFilter) {
+  return db
     .selectFrom('conversations')
-    .selectAll('conversations')
-    .where((eb) => filterExpression(eb, workspaceId, filter, true));
-  if (after) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('conversations.last_message_at', '<', after.at),
-        eb.and([eb('conversations.last_message_at', '=', after.at), eb('conversations.id', '<', after.id)]),
-      ]),
-    );
-  }
-  return query
-    .orderBy('conversations.last_message_at', 'desc')
-    .orderBy('conversations.id', 'desc')
-    .limit(limit)
-    .execute();
+    .select(['conversations.status', (eb) => eb.fn.countAll<number>().as('count')])
+    .where((eb) => filterExpression(eb, workspaceId, filter, false))
+    .groupBy('conversations.status');
 }
 
 /** How many conversations each status has under the same filters (the inbox's tabs). */
@@ -107,12 +129,7 @@ export async function countByStatus(
   workspaceId: string,
   filter: ConversationFilter,
 ): Promise<Record<ConversationStatus, number>> {
-  const rows = await db
-    .selectFrom('conversations')
-    .select(['conversations.status', (eb) => eb.fn.countAll<number>().as('count')])
-    .where((eb) => filterExpression(eb, workspaceId, filter, false))
-    .groupBy('conversations.status')
-    .execute();
+  const rows = await countQuery(db, workspaceId, filter).execute();
   const counts: Record<ConversationStatus, number> = { open: 0, pending: 0, resolved: 0 };
   for (const row of rows) counts[row.status] = Number(row.count);
   return counts;

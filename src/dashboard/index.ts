@@ -6,6 +6,7 @@ import { authRoutes } from './auth-routes.js';
 import { capabilitiesRoute } from './capabilities-route.js';
 import { eventRoutes } from './events-routes.js';
 import { sessionResolver } from './resolver.js';
+import { settingsRoute } from './settings-route.js';
 import { registerWebApp } from './static.js';
 import { teamPasswordRoute } from './team-password-route.js';
 import { teamRoutes } from './team-routes.js';
@@ -24,6 +25,7 @@ export function dashboard(ctx: AppContext) {
       app.sessionResolver = sessionResolver(app, ctx);
       await app.register(authRoutes(ctx, app));
       await app.register(twoFactorRoutes(ctx, app));
+      await app.register(settingsRoute(ctx, app));
       await app.register(teamRoutes(ctx));
       await app.register(teamPasswordRoute(ctx));
       await app.register(eventRoutes(ctx));

@@ -2,6 +2,7 @@ import type { DbOrTx } from '../db/database.js';
 import { randomToken, sha256Hex } from '../lib/crypto.js';
 import { newId } from '../lib/ids.js';
 import type { Role } from '../workspaces/tables.js';
+import { parseUserSettings, type UserSettings } from '../workspaces/user-settings.js';
 
 /** A live session with what the dashboard needs to know about its user and workspace. */
 export interface ActiveSession {
@@ -16,6 +17,7 @@ export interface ActiveSession {
   csrfToken: string;
   expiresAt: string;
   lastSeenAt: string;
+  settings: UserSettings;
 }
 
 // Writing last_seen_at on every request would make each read a write; once a minute is enough.
@@ -70,6 +72,7 @@ export async function findActiveSession(db: DbOrTx, token: string, now: Date): P
       'sessions.last_seen_at',
       'users.email',
       'users.name',
+      'users.settings',
       'workspaces.name as workspace_name',
       'workspaces.plan',
       'memberships.role',
@@ -98,6 +101,7 @@ export async function findActiveSession(db: DbOrTx, token: string, now: Date): P
     csrfToken: row.csrf_token,
     expiresAt: row.expires_at,
     lastSeenAt: row.last_seen_at,
+    settings: parseUserSettings(row.settings),
   };
 }
 

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { literalUnion, Nullable } from '../lib/schema.js';
+import { UserSettingsSchema } from '../workspaces/user-settings.js';
 import type { ActiveSession } from './sessions.js';
 
 export const RoleSchema = literalUnion(['owner', 'admin', 'agent', 'viewer'] as const);
@@ -18,6 +19,8 @@ export const AuthStateSchema = Type.Object(
     role: Nullable(RoleSchema),
     csrfToken: Nullable(Type.String({ description: 'Send it as x-csrf-token on every write' })),
     pendingStep: Nullable(PendingStepSchema),
+    // The signed-in member's own preferences (PATCH /auth/settings); null when signed out.
+    settings: Nullable(UserSettingsSchema),
   },
   { $id: 'AuthState' },
 );
@@ -25,7 +28,7 @@ export const AuthStateSchema = Type.Object(
 export type AuthState = Static<typeof AuthStateSchema>;
 
 export function signedOutState(needsSetup: boolean, pendingStep: PendingStep | null = null): AuthState {
-  return { needsSetup, user: null, workspace: null, role: null, csrfToken: null, pendingStep };
+  return { needsSetup, user: null, workspace: null, role: null, csrfToken: null, pendingStep, settings: null };
 }
 
 export function stateOf(session: ActiveSession): AuthState {
@@ -36,6 +39,7 @@ export function stateOf(session: ActiveSession): AuthState {
     role: session.role,
     csrfToken: session.csrfToken,
     pendingStep: null,
+    settings: session.settings,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { Generated, Insertable, Selectable } from 'kysely';
 
 export type Role = 'owner' | 'admin' | 'agent' | 'viewer';
 
@@ -24,6 +24,8 @@ export interface UsersTable {
   totp_enabled_at: string | null;
   /** The last TOTP time step accepted: a code works once, not again within its 30 seconds. */
   totp_last_step: number | null;
+  /** JSON: UserSettings, the member's own preferences ('{}' until one is set). */
+  settings: Generated<string>;
   created_at: string;
   updated_at: string;
 }

@@ -38,6 +38,7 @@ describe('first start', () => {
       role: null,
       csrfToken: null,
       pendingStep: null,
+      settings: null,
     });
   });
 

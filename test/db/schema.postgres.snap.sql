@@ -209,6 +209,7 @@ users.totp_secret text
 users.totp_pending_secret text
 users.totp_enabled_at text
 users.totp_last_step integer
+users.settings text not null default '{}'::text
 verification_limits.id text not null
 verification_limits.workspace_id text not null
 verification_limits.kind text not null
@@ -380,13 +381,19 @@ CREATE INDEX conversation_notes_retention ON public.conversation_notes USING btr
 CREATE INDEX conversation_notes_thread ON public.conversation_notes USING btree (conversation_id, id)
 CREATE UNIQUE INDEX conversation_tags_pk ON public.conversation_tags USING btree (conversation_id, tag)
 CREATE INDEX conversation_tags_tag ON public.conversation_tags USING btree (workspace_id, tag, conversation_id)
-CREATE INDEX conversations_assignee ON public.conversations USING btree (workspace_id, assignee_id, last_message_at, id)
+CREATE INDEX conversations_all ON public.conversations USING btree (workspace_id, last_message_at, id)
+CREATE INDEX conversations_all_counts ON public.conversations USING btree (workspace_id, status)
+CREATE INDEX conversations_assignee ON public.conversations USING btree (workspace_id, otp_only, assignee_id, last_message_at, id)
+CREATE INDEX conversations_assignee_counts ON public.conversations USING btree (workspace_id, assignee_id, status, otp_only)
+CREATE INDEX conversations_device ON public.conversations USING btree (workspace_id, device_id, otp_only, last_message_at, id)
+CREATE INDEX conversations_device_counts ON public.conversations USING btree (workspace_id, device_id, otp_only, status)
 CREATE INDEX conversations_list ON public.conversations USING btree (workspace_id, otp_only, last_message_at, id)
 CREATE INDEX conversations_phone ON public.conversations USING btree (workspace_id, phone)
 CREATE UNIQUE INDEX conversations_pkey ON public.conversations USING btree (id)
 CREATE INDEX conversations_status ON public.conversations USING btree (workspace_id, otp_only, status, last_message_at, id)
 CREATE UNIQUE INDEX conversations_thread ON public.conversations USING btree (workspace_id, device_id, phone)
-CREATE INDEX conversations_unread ON public.conversations USING btree (workspace_id, last_message_at, id) WHERE (unread_count > 0)
+CREATE INDEX conversations_unread ON public.conversations USING btree (workspace_id, otp_only, last_message_at, id) WHERE (unread_count > 0)
+CREATE INDEX conversations_unread_counts ON public.conversations USING btree (workspace_id, otp_only, status, unread_count) WHERE (unread_count > 0)
 CREATE INDEX device_alerts_due ON public.device_alerts USING btree (alerted_at, alert_due_at)
 CREATE UNIQUE INDEX device_alerts_pkey ON public.device_alerts USING btree (device_id)
 CREATE UNIQUE INDEX device_leases_pkey ON public.device_leases USING btree (device_id)

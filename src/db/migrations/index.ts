@@ -12,6 +12,8 @@ import { m0010_sign_in } from './0010_sign_in.js';
 import { m0011_failover } from './0011_failover.js';
 import { m0012_conversations } from './0012_conversations.js';
 import { m0013_media } from './0013_media.js';
+import { m0014_user_settings } from './0014_user_settings.js';
+import { m0015_conversation_list_indexes } from './0015_conversation_list_indexes.js';
 
 /** Every migration, by name; names sort in the order they apply. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +30,6 @@ export const migrations: Record<string, Migration> = {
   '0011_failover': m0011_failover,
   '0012_conversations': m0012_conversations,
   '0013_media': m0013_media,
+  '0014_user_settings': m0014_user_settings,
+  '0015_conversation_list_indexes': m0015_conversation_list_indexes,
 };

@@ -1,12 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api, errorMessage, type Conversation } from '../api';
-import { useSession } from '../auth';
-import {
-  notificationsWanted,
-  notifyNewMessage,
-  setFaviconBadge,
-  setNotificationsWanted,
-} from '../components/inbox/attention';
+import { useAuth, useSession } from '../auth';
+import { browserAllowsNotifications, notifyNewMessage, setFaviconBadge } from '../components/inbox/attention';
 import { Composer } from '../components/inbox/Composer';
 import { ConversationList } from '../components/inbox/ConversationList';
 import { Thread } from '../components/inbox/Thread';
@@ -37,8 +32,10 @@ export function Inbox({ selectedId }: { selectedId: string | null }) {
   const [filter, setFilter] = useState<FilterKey>('open');
   const [search, setSearch] = useState('');
   const [withCodes, setWithCodes] = useState(false);
-  const [notify, setNotify] = useState(notificationsWanted);
+  const auth = useAuth();
+  const notify = auth.state?.settings?.inboxNotifications ?? false;
   const [actionError, setActionError] = useState<string | null>(null);
+  const [notifyError, setNotifyError] = useState<string | null>(null);
   const query = FILTERS.find((f) => f.key === filter)!.query;
   const list = useResource(
     () =>
@@ -79,7 +76,7 @@ export function Inbox({ selectedId }: { selectedId: string | null }) {
     if (c.id === selectedId) selected.update(() => c);
     void list.reload();
     if (change.kind === 'message_in' && (c.assigneeId === null || c.assigneeId === user.id))
-      notifyNewMessage(c);
+      notifyNewMessage(c, notify);
   });
 
   // Reading a conversation clears its unread count for the team.
@@ -90,6 +87,21 @@ export function Inbox({ selectedId }: { selectedId: string | null }) {
       .then((read) => selected.update(() => read))
       .catch(() => undefined);
   }, [conversation, canWrite, selected]);
+
+  // The opt-in is saved with the member; turning it on first needs this browser's permission.
+  const changeNotify = async (on: boolean) => {
+    setNotifyError(null);
+    if (on && !(await browserAllowsNotifications())) {
+      setNotifyError('This browser does not allow notifications for this site.');
+      return;
+    }
+    try {
+      const settings = await api.patch('/auth/settings', { body: { inboxNotifications: on } });
+      if (auth.state) auth.accept({ ...auth.state, settings });
+    } catch (err) {
+      setNotifyError(errorMessage(err));
+    }
+  };
 
   const unreadForMe = useMemo(
     () =>
@@ -176,11 +188,12 @@ export function Inbox({ selectedId }: { selectedId: string | null }) {
               <input
                 type="checkbox"
                 checked={notify}
-                onChange={(e) => void setNotificationsWanted(e.target.checked).then(setNotify)}
+                onChange={(e) => void changeNotify(e.target.checked)}
               />
               Notify me of new messages
             </label>
           </div>
+          <ErrorNote message={notifyError} />
           <ErrorNote message={list.error} />
           {!list.data ? (
             <Loading />

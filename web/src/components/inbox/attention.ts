@@ -3,29 +3,20 @@ import type { Conversation } from '../../api';
 /**
  * Telling a member about a new customer message while the tab is in the background: a browser
  * notification (when they opted in on the Inbox page and the browser allows it) and a count on
- * the favicon. The choice is kept per browser.
+ * the favicon. The opt-in is a setting of the member on the server (`inboxNotifications`), so it
+ * follows them from one browser to the next; each browser still asks for its own permission.
  */
-const OPT_IN_KEY = 'waping.inbox.notify';
 
-export function notificationsWanted(): boolean {
-  return localStorage.getItem(OPT_IN_KEY) === 'on';
-}
-
-export async function setNotificationsWanted(on: boolean): Promise<boolean> {
-  if (!on) {
-    localStorage.removeItem(OPT_IN_KEY);
-    return false;
-  }
+/** Asks the browser for permission when turning notifications on; false when it is refused. */
+export async function browserAllowsNotifications(): Promise<boolean> {
   if (typeof Notification === 'undefined') return false;
   const permission =
     Notification.permission === 'default' ? await Notification.requestPermission() : Notification.permission;
-  if (permission !== 'granted') return false;
-  localStorage.setItem(OPT_IN_KEY, 'on');
-  return true;
+  return permission === 'granted';
 }
 
-export function notifyNewMessage(conversation: Conversation): void {
-  if (!notificationsWanted() || typeof Notification === 'undefined') return;
+export function notifyNewMessage(conversation: Conversation, wanted: boolean): void {
+  if (!wanted || typeof Notification === 'undefined') return;
   if (Notification.permission !== 'granted' || document.visibilityState === 'visible') return;
   const who = conversation.contactName ?? conversation.phone;
   new Notification(`New message from ${who}`, {
