@@ -5147,7 +5147,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description The file, with its detected content type */
+        /** @description The file, with its detected content type (a file a customer sent keeps the type WhatsApp gave it) */
         200: {
           headers: {
             /** @description The request id: yours, or the one made for you */
@@ -5155,7 +5155,19 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
+            'image/jpeg': string;
+            'image/png': string;
+            'image/webp': string;
+            'video/mp4': string;
+            'video/3gpp': string;
+            'audio/mp4': string;
+            'audio/ogg': string;
+            'audio/mpeg': string;
+            'audio/aac': string;
+            'application/pdf': string;
+            'application/zip': string;
             'application/octet-stream': string;
+            '*/*': string;
           };
         };
         /** @description Invalid input (VALIDATION_ERROR) */

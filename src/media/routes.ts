@@ -9,6 +9,7 @@ import { idPattern } from '../lib/ids.js';
 import { literalUnion } from '../lib/schema.js';
 import { MAX_ANY_BYTES } from './kinds.js';
 import { deleteMedia, openMedia, requireMedia, storeMedia } from './service.js';
+import { DETECTED_MIMES } from './sniff.js';
 import { MediaSchema, SENDABLE_KINDS, toMediaView } from './views.js';
 
 const tags = ['media'];
@@ -87,9 +88,12 @@ export function mediaRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary: 'Download a file',
           params: IdParams(idPattern('med')),
           response: {
-            200: MediaResponse('The file, with its detected content type', {
-              'application/octet-stream': Type.String({ format: 'binary' }),
-            }),
+            200: MediaResponse(
+              'The file, with its detected content type (a file a customer sent keeps the type WhatsApp gave it)',
+              Object.fromEntries(
+                [...DETECTED_MIMES, '*/*'].map((mime) => [mime, Type.String({ format: 'binary' })]),
+              ),
+            ),
             ...errorResponses(404),
           },
         },

@@ -6,6 +6,22 @@
 
 /** How many leading bytes `sniffMime` looks at. */
 export const HEAD_BYTES = 64;
+
+/** Every content type `sniffMime` can answer: what an uploaded or fetched file is served as. */
+export const DETECTED_MIMES = [
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'video/mp4',
+  'video/3gpp',
+  'audio/mp4',
+  'audio/ogg',
+  'audio/mpeg',
+  'audio/aac',
+  'application/pdf',
+  'application/zip',
+  'application/octet-stream',
+] as const;
 /** How many trailing bytes `looksWhole` looks at. */
 export const TAIL_BYTES = 1024;
 

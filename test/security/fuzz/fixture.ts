@@ -3,6 +3,7 @@ import { createKey, startApp, type TestApp } from '../../helpers/app.js';
 import { createTestDatabase, type TestDatabase } from '../../helpers/database.js';
 import { listenLocal } from '../../helpers/raw-http.js';
 import { linkSandboxDevice } from '../../helpers/sandbox.js';
+import { multipartBody, png } from '../../media/fixtures.js';
 import { setupOwner } from '../../dashboard/session.js';
 import { startReceiver, type Receiver } from '../../webhooks/kit.js';
 import { Fuzzer, operationsOf, type Operation, type Pools, type Spec } from './harness.js';
@@ -61,6 +62,14 @@ export async function fuzzWorld(): Promise<FuzzWorld> {
     })
   ).id;
   const presets = (await ok('GET', '/v1/auto-replies/presets')) as unknown as { data: Array<{ id: string }> };
+  const upload = multipartBody(png(), { filename: 'photo.png', contentType: 'image/png' });
+  const uploaded = await t.request({ method: 'POST', url: '/v1/media', ...upload });
+  if (uploaded.statusCode !== 201) throw new Error(`POST /v1/media: ${uploaded.statusCode} ${uploaded.body}`);
+  const media = uploaded.json<{ id: string }>().id;
+  // The message above opened a conversation with its recipient.
+  const conversations = (await ok('GET', '/v1/conversations?includeOtpOnly=true')) as unknown as {
+    data: Array<{ id: string }>;
+  };
   const victimKey = await createKey(t, ['messages']);
   const keyId = (await ok('GET', '/v1/api-keys')) as unknown as { data: Array<{ id: string; hint: string }> };
   const pools: Pools = {
@@ -72,6 +81,8 @@ export async function fuzzWorld(): Promise<FuzzWorld> {
     ver: [verification],
     rule: [rule],
     usr: [member],
+    med: [media],
+    cnv: conversations.data.map((c) => c.id),
     // Never the fuzzer's own key: revoking it would turn every later request into a 401.
     key: keyId.data.filter((k) => victimKey.endsWith(k.hint)).map((k) => k.id),
     phone: PHONES,
