@@ -3,7 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
 import { errorResponses } from '../http/schemas.js';
 import { AppError } from '../lib/errors.js';
-import { updateUserSettings, UserSettingsPatchSchema, UserSettingsSchema } from '../workspaces/user-settings.js';
+import {
+  updateUserSettings,
+  UserSettingsPatchSchema,
+  UserSettingsSchema,
+} from '../workspaces/user-settings.js';
 import { assertCsrf, currentSession } from './resolver.js';
 
 /**

@@ -28,7 +28,15 @@ export const AuthStateSchema = Type.Object(
 export type AuthState = Static<typeof AuthStateSchema>;
 
 export function signedOutState(needsSetup: boolean, pendingStep: PendingStep | null = null): AuthState {
-  return { needsSetup, user: null, workspace: null, role: null, csrfToken: null, pendingStep, settings: null };
+  return {
+    needsSetup,
+    user: null,
+    workspace: null,
+    role: null,
+    csrfToken: null,
+    pendingStep,
+    settings: null,
+  };
 }
 
 export function stateOf(session: ActiveSession): AuthState {

@@ -31,7 +31,9 @@ export function parseUserSettings(json: string | null | undefined): UserSettings
   }
   return {
     inboxNotifications:
-      typeof stored.inboxNotifications === 'boolean' ? stored.inboxNotifications : DEFAULTS.inboxNotifications,
+      typeof stored.inboxNotifications === 'boolean'
+        ? stored.inboxNotifications
+        : DEFAULTS.inboxNotifications,
   };
 }
 

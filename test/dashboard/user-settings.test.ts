@@ -4,7 +4,7 @@ import { signedIn } from './session.js';
 
 const it = appTest();
 
-describe('a member\'s own settings', () => {
+describe("a member's own settings", () => {
   it('start with notifications off, are changed by the member and kept on the server', async ({ t }) => {
     const agent = await signedIn(t, 'agent');
     const before = await agent.request({ method: 'GET', url: '/auth/state' });
@@ -37,7 +37,11 @@ describe('a member\'s own settings', () => {
 
   it('refuses unknown fields, wrong types, a missing CSRF token and no session', async ({ t }) => {
     const member = await signedIn(t, 'admin');
-    const unknown = await member.request({ method: 'PATCH', url: '/auth/settings', payload: { theme: 'dark' } });
+    const unknown = await member.request({
+      method: 'PATCH',
+      url: '/auth/settings',
+      payload: { theme: 'dark' },
+    });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.code).toBe('VALIDATION_ERROR');
     const wrongType = await member.request({

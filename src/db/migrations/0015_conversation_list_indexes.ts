@@ -19,7 +19,13 @@ export const m0015_conversation_list_indexes: Migration = {
     await db.schema.dropIndex('conversations_assignee').execute();
     await db.schema.dropIndex('conversations_unread').execute();
 
-    await index('conversations_assignee', ['workspace_id', 'otp_only', 'assignee_id', 'last_message_at', 'id']);
+    await index('conversations_assignee', [
+      'workspace_id',
+      'otp_only',
+      'assignee_id',
+      'last_message_at',
+      'id',
+    ]);
     // Status right after the assignee, otp_only last: one member's entries come grouped by status
     // (no sort), with or without the code-only ones.
     await index('conversations_assignee_counts', ['workspace_id', 'assignee_id', 'status', 'otp_only']);

@@ -185,11 +185,7 @@ export function Inbox({ selectedId }: { selectedId: string | null }) {
               Show code-only threads
             </label>
             <label className="check">
-              <input
-                type="checkbox"
-                checked={notify}
-                onChange={(e) => void changeNotify(e.target.checked)}
-              />
+              <input type="checkbox" checked={notify} onChange={(e) => void changeNotify(e.target.checked)} />
               Notify me of new messages
             </label>
           </div>
