@@ -3,7 +3,10 @@
  * It decrypts what the line sends, answers with delivery and read receipts on a schedule the test
  * picks, and writes to the line by phone number or by LID.
  */
+import { createHash } from 'node:crypto';
+import type { proto } from 'baileys';
 import type { WaServerCore } from './core.js';
+import { decryptMedia, downloadMedia, encryptMedia, uploadMedia } from './media-host.js';
 import type { Account } from './registry.js';
 import { SignalParty } from './signal-party.js';
 import {
@@ -77,6 +80,53 @@ export class SimulatedContact extends SimulatedDevice {
       ...(options.withoutSenderPn ? { withoutSenderPn: true } : {}),
       ...(options.offline ? { holdUntilReconnect: true } : {}),
     });
+  }
+
+  /** Sends an image to the line: encrypts it, uploads it to the media host, then sends the message. */
+  async sendImage(
+    bytes: Buffer,
+    options: ContactSendOptions & { mime?: string; caption?: string },
+  ): Promise<string> {
+    const line = this.core.registry.account(options.to);
+    if (!line) throw new Error(`${options.to} is not on this server`);
+    if (!this.core.mediaHost) throw new Error('this server has no media host');
+    const file = await encryptMedia(bytes, 'image');
+    const { url, directPath } = await uploadMedia(this.core.mediaHost, 'image', file.encrypted);
+    const imageMessage: proto.Message.IImageMessage = {
+      url,
+      directPath,
+      mimetype: options.mime ?? 'image/jpeg',
+      mediaKey: file.mediaKey,
+      fileSha256: file.fileSha256,
+      fileEncSha256: file.fileEncSha256,
+      fileLength: file.fileLength,
+      mediaKeyTimestamp: Math.floor(Date.now() / 1000),
+      ...(options.caption ? { caption: options.caption } : {}),
+    };
+    return this.sendMessage(line, { imageMessage }, options.viaLid ? { viaLid: true } : {});
+  }
+
+  /**
+   * The file of a received image message: downloaded from the media host by its `url`, checked
+   * against `fileEncSha256`, MAC-verified and decrypted with its `mediaKey`.
+   */
+  async downloadImage(message: ReceivedMessage): Promise<Buffer> {
+    const content = message.message.deviceSentMessage?.message ?? message.message;
+    const image = content.imageMessage;
+    if (!image?.url || !image.mediaKey) throw new Error(`message ${message.id} carries no image`);
+    const encrypted = await downloadMedia(image.url);
+    const encSha = createHash('sha256').update(encrypted).digest();
+    if (image.fileEncSha256 && !encSha.equals(Buffer.from(image.fileEncSha256))) {
+      throw new Error('downloaded file does not match fileEncSha256');
+    }
+    return decryptMedia(encrypted, image.mediaKey, 'image');
+  }
+
+  /** Waits for a decrypted image message. */
+  waitForImage(timeoutMs = 30_000): Promise<ReceivedMessage> {
+    const isImage = (m: ReceivedMessage) =>
+      !!(m.message.deviceSentMessage?.message ?? m.message).imageMessage;
+    return this.until(() => this.received.find(isImage), timeoutMs, 'an image message');
   }
 
   /** Texts this contact decrypted, in order. */
