@@ -83,50 +83,66 @@ export class SimulatedContact extends SimulatedDevice {
   }
 
   /** Sends an image to the line: encrypts it, uploads it to the media host, then sends the message. */
-  async sendImage(
+  sendImage(
     bytes: Buffer,
     options: ContactSendOptions & { mime?: string; caption?: string },
+  ): Promise<string> {
+    return this.sendFile('image', bytes, { mime: 'image/jpeg', ...options });
+  }
+
+  /** Sends a document (with its file name) to the line, the same way. */
+  sendDocument(
+    bytes: Buffer,
+    options: ContactSendOptions & { mime: string; fileName: string; caption?: string },
+  ): Promise<string> {
+    return this.sendFile('document', bytes, options);
+  }
+
+  private async sendFile(
+    kind: FileKind,
+    bytes: Buffer,
+    options: ContactSendOptions & { mime: string; caption?: string; fileName?: string },
   ): Promise<string> {
     const line = this.core.registry.account(options.to);
     if (!line) throw new Error(`${options.to} is not on this server`);
     if (!this.core.mediaHost) throw new Error('this server has no media host');
-    const file = await encryptMedia(bytes, 'image');
-    const { url, directPath } = await uploadMedia(this.core.mediaHost, 'image', file.encrypted);
-    const imageMessage: proto.Message.IImageMessage = {
+    const file = await encryptMedia(bytes, kind);
+    const { url, directPath } = await uploadMedia(this.core.mediaHost, kind, file.encrypted);
+    const part = {
       url,
       directPath,
-      mimetype: options.mime ?? 'image/jpeg',
+      mimetype: options.mime,
       mediaKey: file.mediaKey,
       fileSha256: file.fileSha256,
       fileEncSha256: file.fileEncSha256,
       fileLength: file.fileLength,
       mediaKeyTimestamp: Math.floor(Date.now() / 1000),
       ...(options.caption ? { caption: options.caption } : {}),
+      ...(options.fileName ? { fileName: options.fileName } : {}),
     };
-    return this.sendMessage(line, { imageMessage }, options.viaLid ? { viaLid: true } : {});
+    const message: proto.IMessage = kind === 'image' ? { imageMessage: part } : { documentMessage: part };
+    return this.sendMessage(line, message, options.viaLid ? { viaLid: true } : {});
   }
 
   /**
-   * The file of a received image message: downloaded from the media host by its `url`, checked
-   * against `fileEncSha256`, MAC-verified and decrypted with its `mediaKey`.
+   * The file of a received image, video, audio or document message: downloaded from the media
+   * host by its `url`, checked against `fileEncSha256`, MAC-verified and decrypted with its
+   * `mediaKey`.
    */
-  async downloadImage(message: ReceivedMessage): Promise<Buffer> {
-    const content = message.message.deviceSentMessage?.message ?? message.message;
-    const image = content.imageMessage;
-    if (!image?.url || !image.mediaKey) throw new Error(`message ${message.id} carries no image`);
-    const encrypted = await downloadMedia(image.url);
+  async downloadFile(message: ReceivedMessage): Promise<Buffer> {
+    const { kind, part } = fileOf(message) ?? {};
+    if (!kind || !part?.url || !part.mediaKey) throw new Error(`message ${message.id} carries no file`);
+    const encrypted = await downloadMedia(part.url);
     const encSha = createHash('sha256').update(encrypted).digest();
-    if (image.fileEncSha256 && !encSha.equals(Buffer.from(image.fileEncSha256))) {
+    if (part.fileEncSha256 && !encSha.equals(Buffer.from(part.fileEncSha256))) {
       throw new Error('downloaded file does not match fileEncSha256');
     }
-    return decryptMedia(encrypted, image.mediaKey, 'image');
+    return decryptMedia(encrypted, part.mediaKey, kind);
   }
 
-  /** Waits for a decrypted image message. */
-  waitForImage(timeoutMs = 30_000): Promise<ReceivedMessage> {
-    const isImage = (m: ReceivedMessage) =>
-      !!(m.message.deviceSentMessage?.message ?? m.message).imageMessage;
-    return this.until(() => this.received.find(isImage), timeoutMs, 'an image message');
+  /** Waits for a decrypted message that carries a file. */
+  waitForFile(timeoutMs = 30_000): Promise<ReceivedMessage> {
+    return this.until(() => this.received.find((m) => !!fileOf(m)), timeoutMs, 'a message with a file');
   }
 
   /** Texts this contact decrypted, in order. */
@@ -140,4 +156,23 @@ export class SimulatedContact extends SimulatedDevice {
       m.text !== undefined && (typeof match === 'string' ? m.text === match : match.test(m.text));
     return this.until(() => this.received.find(hit), timeoutMs, `a message matching ${String(match)}`);
   }
+}
+
+type FileKind = 'image' | 'video' | 'audio' | 'document';
+
+interface FilePart {
+  url?: string | null;
+  mediaKey?: Uint8Array | null;
+  fileEncSha256?: Uint8Array | null;
+}
+
+/** The file part of a received message, and its kind (which names the key expansion). */
+export function fileOf(message: ReceivedMessage): { kind: FileKind; part: FilePart } | undefined {
+  const c = message.message.deviceSentMessage?.message ?? message.message;
+  const doc = c.documentMessage ?? c.documentWithCaptionMessage?.message?.documentMessage;
+  if (c.imageMessage) return { kind: 'image', part: c.imageMessage };
+  if (c.videoMessage) return { kind: 'video', part: c.videoMessage };
+  if (c.audioMessage) return { kind: 'audio', part: c.audioMessage };
+  if (doc) return { kind: 'document', part: doc };
+  return undefined;
 }
