@@ -172,4 +172,26 @@ describe('media on the WhatsApp Web protocol', { timeout: 120_000 }, () => {
     expect(file.status).toBe(200);
     expect(sha(Buffer.from(await file.arrayBuffer()))).toBe(sha(report));
   });
+
+  it('an image whose host copy was damaged is recorded without the file, never with wrong bytes', async () => {
+    const image = png(50, 50, 23);
+    await contact.sendImage(image, {
+      to: LINE,
+      mime: 'image/png',
+      caption: 'damaged on the way',
+      damaged: true,
+    });
+    const message = await eventually(async () => {
+      const { json } = await waping.api(
+        'GET',
+        `/v1/messages?direction=in&to=${encodeURIComponent(contact.number)}&limit=50`,
+      );
+      return (json?.data as Array<{ body: string; type: string; media: unknown }> | undefined)?.find(
+        (m) => m.body === 'damaged on the way',
+      );
+    }, 60_000);
+    expect(message.type).toBe('image');
+    // No file is shown (the API leaves `media` out), rather than bytes that are not what was sent.
+    expect(message.media ?? null).toBeNull();
+  });
 });

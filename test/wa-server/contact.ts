@@ -85,7 +85,7 @@ export class SimulatedContact extends SimulatedDevice {
   /** Sends an image to the line: encrypts it, uploads it to the media host, then sends the message. */
   sendImage(
     bytes: Buffer,
-    options: ContactSendOptions & { mime?: string; caption?: string },
+    options: ContactSendOptions & { mime?: string; caption?: string; damaged?: boolean },
   ): Promise<string> {
     return this.sendFile('image', bytes, { mime: 'image/jpeg', ...options });
   }
@@ -101,13 +101,16 @@ export class SimulatedContact extends SimulatedDevice {
   private async sendFile(
     kind: FileKind,
     bytes: Buffer,
-    options: ContactSendOptions & { mime: string; caption?: string; fileName?: string },
+    options: ContactSendOptions & { mime: string; caption?: string; fileName?: string; damaged?: boolean },
   ): Promise<string> {
     const line = this.core.registry.account(options.to);
     if (!line) throw new Error(`${options.to} is not on this server`);
     if (!this.core.mediaHost) throw new Error('this server has no media host');
     const file = await encryptMedia(bytes, kind);
-    const { url, directPath } = await uploadMedia(this.core.mediaHost, kind, file.encrypted);
+    // `damaged`: the host's copy differs from what the message describes (one byte flipped).
+    const uploaded = options.damaged ? Buffer.from(file.encrypted) : file.encrypted;
+    if (options.damaged) uploaded[0] = uploaded[0]! ^ 0xff;
+    const { url, directPath } = await uploadMedia(this.core.mediaHost, kind, uploaded);
     const part = {
       url,
       directPath,

@@ -3,7 +3,7 @@
  * received message into an `inbound` event. Plain functions over one session, so the engine class
  * keeps only the connection's life cycle.
  */
-import { downloadMediaMessage } from 'baileys';
+import { downloadMediaMessage, normalizeMessageContent } from 'baileys';
 import type { WAMessage } from 'baileys';
 import type { Logger } from 'pino';
 import {
@@ -14,7 +14,7 @@ import {
   type SendResult,
   type SendTextInput,
 } from '../engine.js';
-import { mediaContent, reupload } from './media-content.js';
+import { mediaContent, reupload, verifiedFile } from './media-content.js';
 import { toInbound } from './messages.js';
 import type { BaileysSocket } from './socket-config.js';
 import { callError, digitsOf, type Session } from './session.js';
@@ -89,7 +89,18 @@ export async function inboundEventOf(
   const { media } = result;
   const sock = session.sock;
   // The file is fetched from WhatsApp's media host and decrypted when the message is recorded.
-  const open = () =>
-    downloadMediaMessage(msg, 'stream', {}, { reuploadRequest: reupload(sock), logger: log });
+  const open = async () =>
+    verifiedFile(
+      await downloadMediaMessage(msg, 'stream', {}, { reuploadRequest: reupload(sock), logger: log }),
+      fileSha256Of(msg),
+    );
   return media ? { ...result.event, media: { ...media, open } } : result.event;
+}
+
+/** The plain file's SHA-256 a media message carries (any kind, inside any envelope). */
+function fileSha256Of(msg: WAMessage): Uint8Array | null | undefined {
+  const c = normalizeMessageContent(msg.message);
+  const part =
+    c?.imageMessage ?? c?.videoMessage ?? c?.audioMessage ?? c?.documentMessage ?? c?.stickerMessage;
+  return part?.fileSha256;
 }
