@@ -16,6 +16,7 @@ import { SimulatedContact, type ContactOptions } from './contact.js';
 import { WaServerCore, type PresenceRecord } from './core.js';
 import type { Faults } from './faults.js';
 import { WaServerLog } from './log.js';
+import { MediaHost } from './media-host.js';
 import { SimulatedPhone, type PhoneOptions } from './phone.js';
 import { TEST_CA_PATH, loopbackServerTls, testCaAgent } from './tls.js';
 
@@ -25,7 +26,10 @@ export const PRELOAD_PATH = join(import.meta.dirname, 'preload.mjs');
 export const ROOT_KEY_ENV = 'WAPING_TEST_WA_ROOT_KEY';
 
 export interface WaServerOptions {
-  /** `host:port` handed out as the media host in `media_conn` (an HTTPS host a test runs). */
+  /**
+   * `host:port` handed out as the media host in `media_conn`. By default the server's own port,
+   * where `media` (the simulated media host) takes uploads and serves downloads.
+   */
   mediaHost?: string;
 }
 
@@ -38,6 +42,8 @@ export interface WaServer {
   readonly faults: Faults;
   /** The server's state (accounts, connections, logins); for assertions and special cases. */
   readonly core: WaServerCore;
+  /** The simulated media host: what was uploaded, for assertions. */
+  readonly media: MediaHost;
   /**
    * Environment for a WAPing child process: the URL, the preload that installs the root key, and
    * the test CA through NODE_EXTRA_CA_CERTS. Verification stays on.
@@ -68,11 +74,12 @@ export async function startWaServer(options: WaServerOptions = {}): Promise<WaSe
   guardSignalLogs();
   const log = new WaServerLog();
   const core = new WaServerCore(log);
-  if (options.mediaHost) core.mediaHost = options.mediaHost;
   const root = Curve.generateKeyPair();
   const certChain = encodeCertChain(root, core.staticKeys.public);
 
-  const https: HttpsServer = createServer(loopbackServerTls());
+  const media = new MediaHost();
+  // Plain HTTPS requests (not the WebSocket upgrade) go to the media host.
+  const https: HttpsServer = createServer(loopbackServerTls(), (req, res) => media.handle(req, res));
   const wss = new WebSocketServer({ server: https, path: '/ws/chat' });
   let nextId = 1;
   wss.on('connection', (ws) => {
@@ -83,6 +90,8 @@ export async function startWaServer(options: WaServerOptions = {}): Promise<WaSe
   await new Promise<void>((resolve) => https.listen(0, '127.0.0.1', resolve));
   const { port } = https.address() as { port: number };
   const url = `wss://127.0.0.1:${port}/ws/chat`;
+  media.hostname = `127.0.0.1:${port}`;
+  core.mediaHost = options.mediaHost ?? media.hostname;
   log.event('server', `listening at ${url}`);
 
   const phones = new Map<string, Promise<SimulatedPhone>>();
@@ -96,6 +105,7 @@ export async function startWaServer(options: WaServerOptions = {}): Promise<WaSe
     log,
     faults: core.faults,
     core,
+    media,
     env: () => ({
       WAPING_WA_WS_URL: url,
       [ROOT_KEY_ENV]: rootPublicKey.toString('hex'),

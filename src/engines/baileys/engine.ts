@@ -5,8 +5,8 @@
  * and the engine keeps at most one alive (`session`). Events of a socket that is no longer the
  * current one are ignored, which is what makes stop(), link timeouts and reconnects race-free.
  */
-import { DisconnectReason, downloadMediaMessage, makeWASocket } from 'baileys';
-import type { ConnectionState, WAMessage, WAVersion } from 'baileys';
+import { DisconnectReason, makeWASocket } from 'baileys';
+import type { ConnectionState, WAMessage } from 'baileys';
 import type { Logger } from 'pino';
 import {
   EngineSendError,
@@ -23,8 +23,9 @@ import {
 } from '../engine.js';
 import { TypedEmitter } from '../emitter.js';
 import { loadAuthState, type StoredAuthState } from './auth-state.js';
-import { mediaContent, reupload } from './media-content.js';
-import { connectedEvent, statusesFromUpdate, toInbound } from './messages.js';
+import { connectedEvent, statusesFromUpdate } from './messages.js';
+import type { BaileysEngineOptions } from './options.js';
+import { inboundEventOf, lookupOn, sendMediaOn, sendTextOn } from './operations.js';
 import { DEFAULT_BACKOFF, decideReconnect, type BackoffOptions } from './reconnect-policy.js';
 import {
   buildSocketConfig,
@@ -32,40 +33,22 @@ import {
   forgetUnfinishedPairing,
   isLinked,
   NEXT_QR_LIFETIME_MS,
-  type BaileysSocket,
   type SocketFactory,
 } from './socket-config.js';
 import {
-  callError,
   createSession,
   describeClose,
   digitsOf,
   listenWhileCurrent,
   trackOfflineMessages,
+  watchUpgrade,
   type Session,
 } from './session.js';
-import { WaVersion, type FetchVersion } from './wa-version.js';
+import { WaVersion } from './wa-version.js';
 import { typeBriefly } from './presence.js';
 import { guardSignalLogs } from './signal-log-guard.js';
 
-export interface BaileysEngineOptions {
-  /** Baileys `waWebSocketUrl` (WAPING_WA_WS_URL); WhatsApp's own server when unset. */
-  wsUrl?: string;
-  /** Name on the phone's linked-devices list (WAPING_WA_BROWSER). Default 'WAPing'. */
-  browserName?: string;
-  /** QR codes shown without a scan before giving up with `link_timeout`. Default 5. */
-  qrMaxAttempts?: number;
-  /** Baileys `connectTimeoutMs` (its default is 20 s). */
-  connectTimeoutMs?: number;
-  /** Builds the socket; default Baileys' makeWASocket. Tests inject fakes. */
-  socketFactory?: SocketFactory;
-  /** Reconnect schedule overrides; `random` (jitter source in [0, 1)) makes tests deterministic. */
-  backoff?: Partial<BackoffOptions> & { random?: () => number };
-  /** Looks up the current WhatsApp Web version after a 405; default lookupLatestVersion. */
-  fetchVersion?: FetchVersion;
-  /** Announce this WhatsApp Web version, always (WAPING_WA_VERSION). */
-  version?: WAVersion;
-}
+export type { BaileysEngineOptions } from './options.js';
 
 export class BaileysEngine implements Engine {
   readonly kind = 'baileys' as const;
@@ -162,32 +145,12 @@ export class BaileysEngine implements Engine {
 
   async sendText(input: SendTextInput): Promise<SendResult> {
     const session = this.connectedSession();
-    const jid = input.jid ?? `${digitsOf(input.to)}@s.whatsapp.net`;
-    try {
-      // linkPreview null: never fetch URLs found in customer-bound texts (OTP links) from the server.
-      const sent = await session.sock.sendMessage(
-        jid,
-        { text: input.text, linkPreview: null },
-        { messageId: input.waMessageId },
-      );
-      return { waMessageId: sent?.key.id ?? input.waMessageId, jid };
-    } catch (err) {
-      throw callError(err, 'send', this.session === session);
-    }
+    return sendTextOn(session, input, () => this.session === session);
   }
 
-  async sendMedia({ media, ...input }: SendMediaInput): Promise<SendResult> {
+  async sendMedia(input: SendMediaInput): Promise<SendResult> {
     const session = this.connectedSession();
-    const jid = input.jid ?? `${digitsOf(input.to)}@s.whatsapp.net`;
-    try {
-      // Baileys encrypts the stream and uploads it to WhatsApp's media hosts, then sends the message.
-      const sent = await session.sock.sendMessage(jid, mediaContent(media, await media.open()), {
-        messageId: input.waMessageId,
-      });
-      return { waMessageId: sent?.key.id ?? input.waMessageId, jid };
-    } catch (err) {
-      throw callError(err, 'send', this.session === session);
-    }
+    return sendMediaOn(session, input, () => this.session === session);
   }
 
   async showTyping(jid: string, ms: number): Promise<void> {
@@ -196,15 +159,7 @@ export class BaileysEngine implements Engine {
 
   async lookup(phone: string): Promise<LookupResult> {
     const session = this.connectedSession();
-    let results: Awaited<ReturnType<BaileysSocket['onWhatsApp']>>;
-    try {
-      results = await session.sock.onWhatsApp(`${digitsOf(phone)}@s.whatsapp.net`);
-    } catch (err) {
-      throw callError(err, 'lookup', this.session === session);
-    }
-    if (!results) throw new EngineSendError('SEND_FAILED', 'WhatsApp returned no lookup result');
-    const hit = results.find((r) => r.exists);
-    return hit ? { onWhatsApp: true, jid: hit.jid } : { onWhatsApp: false };
+    return lookupOn(session, phone, () => this.session === session);
   }
 
   async logout(): Promise<void> {
@@ -254,7 +209,7 @@ export class BaileysEngine implements Engine {
       () => this.session === session,
       (err, event) => this.log.error({ err, event }, 'baileys event handler failed'),
     );
-    this.watchUpgrade(session);
+    watchUpgrade(session, () => this.session === session);
     on('connection.update', (update) => this.onConnectionUpdate(session, update));
     on('creds.update', () => this.auth?.saveCreds());
     on('messages.update', (updates) => {
@@ -276,23 +231,6 @@ export class BaileysEngine implements Engine {
           this.log.error({ err, id: msg.key.id }, 'inbound message could not be handled'),
         );
       }
-    });
-  }
-
-  /**
-   * An HTTP answer instead of the WebSocket upgrade (a 401/403 from a proxy or a wrong endpoint).
-   * Baileys subscribes to ws' `unexpected-response`, which stops ws from failing the socket, and
-   * then ignores it: the socket would hang until a handshake timeout (408), or forever when the
-   * server hangs up. Ending it here reports the refusal as it is. A plain Error (no status code)
-   * on purpose: an HTTP 401 from a proxy is not WhatsApp logging the device out, so the ordinary
-   * backoff applies and the session is kept.
-   */
-  private watchUpgrade(session: Session): void {
-    session.sock.ws?.on('unexpected-response', (_req, res) => {
-      res.resume();
-      if (this.session !== session) return;
-      const status = `${res.statusCode ?? '?'} ${res.statusMessage ?? ''}`.trim();
-      void session.sock.end(new Error(`WebSocket upgrade refused with HTTP ${status}`));
     });
   }
 
@@ -451,17 +389,7 @@ export class BaileysEngine implements Engine {
   }
 
   private async onInbound(session: Session, msg: WAMessage): Promise<void> {
-    const lidMapping = session.sock.signalRepository.lidMapping;
-    const result = await toInbound(msg, (lid) => lidMapping.getPNForLID(lid));
-    if (result.kind === 'inbound') {
-      const { media } = result;
-      const sock = session.sock;
-      const log = this.log;
-      // The file is fetched from WhatsApp's media host and decrypted when the message is recorded.
-      const open = () =>
-        downloadMediaMessage(msg, 'stream', {}, { reuploadRequest: reupload(sock), logger: log });
-      this.emitter.emit('inbound', media ? { ...result.event, media: { ...media, open } } : result.event);
-    } else if (result.jid)
-      this.log.warn({ jid: result.jid, id: msg.key.id }, `inbound skipped: ${result.why}`);
+    const event = await inboundEventOf(session, msg, this.log);
+    if (event) this.emitter.emit('inbound', event);
   }
 }

@@ -127,3 +127,20 @@ export async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T
     clearTimeout(timer);
   }
 }
+
+/**
+ * An HTTP answer instead of the WebSocket upgrade (a 401/403 from a proxy or a wrong endpoint).
+ * Baileys subscribes to ws' `unexpected-response`, which stops ws from failing the socket, and
+ * then ignores it: the socket would hang until a handshake timeout (408), or forever when the
+ * server hangs up. Ending it here reports the refusal as it is. A plain Error (no status code)
+ * on purpose: an HTTP 401 from a proxy is not WhatsApp logging the device out, so the ordinary
+ * backoff applies and the session is kept.
+ */
+export function watchUpgrade(session: Session, isCurrent: () => boolean): void {
+  session.sock.ws?.on('unexpected-response', (_req, res) => {
+    res.resume();
+    if (!isCurrent()) return;
+    const status = `${res.statusCode ?? '?'} ${res.statusMessage ?? ''}`.trim();
+    void session.sock.end(new Error(`WebSocket upgrade refused with HTTP ${status}`));
+  });
+}
