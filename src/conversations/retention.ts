@@ -1,10 +1,6 @@
 import type { AppContext } from '../context.js';
 import { startLoop, type Loop } from '../jobs/loop.js';
-import { parseSettings } from '../workspaces/settings.js';
-import { listWorkspaces } from '../workspaces/store.js';
-import { DEFAULT_RETENTION_DAYS } from '../workspaces/views.js';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { retentionCutoffs } from '../workspaces/retention-cutoffs.js';
 
 /**
  * The inbox's share of `retentionDays`: notes older than it lose their text, and so does the
@@ -12,15 +8,12 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * messages retention). Returns how many notes were erased; erasing twice changes nothing.
  */
 export async function runConversationRetention(ctx: AppContext): Promise<number> {
-  const now = ctx.clock.now().getTime();
   let erased = 0;
-  for (const workspace of await listWorkspaces(ctx.db)) {
-    const days = parseSettings(workspace.settings).retentionDays ?? DEFAULT_RETENTION_DAYS;
-    const cutoff = new Date(now - days * DAY_MS).toISOString();
+  for (const { workspaceId, cutoff } of await retentionCutoffs(ctx.db, ctx.clock.now())) {
     const notes = await ctx.db
       .updateTable('conversation_notes')
       .set({ body: null })
-      .where('workspace_id', '=', workspace.id)
+      .where('workspace_id', '=', workspaceId)
       .where('created_at', '<', cutoff)
       .where('body', 'is not', null)
       .executeTakeFirst();
@@ -28,7 +21,7 @@ export async function runConversationRetention(ctx: AppContext): Promise<number>
     await ctx.db
       .updateTable('conversations')
       .set({ last_preview: null })
-      .where('workspace_id', '=', workspace.id)
+      .where('workspace_id', '=', workspaceId)
       .where('last_message_at', '<', cutoff)
       .where('last_preview', 'is not', null)
       .execute();

@@ -1,13 +1,9 @@
 import type { AppContext } from '../context.js';
 import { startLoop, type Loop } from '../jobs/loop.js';
-import { parseSettings } from '../workspaces/settings.js';
-import { DEFAULT_RETENTION_DAYS } from '../workspaces/views.js';
 import { eraseBodiesBefore } from '../messages/erase.js';
 import { deleteMediaBefore } from '../media/service.js';
 import { pruneEventsBefore } from '../webhooks/prune.js';
-import { listWorkspaces } from '../workspaces/store.js';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { retentionCutoffs } from '../workspaces/retention-cutoffs.js';
 
 /**
  * Erases the bodies (and files) of messages older than each workspace's `retentionDays` (status, timeline
@@ -15,14 +11,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * bodies were erased. Safe to run on every node at once: erasing twice changes nothing.
  */
 export async function runRetention(ctx: AppContext): Promise<number> {
-  const now = ctx.clock.now().getTime();
   let erased = 0;
-  for (const workspace of await listWorkspaces(ctx.db)) {
-    const days = parseSettings(workspace.settings).retentionDays ?? DEFAULT_RETENTION_DAYS;
-    const cutoff = new Date(now - days * DAY_MS).toISOString();
-    erased += await eraseBodiesBefore(ctx.db, workspace.id, cutoff);
-    await deleteMediaBefore(ctx, workspace.id, cutoff);
-    await pruneEventsBefore(ctx.db, workspace.id, cutoff);
+  for (const { workspaceId, cutoff } of await retentionCutoffs(ctx.db, ctx.clock.now())) {
+    erased += await eraseBodiesBefore(ctx.db, workspaceId, cutoff);
+    await deleteMediaBefore(ctx, workspaceId, cutoff);
+    await pruneEventsBefore(ctx.db, workspaceId, cutoff);
   }
   return erased;
 }

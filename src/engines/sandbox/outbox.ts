@@ -62,19 +62,7 @@ export class SandboxOutbox {
     const epoch = this.epoch;
     await this.route.log.remember(waMessageId, record);
     if (epoch !== this.epoch || this.inFlight.has(waMessageId)) return;
-    if (!inbox.find(deviceId, waMessageId)) {
-      inbox.add({
-        id: waMessageId,
-        deviceId,
-        from,
-        to,
-        text,
-        at: new Date(record.sentAt),
-        status: 'sent',
-        ...(media ? { media } : {}),
-      });
-    }
-    this.scheduleReceipts(waMessageId, record);
+    this.handOver(waMessageId, record);
   }
 
   /**
@@ -83,27 +71,33 @@ export class SandboxOutbox {
    * before read), the rest when they fall due.
    */
   async resume(): Promise<void> {
-    const { inbox, deviceId } = this.route;
     const epoch = this.epoch;
     const recorded = await this.route.log.all();
     if (epoch !== this.epoch) return;
     for (const { waMessageId, record } of recorded) {
       if (this.inFlight.has(waMessageId)) continue;
-      if (!inbox.find(deviceId, waMessageId)) {
-        const { from, to, text, media } = record;
-        inbox.add({
-          id: waMessageId,
-          deviceId,
-          from,
-          to,
-          text,
-          at: new Date(record.sentAt),
-          status: 'sent',
-          ...(media ? { media } : {}),
-        });
-      }
-      this.scheduleReceipts(waMessageId, record);
+      this.handOver(waMessageId, record);
     }
+  }
+
+  /** The recipient has the message (once), and its receipts are on their way. */
+  private handOver(waMessageId: string, record: SentRecord): void {
+    const { inbox, deviceId } = this.route;
+    if (!inbox.find(deviceId, waMessageId)) {
+      const { from, to, text, media } = record;
+      const at = new Date(record.sentAt);
+      inbox.add({
+        id: waMessageId,
+        deviceId,
+        from,
+        to,
+        text,
+        at,
+        status: 'sent',
+        ...(media ? { media } : {}),
+      });
+    }
+    this.scheduleReceipts(waMessageId, record);
   }
 
   /** Hands over receipts held while offline, as long as the device stays online. */
