@@ -158,6 +158,40 @@ describe('the team inbox in two browsers', () => {
     );
   });
 
+  it('keeps a receipt that arrives while the thread is reloading', async () => {
+    const page = ada.page;
+    const text = 'The tracking number follows.';
+    const isRead = async () => {
+      const log = await api(`/v1/messages?to=${encodeURIComponent(CUSTOMER)}&direction=out&limit=5`);
+      return (log.json.data as Array<{ body: string; status: string }>).some(
+        (m) => m.body === text && m.status === 'read',
+      );
+    };
+    // Every thread load answers with what the server had when it was asked, but only reaches the
+    // page after the receipts have come in over the live stream.
+    const threadLoads = /\/v1\/conversations\/[^/]+\/messages\?/;
+    await page.route(threadLoads, async (route) => {
+      if (route.request().method() !== 'GET') return route.continue();
+      const answer = await route.fetch();
+      await until(isRead);
+      await new Promise((r) => setTimeout(r, 300));
+      await route.fulfill({ response: answer });
+    });
+    try {
+      const composer = page.getByRole('textbox', { name: 'Message' });
+      await composer.fill(text);
+      await composer.press('Enter');
+      const bubble = page
+        .getByRole('list', { name: 'Messages and notes' })
+        .getByRole('listitem')
+        .filter({ hasText: text });
+      await bubble.waitFor(WAIT);
+      await bubble.getByRole('img', { name: 'Read' }).waitFor(WAIT);
+    } finally {
+      await page.unroute(threadLoads);
+    }
+  });
+
   it('shows an inbound photo as a thumbnail in the thread and the message log, loaded with the session', async () => {
     const page = ada.page;
     const inbound = await api('/v1/sandbox/inbound', {

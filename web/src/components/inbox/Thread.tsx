@@ -37,6 +37,22 @@ const TICKS: Partial<Record<Message['status'], { mark: string; label: string }>>
   canceled: { mark: '×', label: 'Canceled' },
 };
 
+/** How far a message has got: a live update never moves a bubble back (e.g. read → sent). */
+const PROGRESS: Record<Message['status'], number> = {
+  queued: 0,
+  sending: 1,
+  sent: 2,
+  delivered: 3,
+  read: 4,
+  failed: 5,
+  expired: 5,
+  canceled: 5,
+  received: 0,
+};
+
+const furthest = (a: Message['status'], b: Message['status'] | undefined) =>
+  b !== undefined && PROGRESS[b] > PROGRESS[a] ? b : a;
+
 const dayOf = (iso: string) => new Date(iso).toDateString();
 
 function pushName(message: Message): string | null {
@@ -112,13 +128,26 @@ export function Thread({ conversation, canWrite }: { conversation: Conversation;
   const end = useRef<HTMLDivElement>(null);
   const id = conversation.id;
 
+  // A receipt can arrive over the live stream while a reload is in flight: the reload then answers
+  // with the older status, and the event found no bubble to update. Statuses seen live are kept and
+  // merged into every load, and an older load that lands after a newer one is dropped.
+  const liveStatus = useRef(new Map<string, Message['status']>());
+  const generation = useRef(0);
+
   const reload = useCallback(async () => {
+    const mine = ++generation.current;
     try {
       const [loaded, loadedNotes] = await Promise.all([
         loadThread(id),
         api.get('/v1/conversations/{id}/notes', { path: { id } }),
       ]);
-      setMessages(loaded);
+      if (mine !== generation.current) return;
+      setMessages(
+        loaded.map((m) => {
+          const status = furthest(m.status, liveStatus.current.get(m.id));
+          return status === m.status ? m : { ...m, status };
+        }),
+      );
       setNotes(loadedNotes.data);
       setError(null);
     } catch (err) {
@@ -128,14 +157,19 @@ export function Thread({ conversation, canWrite }: { conversation: Conversation;
 
   useEffect(() => {
     setMessages(null);
+    liveStatus.current.clear();
     void reload();
   }, [reload]);
   useLiveEvent('conversation', (change) => {
     if (change.conversation.id === id && change.kind !== 'read' && change.kind !== 'updated') void reload();
   });
   useLiveEvent('message', (message) => {
+    liveStatus.current.set(message.id, furthest(message.status, liveStatus.current.get(message.id)));
     setMessages(
-      (current) => current?.map((m) => (m.id === message.id ? { ...m, status: message.status } : m)) ?? null,
+      (current) =>
+        current?.map((m) =>
+          m.id === message.id ? { ...m, status: furthest(m.status, message.status) } : m,
+        ) ?? null,
     );
   });
   const count = (messages?.length ?? 0) + notes.length;
