@@ -5,7 +5,7 @@
  * `tables.ts` (declarations only) into the schema type.
  */
 const FEATURES =
-  'workspaces|channels|devices|media|messages|contacts|inbound|webhooks|notifications|verify|conversations';
+  'audit|workspaces|channels|devices|media|messages|contacts|inbound|webhooks|notifications|verify|conversations';
 /** Edge files inside a feature folder: its route files and the plugin registering them. */
 const EDGE_FILES = `^src/(${FEATURES})/([a-z-]*routes|register)\\.ts$`;
 

@@ -12,6 +12,7 @@ import { EventOutbox } from './events/outbox.js';
 import { PgBus } from './events/pg-bus.js';
 import { openDatabase, type DatabaseHandle } from './db/database.js';
 import { deviceHooks } from './device-hooks.js';
+import { auditRoutes } from './audit/routes.js';
 import { registerDevices } from './devices/register.js';
 import { DeviceSupervisor } from './devices/supervisor.js';
 import { SandboxHub } from './engines/sandbox/hub.js';
@@ -187,6 +188,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
 
   await app.register(healthRoutes(ctx));
   await app.register(workspaceRoutes(ctx));
+  await app.register(auditRoutes(ctx));
   // Features: each registers its routes and starts/stops its background work with the app.
   await registerWebhooks(app, ctx);
   registerNotifications(app, ctx);

@@ -935,6 +935,144 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/audit-log': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who changed what in this workspace, newest first */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+          action?:
+            | 'api_key.created'
+            | 'api_key.revoked'
+            | 'member.added'
+            | 'member.role_changed'
+            | 'member.removed'
+            | 'member.password_reset'
+            | 'webhook.created'
+            | 'webhook.updated'
+            | 'webhook.deleted'
+            | 'webhook.secret_rotated'
+            | 'device.created'
+            | 'device.renamed'
+            | 'device.updated'
+            | 'device.deleted'
+            | 'device.logged_out'
+            | 'settings.updated'
+            | 'two_factor.enabled'
+            | 'two_factor.disabled';
+          /** @description A user id (`usr_…`) or an API key id (`key_…`) */
+          actor?: string;
+          /** @description The id of the changed resource */
+          target?: string;
+          since?: string;
+          until?: string;
+        };
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['AuditEvent'][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Invalid input (VALIDATION_ERROR) */
+        400: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
+        401: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The plan or the key scope does not allow this (FORBIDDEN) */
+        403: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
+        429: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Unexpected failure (SERVER_ERROR) */
+        500: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/webhooks': {
     parameters: {
       query?: never;
@@ -14395,6 +14533,46 @@ export interface components {
       createdAt: string;
       lastUsedAt: string | null;
       revokedAt: string | null;
+    };
+    AuditEvent: {
+      id: string;
+      /** Format: date-time */
+      at: string;
+      actor: {
+        type: 'user' | 'api_key' | 'system';
+        id: string | null;
+        /** @description The name when it acted (a user name or email, an API key name) */
+        name: string;
+      };
+      action:
+        | 'api_key.created'
+        | 'api_key.revoked'
+        | 'member.added'
+        | 'member.role_changed'
+        | 'member.removed'
+        | 'member.password_reset'
+        | 'webhook.created'
+        | 'webhook.updated'
+        | 'webhook.deleted'
+        | 'webhook.secret_rotated'
+        | 'device.created'
+        | 'device.renamed'
+        | 'device.updated'
+        | 'device.deleted'
+        | 'device.logged_out'
+        | 'settings.updated'
+        | 'two_factor.enabled'
+        | 'two_factor.disabled';
+      target: {
+        type: 'api_key' | 'member' | 'webhook' | 'device' | 'workspace' | 'user';
+        id: string;
+      };
+      /** @description What changed; never a secret, password, key or token */
+      changes: {
+        [key: string]: unknown;
+      };
+      requestId: string | null;
+      ip: string | null;
     };
     Webhook: {
       id: string;

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../context.js';
+import { recordAudit } from '../audit/record.js';
+import { auditBy } from '../http/audit-by.js';
 import { authOf } from '../http/auth.js';
 import { errorResponses } from '../http/schemas.js';
 import { AppError, notFound } from '../lib/errors.js';
@@ -44,6 +46,13 @@ export function teamPasswordRoute(ctx: AppContext): FastifyPluginAsyncTypebox {
         await ctx.db.transaction().execute(async (trx) => {
           await resetPassword(trx, member.userId, request.body.password, ctx.clock.now());
           await deleteUserSessions(trx, member.userId);
+          await recordAudit(trx, auditBy(request), {
+            workspaceId: auth.workspaceId,
+            action: 'member.password_reset',
+            target: { type: 'member', id: member.userId },
+            changes: { email: member.email },
+            now: ctx.clock.now(),
+          });
         });
         return reply.status(204).send(null);
       },

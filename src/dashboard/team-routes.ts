@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../context.js';
 import type { AuthContext } from '../http/auth.js';
+import { recordAudit } from '../audit/record.js';
+import { auditBy } from '../http/audit-by.js';
 import { authOf } from '../http/auth.js';
 import { AppError, conflict, notFound } from '../lib/errors.js';
 import { decodeCursor, encodeCursor } from '../http/pagination.js';
@@ -118,10 +120,17 @@ export function teamRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         const auth = authOf(request);
         assertMayTouch(auth, [request.body.role]);
         assertMayGrant(auth, request.body.role);
-        const user = await createUser(ctx.db, {
-          ...request.body,
-          workspaceId: auth.workspaceId,
-          now: ctx.clock.now(),
+        const now = ctx.clock.now();
+        const user = await ctx.db.transaction().execute(async (trx) => {
+          const created = await createUser(trx, { ...request.body, workspaceId: auth.workspaceId, now });
+          await recordAudit(trx, auditBy(request), {
+            workspaceId: auth.workspaceId,
+            action: 'member.added',
+            target: { type: 'member', id: created.id },
+            changes: { email: created.email, role: request.body.role },
+            now,
+          });
+          return created;
         });
         return reply.status(201).send(await memberView(ctx, auth.workspaceId, user.id));
       },
@@ -146,7 +155,19 @@ export function teamRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         assertMayTouch(auth, [member.role, request.body.role]);
         assertMayGrant(auth, request.body.role);
         if (request.body.role !== 'owner') await assertNotLastOwner(ctx, auth.workspaceId, member);
-        await setRole(ctx.db, auth.workspaceId, member.userId, request.body.role);
+        const role = request.body.role;
+        if (role !== member.role) {
+          await ctx.db.transaction().execute(async (trx) => {
+            await setRole(trx, auth.workspaceId, member.userId, role);
+            await recordAudit(trx, auditBy(request), {
+              workspaceId: auth.workspaceId,
+              action: 'member.role_changed',
+              target: { type: 'member', id: member.userId },
+              changes: { email: member.email, role: { from: member.role, to: role } },
+              now: ctx.clock.now(),
+            });
+          });
+        }
         return memberView(ctx, auth.workspaceId, member.userId);
       },
     );
@@ -171,6 +192,13 @@ export function teamRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         await ctx.db.transaction().execute(async (trx) => {
           await deleteUserSessions(trx, member.userId, { workspaceId: auth.workspaceId });
           await removeMember(trx, auth.workspaceId, member.userId);
+          await recordAudit(trx, auditBy(request), {
+            workspaceId: auth.workspaceId,
+            action: 'member.removed',
+            target: { type: 'member', id: member.userId },
+            changes: { email: member.email, role: member.role },
+            now: ctx.clock.now(),
+          });
         });
         return reply.status(204).send(null);
       },

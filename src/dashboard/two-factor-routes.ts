@@ -2,7 +2,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import { Type } from 'typebox';
+import { recordAudit } from '../audit/record.js';
 import type { AppContext } from '../context.js';
+import type { DbOrTx } from '../db/database.js';
+import { auditByUser } from '../http/audit-by.js';
 import { AppError, forbidden, validation } from '../lib/errors.js';
 import { verifyPassword } from '../lib/passwords.js';
 import { errorResponses } from '../http/schemas.js';
@@ -56,16 +59,33 @@ const RecoveryCodes = Type.Array(Type.String(), {
  * password, recovery codes, and turning it off. A member whose workspace requires two-factor enrols
  * during sign-in, holding only the sign-in step cookie.
  */
+/** A member turning their own second factor on or off, logged in the workspace they act in. */
+async function recordTwoFactor(
+  trx: DbOrTx,
+  request: FastifyRequest,
+  user: { id: string; email: string; workspaceId: string },
+  action: 'two_factor.enabled' | 'two_factor.disabled',
+  now: Date,
+): Promise<void> {
+  await recordAudit(trx, auditByUser(request, user.id), {
+    workspaceId: user.workspaceId,
+    action,
+    target: { type: 'user', id: user.id },
+    changes: { email: user.email },
+    now,
+  });
+}
+
 export function twoFactorRoutes(ctx: AppContext, root: FastifyInstance): FastifyPluginAsyncTypebox {
   /** Who is enrolling: a signed-in member (with the CSRF token), or a member part-way through sign-in. */
   async function enrollingUser(request: FastifyRequest) {
     const session = await currentSession(root, ctx, request);
     if (session) {
       assertCsrf(request, session);
-      return { id: session.userId, email: session.email, challenge: null };
+      return { id: session.userId, email: session.email, workspaceId: session.workspaceId, challenge: null };
     }
     const challenge = await requireChallenge(root, ctx, request, 'enrol');
-    return { id: challenge.userId, email: challenge.email, challenge };
+    return { id: challenge.userId, email: challenge.email, workspaceId: challenge.workspaceId, challenge };
   }
 
   async function signedInSession(request: FastifyRequest) {
@@ -141,7 +161,14 @@ export function twoFactorRoutes(ctx: AppContext, root: FastifyInstance): Fastify
         const now = ctx.clock.now();
         const subject = { email: user.email, ip: request.ip };
         await reserveAttempt(ctx.db, subject, now);
-        const recoveryCodes = await confirmEnrolment(ctx.db, ctx.masterKey, user, request.body.code, now);
+        const recoveryCodes = await confirmEnrolment(
+          ctx.db,
+          ctx.masterKey,
+          user,
+          request.body.code,
+          now,
+          (trx) => recordTwoFactor(trx, request, user, 'two_factor.enabled', now),
+        );
         if (!user.challenge) return { recoveryCodes, state: null };
         await deleteChallenge(ctx.db, user.challenge.id);
         await settleSuccess(ctx.db, subject, now);
@@ -240,7 +267,16 @@ export function twoFactorRoutes(ctx: AppContext, root: FastifyInstance): Fastify
           ]);
         }
         await settleSuccess(ctx.db, subject, now);
-        await clearTwoFactor(ctx.db, session.userId, now);
+        await ctx.db.transaction().execute(async (trx) => {
+          await clearTwoFactor(trx, session.userId, now);
+          await recordTwoFactor(
+            trx,
+            request,
+            { id: session.userId, email: session.email, workspaceId: session.workspaceId },
+            'two_factor.disabled',
+            now,
+          );
+        });
         return reply.status(204).send(null);
       },
     );

@@ -1,3 +1,4 @@
+import type { AuditTables } from '../audit/tables.js';
 import type { ContactTables } from '../contacts/tables.js';
 import type { ConversationTables } from '../conversations/tables.js';
 import type { DashboardTables } from '../dashboard/tables.js';
@@ -30,4 +31,5 @@ export interface Database
     InboundTables,
     VerifyTables,
     ConversationTables,
-    MediaTables {}
+    MediaTables,
+    AuditTables {}

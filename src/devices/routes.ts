@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../context.js';
+import { auditBy } from '../http/audit-by.js';
 import { authOf } from '../http/auth.js';
 import { creationHookOf, type IdempotentReplay } from '../http/idempotency.js';
 import { AppError } from '../lib/errors.js';
@@ -91,6 +92,7 @@ export function deviceRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fas
           auth.plan,
           { name: request.body.name, engine, pacing: request.body.pacing },
           creationHookOf(request),
+          auditBy(request),
         );
         return reply.status(201).send(toDeviceView(row));
       },
@@ -152,7 +154,7 @@ export function deviceRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fas
       },
       async (request) => {
         const row = await requireDevice(ctx, authOf(request).workspaceId, request.params.id);
-        return toDeviceView(await updateDevice(ctx, supervisor, row, request.body));
+        return toDeviceView(await updateDevice(ctx, supervisor, row, request.body, auditBy(request)));
       },
     );
 
@@ -170,8 +172,12 @@ export function deviceRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fas
       async (request, reply) => {
         const row = await requireDevice(ctx, authOf(request).workspaceId, request.params.id);
         // Queued messages have nowhere to go once their device is gone.
-        await deleteDevice(ctx, supervisor, row, (trx) =>
-          cancelQueuedInTransaction(ctx, trx, row.id, 'DEVICE_DELETED', 'Its device was deleted'),
+        await deleteDevice(
+          ctx,
+          supervisor,
+          row,
+          (trx) => cancelQueuedInTransaction(ctx, trx, row.id, 'DEVICE_DELETED', 'Its device was deleted'),
+          auditBy(request),
         );
         return reply.status(204).send(null);
       },
@@ -286,7 +292,7 @@ export function deviceRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fas
       },
       async (request) => {
         const row = await requireDevice(ctx, authOf(request).workspaceId, request.params.id);
-        return toDeviceView(await logoutDevice(ctx, supervisor, row));
+        return toDeviceView(await logoutDevice(ctx, supervisor, row, auditBy(request)));
       },
     );
 

@@ -1,3 +1,4 @@
+import { recordAudit, SYSTEM_ACTOR, type AuditBy } from '../audit/record.js';
 import type { AppContext } from '../context.js';
 import type { CreationHook, DbOrTx } from '../db/database.js';
 import { AppError, notFound } from '../lib/errors.js';
@@ -17,6 +18,7 @@ export async function createDevice(
   input: { name: string; engine: 'sandbox' | 'baileys'; pacing?: Partial<Pacing> },
   /** Runs in the creating transaction (an Idempotency-Key's claim records the device with it). */
   onCreate?: CreationHook,
+  by: AuditBy = SYSTEM_ACTOR,
 ): Promise<DeviceRow> {
   if (input.engine === 'sandbox' && !ctx.config.sandbox) {
     throw new AppError(
@@ -50,6 +52,13 @@ export async function createDevice(
   await ctx.db.transaction().execute(async (trx) => {
     await trx.insertInto('devices').values(row).execute();
     await onCreate?.(trx, row.id);
+    await recordAudit(trx, by, {
+      workspaceId,
+      action: 'device.created',
+      target: { type: 'device', id: row.id },
+      changes: { name: row.name, engine: row.engine },
+      now: new Date(now),
+    });
   });
   return row;
 }
@@ -65,6 +74,7 @@ export async function updateDevice(
   supervisor: DeviceSupervisor,
   row: DeviceRow,
   patch: { name?: string; pacing?: Partial<Pacing> },
+  by: AuditBy = SYSTEM_ACTOR,
 ): Promise<DeviceRow> {
   const pacing = { ...parsePacing(row.pacing, row.engine), ...patch.pacing };
   const next = {
@@ -73,11 +83,25 @@ export async function updateDevice(
     pacing: JSON.stringify(pacing),
     updated_at: ctx.clock.now().toISOString(),
   };
-  await ctx.db
-    .updateTable('devices')
-    .set({ name: next.name, pacing: next.pacing, updated_at: next.updated_at })
-    .where('id', '=', row.id)
-    .execute();
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  if (next.name !== row.name) changes.name = { from: row.name, to: next.name };
+  if (next.pacing !== row.pacing) changes.pacing = { from: JSON.parse(row.pacing) as unknown, to: pacing };
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('devices')
+      .set({ name: next.name, pacing: next.pacing, updated_at: next.updated_at })
+      .where('id', '=', row.id)
+      .execute();
+    if (Object.keys(changes).length === 0) return;
+    await recordAudit(trx, by, {
+      workspaceId: row.workspace_id,
+      // A rename is what people look for; a pacing change alone is an update.
+      action: changes.name ? 'device.renamed' : 'device.updated',
+      target: { type: 'device', id: row.id },
+      changes,
+      now: new Date(next.updated_at),
+    });
+  });
   supervisor.updatePacing(row.id, pacing);
   ctx.bus.publish('device-commands', {
     deviceId: row.id,
@@ -136,13 +160,25 @@ export async function logoutDevice(
   ctx: AppContext,
   supervisor: DeviceSupervisor,
   row: DeviceRow,
+  by: AuditBy = SYSTEM_ACTOR,
 ): Promise<DeviceRow> {
+  let after: DeviceRow;
   if (await runsElsewhere(ctx, supervisor, row.id)) {
     ctx.bus.publish('device-commands', { deviceId: row.id, command: 'logout' } satisfies DeviceCommand);
-    return settledElsewhere(ctx, row, (r) => r.status === 'logged_out');
+    after = await settledElsewhere(ctx, row, (r) => r.status === 'logged_out');
+  } else {
+    await supervisor.logout(row.id, 'Logged out through the API');
+    after = (await findDevice(ctx.db, row.workspace_id, row.id)) ?? row;
   }
-  await supervisor.logout(row.id, 'Logged out through the API');
-  return (await findDevice(ctx.db, row.workspace_id, row.id)) ?? row;
+  // The engine logs out outside any transaction of ours: the row follows the logout it asked for.
+  await recordAudit(ctx.db, by, {
+    workspaceId: row.workspace_id,
+    action: 'device.logged_out',
+    target: { type: 'device', id: row.id },
+    changes: { name: row.name, phone: row.phone },
+    now: ctx.clock.now(),
+  });
+  return after;
 }
 
 /**
@@ -154,12 +190,20 @@ export async function deleteDevice(
   supervisor: DeviceSupervisor,
   row: DeviceRow,
   beforeDelete: (trx: DbOrTx) => Promise<() => void>,
+  by: AuditBy = SYSTEM_ACTOR,
 ): Promise<void> {
   if (supervisor.isRunning(row.id))
     await supervisor.stopDevice(row.id, { release: true, logout: row.status === 'connected' });
   const afterCommit = await ctx.db.transaction().execute(async (trx) => {
     const after = await beforeDelete(trx);
     await trx.deleteFrom('devices').where('id', '=', row.id).execute();
+    await recordAudit(trx, by, {
+      workspaceId: row.workspace_id,
+      action: 'device.deleted',
+      target: { type: 'device', id: row.id },
+      changes: { name: row.name, phone: row.phone },
+      now: ctx.clock.now(),
+    });
     return after;
   });
   afterCommit();

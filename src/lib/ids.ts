@@ -24,7 +24,8 @@ export type IdPrefix =
   | 'ct'
   | 'cnv'
   | 'note'
-  | 'med';
+  | 'med'
+  | 'aud';
 
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 

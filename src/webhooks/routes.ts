@@ -1,13 +1,19 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../context.js';
+import { auditBy } from '../http/audit-by.js';
 import { authOf } from '../http/auth.js';
-import { notFound } from '../lib/errors.js';
 import { decodeCursor, pageOf } from '../http/pagination.js';
 import { errorResponses, IdParams, Page, PageQuery } from '../http/schemas.js';
 import { idPattern } from '../lib/ids.js';
-import { createWebhook, patchWebhook, requireEndpoint, rotateWebhookSecret } from './service.js';
-import { deleteEndpoint, listEndpoints } from './store.js';
+import {
+  createWebhook,
+  deleteWebhook,
+  patchWebhook,
+  requireEndpoint,
+  rotateWebhookSecret,
+} from './service.js';
+import { listEndpoints } from './store.js';
 import { CreateWebhookBody, PatchWebhookBody } from './schemas.js';
 import { toWebhookView, WebhookSchema } from './views.js';
 
@@ -32,7 +38,7 @@ export function webhookRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await createWebhook(ctx, authOf(request), request.body)),
+        reply.status(201).send(await createWebhook(ctx, authOf(request), request.body, auditBy(request))),
     );
 
     app.get(
@@ -87,7 +93,8 @@ export function webhookRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           response: { 200: WebhookSchema, ...errorResponses(404) },
         },
       },
-      async (request) => patchWebhook(ctx, authOf(request).workspaceId, request.params.id, request.body),
+      async (request) =>
+        patchWebhook(ctx, authOf(request).workspaceId, request.params.id, request.body, auditBy(request)),
     );
 
     app.delete(
@@ -102,8 +109,7 @@ export function webhookRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       async (request, reply) => {
-        if (!(await deleteEndpoint(ctx.db, authOf(request).workspaceId, request.params.id)))
-          throw notFound('Webhook');
+        await deleteWebhook(ctx, authOf(request).workspaceId, request.params.id, auditBy(request));
         return reply.status(204).send(null);
       },
     );
@@ -119,7 +125,8 @@ export function webhookRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           response: { 200: WithSecret, ...errorResponses(404, 409) },
         },
       },
-      async (request) => rotateWebhookSecret(ctx, authOf(request).workspaceId, request.params.id),
+      async (request) =>
+        rotateWebhookSecret(ctx, authOf(request).workspaceId, request.params.id, auditBy(request)),
     );
   };
 }

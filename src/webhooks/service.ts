@@ -1,10 +1,11 @@
+import { recordAudit, SYSTEM_ACTOR, type AuditBy } from '../audit/record.js';
 import type { AppContext } from '../context.js';
 import { AppError, conflict, notFound, validation } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import type { Plan } from '../workspaces/plans.js';
 import { findDelivery, listAttempts, requeueDelivery, resumeDeliveries } from './delivery-log.js';
 import { generateSecret, ROTATION_OVERLAP_MS, SecretBox } from './signing.js';
-import { findEndpoint, insertEndpoint, updateEndpoint } from './store.js';
+import { deleteEndpoint, findEndpoint, insertEndpoint, updateEndpoint } from './store.js';
 import type { EndpointRow } from './tables.js';
 import { checkWebhookUrl } from './url-guard.js';
 import { enqueueDeliveries } from './fanout.js';
@@ -33,6 +34,16 @@ function normalizeEvents(events: string[]): string[] {
   return events;
 }
 
+/** A URL as the audit log shows it: no user info, query or fragment, where receivers often put a token. */
+function auditUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
+  } catch {
+    return '(invalid URL)';
+  }
+}
+
 export async function requireEndpoint(ctx: AppContext, workspaceId: string, id: string) {
   const row = await findEndpoint(ctx.db, workspaceId, id);
   if (!row) throw notFound('Webhook');
@@ -44,6 +55,7 @@ export async function createWebhook(
   /** Who creates it: the workspace and its plan (webhooks need a plan with API access). */
   auth: { workspaceId: string; plan: Plan },
   input: WebhookInput,
+  by: AuditBy = SYSTEM_ACTOR,
 ): Promise<{ secret: string; webhook: WebhookView }> {
   if (!auth.plan.api)
     throw new AppError(
@@ -71,7 +83,16 @@ export async function createWebhook(
     created_at: now.toISOString(),
     updated_at: now.toISOString(),
   };
-  await insertEndpoint(ctx.db, row);
+  await ctx.db.transaction().execute(async (trx) => {
+    await insertEndpoint(trx, row);
+    await recordAudit(trx, by, {
+      workspaceId: auth.workspaceId,
+      action: 'webhook.created',
+      target: { type: 'webhook', id },
+      changes: { url: auditUrl(row.url), events, enabled },
+      now,
+    });
+  });
   return { secret, webhook: toWebhookView(row, now) };
 }
 
@@ -80,6 +101,7 @@ export async function patchWebhook(
   workspaceId: string,
   id: string,
   patch: WebhookPatch,
+  by: AuditBy = SYSTEM_ACTOR,
 ): Promise<WebhookView> {
   const row = await requireEndpoint(ctx, workspaceId, id);
   const now = ctx.clock.now();
@@ -97,15 +119,54 @@ export async function patchWebhook(
     if (patch.enabled) next.failing_since = null;
   }
   const { id: _id, workspace_id: _ws, created_at: _created, ...fields } = next;
-  await updateEndpoint(ctx.db, workspaceId, id, fields);
-  if (next.enabled === 1 && row.enabled === 0) {
-    await resumeDeliveries(ctx.db, id, now);
-    ctx.bus.publish('webhooks.wake', null);
-  }
+  const resumed = next.enabled === 1 && row.enabled === 0;
+  await ctx.db.transaction().execute(async (trx) => {
+    await updateEndpoint(trx, workspaceId, id, fields);
+    if (resumed) await resumeDeliveries(trx, id, now);
+    const changes = webhookChanges(row, next);
+    if (Object.keys(changes).length > 0) {
+      await recordAudit(trx, by, {
+        workspaceId,
+        action: 'webhook.updated',
+        target: { type: 'webhook', id },
+        changes,
+        now,
+      });
+    }
+  });
+  if (resumed) ctx.bus.publish('webhooks.wake', null);
   return toWebhookView(next, now);
 }
 
-export async function rotateWebhookSecret(ctx: AppContext, workspaceId: string, id: string) {
+/** What a patch changed, for the audit log (URLs without their query). */
+function webhookChanges(
+  before: EndpointRow,
+  after: EndpointRow,
+): Record<string, { from: unknown; to: unknown }> {
+  const shown = (row: EndpointRow) => ({
+    url: auditUrl(row.url),
+    events: JSON.parse(row.events) as unknown,
+    description: row.description,
+    enabled: row.enabled === 1,
+  });
+  const from = shown(before);
+  const to = shown(after);
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const field of Object.keys(from) as Array<keyof typeof from>) {
+    if (JSON.stringify(from[field]) !== JSON.stringify(to[field]))
+      changes[field] = { from: from[field], to: to[field] };
+  }
+  // A change within the query string alone still shows that the URL changed.
+  if (before.url !== after.url && !changes.url) changes.url = { from: from.url, to: to.url };
+  return changes;
+}
+
+export async function rotateWebhookSecret(
+  ctx: AppContext,
+  workspaceId: string,
+  id: string,
+  by: AuditBy = SYSTEM_ACTOR,
+) {
   const row = await requireEndpoint(ctx, workspaceId, id);
   const now = ctx.clock.now();
   const secret = generateSecret();
@@ -116,13 +177,42 @@ export async function rotateWebhookSecret(ctx: AppContext, workspaceId: string, 
     previous_secret_expires_at: new Date(now.getTime() + ROTATION_OVERLAP_MS).toISOString(),
     updated_at: now.toISOString(),
   };
-  await updateEndpoint(ctx.db, workspaceId, id, {
-    secret: next.secret,
-    previous_secret: next.previous_secret,
-    previous_secret_expires_at: next.previous_secret_expires_at,
-    updated_at: next.updated_at,
+  await ctx.db.transaction().execute(async (trx) => {
+    await updateEndpoint(trx, workspaceId, id, {
+      secret: next.secret,
+      previous_secret: next.previous_secret,
+      previous_secret_expires_at: next.previous_secret_expires_at,
+      updated_at: next.updated_at,
+    });
+    await recordAudit(trx, by, {
+      workspaceId,
+      action: 'webhook.secret_rotated',
+      target: { type: 'webhook', id },
+      changes: { previousValidUntil: next.previous_secret_expires_at },
+      now,
+    });
   });
   return { secret, webhook: toWebhookView(next, now) };
+}
+
+/** Deletes an endpoint and its delivery log. */
+export async function deleteWebhook(
+  ctx: AppContext,
+  workspaceId: string,
+  id: string,
+  by: AuditBy = SYSTEM_ACTOR,
+): Promise<void> {
+  const row = await requireEndpoint(ctx, workspaceId, id);
+  await ctx.db.transaction().execute(async (trx) => {
+    if (!(await deleteEndpoint(trx, workspaceId, id))) throw notFound('Webhook');
+    await recordAudit(trx, by, {
+      workspaceId,
+      action: 'webhook.deleted',
+      target: { type: 'webhook', id },
+      changes: { url: auditUrl(row.url) },
+      now: ctx.clock.now(),
+    });
+  });
 }
 
 /** Sends a `webhook.test` event to this endpoint only, past its backlog. */

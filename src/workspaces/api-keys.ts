@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { inTransaction, recordAudit, SYSTEM_ACTOR, type AuditBy } from '../audit/record.js';
 import type { DbOrTx } from '../db/database.js';
 import { randomToken, sha256Hex } from '../lib/crypto.js';
 import { newId } from '../lib/ids.js';
@@ -44,6 +45,7 @@ export function generateKeyValue(): string {
 export async function createApiKey(
   db: DbOrTx,
   input: { workspaceId: string; name: string; scopes?: Scope[]; value?: string; now: Date },
+  by: AuditBy = SYSTEM_ACTOR,
 ): Promise<{ key: string; apiKey: ApiKeyView }> {
   const key = input.value ?? generateKeyValue();
   const row: ApiKeyRow = {
@@ -59,8 +61,18 @@ export async function createApiKey(
     last_used_at: null,
     revoked_at: null,
   };
-  await db.insertInto('api_keys').values(row).execute();
-  return { key, apiKey: toApiKeyView(row) };
+  const apiKey = toApiKeyView(row);
+  await inTransaction(db, async (trx) => {
+    await trx.insertInto('api_keys').values(row).execute();
+    await recordAudit(trx, by, {
+      workspaceId: input.workspaceId,
+      action: 'api_key.created',
+      target: { type: 'api_key', id: row.id },
+      changes: { name: apiKey.name, scopes: apiKey.scopes, hint: apiKey.hint },
+      now: input.now,
+    });
+  });
+  return { key, apiKey };
 }
 
 export async function listApiKeys(
@@ -78,6 +90,7 @@ export async function revokeApiKey(
   workspaceId: string,
   id: string,
   now: Date,
+  by: AuditBy = SYSTEM_ACTOR,
 ): Promise<ApiKeyView> {
   const row = await db
     .selectFrom('api_keys')
@@ -88,7 +101,17 @@ export async function revokeApiKey(
   if (!row) throw notFound('API key');
   if (!row.revoked_at) {
     row.revoked_at = now.toISOString();
-    await db.updateTable('api_keys').set({ revoked_at: row.revoked_at }).where('id', '=', id).execute();
+    const revokedAt = row.revoked_at;
+    await inTransaction(db, async (trx) => {
+      await trx.updateTable('api_keys').set({ revoked_at: revokedAt }).where('id', '=', id).execute();
+      await recordAudit(trx, by, {
+        workspaceId,
+        action: 'api_key.revoked',
+        target: { type: 'api_key', id },
+        changes: { name: row.name },
+        now,
+      });
+    });
   }
   return toApiKeyView(row);
 }

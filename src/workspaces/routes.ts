@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../context.js';
 import { countDevices } from '../devices/store.js';
+import { recordAudit } from '../audit/record.js';
+import { auditBy } from '../http/audit-by.js';
 import { authOf } from '../http/auth.js';
 import { AppError, forbidden, notFound } from '../lib/errors.js';
 import { decodeCursor, pageOf } from '../http/pagination.js';
@@ -10,7 +12,7 @@ import { DisplayName, literalUnion } from '../lib/schema.js';
 import { idPattern } from '../lib/ids.js';
 import { ApiKeySchema, createApiKey, listApiKeys, revokeApiKey, toApiKeyView } from './api-keys.js';
 import { SCOPES } from './scopes.js';
-import { parseSettings, type WorkspaceSettings } from './settings.js';
+import { parseSettings, settingsChanges, type WorkspaceSettings } from './settings.js';
 import { findWorkspace, readUsage, updateWorkspace } from './store.js';
 import { toWorkspaceView, WorkspaceSchema } from './views.js';
 
@@ -94,9 +96,20 @@ export function workspaceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         if (body.requireTwoFactor !== undefined) settings.requireTwoFactor = body.requireTwoFactor;
         if (body.optOutWords !== undefined)
           settings.optOutWords = body.optOutWords.map((w) => w.trim().toUpperCase());
-        await updateWorkspace(ctx.db, workspaceId, {
-          settings: JSON.stringify(settings),
-          now: ctx.clock.now(),
+        const before = parseSettings(row.settings);
+        const changes = settingsChanges(before, settings);
+        const now = ctx.clock.now();
+        await ctx.db.transaction().execute(async (trx) => {
+          await updateWorkspace(trx, workspaceId, { settings: JSON.stringify(settings), now });
+          // A PATCH that changes nothing leaves no trace.
+          if (Object.keys(changes).length === 0) return;
+          await recordAudit(trx, auditBy(request), {
+            workspaceId,
+            action: 'settings.updated',
+            target: { type: 'workspace', id: workspaceId },
+            changes,
+            now,
+          });
         });
         return workspaceView(ctx, workspaceId);
       },
@@ -158,12 +171,11 @@ export function workspaceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
             `A key can only grant scopes its creator holds; not ${beyond.join(', ')}`,
           );
         }
-        const created = await createApiKey(ctx.db, {
-          workspaceId: auth.workspaceId,
-          name: request.body.name,
-          scopes,
-          now: ctx.clock.now(),
-        });
+        const created = await createApiKey(
+          ctx.db,
+          { workspaceId: auth.workspaceId, name: request.body.name, scopes, now: ctx.clock.now() },
+          auditBy(request),
+        );
         return reply.status(201).send(created);
       },
     );
@@ -180,7 +192,13 @@ export function workspaceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       async (request) =>
-        revokeApiKey(ctx.db, authOf(request).workspaceId, request.params.id, ctx.clock.now()),
+        revokeApiKey(
+          ctx.db,
+          authOf(request).workspaceId,
+          request.params.id,
+          ctx.clock.now(),
+          auditBy(request),
+        ),
     );
   };
 }

@@ -18,3 +18,18 @@ export function parseSettings(json: string): WorkspaceSettings {
     return {};
   }
 }
+
+/** The fields whose value differs, as `{field: {from, to}}` (a field absent before or after is null). */
+export function settingsChanges(
+  before: WorkspaceSettings,
+  after: WorkspaceSettings,
+): Record<string, { from: unknown; to: unknown }> {
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  const fields = new Set([...Object.keys(before), ...Object.keys(after)]) as Set<keyof WorkspaceSettings>;
+  for (const field of fields) {
+    const from = before[field] ?? null;
+    const to = after[field] ?? null;
+    if (JSON.stringify(from) !== JSON.stringify(to)) changes[field] = { from, to };
+  }
+  return changes;
+}

@@ -109,6 +109,8 @@ export async function confirmEnrolment(
   user: TwoFactorUser,
   code: string,
   now: Date,
+  /** Runs in the transaction that turns it on (the audit log records it there). */
+  onEnabled?: (trx: DbOrTx) => Promise<void>,
 ): Promise<string[]> {
   const row = await db
     .selectFrom('users')
@@ -141,6 +143,7 @@ export async function confirmEnrolment(
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1)
       throw new AppError('CONFLICT', 'Two-factor sign-in is on already');
+    await onEnabled?.(trx);
     return replaceRecoveryCodes(trx, user.id, now);
   });
 }

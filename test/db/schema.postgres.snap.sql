@@ -8,6 +8,18 @@ api_keys.scopes text not null
 api_keys.created_at text not null
 api_keys.last_used_at text
 api_keys.revoked_at text
+audit_events.id text not null
+audit_events.workspace_id text not null
+audit_events.at text not null
+audit_events.actor_type text not null
+audit_events.actor_id text
+audit_events.actor_name text not null
+audit_events.action text not null
+audit_events.target_type text not null
+audit_events.target_id text not null
+audit_events.changes text not null
+audit_events.request_id text
+audit_events.ip text
 auto_reply_cooldowns.rule_id text not null
 auto_reply_cooldowns.phone text not null
 auto_reply_cooldowns.workspace_id text not null
@@ -292,6 +304,8 @@ workspaces.updated_at text not null
 api_keys api_keys_key_hash_key: UNIQUE (key_hash)
 api_keys api_keys_pkey: PRIMARY KEY (id)
 api_keys api_keys_workspace_id_fkey: FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE
+audit_events audit_events_pkey: PRIMARY KEY (id)
+audit_events audit_events_workspace_id_fkey: FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE
 auto_reply_cooldowns auto_reply_cooldowns_pk: PRIMARY KEY (rule_id, phone)
 auto_reply_cooldowns auto_reply_cooldowns_rule_id_fkey: FOREIGN KEY (rule_id) REFERENCES auto_reply_rules(id) ON DELETE CASCADE
 auto_reply_cooldowns auto_reply_cooldowns_workspace_id_fkey: FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE
@@ -371,6 +385,9 @@ workspaces workspaces_pkey: PRIMARY KEY (id)
 CREATE UNIQUE INDEX api_keys_key_hash_key ON public.api_keys USING btree (key_hash)
 CREATE UNIQUE INDEX api_keys_pkey ON public.api_keys USING btree (id)
 CREATE INDEX api_keys_workspace ON public.api_keys USING btree (workspace_id, id)
+CREATE INDEX audit_events_list ON public.audit_events USING btree (workspace_id, id)
+CREATE UNIQUE INDEX audit_events_pkey ON public.audit_events USING btree (id)
+CREATE INDEX audit_events_target ON public.audit_events USING btree (workspace_id, target_id, id)
 CREATE INDEX auto_reply_cooldowns_contact ON public.auto_reply_cooldowns USING btree (workspace_id, phone)
 CREATE UNIQUE INDEX auto_reply_cooldowns_pk ON public.auto_reply_cooldowns USING btree (rule_id, phone)
 CREATE INDEX auto_reply_rules_order ON public.auto_reply_rules USING btree (workspace_id, priority, id)
