@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import {
+  axeViolations,
   ensureWebBuild,
   openBrowser,
   publishScreenshots,
@@ -245,6 +246,27 @@ describe('the dashboard in a real browser', () => {
     await page.setViewportSize({ width: 1280, height: 860 });
   });
 
+  it('shows who changed what in the audit log, filtered, at 1280 and 360 px', async () => {
+    await nav('Audit log');
+    const added = page.getByRole('row').filter({ hasText: 'Member added' }).filter({ hasText: VIEWER.email });
+    await added.getByText(OWNER.name).waitFor(WAIT);
+    await page.getByLabel('Action').selectOption({ label: 'API key created' });
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'Member added' })
+      .waitFor({ state: 'detached', ...WAIT });
+    await page.getByRole('row').filter({ hasText: 'API key created' }).first().waitFor(WAIT);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'audit-log');
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.getByRole('row').filter({ hasText: 'API key created' }).first().waitFor(WAIT);
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 860 });
+  });
+
   it('does not let a viewer send', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in to WAPing' }).waitFor(WAIT);
@@ -256,6 +278,10 @@ describe('the dashboard in a real browser', () => {
     await nav('Compose');
     await page.getByText('Your role (viewer) can read messages but not send them').waitFor(WAIT);
     expect(await page.getByRole('button', { name: 'Send message' }).count()).toBe(0);
+    // The audit log is for owners and admins: a viewer gets no link to it.
+    expect(
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).count(),
+    ).toBe(0);
 
     const { cookie, csrfToken } = await apiSession(VIEWER.email, VIEWER.password);
     const refused = await fetch(`${server.baseUrl}/v1/messages`, {

@@ -23,6 +23,7 @@ const PAGES = [
   'Contacts',
   'API keys',
   'Team',
+  'Audit log',
   'Settings',
 ];
 

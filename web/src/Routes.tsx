@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactElement } from 'react';
 import { Empty } from './components/Notice';
 import { ApiKeys } from './pages/ApiKeys';
+import { AuditLog } from './pages/AuditLog';
 import { AutoReplies } from './pages/AutoReplies';
 import { Compose } from './pages/Compose';
 import { Contacts } from './pages/Contacts';
@@ -27,6 +28,7 @@ const PAGES: Array<{ prefix: string; title: string; render: (rest: string) => Re
   { prefix: '/contacts', title: 'Contacts', render: () => <Contacts /> },
   { prefix: '/api-keys', title: 'API keys', render: () => <ApiKeys /> },
   { prefix: '/team', title: 'Team', render: () => <Team /> },
+  { prefix: '/audit-log', title: 'Audit log', render: () => <AuditLog /> },
   { prefix: '/settings', title: 'Settings', render: () => <Settings /> },
 ];
 

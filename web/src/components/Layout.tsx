@@ -1,9 +1,10 @@
 import { useState, type ReactNode } from 'react';
 import { useSession } from '../auth';
+import { can } from '../roles';
 import { Link, usePath } from '../router';
 import { DeviceBanner } from './DeviceBanner';
 
-export const NAV: Array<{ href: string; label: string }> = [
+export const NAV: Array<{ href: string; label: string; adminOnly?: boolean }> = [
   { href: '/', label: 'Overview' },
   { href: '/devices', label: 'Devices' },
   { href: '/inbox', label: 'Inbox' },
@@ -16,6 +17,8 @@ export const NAV: Array<{ href: string; label: string }> = [
   { href: '/contacts', label: 'Contacts' },
   { href: '/api-keys', label: 'API keys' },
   { href: '/team', label: 'Team' },
+  // Agents and viewers cannot read it: no link to a page that only says so.
+  { href: '/audit-log', label: 'Audit log', adminOnly: true },
   { href: '/settings', label: 'Settings' },
 ];
 
@@ -55,7 +58,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </header>
       <nav id="nav" className={menuOpen ? 'sidebar open' : 'sidebar'} aria-label="Main">
         <ul>
-          {NAV.map((item) => (
+          {NAV.filter((item) => !item.adminOnly || can(role, 'admin')).map((item) => (
             <li key={item.href}>
               <Link
                 href={item.href}
