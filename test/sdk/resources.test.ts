@@ -220,4 +220,19 @@ describe('webhooks, auto-replies, API keys and the workspace', () => {
     const workspace = await waping.workspace.get();
     expect(workspace).toHaveProperty('plan');
   });
+
+  it('audit log: lists who changed what, filtered, across pages', async () => {
+    const first = await waping.apiKeys.create({ name: 'audited one', scopes: ['messages'] });
+    const second = await waping.apiKeys.create({ name: 'audited two', scopes: ['messages'] });
+    await waping.apiKeys.revoke(first.apiKey.id);
+    const created = await waping.auditLog.list({ action: 'api_key.created', limit: 1 }).toArray();
+    const ids = created.map((e) => e.target.id);
+    expect(ids.indexOf(second.apiKey.id)).toBeLessThan(ids.indexOf(first.apiKey.id));
+    expect(ids.indexOf(first.apiKey.id)).toBeGreaterThan(-1);
+    const revoked = await waping.auditLog
+      .list({ target: first.apiKey.id, action: 'api_key.revoked' })
+      .toArray();
+    expect(revoked).toHaveLength(1);
+    expect(revoked[0]!.actor.type).toBe('api_key');
+  });
 });

@@ -1,4 +1,5 @@
 import { ApiKeys, Workspace } from './resources/account.js';
+import { AuditLog } from './resources/audit-log.js';
 import { AutoReplies } from './resources/auto-replies.js';
 import { Conversations } from './resources/conversations.js';
 import { Contacts } from './resources/contacts.js';
@@ -31,6 +32,7 @@ export class WAPing {
   readonly autoReplies: AutoReplies;
   readonly apiKeys: ApiKeys;
   readonly workspace: Workspace;
+  readonly auditLog: AuditLog;
   readonly sandbox: Sandbox;
   readonly conversations: Conversations;
   readonly media: Media;
@@ -48,6 +50,7 @@ export class WAPing {
     this.autoReplies = new AutoReplies(this.transport);
     this.apiKeys = new ApiKeys(this.transport);
     this.workspace = new Workspace(this.transport);
+    this.auditLog = new AuditLog(this.transport);
     this.sandbox = new Sandbox(this.transport);
     this.conversations = new Conversations(this.transport);
     this.media = new Media(this.transport);

@@ -12,6 +12,7 @@ export type * from './resources/templates.js';
 export type * from './resources/contacts.js';
 export type * from './resources/auto-replies.js';
 export type * from './resources/account.js';
+export type * from './resources/audit-log.js';
 export type * from './resources/sandbox.js';
 export type * from './resources/webhooks.js';
 export type * from './resources/conversations.js';

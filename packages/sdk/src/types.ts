@@ -35,6 +35,7 @@ export type WebhookDelivery = Schemas['WebhookDelivery'];
 export type Verification = Schemas['Verification'];
 export type AutoReplyRule = Schemas['AutoReplyRule'];
 export type ApiKey = Schemas['ApiKey'];
+export type AuditEvent = Schemas['AuditEvent'];
 export type ErrorEnvelope = Schemas['ErrorEnvelope'];
 export type Conversation = Schemas['Conversation'];
 export type ConversationNote = Schemas['ConversationNote'];
