@@ -125,6 +125,31 @@ describe('webhook endpoint health', () => {
     });
   });
 
+  it('looks at the latest 100 deliveries only', async ({ t }) => {
+    const { workspaceId, apiKey } = await otherWorkspace(t);
+    const hook = await createWebhook(t, apiKey, {
+      url: 'http://127.0.0.1:9/h',
+      events: ['*'],
+      enabled: false,
+    });
+    // The oldest failed; the 100 after it succeeded, so it is out of the window.
+    await writeLog(t, workspaceId, hook.id, [
+      { status: 'failed', attempts: [{ minute: 1, statusCode: 500, snippet: 'old' }] },
+      ...Array.from({ length: 100 }, () => ({
+        status: 'succeeded' as const,
+        attempts: [{ minute: 2, statusCode: 200 }],
+      })),
+    ]);
+    const res = await t.request({ method: 'GET', url: `/v1/webhooks/${hook.id}/health`, key: apiKey });
+    expect(res.json()).toMatchObject({
+      deliveries: 100,
+      succeeded: 100,
+      failed: 0,
+      successRate: 1,
+      lastError: null,
+    });
+  });
+
   it('has no rate and no error before anything was tried, and stays in its workspace', async ({ t }) => {
     const { apiKey } = await otherWorkspace(t);
     const hook = await createWebhook(t, apiKey, {
