@@ -103,6 +103,7 @@ describe('the Webhooks page', () => {
     await drawer.getByRole('checkbox', { name: 'device.disconnected' }).check();
     await drawer.getByLabel('Description').fill('CRM sync');
     await expectAccessible(360, 740);
+    await screenshot(page, 'webhooks-edit-360');
     await expectAccessible(1280, 860);
     await drawer.getByRole('button', { name: 'Save endpoint' }).click();
     await drawer.waitFor({ state: 'detached', ...WAIT });

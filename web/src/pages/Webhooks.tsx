@@ -194,12 +194,13 @@ export function Webhooks() {
           ))}
         </ul>
       )}
+      {/* The drawer makes its change itself; the page confirms it and reads the list again. */}
       {editingHook && eventTypes.data && (
         <WebhookDrawer
           webhook={editingHook}
           eventTypes={eventTypes.data.data}
           onClose={() => setEditing(null)}
-          onChange={(line) => void run(async () => undefined, line)}
+          onChange={(line) => void run(() => Promise.resolve(), line)}
         />
       )}
     </>
