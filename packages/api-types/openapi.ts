@@ -1073,6 +1073,116 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/webhooks/event-types': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The event types an endpoint can subscribe to */
+    get: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Every event type an endpoint can subscribe to (or "*" for all of them) */
+              data: string[];
+            };
+          };
+        };
+        /** @description Invalid input (VALIDATION_ERROR) */
+        400: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
+        401: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The plan or the key scope does not allow this (FORBIDDEN) */
+        403: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
+        429: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Unexpected failure (SERVER_ERROR) */
+        500: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/webhooks': {
     parameters: {
       query?: never;
@@ -1802,6 +1912,160 @@ export interface paths {
     };
     trace?: never;
   };
+  '/v1/webhooks/{id}/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Success rate over the latest deliveries, and the last failed attempt */
+    get: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The most recent deliveries looked at, at most */
+              window: number;
+              /** @description Deliveries in the window */
+              deliveries: number;
+              succeeded: number;
+              /** @description Given up after the whole retry schedule */
+              failed: number;
+              /** @description Still pending after at least one failed attempt */
+              retrying: number;
+              /** @description Pending, not tried yet */
+              waiting: number;
+              successRate: number | null;
+              lastSuccessAt: string | null;
+              lastError: {
+                /** Format: date-time */
+                at: string;
+                deliveryId: string;
+                eventType: string;
+                statusCode: number | null;
+                responseSnippet: string | null;
+                error: string | null;
+              } | null;
+            };
+          };
+        };
+        /** @description Invalid input (VALIDATION_ERROR) */
+        400: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
+        401: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The plan or the key scope does not allow this (FORBIDDEN) */
+        403: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description No such resource in this workspace (NOT_FOUND) */
+        404: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description A path parameter is longer than any id (URI_TOO_LONG) */
+        414: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
+        429: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Unexpected failure (SERVER_ERROR) */
+        500: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/webhooks/{id}/rotate-secret': {
     parameters: {
       query?: never;
@@ -2130,7 +2394,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One delivery with every attempt */
+    /** One delivery with every attempt and the body it sends */
     get: {
       parameters: {
         query?: never;
@@ -2179,6 +2443,8 @@ export interface paths {
               createdAt: string;
               /** Format: date-time */
               updatedAt: string;
+              /** @description The JSON body every attempt POSTed, exactly as sent (what the signature covers) */
+              payload: string;
             };
           };
         };

@@ -7,9 +7,10 @@ import { errorResponses, IdParams, Page, PageQuery } from '../http/schemas.js';
 import { literalUnion } from '../lib/schema.js';
 import { idPattern } from '../lib/ids.js';
 import { listAttempts, listDeliveries } from './delivery-log.js';
-import { deliveryView, requireEndpoint, retryDelivery, sendTestEvent } from './service.js';
+import { deliveryDetail } from './delivery-detail.js';
+import { requireEndpoint, retryDelivery, sendTestEvent } from './service.js';
 import type { AttemptRow } from './tables.js';
-import { DeliverySchema, toDeliveryView } from './views.js';
+import { DeliveryDetailSchema, DeliverySchema, toDeliveryView } from './views.js';
 
 const DeliveryParams = Type.Object(
   {
@@ -65,13 +66,13 @@ export function deliveryRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         config: { scope: 'webhooks', readOnly: true },
         schema: {
           tags: ['webhooks'],
-          summary: 'One delivery with every attempt',
+          summary: 'One delivery with every attempt and the body it sends',
           params: DeliveryParams,
-          response: { 200: DeliverySchema, ...errorResponses(404) },
+          response: { 200: DeliveryDetailSchema, ...errorResponses(404) },
         },
       },
       async (request) =>
-        deliveryView(ctx, authOf(request).workspaceId, request.params.id, request.params.deliveryId),
+        deliveryDetail(ctx, authOf(request).workspaceId, request.params.id, request.params.deliveryId),
     );
 
     app.post(

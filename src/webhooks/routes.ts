@@ -15,7 +15,14 @@ import {
 } from './service.js';
 import { listEndpoints } from './store.js';
 import { CreateWebhookBody, PatchWebhookBody } from './schemas.js';
-import { toWebhookView, WebhookSchema } from './views.js';
+import { endpointHealth } from './health.js';
+import {
+  SUBSCRIBABLE_TYPES,
+  toWebhookView,
+  WebhookEventTypesSchema,
+  WebhookHealthSchema,
+  WebhookSchema,
+} from './views.js';
 
 const Params = IdParams(idPattern('whk'));
 const WithSecret = Type.Object({
@@ -23,9 +30,22 @@ const WithSecret = Type.Object({
   webhook: WebhookSchema,
 });
 
-/** Webhook endpoints: create, list, read, change, delete, rotate the signing secret. */
+/** Webhook endpoints: create, list, read, change, delete, rotate the signing secret, health. */
 export function webhookRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
+    app.get(
+      '/v1/webhooks/event-types',
+      {
+        config: { scope: 'webhooks', readOnly: true },
+        schema: {
+          tags: ['webhooks'],
+          summary: 'The event types an endpoint can subscribe to',
+          response: { 200: WebhookEventTypesSchema, ...errorResponses() },
+        },
+      },
+      async () => ({ data: [...SUBSCRIBABLE_TYPES] }),
+    );
+
     app.post(
       '/v1/webhooks',
       {
@@ -79,6 +99,23 @@ export function webhookRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           await requireEndpoint(ctx, authOf(request).workspaceId, request.params.id),
           ctx.clock.now(),
         ),
+    );
+
+    app.get(
+      '/v1/webhooks/:id/health',
+      {
+        config: { scope: 'webhooks', readOnly: true },
+        schema: {
+          tags: ['webhooks'],
+          summary: 'Success rate over the latest deliveries, and the last failed attempt',
+          params: Params,
+          response: { 200: WebhookHealthSchema, ...errorResponses(404) },
+        },
+      },
+      async (request) => {
+        const endpoint = await requireEndpoint(ctx, authOf(request).workspaceId, request.params.id);
+        return endpointHealth(ctx.db, endpoint.id);
+      },
     );
 
     app.patch(

@@ -108,3 +108,55 @@ export function toDeliveryView(row: DeliveryRow, attempts: AttemptRow[]): Delive
     updatedAt: row.updated_at,
   };
 }
+
+/** GET /v1/webhooks/event-types: what an endpoint can subscribe to, from the one list the outbox uses. */
+export const WebhookEventTypesSchema = Type.Object(
+  {
+    data: Type.Array(Type.String(), {
+      description: 'Every event type an endpoint can subscribe to (or "*" for all of them)',
+    }),
+  },
+  { $id: 'WebhookEventTypes' },
+);
+
+export const WebhookHealthSchema = Type.Object(
+  {
+    window: Type.Integer({ description: 'The most recent deliveries looked at, at most' }),
+    deliveries: Type.Integer({ description: 'Deliveries in the window' }),
+    succeeded: Type.Integer(),
+    failed: Type.Integer({ description: 'Given up after the whole retry schedule' }),
+    retrying: Type.Integer({ description: 'Still pending after at least one failed attempt' }),
+    waiting: Type.Integer({ description: 'Pending, not tried yet' }),
+    successRate: Nullable(
+      Type.Number({
+        minimum: 0,
+        maximum: 1,
+        description: 'succeeded / (succeeded + failed + retrying); null when none was tried',
+      }),
+    ),
+    lastSuccessAt: Nullable(Timestamp),
+    lastError: Nullable(
+      Type.Object({
+        at: Timestamp,
+        deliveryId: Type.String(),
+        eventType: Type.String(),
+        statusCode: Nullable(Type.Integer()),
+        responseSnippet: Nullable(Type.String({ description: 'First 1 KB of the answer' })),
+        error: Nullable(Type.String({ description: 'Why no answer came' })),
+      }),
+    ),
+  },
+  { $id: 'WebhookHealth' },
+);
+export type WebhookHealthView = Static<typeof WebhookHealthSchema>;
+
+export const DeliveryDetailSchema = Type.Object(
+  {
+    ...DeliverySchema.properties,
+    payload: Type.String({
+      description: 'The JSON body every attempt POSTed, exactly as sent (what the signature covers)',
+    }),
+  },
+  { $id: 'WebhookDeliveryDetail' },
+);
+export type DeliveryDetailView = Static<typeof DeliveryDetailSchema>;

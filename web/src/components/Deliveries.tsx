@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api, errorMessage, type WebhookDelivery } from '../api';
 import { formatDateTime, formatTime } from '../format';
 import { useResource } from '../hooks/useResource';
 import { Empty, ErrorNote, Loading } from './Notice';
 import { StatusBadge } from './StatusBadge';
+import { DeliveryDetail } from './webhooks/DeliveryDetail';
 
 /**
  * A delivery still being retried after a refused attempt is failing, not "pending": say so, with
@@ -22,38 +23,21 @@ function DeliveryState({ d }: { d: WebhookDelivery }) {
   );
 }
 
-/** Every attempt of one delivery: what was sent and what the receiver answered. */
-function Attempts({ webhookId, deliveryId }: { webhookId: string; deliveryId: string }) {
-  const detail = useResource(
-    () => api.get('/v1/webhooks/{id}/deliveries/{deliveryId}', { path: { id: webhookId, deliveryId } }),
-    deliveryId,
-  );
-  if (detail.error) return <ErrorNote message={detail.error} />;
-  if (!detail.data) return <Loading />;
-  if (detail.data.attempts.length === 0) return <p className="muted small">Not tried yet.</p>;
-  return (
-    <ol className="timeline">
-      {detail.data.attempts.map((a) => (
-        <li key={a.number}>
-          Attempt {a.number} at <time dateTime={a.at}>{formatDateTime(a.at)}</time>:{' '}
-          {a.statusCode !== null ? `answered ${a.statusCode}` : `no answer (${a.error ?? 'unknown'})`} in{' '}
-          {a.durationMs} ms
-          {a.responseSnippet && <pre className="message-body">{a.responseSnippet}</pre>}
-        </li>
-      ))}
-    </ol>
-  );
-}
-
-/** The latest deliveries to one endpoint, with what the receiver answered and a Redeliver. */
+/**
+ * The latest deliveries to one endpoint, with what the receiver answered and a Redeliver; one
+ * opens to its request body and every attempt.
+ */
 export function Deliveries({
   webhookId,
   version,
   manage,
+  onChange,
 }: {
   webhookId: string;
   version: number;
   manage: boolean;
+  /** Told when a delivery changed state (the endpoint's health is out of date). */
+  onChange?: () => void;
 }) {
   const list = useResource(
     () => api.get('/v1/webhooks/{id}/deliveries', { path: { id: webhookId }, query: { limit: 10 } }),
@@ -68,6 +52,15 @@ export function Deliveries({
     const timer = window.setInterval(() => void list.reload(), 2000);
     return () => window.clearInterval(timer);
   }, [pending, list.reload]);
+
+  // What the list says of each delivery: when it changes, the open detail and the health follow.
+  const states = list.data?.data.map((d) => `${d.id}:${d.status}:${d.attemptCount}`).join(' ');
+  const seen = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (states === undefined) return;
+    if (seen.current !== undefined && seen.current !== states) onChange?.();
+    seen.current = states;
+  }, [states, onChange]);
 
   const redeliver = async (d: WebhookDelivery) => {
     setError(null);
@@ -114,7 +107,13 @@ export function Deliveries({
                 <td>
                   {d.lastStatusCode ?? d.lastError ?? '—'}
                   {d.responseSnippet && <pre className="message-body small">{d.responseSnippet}</pre>}
-                  {open === d.id && <Attempts webhookId={webhookId} deliveryId={d.id} />}
+                  {open === d.id && (
+                    <DeliveryDetail
+                      webhookId={webhookId}
+                      deliveryId={d.id}
+                      version={`${d.status}:${d.attemptCount}`}
+                    />
+                  )}
                 </td>
                 <td className="actions">
                   <button

@@ -1,35 +1,19 @@
-import { useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { api, errorMessage } from '../api';
 import { useSession } from '../auth';
 import { ConfirmButton } from '../components/ConfirmButton';
-import { CopyButton } from '../components/CopyButton';
 import { Deliveries } from '../components/Deliveries';
+import { EndpointHealth } from '../components/webhooks/EndpointHealth';
+import { EventPicker } from '../components/webhooks/EventPicker';
+import { SecretOnce } from '../components/webhooks/SecretOnce';
+import { WebhookDrawer } from '../components/webhooks/WebhookDrawer';
 import { Empty, ErrorNote, Loading, RoleNote, SuccessNote } from '../components/Notice';
 import { useResource } from '../hooks/useResource';
 import { can } from '../roles';
 import type { RequestBody } from '../api';
 
-const EVENT_GROUPS = ['message.*', 'device.*', 'verification.*'];
-/** The event types an endpoint can take, as the API names them. */
+/** The event filter as the API types it; the picker's values come from the server's own list. */
 type EventName = RequestBody<'post', '/v1/webhooks'>['events'][number];
-
-const EVENT_TYPES: Record<string, EventName[]> = {
-  'message.*': [
-    'message.sent',
-    'message.delivered',
-    'message.read',
-    'message.failed',
-    'message.expired',
-    'message.received',
-  ],
-  'device.*': ['device.connected', 'device.disconnected', 'device.logged_out', 'device.qr'],
-  'verification.*': [
-    'verification.approved',
-    // An expired code is reported as verification.failed with reason "expired".
-    'verification.failed',
-    'verification.fallback',
-  ],
-};
 
 const DISABLED_WHY: Record<string, string> = {
   manual: 'by hand',
@@ -40,6 +24,15 @@ const DISABLED_WHY: Record<string, string> = {
 export function Webhooks() {
   const { role } = useSession();
   const list = useResource(() => api.get('/v1/webhooks', { query: { limit: 100 } }), 'webhooks');
+  const eventTypes = useResource(() => api.get('/v1/webhooks/event-types'), 'event-types');
+  const [newEvents, setNewEvents] = useState<string[]>(['*']);
+  const [editing, setEditing] = useState<string | null>(null);
+  // Per endpoint: bumped when its deliveries change, so its health is read again.
+  const [healthVersion, setHealthVersion] = useState<Record<string, number>>({});
+  const bumpHealth = useCallback(
+    (id: string) => setHealthVersion((all) => ({ ...all, [id]: (all[id] ?? 0) + 1 })),
+    [],
+  );
   const [secret, setSecret] = useState<{ secret: string; url: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
@@ -64,8 +57,12 @@ export function Webhooks() {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    const groups = form.getAll('groups').map(String);
-    const events: EventName[] = groups.length === 0 ? ['*'] : groups.flatMap((g) => EVENT_TYPES[g] ?? []);
+    if (newEvents.length === 0) {
+      setError('Tick at least one event type, or All events.');
+      return;
+    }
+    // Checked against the server's list by the picker; the API refuses anything else with a 400.
+    const events = newEvents as EventName[];
     const description = String(form.get('description')).trim();
     void run(async () => {
       const created = await api.post('/v1/webhooks', {
@@ -77,8 +74,11 @@ export function Webhooks() {
       });
       setSecret({ secret: created.secret, url: created.webhook.url });
       formElement.reset();
+      setNewEvents(['*']);
     });
   };
+
+  const editingHook = list.data?.data.find((w) => w.id === editing);
 
   return (
     <>
@@ -94,14 +94,11 @@ export function Webhooks() {
             Description
             <input name="description" maxLength={500} />
           </label>
-          <fieldset>
-            <legend>Events (none ticked: all)</legend>
-            {EVENT_GROUPS.map((g) => (
-              <label key={g} className="check">
-                <input type="checkbox" name="groups" value={g} /> {g}
-              </label>
-            ))}
-          </fieldset>
+          {eventTypes.data ? (
+            <EventPicker types={eventTypes.data.data} value={newEvents} onChange={setNewEvents} />
+          ) : (
+            <ErrorNote message={eventTypes.error} />
+          )}
           <div>
             <button type="submit" className="primary">
               Add endpoint
@@ -112,23 +109,14 @@ export function Webhooks() {
         <RoleNote>Only admins and owners manage webhooks.</RoleNote>
       )}
       {secret && (
-        <section className="card key-once" aria-labelledby="secret-title">
-          <h2 id="secret-title">Signing secret for {secret.url}</h2>
+        <SecretOnce
+          title={`Signing secret for ${secret.url}`}
+          secret={secret.secret}
+          inputId="webhook-secret"
+          onDone={() => setSecret(null)}
+        >
           <p>Shown only now. Verify each delivery's signature with it (Standard Webhooks).</p>
-          <div className="row">
-            <input
-              id="webhook-secret"
-              readOnly
-              value={secret.secret}
-              aria-label="Signing secret"
-              className="mono"
-            />
-            <CopyButton value={secret.secret} targetId="webhook-secret" />
-          </div>
-          <button type="button" onClick={() => setSecret(null)}>
-            I have stored it
-          </button>
-        </section>
+        </SecretOnce>
       )}
       <ErrorNote message={error ?? list.error} />
       {notice && <SuccessNote>{notice}</SuccessNote>}
@@ -150,8 +138,12 @@ export function Webhooks() {
                 · {w.events.includes('*') ? 'all events' : w.events.join(', ')}
                 {w.description ? ` · ${w.description}` : ''}
               </p>
+              <EndpointHealth webhookId={w.id} version={(healthVersion[w.id] ?? 0) + version} />
               {manage && (
                 <div className="actions">
+                  <button type="button" onClick={() => setEditing(w.id)}>
+                    Edit
+                  </button>
                   <button
                     type="button"
                     onClick={() =>
@@ -189,11 +181,27 @@ export function Webhooks() {
                 }}
               >
                 <summary>Latest deliveries</summary>
-                {shown[w.id] && <Deliveries webhookId={w.id} version={version} manage={manage} />}
+                {shown[w.id] && (
+                  <Deliveries
+                    webhookId={w.id}
+                    version={version}
+                    manage={manage}
+                    onChange={() => bumpHealth(w.id)}
+                  />
+                )}
               </details>
             </li>
           ))}
         </ul>
+      )}
+      {/* The drawer makes its change itself; the page confirms it and reads the list again. */}
+      {editingHook && eventTypes.data && (
+        <WebhookDrawer
+          webhook={editingHook}
+          eventTypes={eventTypes.data.data}
+          onClose={() => setEditing(null)}
+          onChange={(line) => void run(() => Promise.resolve(), line)}
+        />
       )}
     </>
   );
