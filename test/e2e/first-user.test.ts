@@ -300,7 +300,7 @@ describe('the dashboard for a first-time owner', () => {
     }
     await page.setViewportSize({ width: 1280, height: 860 });
     expect(found).toEqual([]);
-    // Twelve pages at two widths, each loaded and scanned: more than the default 30 s on a busy machine.
+    // Every page at two widths, each loaded and scanned: more than the default 30 s on a busy machine.
   }, 180_000);
 
   it('logged no console errors', () => {
