@@ -9,6 +9,7 @@ import { errorResponses, IdParams, Page, PageQuery } from '../http/schemas.js';
 import { DisplayName, literalUnion } from '../lib/schema.js';
 import { idPattern } from '../lib/ids.js';
 import { ApiKeySchema, createApiKey, listApiKeys, revokeApiKey, toApiKeyView } from './api-keys.js';
+import { patchVerificationSettings, VerificationSettingsPatch } from '../verify/settings.js';
 import { SCOPES } from './scopes.js';
 import { parseSettings, type WorkspaceSettings } from './settings.js';
 import { findWorkspace, readUsage, updateWorkspace } from './store.js';
@@ -18,6 +19,7 @@ const ScopeSchema = literalUnion(SCOPES);
 
 const WorkspacePatch = Type.Object(
   {
+    name: Type.Optional(DisplayName({ description: 'The workspace name shown in the dashboard' })),
     alertRecipients: Type.Optional(
       Type.Union([
         Type.Array(Type.String({ format: 'email', maxLength: 254 }), { maxItems: 20 }),
@@ -35,6 +37,7 @@ const WorkspacePatch = Type.Object(
     optOutWords: Type.Optional(
       Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { minItems: 1, maxItems: 50 }),
     ),
+    verification: Type.Optional(VerificationSettingsPatch),
   },
   { additionalProperties: false },
 );
@@ -69,7 +72,7 @@ export function workspaceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         config: { scope: 'admin' },
         schema: {
           tags: ['workspace'],
-          summary: 'Change workspace settings',
+          summary: 'Rename the workspace or change its settings (only the fields sent)',
           body: WorkspacePatch,
           response: { 200: WorkspaceSchema, ...errorResponses() },
         },
@@ -94,7 +97,10 @@ export function workspaceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         if (body.requireTwoFactor !== undefined) settings.requireTwoFactor = body.requireTwoFactor;
         if (body.optOutWords !== undefined)
           settings.optOutWords = body.optOutWords.map((w) => w.trim().toUpperCase());
+        if (body.verification !== undefined)
+          settings.verification = patchVerificationSettings(settings.verification, body.verification);
         await updateWorkspace(ctx.db, workspaceId, {
+          ...(body.name !== undefined ? { name: body.name.trim() } : {}),
           settings: JSON.stringify(settings),
           now: ctx.clock.now(),
         });

@@ -7,6 +7,7 @@ import './styles/shell.css';
 import './styles/blocks.css';
 import './styles/features.css';
 import './styles/inbox.css';
+import './styles/panels.css';
 import './styles/phone.css';
 
 const root = document.getElementById('root');
