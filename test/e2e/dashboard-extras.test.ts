@@ -49,6 +49,21 @@ async function apiGet<T>(path: string): Promise<T> {
   return (await res.json()) as T;
 }
 
+/** A write as the signed-in owner. */
+async function apiPost<T>(path: string, body: object): Promise<T> {
+  const res = await fetch(`${server.baseUrl}${path}`, {
+    method: 'POST',
+    headers: {
+      cookie: session.cookie,
+      'x-csrf-token': session.csrfToken,
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify(body),
+  });
+  expect(res.status).toBeLessThan(300);
+  return (await res.json()) as T;
+}
+
 /** The channel names of an ordered list, top first. */
 const orderShown = async (form: ReturnType<Page['locator']>) =>
   (await form.locator('.channel-order li label').allTextContents()).map((t) => t.trim());
@@ -169,12 +184,96 @@ describe('dashboard extras', () => {
   });
 });
 
+describe('the Overview', () => {
+  it('shows inbound and verification figures, and a chart with a value axis and daily totals', async () => {
+    const devices = await apiGet<{ data: Array<{ id: string }> }>('/v1/devices');
+    const deviceId = devices.data[0]!.id;
+    await apiPost('/v1/sandbox/inbound', { deviceId, from: CUSTOMER, text: 'Hello there' });
+    const sandbox = await apiGet<{ data: Array<{ text: string }> }>(
+      `/v1/sandbox/messages?to=${encodeURIComponent(CUSTOMER)}`,
+    );
+    const code = /\d{8}/.exec(sandbox.data[0]!.text)![0];
+    const list = await apiGet<{ data: Array<{ id: string; to: string }> }>('/v1/verifications');
+    const mine = list.data.find((v) => v.to === CUSTOMER)!;
+    expect((await apiPost<{ status: string }>(`/v1/verifications/${mine.id}/check`, { code })).status).toBe(
+      'approved',
+    );
+
+    await nav('Overview');
+    await settled();
+    const week = page.getByRole('region', { name: 'Last 7 days' });
+    const tile = (name: string) => week.locator('.stat-tiles div').filter({ hasText: name }).locator('dd');
+    await expect.poll(() => tile('Received').textContent(), WAIT).toBe('1');
+    expect(await tile('Verifications').textContent()).toBe('2');
+    // One approved, one still pending: 1 of the 1 that ended.
+    expect(await tile('Verification success').textContent()).toBe('100%');
+    const sent = Number(await tile('Sent').textContent());
+    expect(sent).toBeGreaterThanOrEqual(2);
+    expect(await week.locator('.chart-scale span').allTextContents()).toEqual(
+      sent <= 2 ? ['2', '1', '0'] : [expect.any(String), expect.any(String), '0'],
+    );
+    const lastDay = await week.locator('.chart-axis span').last().locator('strong').textContent();
+    expect(Number(lastDay)).toBe(sent);
+  });
+
+  it('flags a device waiting for a QR scan for minutes', async () => {
+    const created = await apiPost<{ id: string }>('/v1/devices', { name: 'Shop line', engine: 'sandbox' });
+    await apiPost(`/v1/devices/${created.id}/connect`, {});
+    // Once it shows its QR, it is made to have waited five minutes (no test waits that long).
+    await expect
+      .poll(async () => (await apiGet<{ status: string }>(`/v1/devices/${created.id}`)).status, WAIT)
+      .toBe('qr');
+    await server.app.ctx.db
+      .updateTable('devices')
+      .set({ status_changed_at: new Date(Date.now() - 5 * 60_000).toISOString() })
+      .where('id', '=', created.id)
+      .execute();
+    await page.goto(server.baseUrl);
+    await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor(WAIT);
+    const health = page.getByRole('region', { name: 'Devices' });
+    await expect.poll(() => health.textContent(), WAIT).toContain('Waiting for a QR scan for 5 minutes');
+    await health.getByText('1 device needs attention.').waitFor(WAIT);
+    // The connected one is not flagged.
+    expect(await health.locator('.stale').count()).toBe(1);
+  });
+});
+
+describe('snippets', () => {
+  it('offer a template send and a verification check, filled with the real ids', async () => {
+    const template = await apiPost<{ id: string }>('/v1/templates', {
+      name: 'shipping',
+      body: 'Order {{order}} is on its way',
+    });
+    await nav('Templates');
+    await settled();
+    await page.getByText('Send it from code').click();
+    const curl = await page.getByLabel('curl example').textContent();
+    expect(curl).toContain(`"template":{"id":"${template.id}","variables":{"order":"order"}}`);
+    expect(curl).toContain('Authorization: Bearer $WAPING_API_KEY');
+    await page.getByRole('button', { name: 'Python', exact: true }).click();
+    expect(await page.getByLabel('Python example').textContent()).toContain("os.environ['WAPING_API_KEY']");
+
+    await nav('Verifications');
+    await settled();
+    await page.getByRole('button', { name: CUSTOMER }).click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByText('Check it from code').click();
+    const list = await apiGet<{ data: Array<{ id: string; to: string }> }>('/v1/verifications');
+    const id = list.data.find((v) => v.to === CUSTOMER)!.id;
+    await drawer.getByRole('button', { name: 'Node' }).click();
+    const node = await drawer.getByLabel('Node example').textContent();
+    expect(node).toContain(`/v1/verifications/${id}/check`);
+    expect(node).toContain('{"code":"12345678"}');
+    await page.keyboard.press('Escape');
+  });
+});
+
 describe('accessibility of the new parts', () => {
   it('has no axe violations at 1280 and 360 px', async () => {
     const found: string[] = [];
     for (const width of [1280, 360]) {
       await page.setViewportSize({ width, height: 800 });
-      for (const label of ['Settings', 'Verifications']) {
+      for (const label of ['Overview', 'Templates', 'Settings', 'Verifications']) {
         await nav(label);
         await settled();
         for (const v of await axeViolations(page)) found.push(`${width}px ${label}: ${v}`);
