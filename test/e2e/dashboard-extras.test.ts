@@ -2,7 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
-import { axeViolations, ensureWebBuild, openBrowser, startServer, type BrowserSession } from './browser.js';
+import {
+  axeViolations,
+  ensureWebBuild,
+  openBrowser,
+  screenshot,
+  startServer,
+  type BrowserSession,
+} from './browser.js';
 
 // Verification figures and settings, the channel order, the workspace name, the Overview figures,
 // snippets and the dark theme, as an owner uses them.
@@ -265,6 +272,68 @@ describe('snippets', () => {
     expect(node).toContain(`/v1/verifications/${id}/check`);
     expect(node).toContain('{"code":"12345678"}');
     await page.keyboard.press('Escape');
+  });
+});
+
+const ALL_PAGES = [
+  'Overview',
+  'Devices',
+  'Inbox',
+  'Messages',
+  'Compose',
+  'Templates',
+  'Verifications',
+  'Webhooks',
+  'Auto-replies',
+  'Contacts',
+  'API keys',
+  'Team',
+  'Settings',
+];
+
+/** The page background as the browser paints it. */
+const background = () => page.evaluate<string>('getComputedStyle(document.documentElement).backgroundColor');
+const LIGHT_BG = 'rgb(245, 247, 246)';
+const DARK_BG = 'rgb(18, 24, 22)';
+
+describe('the dark theme', () => {
+  it('follows prefers-color-scheme, and the toggle overrides it and is kept after a reload', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await nav('Overview');
+    expect(await background()).toBe(DARK_BG);
+    const theme = page.getByRole('combobox', { name: 'Theme' });
+    expect(await theme.inputValue()).toBe('system');
+    await theme.selectOption('light');
+    expect(await background()).toBe(LIGHT_BG);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor(WAIT);
+    expect(await background()).toBe(LIGHT_BG);
+    expect(await page.evaluate('localStorage.getItem("waping-theme")')).toBe('light');
+
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
+    expect(await background()).toBe(DARK_BG);
+    await page.getByRole('combobox', { name: 'Theme' }).selectOption('system');
+    expect(await background()).toBe(LIGHT_BG);
+    expect(await page.evaluate('localStorage.getItem("waping-theme")')).toBeNull();
+  });
+
+  it('keeps every page free of axe violations (colour contrast included) at 1280 and 360 px', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const found: string[] = [];
+    for (const width of [1280, 360]) {
+      await page.setViewportSize({ width, height: 800 });
+      for (const label of ALL_PAGES) {
+        await nav(label);
+        await settled();
+        expect(await background()).toBe(DARK_BG);
+        for (const v of await axeViolations(page)) found.push(`dark ${width}px ${label}: ${v}`);
+        if (width === 1280) await screenshot(page, `dark-${label.toLowerCase().replace(/\W+/g, '-')}`);
+      }
+    }
+    await page.setViewportSize({ width: 1280, height: 860 });
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(found).toEqual([]);
   });
 });
 

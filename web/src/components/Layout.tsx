@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { useSession } from '../auth';
 import { Link, usePath } from '../router';
 import { DeviceBanner } from './DeviceBanner';
+import { ThemeToggle } from './ThemeToggle';
 
 export const NAV: Array<{ href: string; label: string }> = [
   { href: '/', label: 'Overview' },
@@ -49,6 +50,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <span className="whoami">
           {user.name ?? user.email} <span className="muted">({role})</span>
         </span>
+        <ThemeToggle />
         <button type="button" onClick={() => void logout()}>
           Sign out
         </button>
