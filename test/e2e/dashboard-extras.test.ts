@@ -346,6 +346,7 @@ describe('accessibility of the new parts', () => {
         await nav(label);
         await settled();
         for (const v of await axeViolations(page)) found.push(`${width}px ${label}: ${v}`);
+        await screenshot(page, `extras-${width}-${label.toLowerCase()}`);
       }
     }
     await page.setViewportSize({ width: 1280, height: 860 });

@@ -8,7 +8,7 @@ export function ThemeToggle() {
   const [theme, setTheme] = useState<Theme>(storedTheme);
   return (
     <label className="theme-toggle check">
-      Theme
+      <span className="theme-word">Theme</span>
       <select
         value={theme}
         onChange={(e) => {
