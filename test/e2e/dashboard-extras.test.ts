@@ -112,6 +112,7 @@ describe('dashboard extras', () => {
     await form.getByLabel('Name').fill('Acme support');
     await form.getByRole('button', { name: 'Rename' }).click();
     await form.getByText('Workspace renamed.').waitFor(WAIT);
+    await expect.poll(() => page.locator('.topbar .workspace').textContent(), WAIT).toContain('Acme support');
     expect((await apiGet<{ name: string }>('/v1/workspace')).name).toBe('Acme support');
   });
 

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api, errorMessage } from '../api';
-import { useSession } from '../auth';
+import { useAuth, useSession } from '../auth';
 import { useCapabilities } from '../capabilities';
 import { ChannelOrder, choiceFrom, chosenChannels } from '../components/ChannelOrder';
 import { ErrorNote, Loading, RoleNote, SuccessNote } from '../components/Notice';
@@ -130,6 +130,7 @@ function SettingsForm({ workspace, onSaved }: { workspace: Workspace; onSaved: (
 }
 
 function RenameForm({ workspace, onSaved }: { workspace: Workspace; onSaved: (w: Workspace) => void }) {
+  const { refresh } = useAuth();
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -140,6 +141,8 @@ function RenameForm({ workspace, onSaved }: { workspace: Workspace; onSaved: (w:
     try {
       onSaved(await api.patch('/v1/workspace', { body: { name: String(form.get('name')).trim() } }));
       setSaved(true);
+      // The top bar shows the name from the session: read it again.
+      await refresh();
     } catch (err) {
       setError(errorMessage(err));
     }
