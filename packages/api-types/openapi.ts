@@ -281,6 +281,12 @@ export interface paths {
                 /** @description Every member signs in to the dashboard with a second factor */
                 requireTwoFactor: boolean;
                 optOutWords: string[];
+                verification: {
+                  codeLength: number;
+                  ttlSeconds: number;
+                  messageText: string | null;
+                  channels: ('whatsapp' | 'sms' | 'email')[];
+                };
               };
               /** Format: date-time */
               createdAt: string;
@@ -360,7 +366,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Change workspace settings */
+    /** Rename the workspace or change its settings (only the fields sent) */
     patch: {
       parameters: {
         query?: never;
@@ -374,12 +380,21 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /** @description The workspace name shown in the dashboard */
+            name?: string;
             alertRecipients?: string[] | null;
             retentionDays?: number;
             allowOtpToOptedOut?: boolean;
             /** @description Owners only. Every member must sign in to the dashboard with a second factor; members without one enrol at their next sign-in */
             requireTwoFactor?: boolean;
             optOutWords?: string[];
+            verification?: {
+              codeLength?: number;
+              ttlSeconds?: number;
+              messageText?: string | null;
+              /** @description Tried in this order when a request names no channels */
+              channels?: ('whatsapp' | 'sms' | 'email')[];
+            };
           };
         };
       };
@@ -422,6 +437,12 @@ export interface paths {
                 /** @description Every member signs in to the dashboard with a second factor */
                 requireTwoFactor: boolean;
                 optOutWords: string[];
+                verification: {
+                  codeLength: number;
+                  ttlSeconds: number;
+                  messageText: string | null;
+                  channels: ('whatsapp' | 'sms' | 'email')[];
+                };
               };
               /** Format: date-time */
               createdAt: string;
@@ -10614,6 +10635,140 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/verifications/stats': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Counts by status and channel, and the conversion rate, of the codes created in a window */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Default: 7 days before `until` */
+          since?: string;
+          /** @description Default: now */
+          until?: string;
+        };
+        header?: {
+          /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
+          'x-request-id'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              since: string;
+              /** Format: date-time */
+              until: string;
+              total: number;
+              byStatus: {
+                pending: number;
+                approved: number;
+                canceled: number;
+                expired: number;
+                max_attempts_reached: number;
+                failed: number;
+              };
+              conversionRate: number | null;
+              channels: {
+                channel: 'whatsapp' | 'sms' | 'email';
+                attempts: number;
+                delivered: number;
+                failed: number;
+                approved: number;
+              }[];
+            };
+          };
+        };
+        /** @description Invalid input (VALIDATION_ERROR) */
+        400: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Missing, malformed, unknown or revoked API key (UNAUTHORIZED) */
+        401: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description The plan or the key scope does not allow this (FORBIDDEN) */
+        403: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Rate limit or monthly quota reached (RATE_LIMITED, QUOTA_EXCEEDED) */
+        429: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Unexpected failure (SERVER_ERROR) */
+        500: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+        /** @description Not ready, or shutting down (SERVICE_UNAVAILABLE) */
+        503: {
+          headers: {
+            /** @description The request id: yours, or the one made for you */
+            'X-Request-Id'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorEnvelope'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;

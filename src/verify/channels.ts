@@ -9,6 +9,7 @@ import { findTemplate } from '../messages/templates.js';
 import { parseSettings } from '../workspaces/settings.js';
 import { findWorkspace } from '../workspaces/store.js';
 import { maskCode } from './codes.js';
+import { storedVerificationSettings } from './settings.js';
 import type { Channel, VerificationRow } from './tables.js';
 import { codeText, emailSubject, minutesLeft } from './texts.js';
 
@@ -53,7 +54,10 @@ async function composeMessage(ctx: AppContext, row: VerificationRow, code: strin
   const template = row.template_id
     ? await findTemplate(ctx.db, row.workspace_id, { id: row.template_id }).catch(() => undefined)
     : undefined;
-  const base = { minutes, locale: row.locale, templateBody: template?.body };
+  // Without a template, the workspace's own code text (Settings) replaces the localized default.
+  const templateBody =
+    template?.body ?? (await storedVerificationSettings(ctx.db, row.workspace_id)).messageText;
+  const base = { minutes, locale: row.locale, templateBody };
   return {
     text: codeText({ ...base, code }),
     masked: codeText({ ...base, code: maskCode(row.code_length) }),

@@ -12,6 +12,12 @@ import { runSends } from './fallback.js';
 import { createLimit, reserve, SEND_LIMIT } from './limits.js';
 import { endVerification, findVerification, insertVerification, pendingFor } from './store.js';
 import type { Channel, VerificationRow } from './tables.js';
+import {
+  DEFAULT_CHANNELS,
+  DEFAULT_CODE_LENGTH,
+  DEFAULT_TTL_SECONDS,
+  storedVerificationSettings,
+} from './settings.js';
 import { assertCodeTemplate } from './texts.js';
 import { dropQueuedMessage, leaseUntil } from './transitions.js';
 import type { CreateVerificationInput } from './schemas.js';
@@ -55,7 +61,13 @@ export async function createVerification(
 ): Promise<VerificationRow> {
   const now = ctx.clock.now();
   const phone = toE164(input.to);
-  const route = input.channels ?? ['whatsapp'];
+  // The workspace's defaults fill what the request leaves out; read only when something is left out.
+  const needsDefaults =
+    input.channels === undefined || input.codeLength === undefined || input.ttlSeconds === undefined;
+  const defaults = needsDefaults ? await storedVerificationSettings(ctx.db, workspaceId) : {};
+  // The workspace order skips email when this request gave no address to send it to.
+  const workspaceRoute = defaults.channels?.filter((c) => c !== 'email' || input.email);
+  const route = input.channels ?? (workspaceRoute?.length ? workspaceRoute : DEFAULT_CHANNELS);
   checkChannels(route, input.email);
   if (input.deviceId && !(await findDevice(ctx.db, workspaceId, input.deviceId))) throw notFound('Device');
   const template = await templateFor(ctx, workspaceId, input);
@@ -74,7 +86,7 @@ export async function createVerification(
 
   const id = newId('ver', now.getTime());
   const keys = keysOf(ctx);
-  const code = generateCode(input.codeLength ?? 6);
+  const code = generateCode(input.codeLength ?? defaults.codeLength ?? DEFAULT_CODE_LENGTH);
   const at = now.toISOString();
   const row: VerificationRow = {
     id,
@@ -100,7 +112,9 @@ export async function createVerification(
     check_attempts: 0,
     version: 0,
     failure_reason: null,
-    expires_at: new Date(now.getTime() + (input.ttlSeconds ?? 600) * 1000).toISOString(),
+    expires_at: new Date(
+      now.getTime() + (input.ttlSeconds ?? defaults.ttlSeconds ?? DEFAULT_TTL_SECONDS) * 1000,
+    ).toISOString(),
     approved_at: null,
     created_at: at,
     updated_at: at,

@@ -11,6 +11,7 @@ import { errorResponses, IdParams, Page, PageQuery } from '../http/schemas.js';
 import { DisplayName, literalUnion } from '../lib/schema.js';
 import { idPattern } from '../lib/ids.js';
 import { ApiKeySchema, createApiKey, listApiKeys, revokeApiKey, toApiKeyView } from './api-keys.js';
+import { patchVerificationSettings, VerificationSettingsPatch } from '../verify/settings.js';
 import { SCOPES } from './scopes.js';
 import { parseSettings, settingsChanges, type WorkspaceSettings } from './settings.js';
 import { findWorkspace, readUsage, updateWorkspace } from './store.js';
@@ -20,6 +21,7 @@ const ScopeSchema = literalUnion(SCOPES);
 
 const WorkspacePatch = Type.Object(
   {
+    name: Type.Optional(DisplayName({ description: 'The workspace name shown in the dashboard' })),
     alertRecipients: Type.Optional(
       Type.Union([
         Type.Array(Type.String({ format: 'email', maxLength: 254 }), { maxItems: 20 }),
@@ -37,6 +39,7 @@ const WorkspacePatch = Type.Object(
     optOutWords: Type.Optional(
       Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { minItems: 1, maxItems: 50 }),
     ),
+    verification: Type.Optional(VerificationSettingsPatch),
   },
   { additionalProperties: false },
 );
@@ -71,7 +74,7 @@ export function workspaceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         config: { scope: 'admin' },
         schema: {
           tags: ['workspace'],
-          summary: 'Change workspace settings',
+          summary: 'Rename the workspace or change its settings (only the fields sent)',
           body: WorkspacePatch,
           response: { 200: WorkspaceSchema, ...errorResponses() },
         },
@@ -96,11 +99,19 @@ export function workspaceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         if (body.requireTwoFactor !== undefined) settings.requireTwoFactor = body.requireTwoFactor;
         if (body.optOutWords !== undefined)
           settings.optOutWords = body.optOutWords.map((w) => w.trim().toUpperCase());
+        if (body.verification !== undefined)
+          settings.verification = patchVerificationSettings(settings.verification, body.verification);
         const before = parseSettings(row.settings);
-        const changes = settingsChanges(before, settings);
+        const changes: Record<string, { from: unknown; to: unknown }> = settingsChanges(before, settings);
+        const name = body.name?.trim();
+        if (name !== undefined && name !== row.name) changes.name = { from: row.name, to: name };
         const now = ctx.clock.now();
         await ctx.db.transaction().execute(async (trx) => {
-          await updateWorkspace(trx, workspaceId, { settings: JSON.stringify(settings), now });
+          await updateWorkspace(trx, workspaceId, {
+            ...(name !== undefined ? { name } : {}),
+            settings: JSON.stringify(settings),
+            now,
+          });
           // A PATCH that changes nothing leaves no trace.
           if (Object.keys(changes).length === 0) return;
           await recordAudit(trx, auditBy(request), {

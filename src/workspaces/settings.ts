@@ -8,6 +8,18 @@ export interface WorkspaceSettings {
   /** Members must sign in to the dashboard with a second factor. */
   requireTwoFactor?: boolean;
   optOutWords?: string[];
+  /** Defaults for one-time codes; a request's own fields win (src/verify/settings.ts). */
+  verification?: StoredVerificationSettings;
+}
+
+/** What the workspace chose for its codes; an absent field means the built-in default. */
+export interface StoredVerificationSettings {
+  codeLength?: number;
+  ttlSeconds?: number;
+  /** Replaces the localized default text; always has `{{code}}`. */
+  messageText?: string;
+  /** Channels tried in this order when a request names none. */
+  channels?: Array<'whatsapp' | 'sms' | 'email'>;
 }
 
 export function parseSettings(json: string): WorkspaceSettings {

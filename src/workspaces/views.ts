@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { toVerificationSettingsView, VerificationSettingsSchema } from '../verify/settings.js';
 import type { Plan } from './plans.js';
 import { parseSettings } from './settings.js';
 import type { WorkspaceRow } from './tables.js';
@@ -45,6 +46,7 @@ export const WorkspaceSchema = Type.Object(
         description: 'Every member signs in to the dashboard with a second factor',
       }),
       optOutWords: Type.Array(Type.String()),
+      verification: VerificationSettingsSchema,
     }),
     createdAt: Type.String({ format: 'date-time' }),
   },
@@ -80,6 +82,7 @@ export function toWorkspaceView(
       allowOtpToOptedOut: settings.allowOtpToOptedOut ?? false,
       requireTwoFactor: settings.requireTwoFactor ?? false,
       optOutWords: settings.optOutWords ?? DEFAULT_OPT_OUT_WORDS,
+      verification: toVerificationSettingsView(settings.verification),
     },
     createdAt: row.created_at,
   };

@@ -83,6 +83,18 @@ describe('each audited change records exactly one event with its actor', () => {
     expect(event.changes).toEqual({ retentionDays: { from: null, to: 45 } });
     await owner.request({ method: 'PATCH', url: '/v1/workspace', payload: { retentionDays: 45 } });
     expect(await eventsFor(t.workspaceId, 'settings.updated')).toHaveLength(1);
+
+    const before = (await owner.request({ method: 'GET', url: '/v1/workspace' })).json().name as string;
+    const renamed = await owner.request({
+      method: 'PATCH',
+      url: '/v1/workspace',
+      payload: { name: '  Acme Support  ' },
+    });
+    expect(renamed.statusCode).toBe(200);
+    const updates = await eventsFor(t.workspaceId, 'settings.updated');
+    expect(updates).toHaveLength(2);
+    const rename = updates.find((e) => e.requestId === requestIdOf(renamed));
+    expect(rename?.changes).toEqual({ name: { from: before, to: 'Acme Support' } });
   });
 
   it('members: added, role changed, password reset, removed; never the password', async () => {

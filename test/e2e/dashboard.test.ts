@@ -120,7 +120,12 @@ describe('the dashboard in a real browser', () => {
 
   it('shows the week on the overview', async () => {
     await nav('Overview');
-    await page.getByText('Delivery rate: 100%').waitFor(WAIT);
+    await page
+      .getByRole('region', { name: 'Last 7 days' })
+      .locator('.stat-tiles div')
+      .filter({ hasText: 'Delivery rate' })
+      .getByText('100%')
+      .waitFor(WAIT);
     await page.getByRole('img', { name: /Read/ }).waitFor(WAIT);
     await screenshot(page, 'overview');
   });

@@ -3,6 +3,7 @@ import { useSession } from '../auth';
 import { can } from '../roles';
 import { Link, usePath } from '../router';
 import { DeviceBanner } from './DeviceBanner';
+import { ThemeToggle } from './ThemeToggle';
 
 export const NAV: Array<{ href: string; label: string; adminOnly?: boolean }> = [
   { href: '/', label: 'Overview' },
@@ -52,6 +53,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <span className="whoami">
           {user.name ?? user.email} <span className="muted">({role})</span>
         </span>
+        <ThemeToggle />
         <button type="button" onClick={() => void logout()}>
           Sign out
         </button>

@@ -58,3 +58,35 @@ export function sendSnippets(key: string, to = '+15551234567'): Snippet[] {
     },
   ];
 }
+
+/**
+ * Any call in the three languages, filled with real ids; the key comes from WAPING_API_KEY in the
+ * environment, so a snippet copied from here never carries a secret.
+ */
+export function callSnippets(method: 'GET' | 'POST', path: string, body?: object): Snippet[] {
+  const url = `${origin()}${path}`;
+  const json = body === undefined ? undefined : JSON.stringify(body);
+  const curlData = json === undefined ? '' : ` \\\n  -H "Content-Type: application/json" \\\n  -d '${json}'`;
+  const nodeHeaders =
+    json === undefined
+      ? '{ Authorization: `Bearer ${process.env.WAPING_API_KEY}` }'
+      : "{ Authorization: `Bearer ${process.env.WAPING_API_KEY}`, 'Content-Type': 'application/json' }";
+  const pyHeaders =
+    json === undefined
+      ? "{'Authorization': 'Bearer ' + os.environ['WAPING_API_KEY']}"
+      : "{'Authorization': 'Bearer ' + os.environ['WAPING_API_KEY'], 'Content-Type': 'application/json'}";
+  return [
+    {
+      language: 'curl',
+      code: `curl -X ${method} ${url} \\\n  -H "Authorization: Bearer $WAPING_API_KEY"${curlData}`,
+    },
+    {
+      language: 'Node',
+      code: `const res = await fetch('${url}', {\n  method: '${method}',\n  headers: ${nodeHeaders},${json === undefined ? '' : `\n  body: JSON.stringify(${json}),`}\n});\nconsole.log(res.status, await res.json());`,
+    },
+    {
+      language: 'Python',
+      code: `import json, os, urllib.request\n\nreq = urllib.request.Request(\n    '${url}',\n    method='${method}',${json === undefined ? '' : `\n    data=json.dumps(${json}).encode(),`}\n    headers=${pyHeaders},\n)\nprint(urllib.request.urlopen(req).read().decode())`,
+    },
+  ];
+}

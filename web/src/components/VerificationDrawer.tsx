@@ -7,6 +7,7 @@ import { useLiveEvent } from '../live';
 import { reasonText } from '../reasons';
 import { can } from '../roles';
 import { Drawer } from './Drawer';
+import { callSnippets, Snippets } from './Snippets';
 import { ErrorNote, Loading, SuccessNote } from './Notice';
 import { StatusBadge } from './StatusBadge';
 
@@ -112,6 +113,15 @@ export function VerificationDrawer({
               </li>
             ))}
           </ol>
+          <details className="snippet-details">
+            <summary>Check it from code</summary>
+            <Snippets
+              title="Check this verification from code"
+              snippets={callSnippets('POST', `/v1/verifications/${v.id}/check`, {
+                code: '1234567890'.slice(0, v.codeLength),
+              })}
+            />
+          </details>
           {pending && can(role, 'verify') && (
             <>
               <form className="row" onSubmit={check}>

@@ -1,7 +1,9 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api, getAll } from '../api';
 import { ErrorNote, Empty, Loading } from '../components/Notice';
+import { staleNote } from '../components/staleness';
 import { StatusBadge } from '../components/StatusBadge';
+import { percent, useVerificationStats } from '../components/VerificationStats';
 import { WeekChart } from '../components/WeekChart';
 import { useDevices } from '../devices';
 import { formatNumber, formatSince, limitText } from '../format';
@@ -40,11 +42,28 @@ function Quota({ workspace }: { workspace: Workspace }) {
   );
 }
 
+/** The time now, moved on every half minute, so a device that waits too long gets flagged while the page is open. */
+function useNow(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), 30_000);
+    return () => window.clearInterval(timer);
+  }, []);
+  return now;
+}
+
 function DeviceHealth() {
   const { devices, loading, error } = useDevices();
+  const now = useNow();
+  const stale = devices.filter((d) => staleNote(d, now) !== null).length;
   return (
     <section className="card" aria-labelledby="health-title">
       <h2 id="health-title">Devices</h2>
+      {stale > 0 && (
+        <p className="notice notice-warn">
+          {stale === 1 ? '1 device needs' : `${stale} devices need`} attention.
+        </p>
+      )}
       <ErrorNote message={error} />
       {loading ? (
         <Loading />
@@ -54,15 +73,19 @@ function DeviceHealth() {
         </Empty>
       ) : (
         <ul className="plain">
-          {devices.map((d) => (
-            <li key={d.id} className="row-between">
-              <Link href={`/devices/${d.id}`}>{d.name}</Link>
-              <span>
-                <StatusBadge status={d.status} />{' '}
-                <span className="muted small">{formatSince(d.statusChangedAt)}</span>
-              </span>
-            </li>
-          ))}
+          {devices.map((d) => {
+            const note = staleNote(d, now);
+            return (
+              <li key={d.id} className="row-between">
+                <Link href={`/devices/${d.id}`}>{d.name}</Link>
+                <span>
+                  <StatusBadge status={d.status} />{' '}
+                  <span className="muted small">{formatSince(d.statusChangedAt, now)}</span>
+                </span>
+                {note && <span className="stale small wide-row">⚠ {note}</span>}
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>
@@ -75,6 +98,11 @@ export function Overview() {
     () => getAll('/v1/messages', { direction: 'out', since: windowStart(DAYS).toISOString() }),
     'week',
   );
+  const inbound = useResource(
+    () => getAll('/v1/messages', { direction: 'in', since: windowStart(DAYS).toISOString() }),
+    'week-in',
+  );
+  const verifications = useVerificationStats();
   // Many receipts arrive together; one refresh a second is plenty for a chart.
   const pending = useRef<number | null>(null);
   useLiveEvent('message', () => {
@@ -82,6 +110,7 @@ export function Overview() {
     pending.current = window.setTimeout(() => {
       pending.current = null;
       void week.reload();
+      void inbound.reload();
       void workspace.reload();
     }, 1000);
   });
@@ -89,6 +118,11 @@ export function Overview() {
 
   const days = week.data ? dailyStats(week.data.items, DAYS) : null;
   const rate = days ? deliveryRate(days) : null;
+  const sent = days ? days.reduce((n, d) => n + d.total, 0) : null;
+  const received = inbound.data
+    ? `${formatNumber(inbound.data.items.length)}${inbound.data.complete ? '' : '+'}`
+    : '—';
+  const v = verifications.data;
   return (
     <>
       <h1>Overview</h1>
@@ -97,13 +131,32 @@ export function Overview() {
         {workspace.data ? <Quota workspace={workspace.data} /> : <ErrorNote message={workspace.error} />}
       </div>
       <section className="card" aria-labelledby="week-title">
-        <div className="row-between">
-          <h2 id="week-title">Last 7 days</h2>
-          <p>
-            Delivery rate: <strong>{rate === null ? '—' : `${Math.round(rate * 100)}%`}</strong>
-          </p>
-        </div>
-        <ErrorNote message={week.error} />
+        <h2 id="week-title">Last 7 days</h2>
+        <dl className="stat-tiles">
+          <div>
+            <dt>Sent</dt>
+            <dd className="big">{sent === null ? '—' : formatNumber(sent)}</dd>
+          </div>
+          <div>
+            <dt>Delivery rate</dt>
+            <dd className="big">{percent(rate)}</dd>
+          </div>
+          <div>
+            <dt>Received</dt>
+            <dd className="big">{received}</dd>
+          </div>
+          <div>
+            <dt>Verifications</dt>
+            <dd className="big">{v ? formatNumber(v.total) : '—'}</dd>
+          </div>
+          <div>
+            <dt>
+              <Link href="/verifications">Verification success</Link>
+            </dt>
+            <dd className="big">{v ? percent(v.conversionRate) : '—'}</dd>
+          </div>
+        </dl>
+        <ErrorNote message={week.error ?? inbound.error ?? verifications.error} />
         {!days ? (
           <Loading />
         ) : days.every((d) => d.total === 0) ? (

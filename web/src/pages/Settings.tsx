@@ -1,14 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { api, errorMessage } from '../api';
-import { useSession } from '../auth';
+import { useAuth, useSession } from '../auth';
 import { useCapabilities } from '../capabilities';
+import { ChannelOrder, choiceFrom, chosenChannels } from '../components/ChannelOrder';
 import { ErrorNote, Loading, RoleNote, SuccessNote } from '../components/Notice';
 import { PasswordForm } from '../components/PasswordForm';
 import { RequireTwoFactor, TwoFactorCard } from '../components/TwoFactorCard';
 import { formatNumber, limitText } from '../format';
 import { useResource } from '../hooks/useResource';
 import { can } from '../roles';
-import type { Workspace } from '../api';
+import type { Channel, Workspace } from '../api';
+
+const ALL_CHANNELS: Channel[] = ['whatsapp', 'sms', 'email'];
 
 const lines = (text: string) =>
   text
@@ -126,6 +129,145 @@ function SettingsForm({ workspace, onSaved }: { workspace: Workspace; onSaved: (
   );
 }
 
+function RenameForm({ workspace, onSaved }: { workspace: Workspace; onSaved: (w: Workspace) => void }) {
+  const { refresh } = useAuth();
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setError(null);
+    setSaved(false);
+    try {
+      onSaved(await api.patch('/v1/workspace', { body: { name: String(form.get('name')).trim() } }));
+      setSaved(true);
+      // The top bar shows the name from the session: read it again.
+      await refresh();
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+  return (
+    <form className="card form-grid" onSubmit={(e) => void submit(e)} aria-labelledby="rename-title">
+      <h2 id="rename-title">Workspace name</h2>
+      <label>
+        Name
+        <input
+          name="name"
+          required
+          maxLength={100}
+          defaultValue={workspace.name}
+          autoComplete="organization"
+        />
+      </label>
+      <div>
+        <button type="submit" className="primary">
+          Rename
+        </button>
+      </div>
+      <ErrorNote message={error} />
+      {saved && <SuccessNote>Workspace renamed.</SuccessNote>}
+    </form>
+  );
+}
+
+/** Code length, expiry, text and channel order: what a verification uses when its request does not say. */
+function VerificationForm({ workspace, onSaved }: { workspace: Workspace; onSaved: (w: Workspace) => void }) {
+  const v = workspace.settings.verification;
+  const capabilities = useCapabilities();
+  const offered = ALL_CHANNELS.filter((c) => capabilities?.channels[c] ?? c === 'whatsapp');
+  const [picked, setPicked] = useState(() => choiceFrom(v.channels, ALL_CHANNELS));
+  const choice = {
+    order: picked.order.filter((c) => offered.includes(c)),
+    used: picked.used.filter((c) => offered.includes(c)),
+  };
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = String(form.get('messageText') ?? '').trim();
+    const channels = chosenChannels(choice);
+    setError(null);
+    setSaved(false);
+    if (channels.length === 0) {
+      setError('Tick at least one channel.');
+      return;
+    }
+    try {
+      onSaved(
+        await api.patch('/v1/workspace', {
+          body: {
+            verification: {
+              codeLength: Number(form.get('codeLength')),
+              ttlSeconds: Number(form.get('ttlMinutes')) * 60,
+              messageText: text || null,
+              channels,
+            },
+          },
+        }),
+      );
+      setSaved(true);
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+  return (
+    <form className="card form-grid" onSubmit={(e) => void submit(e)} aria-labelledby="codes-title">
+      <h2 id="codes-title">Verification codes</h2>
+      <p className="muted small wide">
+        Used by every code whose request does not set its own length, expiry or channels.
+      </p>
+      <label>
+        Code length (digits)
+        <input name="codeLength" type="number" min={4} max={10} required defaultValue={v.codeLength} />
+      </label>
+      <label>
+        Expires after (minutes)
+        <input
+          name="ttlMinutes"
+          type="number"
+          min={1}
+          max={15}
+          required
+          defaultValue={Math.round(v.ttlSeconds / 60)}
+        />
+      </label>
+      <label className="wide">
+        Message text{' '}
+        <span className="muted">
+          (must contain {'{{code}}'}; {'{{minutes}}'} is the time left; empty: the default text in the
+          recipient&apos;s language)
+        </span>
+        <textarea
+          name="messageText"
+          rows={2}
+          maxLength={1000}
+          defaultValue={v.messageText ?? ''}
+          placeholder="{{code}} is your verification code. It expires in {{minutes}} minutes."
+        />
+      </label>
+      <ChannelOrder
+        legend="Channels, tried in this order"
+        choice={choice}
+        onChange={(next) =>
+          setPicked({
+            order: [...next.order, ...picked.order.filter((c) => !offered.includes(c))],
+            used: next.used,
+          })
+        }
+      />
+      <div>
+        <button type="submit" className="primary">
+          Save code settings
+        </button>
+      </div>
+      <ErrorNote message={error} />
+      {saved && <SuccessNote>Code settings saved.</SuccessNote>}
+    </form>
+  );
+}
+
 export function Settings() {
   const { role } = useSession();
   const workspace = useResource(() => api.get('/v1/workspace'), 'workspace');
@@ -139,7 +281,11 @@ export function Settings() {
         <>
           <Plan workspace={workspace.data} />
           {can(role, 'admin') ? (
-            <SettingsForm workspace={workspace.data} onSaved={(w) => workspace.update(() => w)} />
+            <>
+              <RenameForm workspace={workspace.data} onSaved={(w) => workspace.update(() => w)} />
+              <SettingsForm workspace={workspace.data} onSaved={(w) => workspace.update(() => w)} />
+              <VerificationForm workspace={workspace.data} onSaved={(w) => workspace.update(() => w)} />
+            </>
           ) : (
             <RoleNote>Only admins and owners change workspace settings.</RoleNote>
           )}

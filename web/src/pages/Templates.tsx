@@ -3,6 +3,7 @@ import { api, errorMessage } from '../api';
 import { useSession } from '../auth';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { Empty, ErrorNote, Loading, RoleNote } from '../components/Notice';
+import { callSnippets, Snippets } from '../components/Snippets';
 import { formatDateTime } from '../format';
 import { useResource } from '../hooks/useResource';
 import { can } from '../roles';
@@ -119,6 +120,20 @@ export function Templates() {
                     Variables: {t.variables.length ? t.variables.join(', ') : 'none'} · changed{' '}
                     {formatDateTime(t.updatedAt)}
                   </p>
+                  <details className="snippet-details">
+                    <summary>Send it from code</summary>
+                    <Snippets
+                      title={`Send ${t.name} from code`}
+                      snippets={callSnippets('POST', '/v1/messages', {
+                        to: '+15551234567',
+                        type: 'template',
+                        template: {
+                          id: t.id,
+                          variables: Object.fromEntries(t.variables.map((name) => [name, name])),
+                        },
+                      })}
+                    />
+                  </details>
                   {editable && (
                     <div className="actions">
                       <button type="button" onClick={() => setEditing(t.id)}>

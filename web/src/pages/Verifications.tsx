@@ -2,10 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { api, errorMessage } from '../api';
 import { useSession } from '../auth';
 import { useCapabilities } from '../capabilities';
+import { ChannelOrder, CHANNEL_NAMES, choiceFrom, chosenChannels } from '../components/ChannelOrder';
 import { LoadMore } from '../components/LoadMore';
 import { Empty, ErrorNote, Loading } from '../components/Notice';
 import { StatusBadge } from '../components/StatusBadge';
 import { VerificationDrawer } from '../components/VerificationDrawer';
+import { VerificationStats } from '../components/VerificationStats';
 import { formatDateTime } from '../format';
 import { usePagedList } from '../hooks/usePagedList';
 import { can } from '../roles';
@@ -13,7 +15,6 @@ import type { Channel, Verification } from '../api';
 
 const STATUSES = ['pending', 'approved', 'canceled', 'expired', 'max_attempts_reached', 'failed'];
 const CHANNELS: Channel[] = ['whatsapp', 'sms', 'email'];
-const CHANNEL_NAMES: Record<Channel, string> = { whatsapp: 'WhatsApp', sms: 'SMS', email: 'Email' };
 
 function SendCode({ onSent }: { onSent: (v: Verification) => void }) {
   const [error, setError] = useState<string | null>(null);
@@ -21,12 +22,17 @@ function SendCode({ onSent }: { onSent: (v: Verification) => void }) {
   // Only channels the server can use are offered; WhatsApp always is.
   const offered = CHANNELS.filter((c) => capabilities?.channels[c] ?? c === 'whatsapp');
   const missing = CHANNELS.filter((c) => !offered.includes(c));
+  // Nothing ticked: the workspace's order from Settings applies.
+  const [picked, setPicked] = useState(() => choiceFrom([], CHANNELS));
+  const choice = {
+    order: picked.order.filter((c) => offered.includes(c)),
+    used: picked.used.filter((c) => offered.includes(c)),
+  };
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    // The checkboxes offer the API's channels only; the server validates whatever arrives.
-    const channels = form.getAll('channels').map(String) as Channel[];
+    const channels = chosenChannels(choice);
     const email = String(form.get('email') ?? '').trim();
     setError(null);
     try {
@@ -40,6 +46,7 @@ function SendCode({ onSent }: { onSent: (v: Verification) => void }) {
         }),
       );
       formElement.reset();
+      setPicked(choiceFrom([], picked.order));
     } catch (err) {
       setError(errorMessage(err));
     }
@@ -57,20 +64,18 @@ function SendCode({ onSent }: { onSent: (v: Verification) => void }) {
           <input name="email" type="email" />
         </label>
       )}
-      <fieldset>
-        <legend>Channels, tried in this order (none ticked: WhatsApp)</legend>
-        {offered.map((c) => (
-          <label key={c} className="check">
-            <input type="checkbox" name="channels" value={c} /> {CHANNEL_NAMES[c]}
-          </label>
-        ))}
+      <ChannelOrder
+        legend="Channels, tried in this order (none ticked: the workspace's order from Settings)"
+        choice={choice}
+        onChange={(next) => setPicked({ order: [...next.order, ...missing], used: next.used })}
+      >
         {missing.length > 0 && (
           <p className="muted small">
             {missing.map((c) => CHANNEL_NAMES[c]).join(' and ')} {missing.length === 1 ? 'is' : 'are'} not set
             up on this server (docs/configuration.md names the settings).
           </p>
         )}
-      </fieldset>
+      </ChannelOrder>
       <div>
         <button type="submit" className="primary">
           Send code
@@ -86,6 +91,8 @@ export function Verifications() {
   const [filters, setFilters] = useState({ status: '', to: '' });
   const [openId, setOpenId] = useState<string | null>(null);
   const list = usePagedList('/v1/verifications', filters);
+  // Bumped after a send or a change, so the figures follow the list.
+  const [changes, setChanges] = useState(0);
   const applyFilters = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -98,10 +105,12 @@ export function Verifications() {
         <SendCode
           onSent={(v) => {
             void list.reload();
+            setChanges((n) => n + 1);
             setOpenId(v.id);
           }}
         />
       )}
+      <VerificationStats changes={changes} />
       <form className="filters" onSubmit={applyFilters} aria-label="Filter verifications">
         <label>
           Status
@@ -160,7 +169,14 @@ export function Verifications() {
       )}
       <LoadMore hasMore={list.hasMore} more={list.more} onMore={list.loadMore} />
       {openId && (
-        <VerificationDrawer id={openId} onClose={() => setOpenId(null)} onChange={() => void list.reload()} />
+        <VerificationDrawer
+          id={openId}
+          onClose={() => setOpenId(null)}
+          onChange={() => {
+            void list.reload();
+            setChanges((n) => n + 1);
+          }}
+        />
       )}
     </>
   );
