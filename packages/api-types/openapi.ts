@@ -2684,6 +2684,7 @@ export interface paths {
               statusReason: string | null;
               /** Format: date-time */
               statusChangedAt: string;
+              lastSeenAt: string | null;
               phone: string | null;
               displayName: string | null;
               pacing: components['schemas']['Pacing'];
@@ -2850,6 +2851,7 @@ export interface paths {
               statusReason: string | null;
               /** Format: date-time */
               statusChangedAt: string;
+              lastSeenAt: string | null;
               phone: string | null;
               displayName: string | null;
               pacing: components['schemas']['Pacing'];
@@ -3117,6 +3119,7 @@ export interface paths {
               statusReason: string | null;
               /** Format: date-time */
               statusChangedAt: string;
+              lastSeenAt: string | null;
               phone: string | null;
               displayName: string | null;
               pacing: components['schemas']['Pacing'];
@@ -3292,6 +3295,7 @@ export interface paths {
               statusReason: string | null;
               /** Format: date-time */
               statusChangedAt: string;
+              lastSeenAt: string | null;
               phone: string | null;
               displayName: string | null;
               pacing: components['schemas']['Pacing'];
@@ -3803,6 +3807,7 @@ export interface paths {
               statusReason: string | null;
               /** Format: date-time */
               statusChangedAt: string;
+              lastSeenAt: string | null;
               phone: string | null;
               displayName: string | null;
               pacing: components['schemas']['Pacing'];
@@ -4119,6 +4124,7 @@ export interface paths {
               statusReason: string | null;
               /** Format: date-time */
               statusChangedAt: string;
+              lastSeenAt: string | null;
               phone: string | null;
               displayName: string | null;
               pacing: components['schemas']['Pacing'];
@@ -14455,6 +14461,7 @@ export interface components {
       statusReason: string | null;
       /** Format: date-time */
       statusChangedAt: string;
+      lastSeenAt: string | null;
       phone: string | null;
       displayName: string | null;
       pacing: components['schemas']['Pacing'];
