@@ -216,6 +216,10 @@ describe('the attach controls on a phone', () => {
       expect(await axeViolations(page)).toEqual([]);
       await chip.getByRole('button', { name: `Remove ${name}` }).click();
       await chip.waitFor({ state: 'detached', ...WAIT });
+      // Uploaded for this message only: removing it deletes it from the server too.
+      const stored = () =>
+        server.app.ctx.db.selectFrom('media').select('id').where('filename', '=', name).execute();
+      await until(async () => (await stored()).length === 0);
     } finally {
       await page.setViewportSize({ width: 1280, height: 860 });
     }

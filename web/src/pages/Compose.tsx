@@ -151,7 +151,7 @@ export function Compose() {
             </label>
             <div className="attach-row">
               <AttachButton onPick={files.attach} disabled={busy} />
-              {files.attachment && <AttachmentChip attachment={files.attachment} onRemove={files.clear} />}
+              {files.attachment && <AttachmentChip attachment={files.attachment} onRemove={files.remove} />}
             </div>
           </div>
         ) : (

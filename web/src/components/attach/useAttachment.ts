@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type ClipboardEvent, type DragEvent } from 'react';
-import { errorMessage, type Media, type RequestBody } from '../../api';
+import { api, errorMessage, type Media, type RequestBody } from '../../api';
 import { uploadMedia } from './upload';
 
 /** The file being attached: uploading (with the share sent), uploaded, or refused. */
@@ -97,11 +97,19 @@ export function useAttachment() {
     attach(file);
   };
 
+  /** Remove: the file was uploaded for this message only, so it is deleted from the server too. */
+  const remove = useCallback(() => {
+    const id = attachment?.media?.id;
+    clear();
+    if (id) void api.delete('/v1/media/{id}', { path: { id } }).catch(() => undefined);
+  }, [attachment, clear]);
+
   const uploading = attachment !== null && attachment.media === null && attachment.error === null;
   return {
     attachment,
     attach,
     clear,
+    remove,
     uploading,
     dragging,
     dropHandlers: { onPaste, onDragOver, onDragLeave, onDrop },

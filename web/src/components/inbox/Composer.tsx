@@ -114,7 +114,7 @@ export function Composer({ conversationId, onSent }: { conversationId: string; o
       {!template && (
         <div className="attach-row">
           <AttachButton onPick={files.attach} disabled={sending} />
-          {files.attachment && <AttachmentChip attachment={files.attachment} onRemove={files.clear} />}
+          {files.attachment && <AttachmentChip attachment={files.attachment} onRemove={files.remove} />}
         </div>
       )}
       <button type="submit" className="primary" disabled={sending || (!template && files.uploading)}>
