@@ -29,6 +29,7 @@ import { registerIdempotency } from './http/idempotency.js';
 import { InboundHandler } from './inbound/handle-inbound.js';
 import { registerInbound } from './inbound/register.js';
 import { registerMedia } from './media/register.js';
+import { checkMediaUrl } from './media/storage-for.js';
 import { registerMessages } from './messages/register.js';
 import { MessageStoredHooks } from './messages/stored-hooks.js';
 import { fileIntoConversation } from './conversations/file-message.js';
@@ -124,6 +125,7 @@ export async function createContext(
 
 /** Builds the whole server as a Fastify instance: what `serve` listens with and what tests inject into. */
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
+  checkMediaUrl(config);
   const { ctx, database } = await createContext(config, deps);
 
   const app = Fastify({

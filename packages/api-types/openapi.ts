@@ -3109,6 +3109,7 @@ export interface paths {
               statusReason: string | null;
               /** Format: date-time */
               statusChangedAt: string;
+              lastSeenAt: string | null;
               phone: string | null;
               displayName: string | null;
               pacing: components['schemas']['Pacing'];
@@ -3275,6 +3276,7 @@ export interface paths {
               statusReason: string | null;
               /** Format: date-time */
               statusChangedAt: string;
+              lastSeenAt: string | null;
               phone: string | null;
               displayName: string | null;
               pacing: components['schemas']['Pacing'];
@@ -3542,6 +3544,7 @@ export interface paths {
               statusReason: string | null;
               /** Format: date-time */
               statusChangedAt: string;
+              lastSeenAt: string | null;
               phone: string | null;
               displayName: string | null;
               pacing: components['schemas']['Pacing'];
@@ -3717,6 +3720,7 @@ export interface paths {
               statusReason: string | null;
               /** Format: date-time */
               statusChangedAt: string;
+              lastSeenAt: string | null;
               phone: string | null;
               displayName: string | null;
               pacing: components['schemas']['Pacing'];
@@ -4228,6 +4232,7 @@ export interface paths {
               statusReason: string | null;
               /** Format: date-time */
               statusChangedAt: string;
+              lastSeenAt: string | null;
               phone: string | null;
               displayName: string | null;
               pacing: components['schemas']['Pacing'];
@@ -4544,6 +4549,7 @@ export interface paths {
               statusReason: string | null;
               /** Format: date-time */
               statusChangedAt: string;
+              lastSeenAt: string | null;
               phone: string | null;
               displayName: string | null;
               pacing: components['schemas']['Pacing'];
@@ -15054,6 +15060,7 @@ export interface components {
       statusReason: string | null;
       /** Format: date-time */
       statusChangedAt: string;
+      lastSeenAt: string | null;
       phone: string | null;
       displayName: string | null;
       pacing: components['schemas']['Pacing'];

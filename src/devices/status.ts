@@ -60,6 +60,9 @@ export async function setDeviceStatus(
       status,
       status_reason: extra.reason === undefined ? (changed ? null : current.status_reason) : extra.reason,
       status_changed_at: changed ? now : current.status_changed_at,
+      // Connecting, and dropping: either way the line was there at this moment.
+      last_seen_at:
+        changed && (status === 'connected' || current.status === 'connected') ? now : current.last_seen_at,
       phone: extra.phone ?? current.phone,
       display_name: extra.displayName === undefined ? current.display_name : extra.displayName,
       jid: extra.jid ?? current.jid,
@@ -71,6 +74,7 @@ export async function setDeviceStatus(
         status: next.status,
         status_reason: next.status_reason,
         status_changed_at: next.status_changed_at,
+        last_seen_at: next.last_seen_at,
         phone: next.phone,
         display_name: next.display_name,
         jid: next.jid,

@@ -10,6 +10,8 @@ export interface DevicesTable {
   status: DeviceStatus;
   status_reason: string | null;
   status_changed_at: string;
+  /** When it was last connected: set as it connects and as it leaves `connected`; null if never. */
+  last_seen_at: string | null;
   phone: string | null;
   display_name: string | null;
   jid: string | null;

@@ -21,6 +21,13 @@ export const DeviceSchema = Type.Object(
     status: literalUnion(DEVICE_STATUSES),
     statusReason: Nullable(Type.String()),
     statusChangedAt: Type.String({ format: 'date-time' }),
+    lastSeenAt: Nullable(
+      Type.String({
+        format: 'date-time',
+        description:
+          'When the device was last connected: the moment it connected while it is, the moment it dropped after; null if never',
+      }),
+    ),
     phone: Nullable(Type.String({ description: 'E.164 of the linked number' })),
     displayName: Nullable(Type.String()),
     pacing: PacingSchema,
@@ -40,6 +47,7 @@ export function toDeviceView(row: DeviceRow): DeviceView {
     status: row.status,
     statusReason: row.status_reason,
     statusChangedAt: row.status_changed_at,
+    lastSeenAt: row.last_seen_at,
     phone: row.phone,
     displayName: row.display_name,
     pacing: parsePacing(row.pacing, row.engine),

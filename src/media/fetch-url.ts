@@ -2,7 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { PassThrough, type Readable } from 'node:stream';
 import { AppError } from '../lib/errors.js';
-import { checkWebhookUrl, publicOnlyLookup } from '../webhooks/url-guard.js';
+import { checkWebhookUrl, publicOnlyLookup, type UrlProblem } from '../webhooks/url-guard.js';
 import { MAX_ANY_BYTES } from './kinds.js';
 
 const MAX_REDIRECTS = 5;
@@ -11,6 +11,11 @@ export interface FetchOptions {
   timeoutMs: number;
   /** Tests only: loopback and private addresses allowed. */
   allowPrivate: boolean;
+  /**
+   * How one URL of the chain is judged; the webhook rule by default. Tests pass one that takes
+   * their loopback server as a public host, to prove what a redirect from there is refused.
+   */
+  checkUrl?: (url: string) => Promise<UrlProblem | null>;
 }
 
 const refused = (url: string, why: string) =>
@@ -18,8 +23,8 @@ const refused = (url: string, why: string) =>
 const failed = (message: string) => new AppError('MEDIA_FETCH_FAILED', message);
 
 /** Checks one URL of the chain: http(s), and a public address (the webhook rule). */
-async function checkHop(url: string, allowPrivate: boolean): Promise<void> {
-  const problem = await checkWebhookUrl(url, allowPrivate);
+async function checkHop(url: string, options: FetchOptions): Promise<void> {
+  const problem = await (options.checkUrl ?? ((u) => checkWebhookUrl(u, options.allowPrivate)))(url);
   if (problem === 'scheme') throw refused(url, 'must be an http(s) URL');
   if (problem === 'private') throw refused(url, 'points at a private or local address');
   if (problem === 'unresolvable') throw failed(`The media URL's host does not resolve`);
@@ -38,7 +43,7 @@ export async function fetchMedia(
   const deadline = Date.now() + options.timeoutMs;
   let url = raw;
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-    await checkHop(url, options.allowPrivate);
+    await checkHop(url, options);
     const answer = await get(url, options, deadline);
     const { statusCode = 0, headers } = answer.response;
     if (statusCode >= 300 && statusCode < 400 && headers.location) {

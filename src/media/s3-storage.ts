@@ -6,6 +6,7 @@ import { request as httpsRequest } from 'node:https';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { ConfigError } from '../config.js';
 import { randomToken } from '../lib/crypto.js';
 import { EMPTY_SHA256, signV4, uriEncode } from './sigv4.js';
 import type { MediaStorage } from './storage.js';
@@ -26,18 +27,27 @@ export interface S3Location {
  * URL, AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are used; without an endpoint, AWS's own.
  */
 export function parseS3Url(url: string, env: NodeJS.ProcessEnv = process.env): S3Location {
+  // A key with a '/' or '@' left unescaped, or a space, makes the URL unreadable: said plainly
+  // at startup, not as a failed upload later.
+  if (!URL.canParse(url))
+    throw new ConfigError(
+      'WAPING_MEDIA_URL is not a valid s3:// URL (escape "/", "@" and ":" in the keys as %2F, %40, %3A): ' +
+        's3://[ACCESS_KEY:SECRET@]bucket?endpoint=https://host&region=…',
+    );
   const parsed = new URL(url);
   const region = parsed.searchParams.get('region') ?? env.AWS_REGION ?? 'us-east-1';
   const accessKeyId = decodeURIComponent(parsed.username) || env.AWS_ACCESS_KEY_ID;
   const secretAccessKey = decodeURIComponent(parsed.password) || env.AWS_SECRET_ACCESS_KEY;
-  if (!parsed.hostname) throw new Error('WAPING_MEDIA_URL s3:// needs a bucket: s3://bucket?endpoint=…');
+  if (!parsed.hostname)
+    throw new ConfigError('WAPING_MEDIA_URL s3:// needs a bucket: s3://bucket?endpoint=…');
   if (!accessKeyId || !secretAccessKey)
-    throw new Error(
+    throw new ConfigError(
       'WAPING_MEDIA_URL s3:// needs keys: in the URL or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY',
     );
-  const endpoint = new URL(parsed.searchParams.get('endpoint') ?? `https://s3.${region}.amazonaws.com`);
-  if (endpoint.protocol !== 'https:' && endpoint.protocol !== 'http:')
-    throw new Error('WAPING_MEDIA_URL s3:// endpoint must be an http(s) URL');
+  const endpointText = parsed.searchParams.get('endpoint') ?? `https://s3.${region}.amazonaws.com`;
+  const endpoint = URL.canParse(endpointText) ? new URL(endpointText) : null;
+  if (!endpoint || (endpoint.protocol !== 'https:' && endpoint.protocol !== 'http:'))
+    throw new ConfigError('WAPING_MEDIA_URL s3:// endpoint must be an http(s) URL');
   return { bucket: parsed.hostname, endpoint, region, accessKeyId, secretAccessKey };
 }
 

@@ -38,6 +38,12 @@ export async function storeMedia(
   const id = newId('med', now.getTime());
   const filename = cleanFilename(input.filename);
   const storage = mediaStorage(ctx);
+  const inspector = new MediaInspector({ ...input, filename: filename ?? undefined });
+  // Both streams are listened to before the first await: a client that drops while the row is
+  // written, or before the store starts reading, would otherwise emit an 'error' nobody handles,
+  // and that ends the process. The error is kept on the inspector and surfaces below.
+  body.on('error', (err) => inspector.destroy(err));
+  inspector.on('error', () => undefined);
   await ctx.db
     .insertInto('media')
     .values({
@@ -54,9 +60,8 @@ export async function storeMedia(
       created_at: now.toISOString(),
     })
     .execute();
-  const inspector = new MediaInspector({ ...input, filename: filename ?? undefined });
-  body.on('error', (err) => inspector.destroy(err));
   try {
+    if (inspector.errored) throw inspector.errored;
     await storage.put(id, body.pipe(inspector));
     const found = inspector.result();
     const ready = {

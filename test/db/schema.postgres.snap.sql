@@ -104,6 +104,7 @@ devices.jid text
 devices.pacing text not null
 devices.created_at text not null
 devices.updated_at text not null
+devices.last_seen_at text
 engine_shared_state.key text not null
 engine_shared_state.value text not null
 engine_shared_state.updated_at text not null

@@ -22,6 +22,7 @@ export async function makeDevice(
     status: 'unlinked',
     status_reason: null,
     status_changed_at: now,
+    last_seen_at: null,
     phone: null,
     display_name: null,
     jid: null,

@@ -21,6 +21,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The session's CSRF token, for the one write that cannot go through `request` (an upload with progress). */
+export function currentCsrfToken(): string | null {
+  return csrfToken;
+}
+
 /** Called when the API says the session is gone, so the app can show the sign-in page. */
 export function onSessionLost(handler: () => void): void {
   onSignedOut = handler;
@@ -207,6 +212,7 @@ export interface ConversationChange {
 }
 export type Workspace = Answer<'get', '/v1/workspace'>;
 export type AuthState = Answer<'get', '/auth/state'>;
+export type Media = Answer<'post', '/v1/media'>;
 export type SandboxMessage = Answer<'get', '/v1/sandbox/messages'>['data'][number];
 /** What an operation takes as its JSON body. */
 export type RequestBody<M extends Method, P extends PathOf<M>> = BodyOf<Operation<M, P>>;

@@ -15,6 +15,7 @@ import { m0013_media } from './0013_media.js';
 import { m0014_user_settings } from './0014_user_settings.js';
 import { m0015_conversation_list_indexes } from './0015_conversation_list_indexes.js';
 import { m0016_audit_events } from './0016_audit_events.js';
+import { m0017_device_last_seen } from './0017_device_last_seen.js';
 
 /** Every migration, by name; names sort in the order they apply. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '0014_user_settings': m0014_user_settings,
   '0015_conversation_list_indexes': m0015_conversation_list_indexes,
   '0016_audit_events': m0016_audit_events,
+  '0017_device_last_seen': m0017_device_last_seen,
 };

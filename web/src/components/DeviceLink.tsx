@@ -3,6 +3,7 @@ import { api, errorMessage } from '../api';
 import { formatTime } from '../format';
 import type { Device, QrCode } from '../api';
 import { ErrorNote, Loading } from './Notice';
+import { QrCountdown } from './QrCountdown';
 
 /** Linking a number: the live QR, or an 8-character code typed on the phone. */
 export function DeviceLink({
@@ -53,7 +54,8 @@ export function DeviceLink({
             <figure className="qr">
               <img src={qr.dataUrl} alt={`QR code to link ${device.name}`} width={240} height={240} />
               <figcaption className="muted small">
-                Refreshes by itself · this one is valid until {formatTime(qr.expiresAt)}
+                <QrCountdown key={qr.expiresAt} expiresAt={qr.expiresAt} /> · refreshes by itself · this one
+                is valid until {formatTime(qr.expiresAt)}
               </figcaption>
             </figure>
           ) : (

@@ -9,9 +9,11 @@ import { navigate } from '../router';
 import type { Device } from '../api';
 import { ConfirmButton } from './ConfirmButton';
 import { DeviceLink } from './DeviceLink';
+import { LastSeen } from './LastSeen';
 import { ErrorNote } from './Notice';
 import { OtpOnlyOffer } from './OtpOnlyOffer';
 import { PacingForm } from './PacingForm';
+import { RenameDevice } from './RenameDevice';
 import { SandboxPhone } from './SandboxPhone';
 import { StatusBadge } from './StatusBadge';
 
@@ -57,6 +59,10 @@ export function DevicePanel({ device }: { device: Device }) {
             {formatSince(device.statusChangedAt)}
           </time>
         </dd>
+        <dt>Last seen</dt>
+        <dd>
+          <LastSeen device={device} />
+        </dd>
         {device.statusReason && (
           <>
             <dt>Reason</dt>
@@ -78,6 +84,7 @@ export function DevicePanel({ device }: { device: Device }) {
       </dl>
       {canManage && (
         <div className="actions">
+          <RenameDevice device={device} onSaved={upsert} />
           {canConnect && (
             <button type="button" className="primary" onClick={() => void act('/v1/devices/{id}/connect')}>
               {device.status === 'unlinked' ? 'Link' : 'Reconnect'}

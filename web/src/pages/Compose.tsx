@@ -2,6 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { api, ApiError, errorMessage } from '../api';
 import { useSession } from '../auth';
 import { MessageDrawer } from '../components/MessageDrawer';
+import { AttachButton } from '../components/attach/AttachButton';
+import { AttachmentChip } from '../components/attach/AttachmentChip';
+import { mediaMessage, useAttachment } from '../components/attach/useAttachment';
 import { ErrorNote, RoleNote, SuccessNote } from '../components/Notice';
 import { useDevices } from '../devices';
 import { useResource } from '../hooks/useResource';
@@ -27,6 +30,7 @@ export function Compose() {
   const [busy, setBusy] = useState(false);
   // One key per message being written: a double click or a retry after a network error sends once.
   const [idempotencyKey, setIdempotencyKey] = useState(newKey);
+  const files = useAttachment();
 
   if (!can(role, 'messages')) {
     return (
@@ -51,7 +55,22 @@ export function Compose() {
       ...(deviceId ? { deviceId } : {}),
       ...(form.get('wait') === 'on' ? { queueIfDisconnected: true } : {}),
     };
-    if (kind === 'text') body.text = { body: String(form.get('body')) };
+    const media = files.attachment?.media;
+    // Text sent after the file: what was typed when the file (audio) takes no caption.
+    let rest = '';
+    if (kind === 'text' && files.attachment) {
+      if (!media) {
+        setError(
+          files.attachment.error
+            ? 'The file could not be attached: remove it or pick another before sending'
+            : 'The file is still uploading',
+        );
+        return;
+      }
+      const message = mediaMessage(media, String(form.get('body') ?? ''));
+      Object.assign(body, message.body);
+      rest = message.rest;
+    } else if (kind === 'text') body.text = { body: String(form.get('body')) };
     else {
       const variables = Object.fromEntries(
         (template?.variables ?? []).map((v) => [v, String(form.get(`var:${v}`) ?? '')]),
@@ -63,8 +82,17 @@ export function Compose() {
     setSent(null);
     const formElement = event.currentTarget;
     try {
-      setSent(await api.post('/v1/messages', { body, idempotencyKey }));
+      const queued = await api.post('/v1/messages', { body, idempotencyKey });
       setIdempotencyKey(newKey());
+      if (rest) {
+        const { media: _sent, ...addressed } = body;
+        await api.post('/v1/messages', {
+          body: { ...addressed, type: 'text', text: { body: rest } },
+          idempotencyKey: newKey(),
+        });
+      }
+      setSent(queued);
+      files.clear();
       formElement.reset();
       setKind('text');
     } catch (err) {
@@ -116,10 +144,16 @@ export function Compose() {
           ))}
         </fieldset>
         {kind === 'text' ? (
-          <label>
-            Message
-            <textarea name="body" required maxLength={4096} rows={5} />
-          </label>
+          <div className={files.dragging ? 'drop-target' : undefined} {...files.dropHandlers}>
+            <label>
+              {files.attachment ? 'Caption (optional)' : 'Message'}
+              <textarea name="body" required={!files.attachment} maxLength={4096} rows={5} />
+            </label>
+            <div className="attach-row">
+              <AttachButton onPick={files.attach} disabled={busy} />
+              {files.attachment && <AttachmentChip attachment={files.attachment} onRemove={files.remove} />}
+            </div>
+          </div>
         ) : (
           <>
             <label>
@@ -156,7 +190,7 @@ export function Compose() {
           <input type="checkbox" name="wait" /> Wait in the queue until a device connects
         </label>
         <ErrorNote message={error ?? templates.error} />
-        <button type="submit" className="primary" disabled={busy}>
+        <button type="submit" className="primary" disabled={busy || (kind === 'text' && files.uploading)}>
           {busy ? 'Sending…' : 'Send message'}
         </button>
       </form>

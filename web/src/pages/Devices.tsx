@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { api, errorMessage } from '../api';
 import { useSession } from '../auth';
 import { DevicePanel } from '../components/DevicePanel';
+import { LastSeen } from '../components/LastSeen';
 import { Empty, ErrorNote, Loading, RoleNote } from '../components/Notice';
 import { StatusBadge } from '../components/StatusBadge';
 import { useDevices } from '../devices';
@@ -86,6 +87,7 @@ export function Devices({ selectedId }: { selectedId: string | null }) {
                 <th scope="col">Status</th>
                 <th scope="col">Number</th>
                 <th scope="col">Since</th>
+                <th scope="col">Last seen</th>
               </tr>
             </thead>
             <tbody>
@@ -100,6 +102,9 @@ export function Devices({ selectedId }: { selectedId: string | null }) {
                   </td>
                   <td>{d.phone ?? '—'}</td>
                   <td>{formatSince(d.statusChangedAt)}</td>
+                  <td>
+                    <LastSeen device={d} />
+                  </td>
                 </tr>
               ))}
             </tbody>

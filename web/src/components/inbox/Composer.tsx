@@ -1,7 +1,10 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
-import { api, errorMessage, type Template } from '../../api';
+import { api, errorMessage, type RequestBody, type Template } from '../../api';
 import { useResource } from '../../hooks/useResource';
 import { ErrorNote } from '../Notice';
+import { AttachButton } from '../attach/AttachButton';
+import { AttachmentChip } from '../attach/AttachmentChip';
+import { mediaMessage, useAttachment } from '../attach/useAttachment';
 
 /** Enter sends, Shift+Enter starts a new line; a template may be sent instead, with its variables. */
 export function Composer({ conversationId, onSent }: { conversationId: string; onSent: () => void }) {
@@ -12,19 +15,31 @@ export function Composer({ conversationId, onSent }: { conversationId: string; o
   const [error, setError] = useState<string | null>(null);
   const templates = useResource(() => api.get('/v1/templates', { query: { limit: 100 } }), 'inbox-templates');
   const template: Template | undefined = templates.data?.data.find((t) => t.id === templateId);
+  const files = useAttachment();
+  const media = template ? null : (files.attachment?.media ?? null);
 
   const send = async () => {
-    if (sending || (!template && text.trim() === '')) return;
+    if (sending || files.uploading) return;
+    if (!template && files.attachment?.error)
+      return setError('The file could not be attached: remove it or pick another before sending');
+    if (!template && !media && text.trim() === '') return;
     setSending(true);
     setError(null);
     try {
-      await api.post('/v1/conversations/{id}/messages', {
-        path: { id: conversationId },
-        body: template
-          ? { type: 'template', template: { id: template.id, variables } }
-          : { type: 'text', text: { body: text } },
-        idempotencyKey: crypto.randomUUID(),
-      });
+      const post = (body: RequestBody<'post', '/v1/conversations/{id}/messages'>) =>
+        api.post('/v1/conversations/{id}/messages', {
+          path: { id: conversationId },
+          body,
+          idempotencyKey: crypto.randomUUID(),
+        });
+      if (template) await post({ type: 'template', template: { id: template.id, variables } });
+      else if (media) {
+        // The typed text goes as the caption; audio takes none, so it follows as its own message.
+        const { body, rest } = mediaMessage(media, text);
+        await post(body);
+        files.clear();
+        if (rest) await post({ type: 'text', text: { body: rest } });
+      } else await post({ type: 'text', text: { body: text } });
       setText('');
       setTemplateId('');
       setVariables({});
@@ -46,7 +61,12 @@ export function Composer({ conversationId, onSent }: { conversationId: string; o
     void send();
   };
   return (
-    <form className="composer" onSubmit={onSubmit} aria-label="Reply">
+    <form
+      className={`composer${files.dragging ? ' drop-target' : ''}`}
+      onSubmit={onSubmit}
+      aria-label="Reply"
+      {...(template ? {} : files.dropHandlers)}
+    >
       <ErrorNote message={error} />
       {(templates.data?.data.length ?? 0) > 0 && (
         <label>
@@ -83,11 +103,21 @@ export function Composer({ conversationId, onSent }: { conversationId: string; o
             onChange={(e) => setText(e.target.value)}
             onKeyDown={onKeyDown}
             rows={3}
-            placeholder="Write a reply. Enter sends, Shift+Enter adds a line."
+            placeholder={
+              files.attachment
+                ? 'Add a caption (optional). Enter sends.'
+                : 'Write a reply. Enter sends, Shift+Enter adds a line.'
+            }
           />
         </label>
       )}
-      <button type="submit" className="primary" disabled={sending}>
+      {!template && (
+        <div className="attach-row">
+          <AttachButton onPick={files.attach} disabled={sending} />
+          {files.attachment && <AttachmentChip attachment={files.attachment} onRemove={files.remove} />}
+        </div>
+      )}
+      <button type="submit" className="primary" disabled={sending || (!template && files.uploading)}>
         {sending ? 'Sending…' : 'Send'}
       </button>
     </form>
