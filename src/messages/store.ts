@@ -1,5 +1,6 @@
 import { sql, type SqlBool } from 'kysely';
 import type { DbOrTx } from '../db/database.js';
+import { idFloor } from '../lib/ids.js';
 import type { MessageRow, MessageSource, MessageStatus } from './tables.js';
 
 /** The next message a device should hand to WhatsApp: highest priority, then oldest. */
@@ -93,7 +94,13 @@ export function filteredMessages(db: DbOrTx, workspaceId: string, filter: Messag
     const pattern = containsPattern(filter.search);
     query = query.where(sql<SqlBool>`lower(${sql.ref('body')}) like ${pattern} escape '\\'`);
   }
-  if (filter.since) query = query.where('created_at', '>=', filter.since);
+  if (filter.since) {
+    // The id bound lets the (workspace_id, id) index stop at the day asked for, instead of reading
+    // the older log to check each row's created_at: a search over the last days reads only those.
+    query = query
+      .where('id', '>=', idFloor('msg', Date.parse(filter.since)))
+      .where('created_at', '>=', filter.since);
+  }
   if (filter.until) query = query.where('created_at', '<', filter.until);
   if (filter.before) query = query.where('id', '<', filter.before);
   return query;

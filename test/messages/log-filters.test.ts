@@ -121,6 +121,8 @@ describe('log filters', () => {
     expect(await count(t, 'q=483920')).toEqual({ total: 0, capped: false });
   });
 
+  // The rows' ids carry the time they were inserted (today), later than their back-dated creation:
+  // the id bound `since` adds must not lose them.
   it('filters by a date range, until exclusive', async ({ t }) => {
     const range = `since=${enc('2026-03-02T00:00:00Z')}&until=${enc('2026-03-05T10:00:00Z')}`;
     expect(await bodies(t, range)).toEqual([
