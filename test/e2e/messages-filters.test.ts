@@ -3,7 +3,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { makeDevice, makeMessage } from '../helpers/factories.js';
-import { axeViolations, ensureWebBuild, openBrowser, startServer, type BrowserSession } from './browser.js';
+import {
+  axeViolations,
+  ensureWebBuild,
+  openBrowser,
+  screenshot,
+  startServer,
+  type BrowserSession,
+} from './browser.js';
 
 const OWNER = { name: 'Olivia Owner', email: 'owner@example.com', password: 'correct horse battery' };
 const WAIT = { timeout: 15_000 };
@@ -150,6 +157,7 @@ describe('the message log in the address', () => {
     await page.goto(`${server.baseUrl}/messages?status=queued`);
     await row('Spring menu promo again').waitFor(WAIT);
     await page.getByLabel('Select every message on this page').check();
+    await screenshot(page, 'messages-selected');
     await page.getByRole('button', { name: 'Cancel queued (2)' }).click();
     await page.getByRole('button', { name: 'Cancel 2 queued messages' }).click();
     await page.getByText('Canceled 2 messages.').waitFor(WAIT);
@@ -181,6 +189,7 @@ describe('the message log in the address', () => {
     const scrollWidth = await page.evaluate<number>('document.documentElement.scrollWidth');
     expect(scrollWidth).toBeLessThanOrEqual(360);
     expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'messages-filters-phone');
     expect(browser.errors).toEqual([]);
   });
 });

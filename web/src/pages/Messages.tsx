@@ -94,7 +94,11 @@ export function Messages() {
   return (
     <>
       <h1>Messages</h1>
-      <form className="filters" aria-label="Filter messages" onSubmit={(event) => event.preventDefault()}>
+      <form
+        className="filters log-filters"
+        aria-label="Filter messages"
+        onSubmit={(event) => event.preventDefault()}
+      >
         <label>
           Search text
           <input
@@ -106,7 +110,7 @@ export function Messages() {
           />
         </label>
         <label>
-          Number <span className="muted">(or part of it)</span>
+          Number
           <input
             name="to"
             type="tel"
