@@ -70,6 +70,15 @@ export function newId(prefix: IdPrefix, now: number = Date.now()): string {
     .join('')}`;
 }
 
+/**
+ * The smallest id of this prefix that can have been made at `ms` or later. An id's time is never
+ * earlier than its row's creation time (newId only moves it forward), so `id >= idFloor(p, t)`
+ * keeps every row created at t or later and lets a range over the id index stop early.
+ */
+export function idFloor(prefix: IdPrefix, ms: number): string {
+  return `${prefix}_${encodeTime(ms)}${'0'.repeat(16)}`;
+}
+
 /** A shape check for route params: the prefix and 26 base32 characters. */
 export function idPattern(prefix: IdPrefix): string {
   return `^${prefix}_[0-9a-hjkmnp-tv-z]{26}$`;

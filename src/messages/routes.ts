@@ -7,14 +7,13 @@ import { creationHookOf } from '../http/idempotency.js';
 import { AppError, notFound, validation } from '../lib/errors.js';
 import { decodeCursor, pageOf } from '../http/pagination.js';
 import { errorResponses, IdParams, Page, PageQuery } from '../http/schemas.js';
-import { literalUnion } from '../lib/schema.js';
 import { idPattern } from '../lib/ids.js';
-import { phoneQuery } from '../lib/phone.js';
 import { METADATA_MAX_BYTES, SendBody } from './schemas.js';
 import { sendMessage } from './send.js';
 import { transitionMessage } from './status.js';
 import { findMessage, listMessages, messageTimeline } from './store.js';
-import { MESSAGE_STATUSES, MessageSchema, toMessageView } from './views.js';
+import { MessageFilterFields, toMessageFilter } from './filter-query.js';
+import { MessageSchema, toMessageView } from './views.js';
 
 const tags = ['messages'];
 
@@ -69,24 +68,7 @@ export function messageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: 'The message log, newest first',
-          querystring: Type.Object(
-            {
-              ...PageQuery,
-              status: Type.Optional(literalUnion(MESSAGE_STATUSES)),
-              to: Type.Optional(
-                Type.String({
-                  maxLength: 32,
-                  description:
-                    'The customer number (recipient or sender): a whole number matches exactly, part of one matches too (`+4915` from the start, `5557` anywhere; 3 digits at least)',
-                }),
-              ),
-              deviceId: Type.Optional(Type.String({ pattern: idPattern('dev') })),
-              direction: Type.Optional(literalUnion(['in', 'out'] as const)),
-              since: Type.Optional(Type.String({ format: 'date-time' })),
-              until: Type.Optional(Type.String({ format: 'date-time' })),
-            },
-            { additionalProperties: false },
-          ),
+          querystring: Type.Object({ ...PageQuery, ...MessageFilterFields }, { additionalProperties: false }),
           response: { 200: Page(MessageSchema), ...errorResponses() },
         },
       },
@@ -96,15 +78,7 @@ export function messageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         const rows = await listMessages(
           ctx.db,
           authOf(request).workspaceId,
-          {
-            status: q.status,
-            ...(q.to ? phoneQuery(q.to) : {}),
-            deviceId: q.deviceId,
-            direction: q.direction,
-            since: q.since ? new Date(q.since).toISOString() : undefined,
-            until: q.until ? new Date(q.until).toISOString() : undefined,
-            before: decodeCursor(q.cursor),
-          },
+          { ...toMessageFilter(q), before: decodeCursor(q.cursor) },
           limit + 1,
         );
         return pageOf(rows, limit, (row) => toMessageView(row));

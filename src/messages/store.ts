@@ -1,5 +1,7 @@
+import { sql, type SqlBool } from 'kysely';
 import type { DbOrTx } from '../db/database.js';
-import type { MessageRow, MessageStatus } from './tables.js';
+import { idFloor } from '../lib/ids.js';
+import type { MessageRow, MessageSource, MessageStatus } from './tables.js';
 
 /** The next message a device should hand to WhatsApp: highest priority, then oldest. */
 export async function nextQueued(db: DbOrTx, deviceId: string): Promise<MessageRow | undefined> {
@@ -56,18 +58,28 @@ export interface MessageFilter {
   phonePart?: { digits: string; from: 'start' | 'anywhere' };
   deviceId?: string;
   direction?: 'in' | 'out';
+  source?: MessageSource;
+  /** Text anywhere in the body, case-insensitive. */
+  search?: string;
   since?: string;
   until?: string;
+  /** Keyset: only messages older than this id. */
   before?: string;
 }
 
-export async function listMessages(
-  db: DbOrTx,
-  workspaceId: string,
-  filter: MessageFilter,
-  limit: number,
-): Promise<MessageRow[]> {
-  let query = db.selectFrom('messages').selectAll().where('workspace_id', '=', workspaceId);
+/** A LIKE pattern for text anywhere, its own wildcards escaped (compared lower-cased on both dialects). */
+function containsPattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * The workspace's messages that match a filter, unordered and unlimited: the list, its count, the
+ * CSV export and bulk cancel all read through it. The text search compares `body` only, which
+ * holds one-time codes masked; the sealed text is never read here. An index serves the workspace,
+ * status, number and device; the text search then reads the rows those select (docs/api.md).
+ */
+export function filteredMessages(db: DbOrTx, workspaceId: string, filter: MessageFilter) {
+  let query = db.selectFrom('messages').where('workspace_id', '=', workspaceId);
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.phone) query = query.where('phone', '=', filter.phone);
   if (filter.phonePart) {
@@ -77,10 +89,51 @@ export async function listMessages(
   }
   if (filter.deviceId) query = query.where('device_id', '=', filter.deviceId);
   if (filter.direction) query = query.where('direction', '=', filter.direction);
-  if (filter.since) query = query.where('created_at', '>=', filter.since);
+  if (filter.source) query = query.where('source', '=', filter.source);
+  if (filter.search) {
+    const pattern = containsPattern(filter.search);
+    query = query.where(sql<SqlBool>`lower(${sql.ref('body')}) like ${pattern} escape '\\'`);
+  }
+  if (filter.since) {
+    // The id bound lets the (workspace_id, id) index stop at the day asked for, instead of reading
+    // the older log to check each row's created_at: a search over the last days reads only those.
+    query = query
+      .where('id', '>=', idFloor('msg', Date.parse(filter.since)))
+      .where('created_at', '>=', filter.since);
+  }
   if (filter.until) query = query.where('created_at', '<', filter.until);
   if (filter.before) query = query.where('id', '<', filter.before);
-  return query.orderBy('id', 'desc').limit(limit).execute();
+  return query;
+}
+
+export async function listMessages(
+  db: DbOrTx,
+  workspaceId: string,
+  filter: MessageFilter,
+  limit: number,
+): Promise<MessageRow[]> {
+  return filteredMessages(db, workspaceId, filter).selectAll().orderBy('id', 'desc').limit(limit).execute();
+}
+
+/** Counting stops here: an exact count of a huge log costs a full scan, and "10,000+" says enough. */
+export const COUNT_CAP = 10_000;
+
+/** How many messages match, up to COUNT_CAP (then `capped`). */
+export async function countMessages(
+  db: DbOrTx,
+  workspaceId: string,
+  filter: MessageFilter,
+): Promise<{ total: number; capped: boolean }> {
+  const matching = filteredMessages(db, workspaceId, filter)
+    .select('id')
+    .limit(COUNT_CAP + 1)
+    .as('matching');
+  const row = await db
+    .selectFrom(matching)
+    .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
+    .executeTakeFirstOrThrow();
+  const n = Number(row.n);
+  return n > COUNT_CAP ? { total: COUNT_CAP, capped: true } : { total: n, capped: false };
 }
 
 /** Messages a crash left in `sending` on this device. */

@@ -11,8 +11,19 @@ import { MessageMedia } from './MessageMedia';
 import { ErrorNote, Loading } from './Notice';
 import { StatusBadge } from './StatusBadge';
 
-/** One message with its status timeline, refreshed while receipts arrive. */
-export function MessageDrawer({ id, onClose }: { id: string; onClose: () => void }) {
+/**
+ * One message with its status timeline, refreshed while receipts arrive. `onOpen` shows another
+ * message in its place (the new message a retry sent).
+ */
+export function MessageDrawer({
+  id,
+  onClose,
+  onOpen,
+}: {
+  id: string;
+  onClose: () => void;
+  onOpen?: (id: string) => void;
+}) {
   const { role } = useSession();
   const { devices } = useDevices();
   const message = useResource(() => api.get('/v1/messages/{id}', { path: { id } }), id);
@@ -28,6 +39,20 @@ export function MessageDrawer({ id, onClose }: { id: string; onClose: () => void
       setError(errorMessage(err));
     } finally {
       await message.reload();
+    }
+  };
+  const retry = async () => {
+    setError(null);
+    try {
+      const answer = await api.post('/v1/messages/retry', {
+        body: { ids: [id] },
+        idempotencyKey: crypto.randomUUID(),
+      });
+      const sent = answer.retried[0];
+      if (sent) onOpen?.(sent.messageId);
+      else setError(answer.skipped[0]?.message ?? 'It was not sent again');
+    } catch (err) {
+      setError(errorMessage(err));
     }
   };
   return (
@@ -94,6 +119,11 @@ export function MessageDrawer({ id, onClose }: { id: string; onClose: () => void
           {m.status === 'queued' && can(role, 'messages') && (
             <button type="button" className="danger" onClick={() => void cancel()}>
               Cancel this message
+            </button>
+          )}
+          {m.status === 'failed' && m.source !== 'verification' && onOpen && can(role, 'messages') && (
+            <button type="button" onClick={() => void retry()}>
+              Send again
             </button>
           )}
         </>

@@ -1,41 +1,77 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { api, urlOf, type Message } from '../api';
+import { useSession } from '../auth';
 import { LoadMore } from '../components/LoadMore';
 import { MessageDrawer } from '../components/MessageDrawer';
 import { MessageMedia } from '../components/MessageMedia';
 import { Empty, ErrorNote, Loading } from '../components/Notice';
 import { StatusBadge } from '../components/StatusBadge';
 import { useDevices } from '../devices';
-import { formatDateTime, preview } from '../format';
+import { formatDateTime, formatNumber, preview } from '../format';
 import { usePagedList } from '../hooks/usePagedList';
+import { useResource } from '../hooks/useResource';
 import { useLiveEvent } from '../live';
-import type { Message } from '../api';
+import { can } from '../roles';
+import { navigate, useSearch } from '../router';
+import { BulkActions } from './messages/BulkActions';
+import {
+  FILTER_NAMES,
+  isFiltered,
+  matches,
+  queryOf,
+  searchOf,
+  sourceLabel,
+  SOURCES,
+  STATUSES,
+  viewFrom,
+  type FilterName,
+  type LogView,
+} from './messages/log-query';
 
-const STATUSES = [
-  'queued',
-  'sending',
-  'sent',
-  'delivered',
-  'read',
-  'failed',
-  'expired',
-  'canceled',
-  'received',
-];
-const FIELDS = ['status', 'direction', 'to', 'deviceId'] as const;
-type Filters = Record<(typeof FIELDS)[number], string>;
-
-const matches = (m: Message, f: Filters) =>
-  (!f.status || m.status === f.status) &&
-  (!f.direction || m.direction === f.direction) &&
-  (!f.deviceId || m.deviceId === f.deviceId) &&
-  (!f.to || (m.to ?? m.from ?? '').includes(f.to.replace(/[^\d+]/g, '')));
-// (A live message matches a partial number the way the server does: the digits appear in it.)
+/** Typing settles for this long before a text filter applies. */
+const TYPING_PAUSE_MS = 350;
 
 export function Messages() {
+  const { role } = useSession();
   const { devices } = useDevices();
-  const [filters, setFilters] = useState<Filters>({ status: '', direction: '', to: '', deviceId: '' });
-  const [openId, setOpenId] = useState<string | null>(null);
-  const log = usePagedList('/v1/messages', filters);
+  const search = useSearch();
+  const view = useMemo(() => viewFrom(search), [search]);
+  const filters = useMemo(
+    () => Object.fromEntries(FILTER_NAMES.map((name) => [name, view[name]])) as Record<FilterName, string>,
+    [view],
+  );
+  const query = useMemo(() => queryOf(filters), [filters]);
+  const queryKey = urlOf('', {}, query);
+
+  // Every change is a new entry in the history: Back undoes a filter or closes the drawer. The
+  // address is read now, not from this render: a text filter applies after a pause, and must not
+  // undo a choice made in between.
+  const show = (change: Partial<LogView>) =>
+    navigate(window.location.pathname + searchOf({ ...viewFrom(window.location.search), ...change }));
+
+  const log = usePagedList('/v1/messages', query as Record<string, string>);
+  const count = useResource(() => api.get('/v1/messages/count', { query }), queryKey);
+
+  // The text fields apply once typing pauses; Back (or a shared link) puts the address's value back.
+  const [draft, setDraft] = useState({ to: view.to, q: view.q });
+  useEffect(() => setDraft({ to: view.to, q: view.q }), [view.to, view.q]);
+  useEffect(() => {
+    if (draft.to === view.to && draft.q === view.q) return;
+    const timer = setTimeout(() => show({ to: draft.to.trim(), q: draft.q.trim() }), TYPING_PAUSE_MS);
+    return () => clearTimeout(timer);
+    // Only typing starts the pause (`show` reads the address when it runs).
+  }, [draft]);
+
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  useEffect(() => setSelected(new Set()), [queryKey]);
+  const toggle = (id: string) =>
+    setSelected((now) => {
+      const next = new Set(now);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  const selectable = can(role, 'messages');
+  const allSelected = log.items.length > 0 && log.items.every((m) => selected.has(m.id));
 
   // Receipts update rows in place; new messages go on top when they match the filters.
   useLiveEvent('message', (incoming) => {
@@ -50,21 +86,46 @@ export function Messages() {
     });
   });
 
-  const applyFilters = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const next = Object.fromEntries(FIELDS.map((name) => [name, String(form.get(name) ?? '').trim()]));
-    setFilters(next as Filters);
-  };
-  const filtered = Object.values(filters).some((v) => v !== '');
+  const deviceName = (id: string | null) =>
+    devices.find((d) => d.id === id)?.name ?? (id ? 'Deleted device' : '—');
+  const filtered = isFiltered(filters);
+  const total = count.data;
 
   return (
     <>
       <h1>Messages</h1>
-      <form className="filters" onSubmit={applyFilters} aria-label="Filter messages">
+      <form
+        className="filters log-filters"
+        aria-label="Filter messages"
+        onSubmit={(event) => event.preventDefault()}
+      >
+        <label>
+          Search text
+          <input
+            type="search"
+            name="q"
+            maxLength={100}
+            value={draft.q}
+            onChange={(event) => setDraft({ ...draft, q: event.target.value })}
+          />
+        </label>
+        <label>
+          Number
+          <input
+            name="to"
+            type="tel"
+            placeholder="5557 or +1555…"
+            value={draft.to}
+            onChange={(event) => setDraft({ ...draft, to: event.target.value })}
+          />
+        </label>
         <label>
           Status
-          <select name="status" defaultValue="">
+          <select
+            name="status"
+            value={view.status}
+            onChange={(event) => show({ status: event.target.value })}
+          >
             <option value="">Any</option>
             {STATUSES.map((s) => (
               <option key={s}>{s}</option>
@@ -73,19 +134,38 @@ export function Messages() {
         </label>
         <label>
           Direction
-          <select name="direction" defaultValue="">
+          <select
+            name="direction"
+            value={view.direction}
+            onChange={(event) => show({ direction: event.target.value })}
+          >
             <option value="">In and out</option>
             <option value="out">Outbound</option>
             <option value="in">Inbound</option>
           </select>
         </label>
         <label>
-          Number <span className="muted">(or part of it)</span>
-          <input name="to" type="tel" placeholder="5557 or +1555…" />
+          Source
+          <select
+            name="source"
+            value={view.source}
+            onChange={(event) => show({ source: event.target.value })}
+          >
+            <option value="">Any</option>
+            {SOURCES.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
+          </select>
         </label>
         <label>
           Device
-          <select name="deviceId" defaultValue="">
+          <select
+            name="deviceId"
+            value={view.deviceId}
+            onChange={(event) => show({ deviceId: event.target.value })}
+          >
             <option value="">Any</option>
             {devices.map((d) => (
               <option key={d.id} value={d.id}>
@@ -94,8 +174,55 @@ export function Messages() {
             ))}
           </select>
         </label>
-        <button type="submit">Apply filters</button>
+        <label>
+          From day
+          <input
+            type="date"
+            name="since"
+            value={view.since}
+            max={view.until || undefined}
+            onChange={(event) => show({ since: event.target.value })}
+          />
+        </label>
+        <label>
+          To day
+          <input
+            type="date"
+            name="until"
+            value={view.until}
+            min={view.since || undefined}
+            onChange={(event) => show({ until: event.target.value })}
+          />
+        </label>
+        {filtered && (
+          <button
+            type="button"
+            onClick={() => show(Object.fromEntries(FILTER_NAMES.map((name) => [name, ''])))}
+          >
+            Clear filters
+          </button>
+        )}
       </form>
+      <div className="log-summary">
+        <p className="muted" role="status" aria-live="polite">
+          {total
+            ? `${formatNumber(total.total)}${total.capped ? '+' : ''} ${total.total === 1 ? 'message' : 'messages'}${filtered ? ' match' : ''}`
+            : ''}
+        </p>
+        <a href={urlOf('/v1/messages/export.csv', {}, query)} download>
+          Export CSV
+        </a>
+      </div>
+      {selectable && (
+        <BulkActions
+          selected={log.items.filter((m) => selected.has(m.id))}
+          onDone={() => {
+            setSelected(new Set());
+            void log.reload();
+            void count.reload();
+          }}
+        />
+      )}
       <ErrorNote message={log.error} />
       {!log.data ? (
         !log.error && <Loading />
@@ -109,40 +236,75 @@ export function Messages() {
             <caption className="visually-hidden">Message log, newest first</caption>
             <thead>
               <tr>
+                {selectable && (
+                  <th scope="col" className="cell-select">
+                    <input
+                      type="checkbox"
+                      aria-label="Select every message on this page"
+                      checked={allSelected}
+                      onChange={() =>
+                        setSelected(allSelected ? new Set() : new Set(log.items.map((m) => m.id)))
+                      }
+                    />
+                  </th>
+                )}
                 <th scope="col">When</th>
                 <th scope="col">Number</th>
                 <th scope="col">Content</th>
+                <th scope="col">Device</th>
+                <th scope="col">Source</th>
                 <th scope="col">Status</th>
               </tr>
             </thead>
             <tbody>
-              {log.items.map((m) => (
-                <tr key={m.id}>
-                  <td className="cell-when">{formatDateTime(m.createdAt)}</td>
-                  <td className="nowrap">
-                    <span className="direction" aria-label={m.direction === 'out' ? 'to' : 'from'}>
-                      {m.direction === 'out' ? '→' : '←'}
-                    </span>{' '}
-                    {m.direction === 'out' ? m.to : m.from}
-                  </td>
-                  <td>
-                    {m.media && <MessageMedia media={m.media} compact />}
-                    <button type="button" className="link" onClick={() => setOpenId(m.id)}>
-                      {preview(m.body, 60) || (m.media ? `(${m.media.type})` : '(empty)')}
-                    </button>
-                  </td>
-                  <td>
-                    <StatusBadge status={m.status} />
-                    {m.error && <span className="muted small"> {m.error.code}</span>}
-                  </td>
-                </tr>
-              ))}
+              {log.items.map((m: Message) => {
+                const text = preview(m.body, 60) || (m.media ? `(${m.media.type})` : '(empty)');
+                return (
+                  <tr key={m.id}>
+                    {selectable && (
+                      <td className="cell-select">
+                        <input
+                          type="checkbox"
+                          aria-label={`Select: ${text}`}
+                          checked={selected.has(m.id)}
+                          onChange={() => toggle(m.id)}
+                        />
+                      </td>
+                    )}
+                    <td className="cell-when">{formatDateTime(m.createdAt)}</td>
+                    <td className="nowrap">
+                      <span className="direction" aria-label={m.direction === 'out' ? 'to' : 'from'}>
+                        {m.direction === 'out' ? '→' : '←'}
+                      </span>{' '}
+                      {m.direction === 'out' ? m.to : m.from}
+                    </td>
+                    <td>
+                      {m.media && <MessageMedia media={m.media} compact />}
+                      <button type="button" className="link" onClick={() => show({ message: m.id })}>
+                        {text}
+                      </button>
+                    </td>
+                    <td className="cell-meta">{deviceName(m.deviceId)}</td>
+                    <td className="cell-meta">{sourceLabel(m.source)}</td>
+                    <td>
+                      <StatusBadge status={m.status} />
+                      {m.error && <span className="muted small"> {m.error.code}</span>}
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>
       )}
       <LoadMore hasMore={log.hasMore} more={log.more} onMore={log.loadMore} label="Load older messages" />
-      {openId && <MessageDrawer id={openId} onClose={() => setOpenId(null)} />}
+      {view.message && (
+        <MessageDrawer
+          id={view.message}
+          onClose={() => show({ message: '' })}
+          onOpen={(id) => show({ message: id })}
+        />
+      )}
     </>
   );
 }
