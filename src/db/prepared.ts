@@ -30,7 +30,7 @@ export function preparedQuery<Args extends object, Row>(
   const placeholders = new Proxy({} as Placeholders<Args>, {
     get: (_target, name) => `${PLACEHOLDER}${String(name)}`,
   });
-  return (db, args) => {
+  return async (db, args) => {
     const executor = db.getExecutor();
     let compiled = compiledFor.get(executor.adapter);
     if (!compiled) {
