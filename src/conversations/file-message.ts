@@ -81,6 +81,10 @@ const fileOutbound = preparedQuery<OutboundFiling, ConversationRow>((db, a) =>
     .returningAll(),
 );
 
+const tagsOfOne = preparedQuery<{ id: string }, { tag: string }>((db, a) =>
+  db.selectFrom('conversation_tags').select('tag').where('conversation_id', '=', a.id).orderBy('tag'),
+);
+
 /**
  * The inbox's hook into every new message: files it into the conversation of its workspace, line
  * and number (creating it with the first message), in the message's own transaction. A customer
@@ -113,7 +117,8 @@ export function fileIntoConversation(ctx: AppContext): MessageStoredHook {
       const conversation = rows[0]!;
       const created = conversation.id === proposedId;
       // A thread created just now has no tags yet.
-      const view = created ? toConversationView(conversation, []) : await viewOf(trx, conversation);
+      const tags = created ? [] : (await tagsOfOne(trx, { id: conversation.id })).rows.map((r) => r.tag);
+      const view = toConversationView(conversation, tags);
       const events = created
         ? [await recordConversationEvent(ctx, trx, row.workspace_id, 'conversation.created', view, now)]
         : [];
