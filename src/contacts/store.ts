@@ -1,20 +1,26 @@
 import type { DbOrTx } from '../db/database.js';
+import { preparedQuery } from '../db/prepared.js';
 import type { ContactRow } from './tables.js';
 
 /** How long a "is this number on WhatsApp" answer is trusted before asking again. */
 export const LOOKUP_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+
+// On every accepted message: built and compiled once.
+const contactByPhone = preparedQuery<{ workspaceId: string; phone: string }, ContactRow>((db, a) =>
+  db
+    .selectFrom('contacts')
+    .selectAll()
+    .where('workspace_id', '=', a.workspaceId)
+    .where('phone', '=', a.phone),
+);
 
 export async function findContact(
   db: DbOrTx,
   workspaceId: string,
   phone: string,
 ): Promise<ContactRow | undefined> {
-  return db
-    .selectFrom('contacts')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('phone', '=', phone)
-    .executeTakeFirst();
+  const { rows } = await contactByPhone(db, { workspaceId, phone });
+  return rows[0];
 }
 
 /** Creates the contact row if missing, then applies the given fields. */

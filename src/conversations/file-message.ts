@@ -1,5 +1,6 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { AppContext } from '../context.js';
+import { preparedQuery } from '../db/prepared.js';
 import type { Database } from '../db/types.js';
 import type { WapingEvent } from '../events/types.js';
 import { newId } from '../lib/ids.js';
@@ -7,6 +8,8 @@ import type { MessageStoredHook } from '../messages/stored-hooks.js';
 import type { MessageRow } from '../messages/tables.js';
 import { publishConversation, recordConversationEvent } from './announce.js';
 import { viewOf } from './store.js';
+import type { ConversationRow } from './tables.js';
+import { toConversationView } from './views.js';
 
 const PREVIEW_CHARS = 120;
 
@@ -19,6 +22,68 @@ function pushNameOf(row: MessageRow): string | null {
     return null;
   }
 }
+
+interface OutboundFiling {
+  id: string;
+  workspaceId: string;
+  deviceId: string;
+  phone: string;
+  /** 1 for a verification code: a thread it creates is code-only, and it leaves that flag as it is. */
+  otpOnly: number;
+  messageId: string;
+  at: string;
+  preview: string | null;
+}
+
+/** Whether the message being filed is newer than the thread's last one (ids sort by time). */
+const newer = sql<boolean>`(conversations.last_message_id is null or conversations.last_message_id < excluded.last_message_id)`;
+const forwardOnly = <T>(
+  column: 'last_message_id' | 'last_message_at' | 'last_direction' | 'last_preview' | 'updated_at',
+) => sql<T>`case when ${newer} then excluded.${sql.ref(column)} else conversations.${sql.ref(column)} end`;
+
+/**
+ * An outbound message filed in one statement: the thread is created with it as its last message,
+ * or the existing thread's last message moves forward to it (never back, whatever order commits
+ * come in) and a message that is not a code clears the code-only flag. Returns the thread; it was
+ * created by this statement when it carries the id proposed here.
+ */
+const fileOutbound = preparedQuery<OutboundFiling, ConversationRow>((db, a) =>
+  db
+    .insertInto('conversations')
+    .values({
+      id: a.id,
+      workspace_id: a.workspaceId,
+      device_id: a.deviceId,
+      phone: a.phone,
+      contact_name: null,
+      status: 'open',
+      assignee_id: null,
+      unread_count: 0,
+      otp_only: a.otpOnly,
+      last_message_id: a.messageId,
+      last_message_at: a.at,
+      last_direction: 'out',
+      last_preview: a.preview,
+      last_inbound_at: null,
+      created_at: a.at,
+      updated_at: a.at,
+    })
+    .onConflict((oc) =>
+      oc.columns(['workspace_id', 'device_id', 'phone']).doUpdateSet({
+        last_message_id: forwardOnly<string | null>('last_message_id'),
+        last_message_at: forwardOnly<string>('last_message_at'),
+        last_direction: forwardOnly<'in' | 'out' | null>('last_direction'),
+        last_preview: forwardOnly<string | null>('last_preview'),
+        updated_at: forwardOnly<string>('updated_at'),
+        otp_only: sql<number>`case when excluded.otp_only = 1 then conversations.otp_only else 0 end`,
+      }),
+    )
+    .returningAll(),
+);
+
+const tagsOfOne = preparedQuery<{ id: string }, { tag: string }>((db, a) =>
+  db.selectFrom('conversation_tags').select('tag').where('conversation_id', '=', a.id).orderBy('tag'),
+);
 
 /**
  * The inbox's hook into every new message: files it into the conversation of its workspace, line
@@ -35,6 +100,31 @@ export function fileIntoConversation(ctx: AppContext): MessageStoredHook {
     const at = row.created_at;
     const inbound = row.direction === 'in';
     const code = row.source === 'verification';
+    const preview = row.body === null ? null : row.body.slice(0, PREVIEW_CHARS);
+
+    if (!inbound) {
+      const proposedId = newId('cnv', now.getTime());
+      const { rows } = await fileOutbound(trx, {
+        id: proposedId,
+        workspaceId: row.workspace_id,
+        deviceId,
+        phone: row.phone,
+        otpOnly: code ? 1 : 0,
+        messageId: row.id,
+        at,
+        preview,
+      });
+      const conversation = rows[0]!;
+      const created = conversation.id === proposedId;
+      // A thread created just now has no tags yet.
+      const tags = created ? [] : (await tagsOfOne(trx, { id: conversation.id })).rows.map((r) => r.tag);
+      const view = toConversationView(conversation, tags);
+      const events = created
+        ? [await recordConversationEvent(ctx, trx, row.workspace_id, 'conversation.created', view, now)]
+        : [];
+      return () =>
+        publishConversation(ctx, { workspaceId: row.workspace_id, view, kind: 'message_out', events });
+    }
 
     // Concurrent first messages of one thread: one insert wins, the others fall through to the update.
     const created = await trx
@@ -73,7 +163,7 @@ export function fileIntoConversation(ctx: AppContext): MessageStoredHook {
         last_message_id: row.id,
         last_message_at: at,
         last_direction: row.direction,
-        last_preview: row.body === null ? null : row.body.slice(0, PREVIEW_CHARS),
+        last_preview: preview,
         updated_at: at,
       })
       .where((eb) => eb.or([eb('last_message_id', 'is', null), eb('last_message_id', '<', row.id)]))

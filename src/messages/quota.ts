@@ -1,8 +1,40 @@
+import { sql } from 'kysely';
 import type { DbOrTx } from '../db/database.js';
+import { preparedQuery } from '../db/prepared.js';
 import { AppError } from '../lib/errors.js';
 import { monthPeriod } from '../lib/time.js';
 import type { Plan } from '../workspaces/plans.js';
-import { addUsage, countMessageUnder } from '../workspaces/store.js';
+
+/** The month's counter goes up by one, created at one if the month has none yet. */
+const countMessage = preparedQuery<{ workspaceId: string; period: string }, never>((db, a) =>
+  db
+    .insertInto('usage_counters')
+    .values({ workspace_id: a.workspaceId, period: a.period, messages_sent: 1, verifications: 0 })
+    .onConflict((oc) =>
+      oc
+        .columns(['workspace_id', 'period'])
+        .doUpdateSet({ messages_sent: sql<number>`usage_counters.messages_sent + 1` }),
+    ),
+);
+
+/**
+ * The same, but only while the counter is under the limit. One statement that reads and writes the
+ * row under its lock (SQLite: the write lock; PostgreSQL: ON CONFLICT re-checks the WHERE on the
+ * row's latest version), so concurrent sends cannot overshoot; no row changed means the limit is
+ * reached. A limit of 0 never gets here (the insert would count one).
+ */
+const countMessageUnder = preparedQuery<{ workspaceId: string; period: string; limit: number }, never>(
+  (db, a) =>
+    db
+      .insertInto('usage_counters')
+      .values({ workspace_id: a.workspaceId, period: a.period, messages_sent: 1, verifications: 0 })
+      .onConflict((oc) =>
+        oc
+          .columns(['workspace_id', 'period'])
+          .doUpdateSet({ messages_sent: sql<number>`usage_counters.messages_sent + 1` })
+          .where('usage_counters.messages_sent', '<', a.limit),
+      ),
+);
 
 /**
  * Counts one message against the month's quota, atomically: the increment only happens while
@@ -14,13 +46,16 @@ export async function consumeMessageQuota(
   plan: Plan,
   now: Date,
 ): Promise<void> {
+  const period = monthPeriod(now);
   if (plan.messagesPerMonth === null) {
-    await addUsage(db, workspaceId, now, { messagesSent: 1 });
+    await countMessage(db, { workspaceId, period });
     return;
   }
-  const period = monthPeriod(now);
-  await addUsage(db, workspaceId, now, {});
-  if (!(await countMessageUnder(db, workspaceId, period, plan.messagesPerMonth))) {
+  const limit = plan.messagesPerMonth;
+  const counted =
+    limit > 0 &&
+    Number((await countMessageUnder(db, { workspaceId, period, limit })).numAffectedRows ?? 0) > 0;
+  if (!counted) {
     throw new AppError(
       'QUOTA_EXCEEDED',
       `The ${plan.name} plan allows ${plan.messagesPerMonth} messages a month and this month's are used up`,

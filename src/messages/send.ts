@@ -1,6 +1,6 @@
 import type { AppContext } from '../context.js';
 import type { CreationHook } from '../db/database.js';
-import { connectedDevices, findDevice, oldestDevice } from '../devices/store.js';
+import { findDevice } from '../devices/store.js';
 import type { DeviceRow } from '../devices/tables.js';
 import { AppError, notFound, validation } from '../lib/errors.js';
 import { encrypt, deriveKey } from '../lib/crypto.js';
@@ -9,9 +9,9 @@ import { toE164 } from '../lib/phone.js';
 import type { Plan } from '../workspaces/plans.js';
 import { findContact } from '../contacts/store.js';
 import { resolveOutboundMedia } from '../media/outbound.js';
-import type { ContactRow } from '../contacts/tables.js';
+import { chooseDevice } from './device-choice.js';
 import { consumeMessageQuota } from './quota.js';
-import { appendHistory } from './status.js';
+import { insertQueuedMessage } from './store.js';
 import type { MessageRow, MessageSource } from './tables.js';
 import { findTemplate, renderTemplate } from './templates.js';
 import { priorityRank, toMessageView, type MessageView } from './views.js';
@@ -31,34 +31,6 @@ export interface SendOptions {
 }
 
 const MAX_TTL_MS = 30 * 24 * 60 * 60 * 1000;
-
-/** Sticky per recipient: the device last used for this number if it is connected, else a stable pick. */
-async function chooseDevice(
-  ctx: AppContext,
-  workspaceId: string,
-  phone: string,
-  contact: ContactRow | undefined,
-  queueIfDisconnected: boolean,
-): Promise<DeviceRow> {
-  const connected = await connectedDevices(ctx.db, workspaceId);
-  const sticky = connected.find((d) => d.id === contact?.last_device_id);
-  if (sticky) return sticky;
-  if (connected.length > 0) {
-    const hash = [...phone].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
-    return connected[hash % connected.length]!;
-  }
-  if (queueIfDisconnected) {
-    const any = contact?.last_device_id
-      ? await findDevice(ctx.db, workspaceId, contact.last_device_id)
-      : undefined;
-    const fallback = any ?? (await oldestDevice(ctx.db, workspaceId));
-    if (fallback && fallback.status !== 'logged_out' && fallback.status !== 'unlinked') return fallback;
-  }
-  throw new AppError(
-    'SESSION_DISCONNECTED',
-    'No connected WhatsApp device in this workspace; link or reconnect one, or set queueIfDisconnected',
-  );
-}
 
 function expiryOf(input: SendMessageInput, now: Date): string | null {
   if (input.ttlSeconds !== undefined) return new Date(now.getTime() + input.ttlSeconds * 1000).toISOString();
@@ -161,8 +133,7 @@ export async function sendMessage(
   };
   const afterCommit = await ctx.db.transaction().execute(async (trx) => {
     await consumeMessageQuota(trx, workspaceId, plan, now);
-    await trx.insertInto('messages').values(row).execute();
-    await appendHistory(trx, id, 'queued', at);
+    await insertQueuedMessage(trx, row);
     await options.onCreate?.(trx, id);
     return ctx.messageStored.run(trx, row);
   });

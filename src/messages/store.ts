@@ -1,7 +1,82 @@
-import { sql, type SqlBool } from 'kysely';
+import { PostgresAdapter, sql, type SqlBool, type Transaction } from 'kysely';
 import type { DbOrTx } from '../db/database.js';
+import { preparedQuery } from '../db/prepared.js';
+import type { Database } from '../db/types.js';
 import { idFloor } from '../lib/ids.js';
 import type { MessageRow, MessageSource, MessageStatus } from './tables.js';
+
+/** Every column of a message, in the order the prepared inserts bind them. */
+const MESSAGE_COLUMNS = [
+  'id',
+  'workspace_id',
+  'device_id',
+  'direction',
+  'phone',
+  'type',
+  'body',
+  'sealed_body',
+  'masked',
+  'template_id',
+  'status',
+  'error_code',
+  'error_message',
+  'priority',
+  'source',
+  'source_id',
+  'metadata',
+  'wa_message_id',
+  'media',
+  'queue_if_disconnected',
+  'attempts',
+  'expires_at',
+  'created_at',
+  'updated_at',
+] as const satisfies ReadonlyArray<keyof MessageRow>;
+// A column added to messages must be added above, or the accept path would drop it silently.
+const everyColumnListed: Exclude<keyof MessageRow, (typeof MESSAGE_COLUMNS)[number]> extends never
+  ? true
+  : never = true;
+void everyColumnListed;
+
+function messageValues(a: MessageRow): MessageRow {
+  return Object.fromEntries(MESSAGE_COLUMNS.map((c) => [c, a[c]])) as unknown as MessageRow;
+}
+
+const insertMessage = preparedQuery<MessageRow, never>((db, a) =>
+  db.insertInto('messages').values(messageValues(a)),
+);
+
+const insertQueuedEntry = preparedQuery<{ id: string; at: string }, never>((db, a) =>
+  db
+    .insertInto('message_status_history')
+    .values({ message_id: a.id, status: 'queued', at: a.at, error_code: null }),
+);
+
+/** PostgreSQL: the message and its first timeline entry in one statement (one round trip). */
+const insertMessageQueued = preparedQuery<MessageRow, never>((db, a) =>
+  db
+    .with('message', (w) => w.insertInto('messages').values(messageValues(a)).returning(['id', 'created_at']))
+    .insertInto('message_status_history')
+    .columns(['message_id', 'status', 'at', 'error_code'])
+    .expression((eb) =>
+      eb
+        .selectFrom('message')
+        .select(['id', sql<string>`'queued'`.as('status'), 'created_at', sql<null>`null`.as('error_code')]),
+    ),
+);
+
+/**
+ * Stores a message accepted for sending, with its `queued` timeline entry (at its `created_at`),
+ * in the caller's transaction.
+ */
+export async function insertQueuedMessage(trx: Transaction<Database>, row: MessageRow): Promise<void> {
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+    await insertMessageQueued(trx, row);
+    return;
+  }
+  await insertMessage(trx, row);
+  await insertQueuedEntry(trx, { id: row.id, at: row.created_at });
+}
 
 /** The next message a device should hand to WhatsApp: highest priority, then oldest. */
 export async function nextQueued(db: DbOrTx, deviceId: string): Promise<MessageRow | undefined> {

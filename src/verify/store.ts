@@ -1,5 +1,6 @@
 import type { Updateable } from 'kysely';
 import type { DbOrTx } from '../db/database.js';
+import { preparedQuery } from '../db/prepared.js';
 import type { SendAttempt, VerificationRow, VerificationStatus, VerificationsTable } from './tables.js';
 
 export const MAX_CHECKS = 5;
@@ -8,17 +9,18 @@ export async function insertVerification(db: DbOrTx, row: VerificationRow): Prom
   await db.insertInto('verifications').values(row).execute();
 }
 
+// Every check reads its verification first: built and compiled once.
+const verificationById = preparedQuery<{ workspaceId: string; id: string }, VerificationRow>((db, a) =>
+  db.selectFrom('verifications').selectAll().where('workspace_id', '=', a.workspaceId).where('id', '=', a.id),
+);
+
 export async function findVerification(
   db: DbOrTx,
   workspaceId: string,
   id: string,
 ): Promise<VerificationRow | undefined> {
-  return db
-    .selectFrom('verifications')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const { rows } = await verificationById(db, { workspaceId, id });
+  return rows[0];
 }
 
 export async function latestPending(
@@ -90,15 +92,14 @@ export async function updateIfUnchanged(
   patch: Patch,
   now: Date,
 ): Promise<VerificationRow | undefined> {
-  const result = await db
+  return db
     .updateTable('verifications')
     .set((eb) => ({ ...toColumns(patch, now), version: eb('version', '+', 1) }))
     .where('id', '=', row.id)
     .where('version', '=', row.version)
     .where('status', '=', 'pending')
+    .returningAll()
     .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) return undefined;
-  return db.selectFrom('verifications').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
 }
 
 /** Ends a pending verification (at most once: the status condition decides who ends it); erases the sealed code. */
@@ -117,22 +118,25 @@ export async function endVerification(
     .where('status', '=', 'pending');
   if (only.expiredBy) query = query.where('expires_at', '<=', only.expiredBy.toISOString());
   if (only.version !== undefined) query = query.where('version', '=', only.version);
-  const result = await query.executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) return undefined;
-  return db.selectFrom('verifications').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  // The row as this update left it, read in the same statement.
+  return query.returningAll().executeTakeFirst();
 }
+
+const checkTaken = preparedQuery<{ id: string; at: string }, never>((db, a) =>
+  db
+    .updateTable('verifications')
+    .set((eb) => ({ check_attempts: eb('check_attempts', '+', 1), updated_at: a.at }))
+    .where('id', '=', a.id)
+    .where('status', '=', 'pending')
+    .where('check_attempts', '<', MAX_CHECKS)
+    .where('expires_at', '>', a.at),
+);
 
 /** Takes one of the MAX_CHECKS checks; false when none is left or the verification is no longer open. */
 export async function takeCheck(db: DbOrTx, id: string, now: Date): Promise<boolean> {
-  const result = await db
-    .updateTable('verifications')
-    .set((eb) => ({ check_attempts: eb('check_attempts', '+', 1), updated_at: now.toISOString() }))
-    .where('id', '=', id)
-    .where('status', '=', 'pending')
-    .where('check_attempts', '<', MAX_CHECKS)
-    .where('expires_at', '>', now.toISOString())
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  const at = now.toISOString();
+  const result = await checkTaken(db, { id, at });
+  return Number(result.numAffectedRows ?? 0) > 0;
 }
 
 export async function dueForExpiry(db: DbOrTx, now: Date, limit: number): Promise<VerificationRow[]> {

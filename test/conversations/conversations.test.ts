@@ -62,6 +62,41 @@ describe('conversations filed from messages', () => {
     expect(conversation.lastMessage).toMatchObject({ id: newest.id, preview: newest.body });
   });
 
+  it('concurrent outbound messages make one conversation, created once; its last message never moves back', async ({
+    t,
+  }) => {
+    const phone = '+15551110013';
+    const sent = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => automatedSend(t, line, phone, 'auto_reply', `reply ${i}`)),
+    );
+    const rows = await t.app.ctx.db
+      .selectFrom('conversations')
+      .selectAll()
+      .where('phone', '=', phone)
+      .execute();
+    expect(rows).toHaveLength(1);
+    const created = await eventsOfType(t, 'conversation.created');
+    expect(created.filter((e) => e.phone === phone)).toHaveLength(1);
+    const newest = sent
+      .map((m) => m.id)
+      .sort()
+      .at(-1)!;
+    expect(rows[0]).toMatchObject({ last_message_id: newest, last_direction: 'out', otp_only: 0 });
+
+    // An older message whose transaction commits last leaves the thread's last message as it is.
+    const older = await t.app.ctx.db
+      .selectFrom('messages')
+      .selectAll()
+      .where('id', '=', sent.map((m) => m.id).sort()[0]!)
+      .executeTakeFirstOrThrow();
+    await t.app.ctx.db
+      .transaction()
+      .execute((trx) => t.app.ctx.messageStored.run(trx, { ...older, body: 'late' }));
+    const after = await conversationWith(t, phone);
+    expect(after.id).toBe(rows[0]!.id);
+    expect(after.lastMessage).toMatchObject({ id: newest, preview: rows[0]!.last_preview });
+  });
+
   it('a new customer message reopens a resolved conversation, with a status event', async ({ t }) => {
     const phone = '+15551110004';
     await customerMessage(t, line, phone, 'first');

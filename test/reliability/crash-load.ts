@@ -1,7 +1,8 @@
 /**
  * Send load for the crash suite: clients that send messages with an `Idempotency-Key` each and,
  * like a careful integration, retry with the same key on any failure (refused connection, a
- * 5xx, a 409 while the key's first request is still in progress) until the send is accepted.
+ * 5xx, a 409 while the key's first request is still in progress or while the device is not back
+ * yet after a restart) until the send is accepted.
  */
 import type { CrashableServer } from './crash-kit.js';
 import { sleep } from './crash-kit.js';
@@ -16,9 +17,18 @@ export interface PlannedSend {
   attempts: number;
 }
 
-/** Answers worth retrying with the same key; anything else is a fault of the server. */
+/**
+ * Answers worth retrying with the same key; anything else is a fault of the server. A node started
+ * again after a kill says its devices are `disconnected` (node_lost) until their engines are back,
+ * and a send naming such a device is refused with SESSION_DISCONNECTED meanwhile; a refusal leaves
+ * nothing behind, so the same key goes again.
+ */
 function retryable(status: number, code: unknown): boolean {
-  return status >= 500 || status === 429 || (status === 409 && code === 'IDEMPOTENCY_IN_PROGRESS');
+  return (
+    status >= 500 ||
+    status === 429 ||
+    (status === 409 && (code === 'IDEMPOTENCY_IN_PROGRESS' || code === 'SESSION_DISCONNECTED'))
+  );
 }
 
 /** Sends one planned message until the API accepts it (or its stored answer is replayed). */
