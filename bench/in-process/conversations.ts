@@ -95,7 +95,7 @@ for (const [name, query] of cases) {
     connections: 10,
     seconds,
   });
-  console.log(`${name}: p99 ${result.p99Ms} ms (${result.requestsPerSecond}/s)`);
+  console.log(`${name}: p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms (${result.requestsPerSecond}/s)`);
 }
 await server.close();
 process.exit(0);

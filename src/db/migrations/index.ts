@@ -14,6 +14,7 @@ import { m0012_conversations } from './0012_conversations.js';
 import { m0013_media } from './0013_media.js';
 import { m0014_user_settings } from './0014_user_settings.js';
 import { m0015_conversation_list_indexes } from './0015_conversation_list_indexes.js';
+import { m0016_conversation_status_counts } from './0016_conversation_status_counts.js';
 
 /** Every migration, by name; names sort in the order they apply. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0013_media': m0013_media,
   '0014_user_settings': m0014_user_settings,
   '0015_conversation_list_indexes': m0015_conversation_list_indexes,
+  '0016_conversation_status_counts': m0016_conversation_status_counts,
 };
