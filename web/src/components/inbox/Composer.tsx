@@ -2,8 +2,12 @@ import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { api, errorMessage, type Template } from '../../api';
 import { useResource } from '../../hooks/useResource';
 import { ErrorNote } from '../Notice';
+import { useTypingSignal } from './useTypingSignal';
 
-/** Enter sends, Shift+Enter starts a new line; a template may be sent instead, with its variables. */
+/**
+ * Enter sends, Shift+Enter starts a new line; a template may be sent instead, with its variables.
+ * While the member types, the customer sees "typing…" (when the line's presence option is on).
+ */
 export function Composer({ conversationId, onSent }: { conversationId: string; onSent: () => void }) {
   const [text, setText] = useState('');
   const [templateId, setTemplateId] = useState('');
@@ -12,11 +16,13 @@ export function Composer({ conversationId, onSent }: { conversationId: string; o
   const [error, setError] = useState<string | null>(null);
   const templates = useResource(() => api.get('/v1/templates', { query: { limit: 100 } }), 'inbox-templates');
   const template: Template | undefined = templates.data?.data.find((t) => t.id === templateId);
+  const typing = useTypingSignal(conversationId);
 
   const send = async () => {
     if (sending || (!template && text.trim() === '')) return;
     setSending(true);
     setError(null);
+    typing.stopped();
     try {
       await api.post('/v1/conversations/{id}/messages', {
         path: { id: conversationId },
@@ -80,7 +86,11 @@ export function Composer({ conversationId, onSent }: { conversationId: string; o
           <span className="visually-hidden">Message</span>
           <textarea
             value={text}
-            onChange={(e) => setText(e.target.value)}
+            onChange={(e) => {
+              setText(e.target.value);
+              if (e.target.value.trim() === '') typing.stopped();
+              else typing.typed();
+            }}
             onKeyDown={onKeyDown}
             rows={3}
             placeholder="Write a reply. Enter sends, Shift+Enter adds a line."
