@@ -210,15 +210,18 @@ export function countQuery(db: DbOrTx, workspaceId: string, filter: Conversation
     // workspace checked against the tag. A cross join keeps that order on SQLite (its planner
     // has no statistics to choose it); PostgreSQL plans it as a join either way.
     const { tag, ...rest } = filter;
-    return db
-      .selectFrom('conversation_tags')
-      .crossJoin('conversations')
-      .select(['conversations.status', (eb) => eb.fn.countAll<number>().as('count')])
-      .where('conversation_tags.workspace_id', '=', workspaceId)
-      .where('conversation_tags.tag', '=', tag)
-      .whereRef('conversations.id', '=', 'conversation_tags.conversation_id')
-      .where((eb) => filterExpression(eb as unknown as Eb, workspaceId, rest, false))
-      .groupBy('conversations.status');
+    return (
+      db
+        .selectFrom('conversation_tags')
+        .crossJoin('conversations')
+        .select(['conversations.status', (eb) => eb.fn.countAll<number>().as('count')])
+        .where('conversation_tags.workspace_id', '=', workspaceId)
+        .where('conversation_tags.tag', '=', tag)
+        .whereRef('conversations.id', '=', 'conversation_tags.conversation_id')
+        // The builder of the join also knows conversation_tags; the filter only names conversations.
+        .where((eb) => filterExpression(eb as unknown as Eb, workspaceId, rest, false))
+        .groupBy('conversations.status')
+    );
   }
   return db
     .selectFrom('conversations')
