@@ -208,7 +208,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await registerContacts(app, ctx, supervisor);
   await registerInbound(app, ctx, inbound);
   await registerVerify(app, ctx);
-  await registerConversations(app, ctx);
+  await registerConversations(app, ctx, supervisor);
   await app.register(dashboard(ctx));
 
   return app;

@@ -20,8 +20,8 @@ import {
   updateConversation,
   type Actor,
 } from './service.js';
+import { inboxCounts } from './inbox-counts.js';
 import {
-  countByStatus,
   findConversation,
   listConversations,
   viewOf,
@@ -30,6 +30,8 @@ import {
   type ConversationFilter,
 } from './store.js';
 import { threadMessages } from './thread.js';
+import { conversationTyping, TypingGate } from './typing.js';
+import type { DeviceSupervisor } from '../devices/supervisor.js';
 import { ConversationSchema, NoteSchema } from './views.js';
 
 const tags = ['conversations'];
@@ -67,7 +69,26 @@ function assigneeFilter(auth: AuthContext, assignee: string | undefined): string
   return auth.userId;
 }
 
-export function conversationRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
+const TypingBody = Type.Object(
+  { typing: Type.Boolean({ description: 'true while the member types, false once they stop' }) },
+  { additionalProperties: false },
+);
+const TypingResult = Type.Object({
+  shown: Type.Boolean({ description: 'Whether the customer sees "typing…" now' }),
+  reason: Type.Union(
+    [
+      Type.Literal('PRESENCE_OFF'),
+      Type.Literal('NOT_CONNECTED'),
+      Type.Literal('ALREADY_SHOWN'),
+      Type.Literal('NOT_SHOWN'),
+      Type.Null(),
+    ],
+    { description: 'Why nothing was sent to WhatsApp; null when the update was sent' },
+  ),
+});
+
+export function conversationRoutes(ctx: AppContext, supervisor: DeviceSupervisor): FastifyPluginAsyncTypebox {
+  const typingGate = new TypingGate();
   const existing = async (request: FastifyRequest, id: string) => {
     const row = await findConversation(ctx.db, authOf(request).workspaceId, id);
     if (!row) throw notFound('Conversation');
@@ -114,7 +135,7 @@ export function conversationRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         return {
           data: await viewsOf(ctx.db, page),
           nextCursor: hasMore && last ? encodeCursor(`${last.last_message_at}|${last.id}`) : null,
-          counts: after ? null : await countByStatus(ctx.db, auth.workspaceId, filter),
+          counts: after ? null : await inboxCounts(ctx, auth.workspaceId, filter),
         };
       },
     );
@@ -212,6 +233,33 @@ export function conversationRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       async (request) => updateConversation(ctx, actorOf(authOf(request)), request.params.id, request.body),
+    );
+
+    app.post(
+      '/v1/conversations/:id/typing',
+      {
+        config: { scope: 'messages' },
+        schema: {
+          tags,
+          summary: 'Show the customer "typing…" while a member writes a reply, or stop',
+          description:
+            "Only when the conversation's line has its presence option on (`pacing.presence`) and is " +
+            'connected; otherwise nothing is sent and `reason` says why. Updates closer than 3 s are ' +
+            'taken as one, and "typing…" ends by itself 10 s after the last one.',
+          params: ConversationParams,
+          body: TypingBody,
+          response: { 200: TypingResult, ...errorResponses(404) },
+        },
+      },
+      async (request) =>
+        conversationTyping(
+          ctx,
+          supervisor,
+          typingGate,
+          authOf(request).workspaceId,
+          request.params.id,
+          request.body.typing,
+        ),
     );
 
     app.post(

@@ -15,6 +15,8 @@ export interface ConversationFilter {
   unread?: boolean;
   /** Threads of verification codes only are left out unless this is set. */
   includeOtpOnly?: boolean;
+  /** The conversations of the whole number `search` names, looked up first (withNumberLookup). */
+  numberMatches?: string[];
 }
 
 /** Where the previous page ended: the list is newest activity first, then id. */
@@ -25,9 +27,95 @@ export interface ConversationCursor {
 
 type Eb = ExpressionBuilder<Database, 'conversations'>;
 
+/** How many of the newest conversations text search reads (name, number, last message). */
+export const SEARCH_CONVERSATIONS = 5_000;
+/** How many of the workspace's newest messages text search reads. */
+export const SEARCH_MESSAGES = 5_000;
+
 /** A LIKE pattern for text anywhere, its own wildcards escaped (compared lower-cased on both dialects). */
 function containsPattern(text: string): string {
   return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** The number a search names, in E.164, when it is a whole number with its country code. */
+function wholeNumberOf(text: string): string | undefined {
+  if (!/^\+?[\d\s().-]+$/.test(text.trim())) return undefined;
+  const digits = text.replace(/\D/g, '');
+  return digits.length >= 8 && digits.length <= 15 ? `+${digits}` : undefined;
+}
+
+/**
+ * Text search, bounded (docs/inbox.md, "Search"). A contains-match cannot use a B-tree index on
+ * either dialect, so instead of reading the whole inbox a search reads a window of recent
+ * activity: the conversations active since the older of two marks, the SEARCH_CONVERSATIONS-th
+ * newest conversation and the SEARCH_MESSAGES-th newest message of the workspace. In it the
+ * customer's name, number and last message are matched, and so is the text of the messages of
+ * that message window. Both marks come from an index (an offset into it), and the window is a
+ * range of the list's own indexes (they all end in last_message_at), so a search costs the same
+ * at any inbox size. A whole number (with its country code) is looked up in the number index
+ * instead, however old its conversation.
+ */
+function searchExpression(eb: Eb, workspaceId: string, filter: ConversationFilter): Expression<SqlBool> {
+  if (filter.numberMatches) {
+    // Ids, not the number: only then do both planners start from the primary key.
+    return filter.numberMatches.length > 0
+      ? eb('conversations.id', 'in', filter.numberMatches)
+      : sql<SqlBool>`1 = 0`;
+  }
+  const pattern = containsPattern(filter.search!);
+  const like = (column: Expression<string | null>) =>
+    sql<SqlBool>`lower(${column}) like ${pattern} escape '\\'`;
+  // The mark of each window: the time of its last entry, or '' (everything) while it is not full.
+  const conversationMark = sql<string>`coalesce((${eb
+    .selectFrom('conversations as recent')
+    .select('recent.last_message_at')
+    .where('recent.workspace_id', '=', workspaceId)
+    .orderBy('recent.last_message_at', 'desc')
+    .orderBy('recent.id', 'desc')
+    .limit(1)
+    .offset(SEARCH_CONVERSATIONS - 1)}), '')`;
+  // While the message window is not full it holds every message: its mark is the oldest one
+  // ('~', after every time, when there is none), not "everything".
+  const messageMark = sql<string>`coalesce((${eb
+    .selectFrom('messages as mark')
+    .select('mark.created_at')
+    .where('mark.workspace_id', '=', workspaceId)
+    .orderBy('mark.id', 'desc')
+    .limit(1)
+    .offset(SEARCH_MESSAGES - 1)}), (${eb
+    .selectFrom('messages as first')
+    .select('first.created_at')
+    .where('first.workspace_id', '=', workspaceId)
+    .orderBy('first.id', 'asc')
+    .limit(1)}), '~')`;
+  const since = sql<string>`case when ${conversationMark} < ${messageMark} then ${conversationMark} else ${messageMark} end`;
+  const recentMessages = eb
+    .selectFrom('messages')
+    .select(['messages.device_id', 'messages.phone', 'messages.body'])
+    .where('messages.workspace_id', '=', workspaceId)
+    .orderBy('messages.id', 'desc')
+    .limit(SEARCH_MESSAGES)
+    .as('m');
+  const threadsWithText = eb
+    .selectFrom(recentMessages)
+    .select(['m.device_id', 'm.phone'])
+    .where(() => like(sql.ref('m.body')));
+  const at = eb.ref('conversations.last_message_at');
+  return eb.and([
+    // The range both windows lie in: what the list's index is read over.
+    sql<SqlBool>`${at} >= ${since}`,
+    eb.or([
+      eb.and([
+        sql<SqlBool>`${at} >= ${conversationMark}`,
+        eb.or([
+          like(eb.ref('conversations.phone')),
+          like(eb.ref('conversations.contact_name')),
+          like(eb.ref('conversations.last_preview')),
+        ]),
+      ]),
+      sql<SqlBool>`(${eb.ref('conversations.device_id')}, ${eb.ref('conversations.phone')}) in (${threadsWithText})`,
+    ]),
+  ]);
 }
 
 function filterExpression(eb: Eb, workspaceId: string, filter: ConversationFilter, withStatus: boolean) {
@@ -55,27 +143,28 @@ function filterExpression(eb: Eb, workspaceId: string, filter: ConversationFilte
       ),
     );
   }
-  if (filter.search) {
-    const pattern = containsPattern(filter.search);
-    const like = (column: Expression<string | null>) =>
-      sql<SqlBool>`lower(${column}) like ${pattern} escape '\\'`;
-    where.push(
-      eb.or([
-        like(eb.ref('conversations.phone')),
-        like(eb.ref('conversations.contact_name')),
-        eb.exists(
-          eb
-            .selectFrom('messages')
-            .select('messages.id')
-            .whereRef('messages.workspace_id', '=', 'conversations.workspace_id')
-            .whereRef('messages.phone', '=', 'conversations.phone')
-            .whereRef('messages.device_id', '=', 'conversations.device_id')
-            .where(() => like(sql.ref('messages.body'))),
-        ),
-      ]),
-    );
-  }
+  if (filter.search) where.push(searchExpression(eb, workspaceId, filter));
   return eb.and(where);
+}
+
+/**
+ * The filter with a whole number's conversations looked up from the number index (at most one per
+ * line), when `search` is one; any other filter as it is.
+ */
+export async function withNumberLookup(
+  db: DbOrTx,
+  workspaceId: string,
+  filter: ConversationFilter,
+): Promise<ConversationFilter> {
+  const number = filter.search ? wholeNumberOf(filter.search) : undefined;
+  if (!number) return filter;
+  const rows = await db
+    .selectFrom('conversations')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('phone', '=', number)
+    .execute();
+  return { ...filter, numberMatches: rows.map((r) => r.id) };
 }
 
 /** The list's query, unexecuted: the index tests read its plan. */
@@ -111,11 +200,29 @@ export async function listConversations(
   after: ConversationCursor | undefined,
   limit: number,
 ): Promise<ConversationRow[]> {
-  return listQuery(db, workspaceId, filter, after, limit).execute();
+  return listQuery(db, workspaceId, await withNumberLookup(db, workspaceId, filter), after, limit).execute();
 }
 
 /** The counts' query, unexecuted: the index tests read its plan. */
 export function countQuery(db: DbOrTx, workspaceId: string, filter: ConversationFilter) {
+  if (filter.tag) {
+    // Counted from the tag's side: its conversations read by id, not every conversation of the
+    // workspace checked against the tag. A cross join keeps that order on SQLite (its planner
+    // has no statistics to choose it); PostgreSQL plans it as a join either way.
+    const { tag, ...rest } = filter;
+    return (
+      db
+        .selectFrom('conversation_tags')
+        .crossJoin('conversations')
+        .select(['conversations.status', (eb) => eb.fn.countAll<number>().as('count')])
+        .where('conversation_tags.workspace_id', '=', workspaceId)
+        .where('conversation_tags.tag', '=', tag)
+        .whereRef('conversations.id', '=', 'conversation_tags.conversation_id')
+        // The builder of the join also knows conversation_tags; the filter only names conversations.
+        .where((eb) => filterExpression(eb as unknown as Eb, workspaceId, rest, false))
+        .groupBy('conversations.status')
+    );
+  }
   return db
     .selectFrom('conversations')
     .select(['conversations.status', (eb) => eb.fn.countAll<number>().as('count')])
@@ -129,8 +236,22 @@ export async function countByStatus(
   workspaceId: string,
   filter: ConversationFilter,
 ): Promise<Record<ConversationStatus, number>> {
-  const rows = await countQuery(db, workspaceId, filter).execute();
+  const resolved = await withNumberLookup(db, workspaceId, filter);
   const counts: Record<ConversationStatus, number> = { open: 0, pending: 0, resolved: 0 };
+  if (resolved.numberMatches) {
+    // A number has a conversation per line at most: its rows, by id, are counted here.
+    const { status: _status, ...unfiltered } = resolved;
+    const rows = await listQuery(
+      db,
+      workspaceId,
+      unfiltered,
+      undefined,
+      resolved.numberMatches.length,
+    ).execute();
+    for (const row of rows) counts[row.status] += 1;
+    return counts;
+  }
+  const rows = await countQuery(db, workspaceId, resolved).execute();
   for (const row of rows) counts[row.status] = Number(row.count);
   return counts;
 }

@@ -47,8 +47,24 @@ export interface ConversationNotesTable {
   created_at: string;
 }
 
+/**
+ * Counts per bucket of conversations, as deltas (+1, -1) that database triggers write with every
+ * change (migration 0016); the sum of a bucket's rows is how many conversations it holds.
+ */
+export interface ConversationCountsTable {
+  workspace_id: string;
+  device_id: string;
+  assignee_id: string | null;
+  status: ConversationStatus;
+  otp_only: number;
+  /** 1 for conversations with unread messages. */
+  unread: number;
+  n: number;
+}
+
 export interface ConversationTables {
   conversations: ConversationsTable;
+  conversation_counts: ConversationCountsTable;
   conversation_tags: ConversationTagsTable;
   conversation_notes: ConversationNotesTable;
 }

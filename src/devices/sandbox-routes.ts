@@ -123,6 +123,50 @@ export function sandboxRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fa
     );
 
     app.get(
+      '/v1/sandbox/typing',
+      {
+        config: { scope: 'devices', readOnly: true },
+        schema: {
+          tags,
+          summary: 'What the simulated recipients see of the lines typing to them ("typing…"), newest first',
+          querystring: Type.Object(
+            {
+              to: Type.Optional(Type.String({ maxLength: 32 })),
+              deviceId: Type.Optional(Type.String({ pattern: idPattern('dev') })),
+            },
+            { additionalProperties: false },
+          ),
+          response: {
+            200: Type.Object({
+              data: Type.Array(
+                Type.Object({
+                  deviceId: Type.String(),
+                  from: Type.String(),
+                  to: Type.String(),
+                  state: Type.Union([Type.Literal('composing'), Type.Literal('paused')], {
+                    description: 'composing: the recipient sees "typing…"',
+                  }),
+                  at: Type.String({ format: 'date-time' }),
+                }),
+              ),
+            }),
+            ...errorResponses(),
+          },
+        },
+      },
+      async (request) => {
+        const { workspaceId } = authOf(request);
+        const to = request.query.to ? toE164(request.query.to, 'to', 'querystring') : undefined;
+        const mine = await deviceIdsOf(ctx.db, workspaceId);
+        const data = hub.presence
+          .list({ to, deviceId: request.query.deviceId }, new Date())
+          .filter((p) => mine.has(p.deviceId))
+          .map((p) => ({ ...p, at: p.at.toISOString() }));
+        return { data };
+      },
+    );
+
+    app.get(
       '/v1/sandbox/messages',
       {
         config: { scope: 'devices', readOnly: true },

@@ -174,6 +174,7 @@ export class DeviceSupervisor {
     const work = async () => {
       if (command.command === 'pacing') return this.updatePacing(command.deviceId, command.pacing);
       if (command.command === 'lookup') return this.answerLookup(entry.engine, command);
+      if (command.command === 'typing') return entry.engine.setTyping?.(command.to, command.typing);
       const row = await findDeviceById(this.ctx.db, command.deviceId);
       if (!row) return;
       if (command.command === 'connect') await this.connect(row, command.pairingPhone);

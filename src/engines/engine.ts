@@ -161,6 +161,11 @@ export interface Engine {
   sendMedia(input: SendMediaInput): Promise<SendResult>;
   /** Shows "typing…" to the recipient for about `ms` before a send, as a person would. Optional: cosmetic. */
   showTyping?(jid: string, ms: number): Promise<void>;
+  /**
+   * A member is typing a reply to `to` (E.164) in the inbox, or stopped: "typing…" is shown to the
+   * customer, or taken away. The engine takes it away by itself if no stop comes. Optional: cosmetic.
+   */
+  setTyping?(to: string, typing: boolean): Promise<void>;
   /** Whether an E.164 number is on WhatsApp, and its JID. */
   lookup(phone: string): Promise<LookupResult>;
   /** Unlinks the device on the phone side and wipes stored state. */

@@ -52,6 +52,13 @@ contacts.opted_out_at text
 contacts.notes text
 contacts.created_at text not null
 contacts.updated_at text not null
+conversation_counts.workspace_id text not null
+conversation_counts.device_id text not null
+conversation_counts.assignee_id text
+conversation_counts.status text not null
+conversation_counts.otp_only integer not null
+conversation_counts.unread integer not null
+conversation_counts.n integer not null
 conversation_notes.id text not null
 conversation_notes.workspace_id text not null
 conversation_notes.conversation_id text not null
@@ -394,6 +401,7 @@ CREATE UNIQUE INDEX auto_reply_cooldowns_pk ON public.auto_reply_cooldowns USING
 CREATE INDEX auto_reply_rules_order ON public.auto_reply_rules USING btree (workspace_id, priority, id)
 CREATE UNIQUE INDEX auto_reply_rules_pkey ON public.auto_reply_rules USING btree (id)
 CREATE UNIQUE INDEX contacts_pk ON public.contacts USING btree (workspace_id, phone)
+CREATE INDEX conversation_counts_workspace ON public.conversation_counts USING btree (workspace_id, status)
 CREATE UNIQUE INDEX conversation_notes_pkey ON public.conversation_notes USING btree (id)
 CREATE INDEX conversation_notes_retention ON public.conversation_notes USING btree (workspace_id, created_at)
 CREATE INDEX conversation_notes_thread ON public.conversation_notes USING btree (conversation_id, id)

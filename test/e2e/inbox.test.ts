@@ -158,6 +158,26 @@ describe('the team inbox in two browsers', () => {
     );
   });
 
+  it('shows the customer "typing…" while an agent writes, on a line with presence on', async () => {
+    const patched = await api(`/v1/devices/${deviceId}`, {
+      method: 'PATCH',
+      body: { pacing: { presence: true } },
+    });
+    expect(patched.status, JSON.stringify(patched.json)).toBe(200);
+    const seen = async () =>
+      (
+        (await api(`/v1/sandbox/typing?to=${encodeURIComponent(CUSTOMER)}`)).json.data as Array<{
+          state: string;
+        }>
+      )[0]?.state;
+    const composer = ada.page.getByRole('textbox', { name: 'Message' });
+    await composer.fill('One moment, checking');
+    await until(async () => (await seen()) === 'composing');
+    // Clearing the draft takes "typing…" away.
+    await composer.fill('');
+    await until(async () => (await seen()) === 'paused');
+  });
+
   it('keeps a receipt that arrives while the thread is reloading', async () => {
     const page = ada.page;
     const text = 'The tracking number follows.';

@@ -65,4 +65,47 @@ describe('baileys engine: typing presence', () => {
     expect(presences(last().sendPresenceUpdate.mock.calls).at(-1)).toBe('unavailable');
     await engine.stop();
   });
+
+  it('types from the inbox composer until told to stop, then pauses and goes unavailable', async () => {
+    const { engine, last } = await startEngine();
+    last().open();
+    await engine.setTyping!('+15557654321', true);
+    await engine.setTyping!('+15557654321', true);
+    expect(presences(last().sendPresenceUpdate.mock.calls)).toEqual([
+      'available',
+      `composing:${JID}`,
+      `composing:${JID}`,
+    ]);
+    await engine.setTyping!('+15557654321', false);
+    expect(presences(last().sendPresenceUpdate.mock.calls).slice(-2)).toEqual([
+      `paused:${JID}`,
+      'unavailable',
+    ]);
+    await engine.stop();
+  });
+
+  it('takes "typing…" away by itself when no stop comes (a closed tab)', async () => {
+    const { engine, last } = await startEngine();
+    last().open();
+    await engine.setTyping!('+15557654321', true);
+    await advance(10_000);
+    expect(presences(last().sendPresenceUpdate.mock.calls).slice(-2)).toEqual([
+      `paused:${JID}`,
+      'unavailable',
+    ]);
+    await engine.stop();
+  });
+
+  it('keeps the account available while a paced send types, whatever ends first', async () => {
+    const { engine, last } = await startEngine();
+    last().open();
+    await engine.setTyping!('+15550001111', true);
+    const burst = engine.showTyping(JID, 500);
+    await engine.setTyping!('+15550001111', false);
+    expect(presences(last().sendPresenceUpdate.mock.calls)).not.toContain('unavailable');
+    await advance(500);
+    await burst;
+    expect(presences(last().sendPresenceUpdate.mock.calls).at(-1)).toBe('unavailable');
+    await engine.stop();
+  });
 });

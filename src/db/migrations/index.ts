@@ -16,6 +16,7 @@ import { m0014_user_settings } from './0014_user_settings.js';
 import { m0015_conversation_list_indexes } from './0015_conversation_list_indexes.js';
 import { m0016_audit_events } from './0016_audit_events.js';
 import { m0017_device_last_seen } from './0017_device_last_seen.js';
+import { m0018_conversation_status_counts } from './0018_conversation_status_counts.js';
 
 /** Every migration, by name; names sort in the order they apply. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0015_conversation_list_indexes': m0015_conversation_list_indexes,
   '0016_audit_events': m0016_audit_events,
   '0017_device_last_seen': m0017_device_last_seen,
+  '0018_conversation_status_counts': m0018_conversation_status_counts,
 };

@@ -45,7 +45,7 @@ import {
   type Session,
 } from './session.js';
 import { WaVersion } from './wa-version.js';
-import { typeBriefly } from './presence.js';
+import { setComposing, typeBriefly } from './presence.js';
 import { guardSignalLogs } from './signal-log-guard.js';
 
 export type { BaileysEngineOptions } from './options.js';
@@ -155,6 +155,13 @@ export class BaileysEngine implements Engine {
 
   async showTyping(jid: string, ms: number): Promise<void> {
     await typeBriefly(this.connectedSession().sock, jid, ms, this.log);
+  }
+
+  async setTyping(to: string, typing: boolean): Promise<void> {
+    // Cosmetic: with no open session there is nobody to show it to.
+    const session = this.session;
+    if (!session?.open) return;
+    await setComposing(session.sock, `${digitsOf(to)}@s.whatsapp.net`, typing, this.log);
   }
 
   async lookup(phone: string): Promise<LookupResult> {

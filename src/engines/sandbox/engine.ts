@@ -134,6 +134,18 @@ export class SandboxEngine implements Engine, SimulatedDevice {
     return { waMessageId: input.waMessageId, jid: input.jid ?? jidFor(input.to) };
   }
 
+  async setTyping(to: string, typing: boolean): Promise<void> {
+    const from = this.phone;
+    if (this.state !== 'connected' || from === undefined) return;
+    this.hub.presence.record({
+      deviceId: this.deviceId,
+      from,
+      to,
+      state: typing ? 'composing' : 'paused',
+      at: new Date(),
+    });
+  }
+
   async lookup(phone: string): Promise<LookupResult> {
     // As on WhatsApp, asking needs an open session.
     if (this.state !== 'connected') {

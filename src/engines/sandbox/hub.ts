@@ -8,9 +8,11 @@ import type { SimulatedDevice } from './simulated-device.js';
 import { SandboxError } from './errors.js';
 import { LINKED_STATES } from './link-state.js';
 import { SandboxInbox, type SandboxMessage, type SandboxMessageFilter } from './inbox.js';
+import { SandboxPresence } from './presence.js';
 
 export { SandboxError, type SandboxErrorCode } from './errors.js';
 export type { SandboxMessage, SandboxMessageFilter } from './inbox.js';
+export type { SandboxTyping } from './presence.js';
 
 export interface SandboxHubOptions {
   deliveredMs: number;
@@ -35,6 +37,8 @@ export interface SandboxDisconnectOptions {
 export class SandboxHub {
   readonly timing: SandboxTiming;
   readonly inbox: SandboxInbox;
+  /** What the recipients' phones show of the lines typing to them. */
+  readonly presence = new SandboxPresence();
   private readonly engines = new Map<string, SimulatedDevice>();
 
   constructor(options: SandboxHubOptions) {

@@ -5,8 +5,12 @@ import { ErrorNote } from '../Notice';
 import { AttachButton } from '../attach/AttachButton';
 import { AttachmentChip } from '../attach/AttachmentChip';
 import { mediaMessage, useAttachment } from '../attach/useAttachment';
+import { useTypingSignal } from './useTypingSignal';
 
-/** Enter sends, Shift+Enter starts a new line; a template may be sent instead, with its variables. */
+/**
+ * Enter sends, Shift+Enter starts a new line; a template may be sent instead, with its variables.
+ * While the member types, the customer sees "typing…" (when the line's presence option is on).
+ */
 export function Composer({ conversationId, onSent }: { conversationId: string; onSent: () => void }) {
   const [text, setText] = useState('');
   const [templateId, setTemplateId] = useState('');
@@ -17,6 +21,7 @@ export function Composer({ conversationId, onSent }: { conversationId: string; o
   const template: Template | undefined = templates.data?.data.find((t) => t.id === templateId);
   const files = useAttachment();
   const media = template ? null : (files.attachment?.media ?? null);
+  const typing = useTypingSignal(conversationId);
 
   const send = async () => {
     if (sending || files.uploading) return;
@@ -25,6 +30,7 @@ export function Composer({ conversationId, onSent }: { conversationId: string; o
     if (!template && !media && text.trim() === '') return;
     setSending(true);
     setError(null);
+    typing.stopped();
     try {
       const post = (body: RequestBody<'post', '/v1/conversations/{id}/messages'>) =>
         api.post('/v1/conversations/{id}/messages', {
@@ -100,7 +106,11 @@ export function Composer({ conversationId, onSent }: { conversationId: string; o
           <span className="visually-hidden">Message</span>
           <textarea
             value={text}
-            onChange={(e) => setText(e.target.value)}
+            onChange={(e) => {
+              setText(e.target.value);
+              if (e.target.value.trim() === '') typing.stopped();
+              else typing.typed();
+            }}
             onKeyDown={onKeyDown}
             rows={3}
             placeholder={
