@@ -1,7 +1,7 @@
 import type { AppContext } from '../context.js';
 import { decrypt, deriveKey } from '../lib/crypto.js';
 import type { EngineEvents } from '../engines/engine.js';
-import { canMove, transitionMessage } from './status.js';
+import { announce, canMove, transitionInTransaction, type MessageChange } from './status.js';
 import { findByWaId } from './store.js';
 
 /** Applies a WhatsApp receipt to the message it belongs to; receipts for unknown ids are ignored. */
@@ -17,19 +17,28 @@ export async function applyReceipt(
   // be a moment old, but statuses only move forward, so a move refused now stays refused.
   const pending = message.status === 'queued' || message.status === 'sending';
   if (!pending && !canMove(message.status, receipt.status)) return;
-  if (receipt.status === 'failed') {
-    await transitionMessage(ctx, message.id, 'failed', {
-      errorCode: 'SEND_FAILED',
-      errorMessage: receipt.error ?? 'WhatsApp reported the message as failed',
-    });
-    return;
-  }
-  // WhatsApp's receipt can come back before the dispatcher has recorded the hand-off (the send
-  // call returns only after Baileys has stored its session keys): a delivered message was sent.
-  if (message.status === 'queued' || message.status === 'sending') {
-    await transitionMessage(ctx, message.id, 'sent');
-  }
-  await transitionMessage(ctx, message.id, receipt.status);
+  const changes = await ctx.db.transaction().execute(async (trx) => {
+    if (receipt.status === 'failed') {
+      return [
+        await transitionInTransaction(ctx, trx, message.id, 'failed', {
+          errorCode: 'SEND_FAILED',
+          errorMessage: receipt.error ?? 'WhatsApp reported the message as failed',
+        }),
+      ];
+    }
+    // WhatsApp's receipt can come back before the dispatcher has recorded the hand-off (the send
+    // call returns only after Baileys has stored its session keys): a delivered message was sent.
+    // Both moves share the transaction.
+    const sent =
+      pending && receipt.status !== 'sent'
+        ? await transitionInTransaction(ctx, trx, message.id, 'sent')
+        : undefined;
+    return [sent, await transitionInTransaction(ctx, trx, message.id, receipt.status)];
+  });
+  announce(
+    ctx,
+    changes.filter((c): c is MessageChange => c !== undefined),
+  );
 }
 
 /**

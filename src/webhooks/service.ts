@@ -72,6 +72,7 @@ export async function createWebhook(
     updated_at: now.toISOString(),
   };
   await insertEndpoint(ctx.db, row);
+  ctx.bus.publish('webhooks.endpoints', auth.workspaceId);
   return { secret, webhook: toWebhookView(row, now) };
 }
 
@@ -98,6 +99,7 @@ export async function patchWebhook(
   }
   const { id: _id, workspace_id: _ws, created_at: _created, ...fields } = next;
   await updateEndpoint(ctx.db, workspaceId, id, fields);
+  ctx.bus.publish('webhooks.endpoints', workspaceId);
   if (next.enabled === 1 && row.enabled === 0) {
     await resumeDeliveries(ctx.db, id, now);
     ctx.bus.publish('webhooks.wake', null);
