@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { dbTime, holdLease, leaseLost, type LeaseFence } from '../cluster/leases.js';
+import { dbTime, leaseLost, type LeaseFence } from '../cluster/leases.js';
 import type { AppContext } from '../context.js';
 import type { ContactRow } from '../contacts/tables.js';
 import type { MessageRow } from './tables.js';
@@ -17,12 +17,13 @@ export interface Claim {
 /**
  * Takes the device's next message (highest priority, then oldest; not past its expiry, which the
  * expiry sweep handles) and marks it `sending` under the device's lease, with its timeline entry.
- * Undefined when nothing is queued; throws `leaseLost` when the fence no longer holds, writing
- * nothing. Announce the returned row after it (it is committed).
+ * Undefined when nothing is queued. When the fence no longer holds nothing is written, and on
+ * PostgreSQL `leaseLost` is thrown. Announce the returned row after it (it is committed).
  *
  * This is the dispatcher's hottest path, so it is one round trip on PostgreSQL (one statement:
  * the lease, the claim, the timeline entry and the recipient's contact) and one short
- * transaction on SQLite, instead of a look, then a claim, then a contact read.
+ * transaction on SQLite (three statements when nothing is queued), instead of a look, then a
+ * claim, then a contact read.
  */
 export async function claimNext(
   ctx: AppContext,
@@ -107,7 +108,10 @@ async function claimOnSqlite(
   at: string,
 ): Promise<Claim | undefined> {
   return ctx.db.transaction().execute(async (trx) => {
-    await holdLease(trx, 'sqlite', fence);
+    // The lease is checked by the claim itself, so an empty queue costs no separate statement. The
+    // transaction's write lock keeps the lease row from changing hands until it commits. A lease
+    // lost reads as nothing to claim here: nothing is written, and the device's next renewal
+    // stops its dispatcher.
     const message = await trx
       .updateTable('messages')
       .set((eb) => ({ status: 'sending', updated_at: at, attempts: eb('attempts', '+', 1) }))
@@ -123,6 +127,17 @@ async function claimOnSqlite(
           .limit(1),
       )
       .where('status', '=', 'queued')
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('device_leases')
+            .select('device_id')
+            .where('device_id', '=', fence.deviceId)
+            .where('node_id', '=', fence.nodeId)
+            .where('generation', '=', fence.generation)
+            .where('expires_at', '>', dbTime('sqlite')),
+        ),
+      )
       .returningAll()
       .executeTakeFirst();
     if (!message) return undefined;
