@@ -89,13 +89,15 @@ async function findByWaIds(db: DbOrTx, receipts: DeviceReceipt[]): Promise<Map<s
 const MAX_BATCH = 100;
 
 /**
- * Receipts reported in the same turn of the event loop (by several devices: each device reports
- * its next only once its last was applied, see the supervisor) share one read and one transaction.
- * Each caller is answered once its receipt is committed. A batch that fails is applied again one
- * receipt at a time, so one bad receipt fails only its own caller.
+ * Receipts are applied as they come while none is being applied; those reported meanwhile (by
+ * several devices: each device reports its next only once its last was applied, see the
+ * supervisor) wait and then share one read and one transaction. Each caller is answered once its
+ * receipt is committed. A batch that fails is applied again one receipt at a time, so one bad
+ * receipt fails only its own caller.
  */
 export class ReceiptBatcher {
   private pending: Array<DeviceReceipt & { done: (failure?: { err: unknown }) => void }> = [];
+  private draining = false;
 
   constructor(private readonly ctx: AppContext) {}
 
@@ -106,14 +108,20 @@ export class ReceiptBatcher {
         receipt,
         done: (failure) => (failure ? reject(failure.err) : resolve()),
       });
-      if (this.pending.length === 1) setImmediate(() => void this.flush());
+      if (!this.draining) void this.drain();
     });
   }
 
-  private async flush(): Promise<void> {
-    const batch = this.pending.splice(0, MAX_BATCH);
-    if (this.pending.length > 0) setImmediate(() => void this.flush());
-    if (batch.length === 0) return;
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.pending.length > 0) await this.applyBatch(this.pending.splice(0, MAX_BATCH));
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async applyBatch(batch: typeof this.pending): Promise<void> {
     try {
       await applyReceipts(this.ctx, batch);
       for (const item of batch) item.done();

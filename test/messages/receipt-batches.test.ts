@@ -56,7 +56,7 @@ describe('receipts reported together', () => {
     const second = await sending(t, b, '+15550081102');
     const batcher = new ReceiptBatcher(t.app.ctx);
     const at = new Date();
-    // Reported in one turn: one read, one transaction.
+    // Reported together: the first is applied at once, the rest share one read and one transaction.
     await Promise.all([
       batcher.apply(a.deviceId, { waMessageId: first.wa_message_id!, status: 'delivered', at }),
       batcher.apply(b.deviceId, { waMessageId: second.wa_message_id!, status: 'read', at }),
