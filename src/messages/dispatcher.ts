@@ -14,11 +14,13 @@ import type { MessageRow } from './tables.js';
 import { waMessageIdFor } from './wa-id.js';
 
 /**
- * A connected device with nothing queued costs nothing: it waits for a wake-up (`dispatch:<id>`
- * on the bus, sent for every queued message) and looks again after this long only in case one was
- * missed (a bus reconnect on PostgreSQL).
+ * A connected device with nothing queued waits for a wake-up (`dispatch:<id>` on the bus, sent for
+ * every queued message) and looks again after this long only in case one was missed. On
+ * PostgreSQL the bus reaches every node, so an idle line costs next to nothing; with SQLite the
+ * bus stays in its process while a second process on the same file may queue messages, so there
+ * it looks every second (a statement in process, no round trip).
  */
-export const IDLE_POLL_MS = 15_000;
+export const IDLE_POLL_MS = { postgres: 15_000, sqlite: 1_000 } as const;
 /** Disconnected, the lease not surely ours, or a step that failed: look again this soon. */
 const RETRY_MS = 1000;
 
@@ -125,7 +127,7 @@ export class Dispatcher {
     if (!this.device.holdsLease()) return RETRY_MS;
     // Expired messages are not claimed; the expiry sweep (expiry.ts) marks them.
     const claim = await claimNext(this.ctx, this.device.id, this.device.lease, now);
-    if (!claim) return IDLE_POLL_MS;
+    if (!claim) return IDLE_POLL_MS[this.ctx.dialect];
     announce(this.ctx, [{ row: claim.message }]);
     await this.handOff(claim.message, claim.contact);
     return 0;
