@@ -2,7 +2,7 @@ import type { AppContext } from './context.js';
 import type { DeviceHooks } from './devices/hooks.js';
 import type { InboundHandler } from './inbound/handle-inbound.js';
 import { createDeviceDispatcher } from './messages/device-dispatcher.js';
-import { applyReceipt, messageTextForRetry } from './messages/receipts.js';
+import { messageTextForRetry, ReceiptBatcher } from './messages/receipts.js';
 import { recordReceivedMessage } from './messages/received.js';
 import { failQueuedMessages } from './messages/status.js';
 
@@ -15,9 +15,10 @@ export function deviceHooks(ctx: AppContext, inbound?: InboundHandler): DeviceHo
   // Hand-offs and receipts run on the background pool: a burst of requests never waits behind
   // them, and they never wait behind the burst (docs/performance.md).
   const background: AppContext = { ...ctx, db: ctx.backgroundDb };
+  const receipts = new ReceiptBatcher(background);
   return {
     createDispatcher: (target) => createDeviceDispatcher(background, target),
-    onReceipt: (deviceId, receipt) => applyReceipt(background, deviceId, receipt),
+    onReceipt: (deviceId, receipt) => receipts.apply(deviceId, receipt),
     async onInbound(device, payload) {
       const message = await recordReceivedMessage(ctx, device, payload);
       if (message && inbound) await inbound.handle(device, message, payload);

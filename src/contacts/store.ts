@@ -54,7 +54,10 @@ export async function upsertContact(
     .execute();
 }
 
-export function lookupIsFresh(contact: ContactRow | undefined, now: Date): contact is ContactRow {
+export function lookupIsFresh<C extends Pick<ContactRow, 'on_whatsapp' | 'checked_at'>>(
+  contact: C | undefined,
+  now: Date,
+): contact is C {
   return (
     !!contact &&
     contact.on_whatsapp !== null &&

@@ -4,15 +4,25 @@ import type { Engine } from '../engines/engine.js';
 import { EngineSendError } from '../engines/engine.js';
 import { decrypt, deriveKey } from '../lib/crypto.js';
 import { jidFor } from '../lib/phone.js';
-import { findContact, lookupIsFresh, upsertContact } from '../contacts/store.js';
+import { lookupIsFresh, upsertContact } from '../contacts/store.js';
 import { outboundMedia } from '../media/send-file.js';
+import { claimNext, type ClaimedContact } from './claim.js';
 import type { Pacer } from './pacer.js';
-import { transitionMessage } from './status.js';
-import { nextQueued, stuckSending } from './store.js';
+import { announce, transitionInTransaction, transitionMessage } from './status.js';
+import { stuckSending } from './store.js';
 import type { MessageRow } from './tables.js';
 import { waMessageIdFor } from './wa-id.js';
 
-const IDLE_POLL_MS = 1000;
+/**
+ * A connected device with nothing queued waits for a wake-up (`dispatch:<id>` on the bus, sent for
+ * every queued message) and looks again after this long only in case one was missed. On
+ * PostgreSQL the bus reaches every node, so an idle line costs next to nothing; with SQLite the
+ * bus stays in its process while a second process on the same file may queue messages, so there
+ * it looks every second (a statement in process, no round trip).
+ */
+export const IDLE_POLL_MS = { postgres: 15_000, sqlite: 1_000 } as const;
+/** Disconnected, the lease not surely ours, or a step that failed: look again this soon. */
+const RETRY_MS = 1000;
 
 export interface DispatcherDevice {
   id: string;
@@ -35,6 +45,8 @@ export interface DispatcherDevice {
 export class Dispatcher {
   private running = false;
   private wakeUp: (() => void) | null = null;
+  /** A wake-up that came while a step ran: the next sleep returns at once, so it is not lost. */
+  private woken = false;
   private loopDone: Promise<void> = Promise.resolve();
   private readonly sealKey: Buffer;
 
@@ -52,6 +64,7 @@ export class Dispatcher {
   }
 
   wake(): void {
+    this.woken = true;
     this.wakeUp?.();
   }
 
@@ -77,6 +90,7 @@ export class Dispatcher {
   }
 
   private sleep(ms: number): Promise<void> {
+    if (this.woken) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(done, ms);
       function done() {
@@ -90,12 +104,13 @@ export class Dispatcher {
   private async loop(): Promise<void> {
     while (this.running) {
       let waitMs: number;
+      this.woken = false;
       try {
         waitMs = await this.step();
       } catch (err) {
         if (isLeaseLost(err)) this.ctx.log.warn({ deviceId: this.device.id }, 'lease lost; not dispatching');
         else this.ctx.log.error({ err, deviceId: this.device.id }, 'dispatch step failed');
-        waitMs = IDLE_POLL_MS;
+        waitMs = RETRY_MS;
       }
       if (waitMs > 0 && this.running) await this.sleep(waitMs);
     }
@@ -103,44 +118,34 @@ export class Dispatcher {
 
   /** Does one unit of work; returns how long to wait before the next (0 = go on at once). */
   private async step(): Promise<number> {
-    if (!this.device.isConnected()) return IDLE_POLL_MS;
-    const message = await nextQueued(this.ctx.db, this.device.id);
-    if (!message) return IDLE_POLL_MS;
+    // Not connected: nothing to ask the database; the connection's wake-up or this poll resumes.
+    if (!this.device.isConnected()) return RETRY_MS;
     const now = this.ctx.clock.now();
-    if (message.expires_at && message.expires_at <= now.toISOString()) {
-      await transitionMessage(this.ctx, message.id, 'expired', {
-        errorCode: 'EXPIRED',
-        errorMessage: 'Not sent before it expired',
-      });
-      return 0;
-    }
+    // Pacing depends on this device's sends only, so it is waited out before claiming anything.
     const pause = this.device.pacer.delay(now.getTime());
     if (pause > 0) return pause;
-    if (!this.device.holdsLease()) return IDLE_POLL_MS;
-    const claimed = await transitionMessage(this.ctx, message.id, 'sending', {
-      attemptsDelta: 1,
-      fence: this.device.lease,
-    });
-    if (!claimed) return 0;
-    await this.handOff(claimed);
+    if (!this.device.holdsLease()) return RETRY_MS;
+    // Expired messages are not claimed; the expiry sweep (expiry.ts) marks them.
+    const claim = await claimNext(this.ctx, this.device.id, this.device.lease, now);
+    if (!claim) return IDLE_POLL_MS[this.ctx.dialect];
+    announce(this.ctx, [{ row: claim.message }]);
+    await this.handOff(claim.message, claim.contact);
     return 0;
   }
 
-  private async handOff(message: MessageRow): Promise<void> {
+  private async handOff(message: MessageRow, known: ClaimedContact | undefined): Promise<void> {
     const { engine } = this.device;
     const now = this.ctx.clock.now();
     try {
-      let contact = await findContact(this.ctx.db, message.workspace_id, message.phone);
+      let contact = known;
       if (!lookupIsFresh(contact, now)) {
         const found = await engine.lookup(message.phone);
-        await upsertContact(
-          this.ctx.db,
-          message.workspace_id,
-          message.phone,
-          { on_whatsapp: found.onWhatsApp ? 1 : 0, jid: found.jid ?? null, checked_at: now.toISOString() },
-          now,
-        );
-        contact = await findContact(this.ctx.db, message.workspace_id, message.phone);
+        contact = {
+          on_whatsapp: found.onWhatsApp ? 1 : 0,
+          jid: found.jid ?? null,
+          checked_at: now.toISOString(),
+        };
+        await upsertContact(this.ctx.db, message.workspace_id, message.phone, contact, now);
       }
       if (contact?.on_whatsapp === 0) {
         await transitionMessage(this.ctx, message.id, 'failed', {
@@ -173,14 +178,7 @@ export class Dispatcher {
         await engine.sendText({ to: message.phone, jid, text, waMessageId });
       }
       this.device.pacer.recordSend(this.ctx.clock.now().getTime());
-      await transitionMessage(this.ctx, message.id, 'sent');
-      await upsertContact(
-        this.ctx.db,
-        message.workspace_id,
-        message.phone,
-        { last_device_id: this.device.id },
-        now,
-      );
+      await this.recordSent(message, now);
     } catch (err) {
       // Not this node's message any more: its new holder decides what becomes of it.
       if (isLeaseLost(err)) throw err;
@@ -200,5 +198,15 @@ export class Dispatcher {
         errorMessage: err instanceof EngineSendError ? err.message : 'WhatsApp did not accept the message',
       });
     }
+  }
+
+  /** `sent`, its event, and the contact's last device: one transaction. */
+  private async recordSent(message: MessageRow, now: Date): Promise<void> {
+    const change = await this.ctx.db.transaction().execute(async (trx) => {
+      const sent = await transitionInTransaction(this.ctx, trx, message.id, 'sent');
+      await upsertContact(trx, message.workspace_id, message.phone, { last_device_id: this.device.id }, now);
+      return sent;
+    });
+    if (change) announce(this.ctx, [change]);
   }
 }

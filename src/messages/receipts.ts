@@ -1,35 +1,143 @@
 import type { AppContext } from '../context.js';
+import type { DbOrTx } from '../db/database.js';
 import { decrypt, deriveKey } from '../lib/crypto.js';
 import type { EngineEvents } from '../engines/engine.js';
-import { canMove, transitionMessage } from './status.js';
+import { announce, canMove, transitionInTransaction, type MessageChange } from './status.js';
 import { findByWaId } from './store.js';
+import type { MessageRow } from './tables.js';
+
+type Receipt = EngineEvents['message_status'];
+
+/** A receipt as the engine of a device reported it. */
+export interface DeviceReceipt {
+  deviceId: string;
+  receipt: Receipt;
+}
 
 /** Applies a WhatsApp receipt to the message it belongs to; receipts for unknown ids are ignored. */
-export async function applyReceipt(
-  ctx: AppContext,
-  deviceId: string,
-  receipt: EngineEvents['message_status'],
-): Promise<void> {
-  const message = await findByWaId(ctx.db, deviceId, receipt.waMessageId);
-  if (!message) return;
-  // Already there or past it (WhatsApp's server ack for a message the dispatcher already marked
-  // sent, a repeated receipt): nothing could change, so no transaction is opened. The row read may
-  // be a moment old, but statuses only move forward, so a move refused now stays refused.
-  const pending = message.status === 'queued' || message.status === 'sending';
-  if (!pending && !canMove(message.status, receipt.status)) return;
-  if (receipt.status === 'failed') {
-    await transitionMessage(ctx, message.id, 'failed', {
-      errorCode: 'SEND_FAILED',
-      errorMessage: receipt.error ?? 'WhatsApp reported the message as failed',
+export async function applyReceipt(ctx: AppContext, deviceId: string, receipt: Receipt): Promise<void> {
+  await applyReceipts(ctx, [{ deviceId, receipt }]);
+}
+
+/**
+ * Applies receipts, in the order given, with one read of their messages and one transaction for
+ * every move they make (the events with them). Receipts for unknown ids are ignored.
+ */
+export async function applyReceipts(ctx: AppContext, receipts: DeviceReceipt[]): Promise<void> {
+  const messages = await findByWaIds(ctx.db, receipts);
+  const moves = receipts.flatMap(({ deviceId, receipt }) => {
+    const message = messages.get(messageKey(deviceId, receipt.waMessageId));
+    if (!message) return [];
+    // Already there or past it (WhatsApp's server ack for a message the dispatcher already marked
+    // sent, a repeated receipt): nothing could change, so no transaction is opened for it. The row
+    // read may be a moment old, but statuses only move forward, so a move refused now stays refused.
+    const pending = message.status === 'queued' || message.status === 'sending';
+    if (!pending && !canMove(message.status, receipt.status)) return [];
+    return [{ message, receipt, pending }];
+  });
+  if (moves.length === 0) return;
+  const changes = await ctx.db.transaction().execute(async (trx) => {
+    const made: Array<MessageChange | undefined> = [];
+    for (const { message, receipt, pending } of moves) {
+      if (receipt.status === 'failed') {
+        made.push(
+          await transitionInTransaction(ctx, trx, message.id, 'failed', {
+            errorCode: 'SEND_FAILED',
+            errorMessage: receipt.error ?? 'WhatsApp reported the message as failed',
+          }),
+        );
+        continue;
+      }
+      // WhatsApp's receipt can come back before the dispatcher has recorded the hand-off (the send
+      // call returns only after Baileys has stored its session keys): a delivered message was sent.
+      if (pending && receipt.status !== 'sent')
+        made.push(await transitionInTransaction(ctx, trx, message.id, 'sent'));
+      made.push(await transitionInTransaction(ctx, trx, message.id, receipt.status));
+    }
+    return made;
+  });
+  announce(
+    ctx,
+    changes.filter((c): c is MessageChange => c !== undefined),
+  );
+}
+
+const messageKey = (deviceId: string, waMessageId: string) => `${deviceId} ${waMessageId}`;
+
+/** The messages the receipts are for, by device and WhatsApp id: one statement. */
+async function findByWaIds(db: DbOrTx, receipts: DeviceReceipt[]): Promise<Map<string, MessageRow>> {
+  if (receipts.length === 1) {
+    const { deviceId, receipt } = receipts[0]!;
+    const row = await findByWaId(db, deviceId, receipt.waMessageId);
+    return new Map(row ? [[messageKey(deviceId, receipt.waMessageId), row]] : []);
+  }
+  const rows = await db
+    .selectFrom('messages')
+    .selectAll()
+    .where((eb) =>
+      eb.or(
+        receipts.map(({ deviceId, receipt }) =>
+          eb.and([eb('wa_message_id', '=', receipt.waMessageId), eb('device_id', '=', deviceId)]),
+        ),
+      ),
+    )
+    .execute();
+  return new Map(rows.map((row) => [messageKey(row.device_id ?? '', row.wa_message_id ?? ''), row]));
+}
+
+/** Most receipts applied in one transaction. */
+const MAX_BATCH = 100;
+
+/**
+ * Receipts are applied as they come while none is being applied; those reported meanwhile (by
+ * several devices: each device reports its next only once its last was applied, see the
+ * supervisor) wait and then share one read and one transaction. Each caller is answered once its
+ * receipt is committed. A batch that fails is applied again one receipt at a time, so one bad
+ * receipt fails only its own caller.
+ */
+export class ReceiptBatcher {
+  private pending: Array<DeviceReceipt & { done: (failure?: { err: unknown }) => void }> = [];
+  private draining = false;
+
+  constructor(private readonly ctx: AppContext) {}
+
+  apply(deviceId: string, receipt: Receipt): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({
+        deviceId,
+        receipt,
+        done: (failure) => (failure ? reject(failure.err) : resolve()),
+      });
+      if (!this.draining) void this.drain();
     });
-    return;
   }
-  // WhatsApp's receipt can come back before the dispatcher has recorded the hand-off (the send
-  // call returns only after Baileys has stored its session keys): a delivered message was sent.
-  if (message.status === 'queued' || message.status === 'sending') {
-    await transitionMessage(ctx, message.id, 'sent');
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.pending.length > 0) await this.applyBatch(this.pending.splice(0, MAX_BATCH));
+    } finally {
+      this.draining = false;
+    }
   }
-  await transitionMessage(ctx, message.id, receipt.status);
+
+  private async applyBatch(batch: typeof this.pending): Promise<void> {
+    try {
+      await applyReceipts(this.ctx, batch);
+      for (const item of batch) item.done();
+    } catch (err) {
+      if (batch.length === 1) {
+        batch[0]!.done({ err });
+        return;
+      }
+      for (const item of batch) {
+        await applyReceipt(this.ctx, item.deviceId, item.receipt).then(
+          () => item.done(),
+          (one: unknown) => item.done({ err: one }),
+        );
+      }
+    }
+  }
 }
 
 /**

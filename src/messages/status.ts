@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { holdLease, type LeaseFence } from '../cluster/leases.js';
 import type { AppContext } from '../context.js';
 import type { DbOrTx } from '../db/database.js';
@@ -92,22 +93,52 @@ export async function transitionInTransaction(
   if (extra.fence) await holdLease(trx, ctx.dialect, extra.fence);
   const now = ctx.clock.now();
   const at = now.toISOString();
-  const updated = await trx
-    .updateTable('messages')
-    .set((eb) => ({
-      status,
-      updated_at: at,
-      ...(extra.errorCode ? { error_code: extra.errorCode, error_message: extra.errorMessage ?? null } : {}),
-      ...(extra.attemptsDelta ? { attempts: eb('attempts', '+', extra.attemptsDelta) } : {}),
-      // A one-time code has no business in the database once nobody can ask for it again.
-      ...(ERASES_SEALED.has(status) ? { sealed_body: null } : {}),
-    }))
-    .where('id', '=', messageId)
-    .where('status', 'in', ALLOWED_FROM[status])
-    .returningAll()
-    .executeTakeFirst();
-  if (!updated) return undefined;
-  await appendHistory(trx, messageId, status, at, extra.errorCode ?? null);
+  const errorCode = extra.errorCode ?? null;
+  const update = (db: DbOrTx) =>
+    db
+      .updateTable('messages')
+      .set((eb) => ({
+        status,
+        updated_at: at,
+        ...(extra.errorCode
+          ? { error_code: extra.errorCode, error_message: extra.errorMessage ?? null }
+          : {}),
+        ...(extra.attemptsDelta ? { attempts: eb('attempts', '+', extra.attemptsDelta) } : {}),
+        // A one-time code has no business in the database once nobody can ask for it again.
+        ...(ERASES_SEALED.has(status) ? { sealed_body: null } : {}),
+      }))
+      .where('id', '=', messageId)
+      .where('status', 'in', ALLOWED_FROM[status])
+      .returningAll();
+  let updated: MessageRow | undefined;
+  if (ctx.dialect === 'postgres') {
+    // One round trip for the move and its timeline entry: the entry is written only if the move was.
+    updated = await trx
+      .with('moved', () => update(trx))
+      .with('entry', (db) =>
+        db
+          .insertInto('message_status_history')
+          .columns(['message_id', 'status', 'at', 'error_code'])
+          .expression((eb) =>
+            eb
+              .selectFrom('moved')
+              .select([
+                'moved.id',
+                sql<string>`${status}::text`.as('status'),
+                sql<string>`${at}::text`.as('at'),
+                sql<string | null>`${errorCode}::text`.as('error_code'),
+              ]),
+          ),
+      )
+      .selectFrom('moved')
+      .selectAll()
+      .executeTakeFirst();
+    if (!updated) return undefined;
+  } else {
+    updated = await update(trx).executeTakeFirst();
+    if (!updated) return undefined;
+    await appendHistory(trx, messageId, status, at, errorCode);
+  }
   const type = EVENT_FOR[status];
   const event = type
     ? await ctx.events.record(trx, {

@@ -2,6 +2,7 @@ import type { DbOrTx } from '../db/database.js';
 import type { EventOutbox } from '../events/outbox.js';
 import type { WapingEvent } from '../events/types.js';
 import { newId } from '../lib/ids.js';
+import type { EndpointPresence } from './endpoint-cache.js';
 
 /** Whether an endpoint's subscription list takes an event type. `webhook.test` goes only where it is sent. */
 export function subscribes(events: string[], type: string): boolean {
@@ -16,8 +17,16 @@ export function subscribes(events: string[], type: string): boolean {
 export async function enqueueDeliveries(
   db: DbOrTx,
   event: { id: string; type: string; workspaceId: string; createdAt: string },
-  options: { deviceId: string | null; endpointIds?: string[] },
+  options: {
+    deviceId: string | null;
+    endpointIds?: string[];
+    /** Answers "no endpoint here" from memory, and learns it from this read. */
+    presence?: EndpointPresence;
+  },
 ): Promise<number> {
+  const { presence } = options;
+  if (presence && !options.endpointIds && presence.knownEmpty(event.workspaceId)) return 0;
+  const generation = presence?.generation(event.workspaceId);
   let query = db
     .selectFrom('webhook_endpoints')
     .select(['id', 'events'])
@@ -28,6 +37,8 @@ export async function enqueueDeliveries(
     query = query.where('id', 'in', options.endpointIds);
   }
   const endpoints = await query.execute();
+  if (presence && generation !== undefined && !options.endpointIds && endpoints.length === 0)
+    presence.noteEmpty(event.workspaceId, generation);
   const targets = options.endpointIds
     ? endpoints
     : endpoints.filter((e) => subscribes(JSON.parse(e.events) as string[], event.type));
@@ -69,10 +80,14 @@ export async function enqueueDeliveries(
  * no endpoint took need not wake it (most events on a line without webhooks). Events from other
  * nodes are not known here, so they always wake it.
  */
-export function installDeliveryFanout(outbox: EventOutbox): (event: WapingEvent) => boolean {
+export function installDeliveryFanout(
+  outbox: EventOutbox,
+  presence?: EndpointPresence,
+): (event: WapingEvent) => boolean {
   const quiet = new WeakSet<WapingEvent>();
   outbox.onRecord(async (db, event, deviceId) => {
-    if ((await enqueueDeliveries(db, event, { deviceId })) === 0) quiet.add(event);
+    if ((await enqueueDeliveries(db, event, { deviceId, ...(presence ? { presence } : {}) })) === 0)
+      quiet.add(event);
   });
   return (event) => !quiet.has(event);
 }

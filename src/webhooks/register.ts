@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
 import { createOperatorMail } from '../notifications/operator-mail.js';
 import { deliveryRoutes } from './delivery-routes.js';
+import { EndpointPresence } from './endpoint-cache.js';
 import { installDeliveryFanout } from './fanout.js';
 import { disabledNotice } from './disabled-notice.js';
 import { parseSchedule } from './retry-policy.js';
@@ -21,7 +22,10 @@ export async function registerWebhooks(
   await app.register(webhookRoutes(ctx));
   await app.register(deliveryRoutes(ctx));
 
-  const wantsDelivery = installDeliveryFanout(ctx.events);
+  // Listening from the start: an endpoint created before the app is ready must still be heard.
+  const presence = new EndpointPresence();
+  const stopListening = presence.listen(ctx.bus);
+  const wantsDelivery = installDeliveryFanout(ctx.events, presence);
   const mail = createOperatorMail(ctx);
   const notices = new Set<Promise<void>>();
   const worker = new DeliveryWorker(ctx, new SecretBox(ctx.masterKey), {
@@ -54,6 +58,7 @@ export async function registerWebhooks(
   // closes the database before any feature's, so the database closes last.)
   app.addHook('preClose', async () => {
     for (const off of unsubscribe.splice(0)) off();
+    stopListening();
     await worker.stop();
     await Promise.allSettled([...notices]);
     mail.close();

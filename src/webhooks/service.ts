@@ -93,6 +93,7 @@ export async function createWebhook(
       now,
     });
   });
+  ctx.bus.publish('webhooks.endpoints', auth.workspaceId);
   return { secret, webhook: toWebhookView(row, now) };
 }
 
@@ -134,6 +135,7 @@ export async function patchWebhook(
       });
     }
   });
+  ctx.bus.publish('webhooks.endpoints', workspaceId);
   if (resumed) ctx.bus.publish('webhooks.wake', null);
   return toWebhookView(next, now);
 }

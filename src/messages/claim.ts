@@ -1,0 +1,156 @@
+import { sql } from 'kysely';
+import { dbTime, leaseLost, type LeaseFence } from '../cluster/leases.js';
+import type { AppContext } from '../context.js';
+import type { ContactRow } from '../contacts/tables.js';
+import type { MessageRow } from './tables.js';
+
+/** What the dispatcher knows of the recipient when it claims a message. */
+export type ClaimedContact = Pick<ContactRow, 'on_whatsapp' | 'jid' | 'checked_at'>;
+
+export interface Claim {
+  /** The message, now `sending` with one more attempt (its timeline has the entry). */
+  message: MessageRow;
+  /** The recipient's contact row as it was at the claim, if there is one. */
+  contact: ClaimedContact | undefined;
+}
+
+/**
+ * Takes the device's next message (highest priority, then oldest; not past its expiry, which the
+ * expiry sweep handles) and marks it `sending` under the device's lease, with its timeline entry.
+ * Undefined when nothing is queued. When the fence no longer holds nothing is written, and on
+ * PostgreSQL `leaseLost` is thrown. Announce the returned row after it (it is committed).
+ *
+ * This is the dispatcher's hottest path, so it is one round trip on PostgreSQL (one statement:
+ * the lease, the claim, the timeline entry and the recipient's contact) and one short
+ * transaction on SQLite (three statements when nothing is queued), instead of a look, then a
+ * claim, then a contact read.
+ */
+export async function claimNext(
+  ctx: AppContext,
+  deviceId: string,
+  fence: LeaseFence,
+  now: Date,
+): Promise<Claim | undefined> {
+  return ctx.dialect === 'postgres'
+    ? claimOnPostgres(ctx, deviceId, fence, now.toISOString())
+    : claimOnSqlite(ctx, deviceId, fence, now.toISOString());
+}
+
+type ClaimedRow = Partial<MessageRow> & {
+  lease_held: string | number;
+  contact_on_whatsapp: number | null;
+  contact_jid: string | null;
+  contact_checked_at: string | null;
+  contact_found: boolean | null;
+};
+
+async function claimOnPostgres(
+  ctx: AppContext,
+  deviceId: string,
+  fence: LeaseFence,
+  at: string,
+): Promise<Claim | undefined> {
+  // Data-modifying CTEs run as one statement, so the three writes commit or roll back together,
+  // and the lease row stays locked (a taker waits) until they have. The same checks as
+  // holdLease(): ours, same generation, not run out by the database's clock.
+  const result = await sql<ClaimedRow>`
+    with lease as (
+      update device_leases set generation = generation
+      where device_id = ${fence.deviceId} and node_id = ${fence.nodeId}
+        and generation = ${fence.generation} and expires_at > ${dbTime('postgres')}
+      returning 1
+    ), claimed as (
+      update messages set status = 'sending', updated_at = ${at}, attempts = attempts + 1
+      where id = (
+          select id from messages
+          where device_id = ${deviceId} and status = 'queued'
+            and (expires_at is null or expires_at > ${at})
+          order by priority desc, id asc
+          limit 1
+        )
+        and status = 'queued'
+        and exists (select 1 from lease)
+      returning *
+    ), history as (
+      insert into message_status_history (message_id, status, at, error_code)
+      select id, 'sending', ${at}::text, null::text from claimed
+    )
+    select (select count(*) from lease) as lease_held, c.*,
+      ct.phone is not null as contact_found, ct.on_whatsapp as contact_on_whatsapp,
+      ct.jid as contact_jid, ct.checked_at as contact_checked_at
+    from (select 1) as one
+    left join claimed c on true
+    left join contacts ct on ct.workspace_id = c.workspace_id and ct.phone = c.phone
+  `.execute(ctx.db);
+  const row = result.rows[0];
+  if (!row || Number(row.lease_held) === 0) throw leaseLost(fence.deviceId);
+  if (!row.id) return undefined;
+  const {
+    lease_held: _held,
+    contact_found,
+    contact_on_whatsapp,
+    contact_jid,
+    contact_checked_at,
+    ...message
+  } = row;
+  return {
+    message: message as MessageRow,
+    contact: contact_found
+      ? { on_whatsapp: contact_on_whatsapp, jid: contact_jid, checked_at: contact_checked_at }
+      : undefined,
+  };
+}
+
+async function claimOnSqlite(
+  ctx: AppContext,
+  deviceId: string,
+  fence: LeaseFence,
+  at: string,
+): Promise<Claim | undefined> {
+  return ctx.db.transaction().execute(async (trx) => {
+    // The lease is checked by the claim itself, so an empty queue costs no separate statement. The
+    // transaction's write lock keeps the lease row from changing hands until it commits. A lease
+    // lost reads as nothing to claim here: nothing is written, and the device's next renewal
+    // stops its dispatcher.
+    const message = await trx
+      .updateTable('messages')
+      .set((eb) => ({ status: 'sending', updated_at: at, attempts: eb('attempts', '+', 1) }))
+      .where('id', '=', (eb) =>
+        eb
+          .selectFrom('messages')
+          .select('id')
+          .where('device_id', '=', deviceId)
+          .where('status', '=', 'queued')
+          .where((w) => w.or([w('expires_at', 'is', null), w('expires_at', '>', at)]))
+          .orderBy('priority', 'desc')
+          .orderBy('id', 'asc')
+          .limit(1),
+      )
+      .where('status', '=', 'queued')
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('device_leases')
+            .select('device_id')
+            .where('device_id', '=', fence.deviceId)
+            .where('node_id', '=', fence.nodeId)
+            .where('generation', '=', fence.generation)
+            .where('expires_at', '>', dbTime('sqlite')),
+        ),
+      )
+      .returningAll()
+      .executeTakeFirst();
+    if (!message) return undefined;
+    await trx
+      .insertInto('message_status_history')
+      .values({ message_id: message.id, status: 'sending', at, error_code: null })
+      .execute();
+    const contact = await trx
+      .selectFrom('contacts')
+      .select(['on_whatsapp', 'jid', 'checked_at'])
+      .where('workspace_id', '=', message.workspace_id)
+      .where('phone', '=', message.phone)
+      .executeTakeFirst();
+    return { message, contact };
+  });
+}

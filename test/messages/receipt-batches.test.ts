@@ -1,0 +1,85 @@
+import { describe, expect } from 'vitest';
+import type { LeaseFence } from '../../src/cluster/leases.js';
+import { claimNext } from '../../src/messages/claim.js';
+import { ReceiptBatcher } from '../../src/messages/receipts.js';
+import { eventually, type TestApp } from '../helpers/app.js';
+import { appTest } from '../helpers/fixture.js';
+import { linkSandboxDevice, sendText } from '../helpers/sandbox.js';
+
+const it = appTest();
+
+/** A linked device whose phone dropped: its dispatcher claims nothing, so the test claims itself. */
+async function idleDevice(t: TestApp, phone: string) {
+  const deviceId = await linkSandboxDevice(t, { phone });
+  await t.request({ method: 'POST', url: `/v1/sandbox/devices/${deviceId}/disconnect` });
+  await eventually(
+    async () =>
+      (await t.request({ method: 'GET', url: `/v1/devices/${deviceId}` })).json().status === 'disconnected',
+  );
+  return { deviceId, fence: t.app.supervisor.leaseOf(deviceId) as LeaseFence };
+}
+
+/** A message of the device in `sending`, as the dispatcher leaves it while WhatsApp takes it. */
+async function sending(t: TestApp, device: { deviceId: string; fence: LeaseFence }, to: string) {
+  const res = await sendText(t, to, 'hello', { deviceId: device.deviceId, queueIfDisconnected: true });
+  expect(res.statusCode).toBe(202);
+  const claim = await claimNext(t.app.ctx, device.deviceId, device.fence, new Date());
+  expect(claim?.message.status).toBe('sending');
+  return claim!.message;
+}
+
+/** The statuses of a message's timeline, sorted: two moves in one transaction may share a millisecond. */
+async function timeline(t: TestApp, id: string) {
+  const rows = await t.app.ctx.db
+    .selectFrom('message_status_history')
+    .select('status')
+    .where('message_id', '=', id)
+    .execute();
+  return rows.map((r) => r.status).sort();
+}
+
+async function eventsOf(t: TestApp, id: string) {
+  const rows = await t.app.ctx.db.selectFrom('events').select(['type', 'data']).execute();
+  return rows
+    .filter((r) => (JSON.parse(r.data) as { id?: string }).id === id)
+    .map((r) => r.type)
+    .sort();
+}
+
+describe('receipts reported together', () => {
+  it('are applied each to its own message, in order, with their timeline entries and events', async ({
+    t,
+  }) => {
+    const a = await idleDevice(t, '+15550081001');
+    const b = await idleDevice(t, '+15550081002');
+    const first = await sending(t, a, '+15550081101');
+    const second = await sending(t, b, '+15550081102');
+    const batcher = new ReceiptBatcher(t.app.ctx);
+    const at = new Date();
+    // Reported together: the first is applied at once, the rest share one read and one transaction.
+    await Promise.all([
+      batcher.apply(a.deviceId, { waMessageId: first.wa_message_id!, status: 'delivered', at }),
+      batcher.apply(b.deviceId, { waMessageId: second.wa_message_id!, status: 'read', at }),
+      batcher.apply(a.deviceId, { waMessageId: 'not-ours', status: 'read', at }),
+      // Another device's id: never applied to a message of a device that did not report it.
+      batcher.apply(b.deviceId, { waMessageId: first.wa_message_id!, status: 'read', at }),
+    ]);
+    expect(await timeline(t, first.id)).toEqual(['delivered', 'queued', 'sending', 'sent']);
+    expect(await timeline(t, second.id)).toEqual(['queued', 'read', 'sending', 'sent']);
+    expect(await eventsOf(t, first.id)).toEqual(['message.delivered', 'message.sent']);
+    expect(await eventsOf(t, second.id)).toEqual(['message.read', 'message.sent']);
+  });
+
+  it('a receipt that changes nothing leaves the message as it is', async ({ t }) => {
+    const a = await idleDevice(t, '+15550081003');
+    const message = await sending(t, a, '+15550081103');
+    const batcher = new ReceiptBatcher(t.app.ctx);
+    const at = new Date();
+    await batcher.apply(a.deviceId, { waMessageId: message.wa_message_id!, status: 'read', at });
+    await Promise.all([
+      batcher.apply(a.deviceId, { waMessageId: message.wa_message_id!, status: 'delivered', at }),
+      batcher.apply(a.deviceId, { waMessageId: message.wa_message_id!, status: 'sent', at }),
+    ]);
+    expect(await timeline(t, message.id)).toEqual(['queued', 'read', 'sending', 'sent']);
+  });
+});
