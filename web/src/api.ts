@@ -1,4 +1,5 @@
 import type { components, paths } from '../../packages/api-types/openapi';
+import { readableValidation } from './readable-errors';
 
 /** A failed API call, carrying the envelope's code and message (docs/api.md, "Errors"). */
 export class ApiError extends Error {
@@ -182,7 +183,11 @@ export async function getAll<P extends PagedPath>(path: P, query: Record<string,
 }
 
 export const errorMessage = (err: unknown): string =>
-  err instanceof Error ? err.message : 'Something went wrong';
+  err instanceof ApiError && err.code === 'VALIDATION_ERROR'
+    ? readableValidation(err.message)
+    : err instanceof Error
+      ? err.message
+      : 'Something went wrong';
 
 // The shapes the dashboard reads, by name: each is the generated type (or a part of one), never a copy.
 export type Device = Schema<'Device'>;

@@ -5,9 +5,10 @@ import { ContactDrawer } from '../components/ContactDrawer';
 import { LoadMore } from '../components/LoadMore';
 import { Empty, ErrorNote, Loading } from '../components/Notice';
 import { formatDateTime } from '../format';
+import { useDrawerParam } from '../hooks/useDrawerParam';
 import { usePagedList } from '../hooks/usePagedList';
+import { useResource } from '../hooks/useResource';
 import { can } from '../roles';
-import type { Contact } from '../api';
 
 function CheckNumber() {
   const [answer, setAnswer] = useState<string | null>(null);
@@ -41,7 +42,7 @@ function CheckNumber() {
 export function Contacts() {
   const { role } = useSession();
   const [optedOut, setOptedOut] = useState('');
-  const [open, setOpen] = useState<Contact | null>(null);
+  const drawer = useDrawerParam('contact');
   const list = usePagedList('/v1/contacts', { optedOut });
   const canEdit = can(role, 'messages');
   return (
@@ -79,7 +80,7 @@ export function Contacts() {
               {list.items.map((c) => (
                 <tr key={c.phone}>
                   <td>
-                    <button type="button" className="link" onClick={() => setOpen(c)}>
+                    <button type="button" className="link" onClick={() => drawer.open(c.phone)}>
                       {c.phone}
                     </button>
                   </td>
@@ -93,14 +94,40 @@ export function Contacts() {
         </div>
       )}
       <LoadMore hasMore={list.hasMore} more={list.more} onMore={list.loadMore} />
-      {open && (
-        <ContactDrawer
-          contact={open}
+      {drawer.id && (
+        <OpenContact
+          phone={drawer.id}
           canEdit={canEdit}
-          onClose={() => setOpen(null)}
+          onClose={drawer.close}
           onChange={() => void list.reload()}
         />
       )}
     </>
+  );
+}
+
+/** The contact named in the address, loaded on its own so a shared link opens it. */
+function OpenContact({
+  phone,
+  canEdit,
+  onClose,
+  onChange,
+}: {
+  phone: string;
+  canEdit: boolean;
+  onClose: () => void;
+  onChange: () => void;
+}) {
+  const contact = useResource(() => api.get('/v1/contacts/{phone}', { path: { phone } }), phone);
+  if (contact.error) return <ErrorNote message={contact.error} />;
+  if (!contact.data || contact.data.phone !== phone) return null;
+  return (
+    <ContactDrawer
+      key={phone}
+      contact={contact.data}
+      canEdit={canEdit}
+      onClose={onClose}
+      onChange={onChange}
+    />
   );
 }

@@ -84,7 +84,7 @@ function SettingsForm({ workspace, onSaved }: { workspace: Workspace; onSaved: (
   return (
     <form className="card form-grid" onSubmit={(e) => void submit(e)} aria-labelledby="settings-title">
       <h2 id="settings-title">Workspace settings</h2>
-      <label>
+      <label className="wide">
         Alert emails <span className="muted">(one per line; empty: owners and admins)</span>
         <textarea
           name="alertRecipients"
@@ -110,9 +110,16 @@ function SettingsForm({ workspace, onSaved }: { workspace: Workspace; onSaved: (
           defaultValue={s.retentionDays}
         />
       </label>
-      <label>
+      <label className="wide">
         Opt-out words <span className="muted">(a customer sending one stops receiving messages)</span>
-        <textarea name="optOutWords" rows={3} required defaultValue={s.optOutWords.join(' ')} />
+        {/* Grows with its words (CSS field-sizing), so none is hidden behind a scroll bar. */}
+        <textarea
+          name="optOutWords"
+          className="grows"
+          rows={3}
+          required
+          defaultValue={s.optOutWords.join(' ')}
+        />
       </label>
       <label className="check">
         <input name="allowOtpToOptedOut" type="checkbox" defaultChecked={s.allowOtpToOptedOut} /> Still send

@@ -9,6 +9,7 @@ import { StatusBadge } from '../components/StatusBadge';
 import { VerificationDrawer } from '../components/VerificationDrawer';
 import { VerificationStats } from '../components/VerificationStats';
 import { formatDateTime } from '../format';
+import { useDrawerParam } from '../hooks/useDrawerParam';
 import { usePagedList } from '../hooks/usePagedList';
 import { can } from '../roles';
 import type { Channel, Verification } from '../api';
@@ -89,7 +90,7 @@ function SendCode({ onSent }: { onSent: (v: Verification) => void }) {
 export function Verifications() {
   const { role } = useSession();
   const [filters, setFilters] = useState({ status: '', to: '' });
-  const [openId, setOpenId] = useState<string | null>(null);
+  const drawer = useDrawerParam('verification');
   const list = usePagedList('/v1/verifications', filters);
   // Bumped after a send or a change, so the figures follow the list.
   const [changes, setChanges] = useState(0);
@@ -106,7 +107,7 @@ export function Verifications() {
           onSent={(v) => {
             void list.reload();
             setChanges((n) => n + 1);
-            setOpenId(v.id);
+            drawer.open(v.id);
           }}
         />
       )}
@@ -153,7 +154,7 @@ export function Verifications() {
                 <tr key={v.id}>
                   <td>{formatDateTime(v.createdAt)}</td>
                   <td>
-                    <button type="button" className="link" onClick={() => setOpenId(v.id)}>
+                    <button type="button" className="link" onClick={() => drawer.open(v.id)}>
                       {v.to}
                     </button>
                   </td>
@@ -168,10 +169,10 @@ export function Verifications() {
         </div>
       )}
       <LoadMore hasMore={list.hasMore} more={list.more} onMore={list.loadMore} />
-      {openId && (
+      {drawer.id && (
         <VerificationDrawer
-          id={openId}
-          onClose={() => setOpenId(null)}
+          id={drawer.id}
+          onClose={drawer.close}
           onChange={() => {
             void list.reload();
             setChanges((n) => n + 1);
