@@ -123,12 +123,16 @@ describe('the dashboard without friction', () => {
     await nav('Contacts');
     await page.getByRole('button', { name: CUSTOMER }).click();
     await page.getByRole('dialog').waitFor(WAIT);
-    expect(new URL(page.url()).searchParams.get('contact')).toBe(CUSTOMER);
+    expect(new URL(page.url()).searchParams.get('phone')).toBe(CUSTOMER);
     const link = page.url();
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'hidden', ...WAIT });
-    expect(new URL(page.url()).searchParams.get('contact')).toBeNull();
+    expect(new URL(page.url()).searchParams.get('phone')).toBeNull();
     await page.goto(link);
+    await page.getByRole('dialog').getByText(CUSTOMER).first().waitFor(WAIT);
+    await page.keyboard.press('Escape');
+    // The inbox's "Contact" link has this form.
+    await page.goto(`${server.baseUrl}/contacts?phone=${encodeURIComponent(CUSTOMER)}`);
     await page.getByRole('dialog').getByText(CUSTOMER).first().waitFor(WAIT);
     expect(await axeAtBothWidths('Contacts with a drawer')).toEqual([]);
     await page.keyboard.press('Escape');

@@ -42,7 +42,7 @@ function CheckNumber() {
 export function Contacts() {
   const { role } = useSession();
   const [optedOut, setOptedOut] = useState('');
-  const drawer = useDrawerParam('contact');
+  const drawer = useDrawerParam('phone');
   const list = usePagedList('/v1/contacts', { optedOut });
   const canEdit = can(role, 'messages');
   return (
