@@ -184,6 +184,25 @@ describe('the dashboard without friction', () => {
     await drawer.waitFor({ state: 'hidden', ...WAIT });
   });
 
+  it('answers a reply with no device connected in words, not the API option', async () => {
+    await nav('Devices');
+    await page.getByRole('link', { name: 'Sandbox line' }).click();
+    await page.getByLabel('Customer number').fill(CUSTOMER);
+    await page.getByLabel('Their message').fill('Is my order on its way?');
+    await page.getByRole('button', { name: 'Send as customer' }).click();
+    await page.getByText(`Sent as ${CUSTOMER}`).waitFor(WAIT);
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.getByRole('region', { name: 'Sandbox line' }).getByText('logged out').first().waitFor(WAIT);
+    await nav('Inbox');
+    await page.getByRole('link', { name: /Is my order on its way/ }).click();
+    await page.getByRole('heading', { level: 2, name: CUSTOMER }).waitFor(WAIT);
+    await page.getByRole('textbox', { name: 'Message' }).fill('It left this morning');
+    await page.getByRole('textbox', { name: 'Message' }).press('Enter');
+    const alert = page.getByRole('alert').filter({ hasText: 'No WhatsApp device is connected' });
+    await alert.waitFor(WAIT);
+    expect(await alert.textContent()).not.toContain('queueIfDisconnected');
+  });
+
   it('says why an agent or a viewer finds a control disabled', async () => {
     await nav('Team');
     for (const member of MEMBERS) {
@@ -209,7 +228,8 @@ describe('the dashboard without friction', () => {
         await look(`${member.role} ${label}`);
       }
       await nav('Devices');
-      await page.getByRole('link', { name: 'Sandbox line' }).click();
+      // The offline banner links to the device too: either link opens it.
+      await page.getByRole('link', { name: 'Sandbox line' }).first().click();
       await page.getByRole('region', { name: 'Sandbox line' }).waitFor(WAIT);
       await look(`${member.role} device`);
       await nav('Contacts');
@@ -223,10 +243,10 @@ describe('the dashboard without friction', () => {
   }, 90_000);
 
   it('logged no console errors', () => {
-    // The refused number above is a 400 on purpose, and signing out ends the session under the
+    // The refused number above is a 400 on purpose, so is the reply without a device (409), and signing out ends the session under the
     // page's last calls (401); nothing else may be logged.
     const provoked =
-      /Failed to load resource: the server responded with a status of (400 \(Bad Request\)|401 \(Unauthorized\))/;
+      /Failed to load resource: the server responded with a status of (400 \(Bad Request\)|401 \(Unauthorized\)|409 \(Conflict\))/;
     expect(browser.errors.filter((e) => !provoked.test(e))).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import type { components, paths } from '../../packages/api-types/openapi';
-import { readableValidation } from './readable-errors';
+import { readableError } from './readable-errors';
 
 /** A failed API call, carrying the envelope's code and message (docs/api.md, "Errors"). */
 export class ApiError extends Error {
@@ -183,8 +183,8 @@ export async function getAll<P extends PagedPath>(path: P, query: Record<string,
 }
 
 export const errorMessage = (err: unknown): string =>
-  err instanceof ApiError && err.code === 'VALIDATION_ERROR'
-    ? readableValidation(err.message)
+  err instanceof ApiError
+    ? readableError(err.code, err.message)
     : err instanceof Error
       ? err.message
       : 'Something went wrong';

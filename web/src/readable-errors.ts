@@ -31,3 +31,15 @@ export function readableValidation(message: string): string {
   const words = FIELD_WORDS[field] ?? `The field “${field}”`;
   return `${words} ${rest.replace(/^must NOT/, 'must not')}`;
 }
+
+/** Refusals whose API message names an API option (`set queueIfDisconnected`), in the dashboard's words. */
+const BY_CODE: Record<string, string> = {
+  SESSION_DISCONNECTED:
+    'No WhatsApp device is connected: link or reconnect one on the Devices page, then send again.',
+};
+
+/** The words the dashboard shows for a refusal with this code and message. */
+export function readableError(code: string, message: string): string {
+  if (code === 'VALIDATION_ERROR') return readableValidation(message);
+  return BY_CODE[code] ?? message;
+}
