@@ -184,6 +184,34 @@ describe('the dashboard without friction', () => {
     await drawer.waitFor({ state: 'hidden', ...WAIT });
   });
 
+  it('applies the verification and contact filters as they change, and keeps them in the address', async () => {
+    await nav('Verifications');
+    const status = page.getByLabel('Status');
+    await status.selectOption('approved');
+    await page.getByText('No verifications').waitFor(WAIT);
+    expect(new URL(page.url()).searchParams.get('status')).toBe('approved');
+    await status.selectOption('pending');
+    await page.getByRole('row').filter({ hasText: CUSTOMER }).first().waitFor(WAIT);
+    await page.getByRole('form', { name: 'Filter verifications' }).getByLabel('Number').fill(CUSTOMER);
+    await expect.poll(() => new URL(page.url()).searchParams.get('to'), WAIT).toBe(CUSTOMER);
+    expect(await page.getByRole('button', { name: 'Apply filters' }).count()).toBe(0);
+    // Back undoes the last filter; a link shows the same list.
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).searchParams.get('to'), WAIT).toBeNull();
+    await page.goto(`${server.baseUrl}/verifications?status=approved`);
+    await page.getByText('No verifications').waitFor(WAIT);
+    expect(await page.getByLabel('Status').inputValue()).toBe('approved');
+
+    await nav('Contacts');
+    await page.getByRole('button', { name: CUSTOMER }).waitFor(WAIT);
+    await page.getByLabel('Show').selectOption('true');
+    await page.getByRole('button', { name: CUSTOMER }).waitFor({ state: 'detached', ...WAIT });
+    expect(new URL(page.url()).searchParams.get('optedOut')).toBe('true');
+    await page.goto(`${server.baseUrl}/contacts?optedOut=false`);
+    await page.getByRole('button', { name: CUSTOMER }).waitFor(WAIT);
+    expect(await page.getByLabel('Show').inputValue()).toBe('false');
+  });
+
   it('answers a reply with no device connected in words, not the API option', async () => {
     await nav('Devices');
     await page.getByRole('link', { name: 'Sandbox line' }).click();

@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
 import { getAll, type Schema } from '../api';
 import { useSession } from '../auth';
 import { LoadMore } from '../components/LoadMore';
 import { Empty, ErrorNote, Loading, RoleNote } from '../components/Notice';
 import { formatDateTime } from '../format';
 import { usePagedList } from '../hooks/usePagedList';
+import { useTypedFilter, useUrlFilters } from '../hooks/useUrlFilters';
 import { useResource } from '../hooks/useResource';
 import { can } from '../roles';
 
@@ -67,7 +67,6 @@ function Changes({ changes }: { changes: AuditEvent['changes'] }) {
 
 const FIELDS = ['action', 'actor', 'target', 'since', 'until'] as const;
 type Filters = Record<(typeof FIELDS)[number], string>;
-const NO_FILTERS: Filters = { action: '', actor: '', target: '', since: '', until: '' };
 
 /** A date field (a local day) as the instant the API filters on: its start, or for `until` its end. */
 function dayBound(day: string, end: boolean): string {
@@ -88,7 +87,9 @@ function useActors() {
 }
 
 function AuditTable() {
-  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const filter = useUrlFilters(FIELDS);
+  const filters: Filters = filter.values;
+  const target = useTypedFilter(filters.target, (value) => filter.set('target', value));
   const actors = useActors();
   const log = usePagedList('/v1/audit-log', {
     action: filters.action,
@@ -97,18 +98,13 @@ function AuditTable() {
     since: dayBound(filters.since, false),
     until: dayBound(filters.until, true),
   });
-  const apply = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setFilters(Object.fromEntries(FIELDS.map((f) => [f, String(form.get(f) ?? '').trim()])) as Filters);
-  };
   const filtered = Object.values(filters).some((v) => v !== '');
   return (
     <>
-      <form className="filters" onSubmit={apply} aria-label="Filter the audit log">
+      <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Filter the audit log">
         <label>
           Action
-          <select name="action" defaultValue="">
+          <select name="action" value={filters.action} onChange={(e) => filter.set('action', e.target.value)}>
             <option value="">Any</option>
             {Object.entries(ACTIONS).map(([action, label]) => (
               <option key={action} value={action}>
@@ -119,7 +115,7 @@ function AuditTable() {
         </label>
         <label>
           Who
-          <select name="actor" defaultValue="">
+          <select name="actor" value={filters.actor} onChange={(e) => filter.set('actor', e.target.value)}>
             <option value="">Anyone</option>
             {actors.map((a) => (
               <option key={a.id} value={a.id}>
@@ -130,17 +126,32 @@ function AuditTable() {
         </label>
         <label>
           Item id
-          <input name="target" maxLength={64} placeholder="dev_… or whk_…" />
+          <input
+            name="target"
+            maxLength={64}
+            placeholder="dev_… or whk_…"
+            value={target.draft}
+            onChange={(e) => target.setDraft(e.target.value)}
+          />
         </label>
         <label>
           From
-          <input name="since" type="date" />
+          <input
+            name="since"
+            type="date"
+            value={filters.since}
+            onChange={(e) => filter.set('since', e.target.value)}
+          />
         </label>
         <label>
           To
-          <input name="until" type="date" />
+          <input
+            name="until"
+            type="date"
+            value={filters.until}
+            onChange={(e) => filter.set('until', e.target.value)}
+          />
         </label>
-        <button type="submit">Apply filters</button>
       </form>
       <ErrorNote message={log.error} />
       {!log.data ? (

@@ -7,6 +7,7 @@ import { Empty, ErrorNote, Loading } from '../components/Notice';
 import { formatDateTime } from '../format';
 import { useDrawerParam } from '../hooks/useDrawerParam';
 import { usePagedList } from '../hooks/usePagedList';
+import { useUrlFilters } from '../hooks/useUrlFilters';
 import { useResource } from '../hooks/useResource';
 import { can } from '../roles';
 
@@ -41,7 +42,8 @@ function CheckNumber() {
 
 export function Contacts() {
   const { role } = useSession();
-  const [optedOut, setOptedOut] = useState('');
+  const filter = useUrlFilters(['optedOut'] as const);
+  const optedOut = filter.values.optedOut;
   const drawer = useDrawerParam('phone');
   const list = usePagedList('/v1/contacts', { optedOut });
   const canEdit = can(role, 'messages');
@@ -52,7 +54,7 @@ export function Contacts() {
       <div className="filters">
         <label>
           Show
-          <select value={optedOut} onChange={(e) => setOptedOut(e.target.value)}>
+          <select value={optedOut} onChange={(e) => filter.set('optedOut', e.target.value)}>
             <option value="">Everyone</option>
             <option value="true">Opted out only</option>
             <option value="false">Not opted out</option>

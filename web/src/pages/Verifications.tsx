@@ -11,6 +11,7 @@ import { VerificationStats } from '../components/VerificationStats';
 import { formatDateTime } from '../format';
 import { useDrawerParam } from '../hooks/useDrawerParam';
 import { usePagedList } from '../hooks/usePagedList';
+import { useTypedFilter, useUrlFilters } from '../hooks/useUrlFilters';
 import { can } from '../roles';
 import type { Channel, Verification } from '../api';
 
@@ -89,16 +90,12 @@ function SendCode({ onSent }: { onSent: (v: Verification) => void }) {
 
 export function Verifications() {
   const { role } = useSession();
-  const [filters, setFilters] = useState({ status: '', to: '' });
+  const filter = useUrlFilters(['status', 'to'] as const);
+  const number = useTypedFilter(filter.values.to, (value) => filter.set('to', value));
   const drawer = useDrawerParam('verification');
-  const list = usePagedList('/v1/verifications', filters);
+  const list = usePagedList('/v1/verifications', filter.values);
   // Bumped after a send or a change, so the figures follow the list.
   const [changes, setChanges] = useState(0);
-  const applyFilters = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setFilters({ status: String(form.get('status') ?? ''), to: String(form.get('to') ?? '').trim() });
-  };
   return (
     <>
       <h1>Verifications</h1>
@@ -112,10 +109,14 @@ export function Verifications() {
         />
       )}
       <VerificationStats changes={changes} />
-      <form className="filters" onSubmit={applyFilters} aria-label="Filter verifications">
+      <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Filter verifications">
         <label>
           Status
-          <select name="status" defaultValue="">
+          <select
+            name="status"
+            value={filter.values.status}
+            onChange={(e) => filter.set('status', e.target.value)}
+          >
             <option value="">Any</option>
             {STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -126,9 +127,14 @@ export function Verifications() {
         </label>
         <label>
           Number
-          <input name="to" type="tel" placeholder="+15551234567" />
+          <input
+            name="to"
+            type="tel"
+            placeholder="+15551234567"
+            value={number.draft}
+            onChange={(e) => number.setDraft(e.target.value)}
+          />
         </label>
-        <button type="submit">Apply filters</button>
       </form>
       <ErrorNote message={list.error} />
       {!list.data ? (
