@@ -39,6 +39,7 @@ import {
   createSession,
   describeClose,
   digitsOf,
+  endSocket,
   listenWhileCurrent,
   trackOfflineMessages,
   watchUpgrade,
@@ -175,14 +176,14 @@ export class BaileysEngine implements Engine {
       // Tells the phone to drop this companion; failing that, the wipe below still unlinks us locally.
       await session.sock.logout().catch((err: unknown) => this.log.warn({ err }, 'logout request failed'));
     } else if (session) {
-      await this.endSocket(session);
+      await endSocket(session, this.log);
     }
     await this.wipeState();
   }
 
   async stop(): Promise<void> {
     const session = this.halt();
-    if (session) await this.endSocket(session);
+    if (session) await endSocket(session, this.log);
     // Another node may take the device over; it must not see a creds write of ours land later,
     // and a later start() here must read the state afresh.
     await this.auth?.flush();
@@ -342,7 +343,7 @@ export class BaileysEngine implements Engine {
   private linkTimeout(): void {
     if (!this.running) return;
     const session = this.halt();
-    if (session) void this.endSocket(session);
+    if (session) void endSocket(session, this.log);
     const reason = `not linked after ${this.qrMaxAttempts} QR codes`;
     this.emitter.emit('link_timeout', { reason });
   }
@@ -357,12 +358,6 @@ export class BaileysEngine implements Engine {
     this.session = undefined;
     session?.ready.reject(new Error('engine stopped'));
     return session;
-  }
-
-  private async endSocket(session: Session): Promise<void> {
-    await session.sock
-      .end(undefined)
-      .catch((err: unknown) => this.log.warn({ err }, 'closing socket failed'));
   }
 
   private async wipeState(): Promise<void> {

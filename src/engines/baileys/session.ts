@@ -1,6 +1,7 @@
 /** Per-socket bookkeeping of the Baileys engine and small helpers it shares with nothing else. */
 import type { BaileysEventMap, BinaryNode } from 'baileys';
 import { EngineSendError } from '../engine.js';
+import type { Logger } from 'pino';
 import type { BaileysSocket } from './socket-config.js';
 
 interface Deferred {
@@ -143,4 +144,9 @@ export function watchUpgrade(session: Session, isCurrent: () => boolean): void {
     const status = `${res.statusCode ?? '?'} ${res.statusMessage ?? ''}`.trim();
     void session.sock.end(new Error(`WebSocket upgrade refused with HTTP ${status}`));
   });
+}
+
+/** Closes a session's socket; a socket that fails to close is logged, never thrown. */
+export async function endSocket(session: Session, log: Logger): Promise<void> {
+  await session.sock.end(undefined).catch((err: unknown) => log.warn({ err }, 'closing socket failed'));
 }
