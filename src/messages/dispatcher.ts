@@ -15,12 +15,14 @@ import { waMessageIdFor } from './wa-id.js';
 
 /**
  * A connected device with nothing queued waits for a wake-up (`dispatch:<id>` on the bus, sent for
- * every queued message) and looks again after this long only in case one was missed. On
- * PostgreSQL the bus reaches every node, so an idle line costs next to nothing; with SQLite the
- * bus stays in its process while a second process on the same file may queue messages, so there
- * it looks every second (a statement in process, no round trip).
+ * every queued message) and looks again after this long in case one was missed. On PostgreSQL the
+ * bus reaches every node, so the look is only a safety net; it is kept short (one indexed claim
+ * every 2 s per idle line) because a 15 s net once left a message queued for longer than that
+ * right after a takeover, for a reason not found. With SQLite the bus stays in its process while a
+ * second process on the same file may queue messages, so there it looks every second (a statement
+ * in process, no round trip).
  */
-export const IDLE_POLL_MS = { postgres: 15_000, sqlite: 1_000 } as const;
+export const IDLE_POLL_MS = { postgres: 2_000, sqlite: 1_000 } as const;
 /** Disconnected, the lease not surely ours, or a step that failed: look again this soon. */
 const RETRY_MS = 1000;
 

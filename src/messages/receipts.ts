@@ -125,20 +125,35 @@ export class ReceiptBatcher {
     try {
       await applyReceipts(this.ctx, batch);
       for (const item of batch) item.done();
-    } catch (err) {
-      if (batch.length === 1) {
-        batch[0]!.done({ err });
-        return;
-      }
+    } catch {
       for (const item of batch) {
-        await applyReceipt(this.ctx, item.deviceId, item.receipt).then(
+        await this.applyOne(item).then(
           () => item.done(),
           (one: unknown) => item.done({ err: one }),
         );
       }
     }
   }
+
+  /**
+   * One receipt on its own, tried a few times: a transaction that loses a lock conflict with the
+   * dispatcher's `sent` (PostgreSQL aborts one of two) must not lose the receipt, and applying one
+   * again is harmless (a move already made is not made twice).
+   */
+  private async applyOne(item: DeviceReceipt): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await applyReceipt(this.ctx, item.deviceId, item.receipt);
+      } catch (err) {
+        if (attempt >= RECEIPT_ATTEMPTS) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+      }
+    }
+  }
 }
+
+/** Tries of one receipt before it is given up (and logged by the supervisor). */
+const RECEIPT_ATTEMPTS = 3;
 
 /**
  * The text WhatsApp asks for to retry or re-encrypt a message we sent: the sealed text when there
