@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { pdf, png } from '../media/fixtures.js';
 import { axeViolations, ensureWebBuild, openBrowser, startServer, type BrowserSession } from './browser.js';
+import { apiClient, createApiKey, linkSandboxDevice, setUpOwner, signInAt, until, type Api } from './kit.js';
 
 const OWNER = { name: 'Olivia Owner', email: 'owner@example.com', password: 'correct horse battery' };
 const CUSTOMER = '+15557650002';
@@ -14,32 +15,9 @@ const WAIT = { timeout: 15_000 };
 let db: TestDatabase;
 let server: { app: FastifyInstance; baseUrl: string };
 let browser: BrowserSession;
+let api: Api;
 let apiKey = '';
 let deviceId = '';
-
-async function api(
-  path: string,
-  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
-) {
-  const response = await fetch(`${server.baseUrl}${path}`, {
-    method: init.method ?? 'GET',
-    headers: {
-      ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
-      authorization: `Bearer ${apiKey}`,
-      ...init.headers,
-    },
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  });
-  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
-}
-
-async function until(check: () => Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('condition not met within 15 s');
-}
 
 interface Delivered {
   text: string;
@@ -54,40 +32,16 @@ beforeAll(async () => {
   ensureWebBuild();
   db = await createTestDatabase();
   server = await startServer(db);
-  const setup = await fetch(`${server.baseUrl}/auth/setup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(OWNER),
-  });
-  expect(setup.status).toBe(200);
-  const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const { csrfToken } = (await setup.json()) as { csrfToken: string };
-  const key = await api('/v1/api-keys', {
-    method: 'POST',
-    body: { name: 'e2e' },
-    headers: { cookie, 'x-csrf-token': csrfToken, authorization: '' },
-  });
-  expect(key.status, JSON.stringify(key.json)).toBe(201);
-  apiKey = key.json.key as string;
-  const device = await api('/v1/devices', { method: 'POST', body: { name: 'Support line' } });
-  deviceId = device.json.id as string;
-  await api(`/v1/devices/${deviceId}/connect`, { method: 'POST' });
-  await until(async () => (await api(`/v1/devices/${deviceId}`)).json.status === 'qr');
-  await api(`/v1/sandbox/devices/${deviceId}/scan`, { method: 'POST', body: { phone: '+15550007001' } });
-  await until(async () => (await api(`/v1/devices/${deviceId}`)).json.status === 'connected');
+  api = apiClient(server.baseUrl, () => apiKey);
+  apiKey = await createApiKey(api, await setUpOwner(server.baseUrl, OWNER));
+  deviceId = await linkSandboxDevice(api, 'Support line', '+15550007001');
   const inbound = await api('/v1/sandbox/inbound', {
     method: 'POST',
     body: { deviceId, from: CUSTOMER, text: 'Can you send the invoice?' },
   });
   expect(inbound.status).toBe(202);
   browser = await openBrowser();
-  const page = browser.page;
-  await page.goto(`${server.baseUrl}/inbox`);
-  await page.getByRole('heading', { name: 'Sign in to WAPing' }).waitFor(WAIT);
-  await page.getByLabel('Email').fill(OWNER.email);
-  await page.getByLabel('Password').fill(OWNER.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor(WAIT);
+  await signInAt(browser.page, `${server.baseUrl}/inbox`, OWNER, 'Inbox');
 });
 afterAll(async () => {
   await browser?.close();

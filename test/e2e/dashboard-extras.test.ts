@@ -10,6 +10,16 @@ import {
   startServer,
   type BrowserSession,
 } from './browser.js';
+import {
+  apiClient,
+  asSession,
+  fillFirstRunForm,
+  navigate,
+  nothingLoading,
+  signInOverHttp,
+  type Api,
+  type DashboardSession,
+} from './kit.js';
 
 // Verification figures and settings, the channel order, the workspace name, the Overview figures,
 // snippets and the dark theme, as an owner uses them.
@@ -21,7 +31,8 @@ let db: TestDatabase;
 let server: { app: FastifyInstance; baseUrl: string };
 let browser: BrowserSession;
 let page: Page;
-let session = { cookie: '', csrfToken: '' };
+let api: Api;
+let session: DashboardSession = { cookie: '', csrfToken: '' };
 
 beforeAll(async () => {
   ensureWebBuild();
@@ -30,6 +41,7 @@ beforeAll(async () => {
   server = await startServer(db, { WAPING_SMTP_URL: 'smtp://127.0.0.1:9' });
   browser = await openBrowser();
   page = browser.page;
+  api = apiClient(server.baseUrl);
 });
 afterAll(async () => {
   await browser?.close();
@@ -37,38 +49,21 @@ afterAll(async () => {
   await db?.drop();
 });
 
-const nav = async (label: string) => {
-  const menu = page.getByRole('button', { name: 'Menu' });
-  if (await menu.isVisible()) await menu.click();
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: label, exact: true })
-    .click();
-  await page.getByRole('heading', { level: 1, name: label }).waitFor(WAIT);
-};
-
-const settled = () => expect.poll(() => page.getByText('Loading…').count(), WAIT).toBe(0);
+const nav = (label: string) => navigate(page, label);
+const settled = () => nothingLoading(page);
 
 /** A GET as the signed-in owner, from the test itself. */
 async function apiGet<T>(path: string): Promise<T> {
-  const res = await fetch(`${server.baseUrl}${path}`, { headers: { cookie: session.cookie } });
+  const res = await api(path, { headers: asSession(session) });
   expect(res.status).toBe(200);
-  return (await res.json()) as T;
+  return res.json as T;
 }
 
 /** A write as the signed-in owner. */
 async function apiPost<T>(path: string, body: object): Promise<T> {
-  const res = await fetch(`${server.baseUrl}${path}`, {
-    method: 'POST',
-    headers: {
-      cookie: session.cookie,
-      'x-csrf-token': session.csrfToken,
-      'content-type': 'application/json',
-    },
-    body: JSON.stringify(body),
-  });
+  const res = await api(path, { method: 'POST', body, headers: asSession(session) });
   expect(res.status).toBeLessThan(300);
-  return (await res.json()) as T;
+  return res.json as T;
 }
 
 /** The channel names of an ordered list, top first. */
@@ -78,22 +73,8 @@ const orderShown = async (form: ReturnType<Page['locator']>) =>
 describe('dashboard extras', () => {
   it('sets up the owner and a sandbox device', async () => {
     await page.goto(server.baseUrl);
-    await page.getByRole('heading', { name: 'Welcome to WAPing' }).waitFor(WAIT);
-    await page.getByLabel('Your name').fill(OWNER.name);
-    await page.getByLabel('Email').fill(OWNER.email);
-    await page.getByLabel(/^Password/).fill(OWNER.password);
-    await page.getByLabel('Repeat the password').fill(OWNER.password);
-    await page.getByRole('button', { name: 'Create owner account' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor(WAIT);
-    const login = await fetch(`${server.baseUrl}/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: OWNER.email, password: OWNER.password }),
-    });
-    session = {
-      cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
-      csrfToken: ((await login.json()) as { csrfToken: string }).csrfToken,
-    };
+    await fillFirstRunForm(page, OWNER);
+    session = await signInOverHttp(server.baseUrl, OWNER);
     await nav('Devices');
     await page.getByLabel('Name').fill('Support line');
     await page.getByLabel('Engine').selectOption('sandbox');

@@ -11,6 +11,7 @@ import {
   startServer,
   type BrowserSession,
 } from './browser.js';
+import { fillFirstRunForm, navigate, signInOverHttp } from './kit.js';
 
 const OWNER = { name: 'Olivia Owner', email: 'owner@example.com', password: 'correct horse battery' };
 const VIEWER = { email: 'viewer@example.com', password: 'read only passphrase 7' };
@@ -36,38 +37,14 @@ afterAll(async () => {
   await db?.drop();
 });
 
-const nav = async (label: string) => {
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: label, exact: true })
-    .click();
-  await page.getByRole('heading', { level: 1, name: label }).waitFor(WAIT);
-};
-
-/** Signs in over HTTP like the dashboard does, for checks made from the test itself. */
-async function apiSession(email: string, password: string) {
-  const login = await fetch(`${server.baseUrl}/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  expect(login.status).toBe(200);
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  return { cookie, csrfToken };
-}
+const nav = (label: string) => navigate(page, label);
 
 describe('the dashboard in a real browser', () => {
   it('sets up the owner on first start', async () => {
     await page.goto(server.baseUrl);
     await page.getByRole('heading', { name: 'Welcome to WAPing' }).waitFor(WAIT);
     await screenshot(page, 'setup');
-    await page.getByLabel('Your name').fill(OWNER.name);
-    await page.getByLabel('Email').fill(OWNER.email);
-    await page.getByLabel(/^Password/).fill(OWNER.password);
-    await page.getByLabel('Repeat the password').fill(OWNER.password);
-    await page.getByRole('button', { name: 'Create owner account' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor(WAIT);
+    await fillFirstRunForm(page, OWNER);
     await page.getByText('No device yet').waitFor(WAIT);
     // A reload would drop this mark: statuses must change in the page that is open.
     await page.evaluate('window.wapingNoReload = true');
@@ -288,7 +265,7 @@ describe('the dashboard in a real browser', () => {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).count(),
     ).toBe(0);
 
-    const { cookie, csrfToken } = await apiSession(VIEWER.email, VIEWER.password);
+    const { cookie, csrfToken } = await signInOverHttp(server.baseUrl, VIEWER);
     const refused = await fetch(`${server.baseUrl}/v1/messages`, {
       method: 'POST',
       headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { axeViolations, ensureWebBuild, openBrowser, startServer, type BrowserSession } from './browser.js';
+import { apiClient, createApiKey, setUpOwner, signInAt, until, type Api } from './kit.js';
 
 const OWNER = { name: 'Olivia Owner', email: 'owner@example.com', password: 'correct horse battery' };
 const WAIT = { timeout: 15_000 };
@@ -9,61 +10,20 @@ const WAIT = { timeout: 15_000 };
 let db: TestDatabase;
 let server: { app: FastifyInstance; baseUrl: string };
 let browser: BrowserSession;
+let api: Api;
 let apiKey = '';
 let deviceId = '';
-
-async function api(
-  path: string,
-  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
-) {
-  const response = await fetch(`${server.baseUrl}${path}`, {
-    method: init.method ?? 'GET',
-    headers: {
-      ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
-      authorization: `Bearer ${apiKey}`,
-      ...init.headers,
-    },
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  });
-  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
-}
-
-async function until(check: () => Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('condition not met within 15 s');
-}
 
 beforeAll(async () => {
   ensureWebBuild();
   db = await createTestDatabase();
   server = await startServer(db);
-  const setup = await fetch(`${server.baseUrl}/auth/setup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(OWNER),
-  });
-  expect(setup.status).toBe(200);
-  const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const { csrfToken } = (await setup.json()) as { csrfToken: string };
-  const key = await api('/v1/api-keys', {
-    method: 'POST',
-    body: { name: 'e2e' },
-    headers: { cookie, 'x-csrf-token': csrfToken, authorization: '' },
-  });
-  apiKey = key.json.key as string;
+  api = apiClient(server.baseUrl, () => apiKey);
+  apiKey = await createApiKey(api, await setUpOwner(server.baseUrl, OWNER));
   const device = await api('/v1/devices', { method: 'POST', body: { name: 'Support line' } });
   deviceId = device.json.id as string;
   browser = await openBrowser();
-  const page = browser.page;
-  await page.goto(`${server.baseUrl}/devices`);
-  await page.getByRole('heading', { name: 'Sign in to WAPing' }).waitFor(WAIT);
-  await page.getByLabel('Email').fill(OWNER.email);
-  await page.getByLabel('Password').fill(OWNER.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Devices' }).waitFor(WAIT);
+  await signInAt(browser.page, `${server.baseUrl}/devices`, OWNER, 'Devices');
 });
 afterAll(async () => {
   await browser?.close();

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { axeViolations, ensureWebBuild, openBrowser, startServer, type BrowserSession } from './browser.js';
+import { fillFirstRunForm, navigate, nothingLoading, signInOverHttp } from './kit.js';
 
 // The dashboard as a first-time owner meets it: the traps found by walking through it, one test each.
 const OWNER = { name: 'Fiona First', email: 'first@example.com', password: 'sunlit harbour lantern 42' };
@@ -54,15 +55,7 @@ afterAll(async () => {
   await db?.drop();
 });
 
-const nav = async (label: string) => {
-  const menu = page.getByRole('button', { name: 'Menu' });
-  if (await menu.isVisible()) await menu.click();
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: label, exact: true })
-    .click();
-  await page.getByRole('heading', { level: 1, name: label }).waitFor(WAIT);
-};
+const nav = (label: string) => navigate(page, label);
 
 /** The right edge of an element, to tell whether it is on a 360 px screen. */
 const rightEdge = async (selector: ReturnType<Page['locator']>) => {
@@ -74,13 +67,7 @@ const rightEdge = async (selector: ReturnType<Page['locator']>) => {
 describe('the dashboard for a first-time owner', () => {
   it('starts a page without a focus ring around the whole content', async () => {
     await page.goto(server.baseUrl);
-    await page.getByRole('heading', { name: 'Welcome to WAPing' }).waitFor(WAIT);
-    await page.getByLabel('Your name').fill(OWNER.name);
-    await page.getByLabel('Email').fill(OWNER.email);
-    await page.getByLabel(/^Password/).fill(OWNER.password);
-    await page.getByLabel('Repeat the password').fill(OWNER.password);
-    await page.getByRole('button', { name: 'Create owner account' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor(WAIT);
+    await fillFirstRunForm(page, OWNER);
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor(WAIT);
     expect(await page.evaluate('document.activeElement?.id')).not.toBe('main');
@@ -274,12 +261,7 @@ describe('the dashboard for a first-time owner', () => {
     await page.getByRole('button', { name: 'Set new password' }).click();
     await page.getByText(`New password set for ${AGENT.email}`).waitFor(WAIT);
     await page.setViewportSize({ width: 1280, height: 860 });
-    const login = await fetch(`${server.baseUrl}/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: AGENT.email, password: 'brisk river compass 5' }),
-    });
-    expect(login.status).toBe(200);
+    await signInOverHttp(server.baseUrl, { email: AGENT.email, password: 'brisk river compass 5' });
   });
 
   it('has no axe-core violations on any page at 1280 and 360 px', async () => {
@@ -290,7 +272,7 @@ describe('the dashboard for a first-time owner', () => {
         await nav(label);
         // The live stream keeps a connection open, so "network idle" never comes: wait for the data.
         // (Polled from here: the dashboard's CSP forbids the page-side eval waitForFunction uses.)
-        await expect.poll(() => page.getByText('Loading…').count(), WAIT).toBe(0);
+        await nothingLoading(page);
         for (const v of await axeViolations(page)) found.push(`${width}px ${label}: ${v}`);
       }
     }

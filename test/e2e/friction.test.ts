@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { axeViolations, ensureWebBuild, openBrowser, startServer, type BrowserSession } from './browser.js';
+import { fillFirstRunForm, navigate, nothingLoading } from './kit.js';
 
 // The small frictions a first-time owner meets: a sandbox link within one screen, refusals in a
 // person's words, the sandbox's scripted numbers, a Settings form that shows what it holds, and
@@ -59,17 +60,8 @@ afterAll(async () => {
   await db?.drop();
 });
 
-const nav = async (label: string) => {
-  const menu = page.getByRole('button', { name: 'Menu' });
-  if (await menu.isVisible()) await menu.click();
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: label, exact: true })
-    .click();
-  await page.getByRole('heading', { level: 1, name: label }).waitFor(WAIT);
-};
-
-const loaded = () => expect.poll(() => page.getByText('Loading…').count(), WAIT).toBe(0);
+const nav = (label: string) => navigate(page, label);
+const loaded = () => nothingLoading(page);
 
 const axeAtBothWidths = async (where: string) => {
   const found: string[] = [];
@@ -85,13 +77,7 @@ const axeAtBothWidths = async (where: string) => {
 describe('the dashboard without friction', () => {
   it('offers the sandbox scan within the first screen, then the next step', async () => {
     await page.goto(server.baseUrl);
-    await page.getByRole('heading', { name: 'Welcome to WAPing' }).waitFor(WAIT);
-    await page.getByLabel('Your name').fill(OWNER.name);
-    await page.getByLabel('Email').fill(OWNER.email);
-    await page.getByLabel(/^Password/).fill(OWNER.password);
-    await page.getByLabel('Repeat the password').fill(OWNER.password);
-    await page.getByRole('button', { name: 'Create owner account' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor(WAIT);
+    await fillFirstRunForm(page, OWNER);
     await nav('Devices');
     await page.getByLabel('Name').fill('Sandbox line');
     await page.getByLabel('Engine').selectOption('sandbox');

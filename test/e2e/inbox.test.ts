@@ -6,6 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { png } from '../media/fixtures.js';
 import { ensureWebBuild, openBrowser, screenshot, startServer, type BrowserSession } from './browser.js';
+import {
+  apiClient,
+  asSession,
+  createApiKey,
+  linkSandboxDevice,
+  setUpOwner,
+  signInAt,
+  until,
+  type Api,
+} from './kit.js';
 
 const OWNER = { name: 'Olivia Owner', email: 'owner@example.com', password: 'correct horse battery' };
 const ADA = { name: 'Ada Agent', email: 'ada@example.com', password: 'ada password 123' };
@@ -18,41 +28,12 @@ let db: TestDatabase;
 let server: { app: FastifyInstance; baseUrl: string };
 let ada: BrowserSession;
 let ben: BrowserSession;
+let api: Api;
 let apiKey = '';
 let deviceId = '';
 
-async function api(
-  path: string,
-  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
-) {
-  const response = await fetch(`${server.baseUrl}${path}`, {
-    method: init.method ?? 'GET',
-    headers: {
-      ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
-      authorization: `Bearer ${apiKey}`,
-      ...init.headers,
-    },
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  });
-  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
-}
-
-async function until(check: () => Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('condition not met within 15 s');
-}
-
-async function signIn(page: Page, who: { email: string; password: string }) {
-  await page.goto(`${server.baseUrl}/inbox`);
-  await page.getByRole('heading', { name: 'Sign in to WAPing' }).waitFor(WAIT);
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor(WAIT);
-}
+const signIn = (page: Page, who: { email: string; password: string }) =>
+  signInAt(page, `${server.baseUrl}/inbox`, who, 'Inbox');
 
 /** axe-core's findings on the page as it is, as "rule: target" lines (empty when it finds nothing). */
 async function accessibilityViolations(page: Page): Promise<string[]> {
@@ -68,38 +49,18 @@ beforeAll(async () => {
   ensureWebBuild();
   db = await createTestDatabase();
   server = await startServer(db);
-  const setup = await fetch(`${server.baseUrl}/auth/setup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(OWNER),
-  });
-  expect(setup.status).toBe(200);
-  const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const { csrfToken } = (await setup.json()) as { csrfToken: string };
-  const asOwner = { cookie, 'x-csrf-token': csrfToken, authorization: '' };
+  api = apiClient(server.baseUrl, () => apiKey);
+  const owner = await setUpOwner(server.baseUrl, OWNER);
   for (const agent of [ADA, BEN]) {
     const added = await api('/v1/team', {
       method: 'POST',
       body: { ...agent, role: 'agent' },
-      headers: asOwner,
+      headers: asSession(owner),
     });
     expect(added.status).toBe(201);
   }
-  const key = await api('/v1/api-keys', { method: 'POST', body: { name: 'e2e' }, headers: asOwner });
-  expect(key.status, JSON.stringify(key.json)).toBe(201);
-  apiKey = key.json.key as string;
-  const device = await api('/v1/devices', { method: 'POST', body: { name: 'Support line' } });
-  expect(device.status, JSON.stringify(device.json)).toBe(201);
-  deviceId = device.json.id as string;
-  const connect = await api(`/v1/devices/${deviceId}/connect`, { method: 'POST' });
-  expect(connect.status, JSON.stringify(connect.json)).toBeLessThan(300);
-  await until(async () => (await api(`/v1/devices/${deviceId}`)).json.status === 'qr');
-  const scan = await api(`/v1/sandbox/devices/${deviceId}/scan`, {
-    method: 'POST',
-    body: { phone: '+15550007000' },
-  });
-  expect(scan.status).toBe(200);
-  await until(async () => (await api(`/v1/devices/${deviceId}`)).json.status === 'connected');
+  apiKey = await createApiKey(api, owner);
+  deviceId = await linkSandboxDevice(api, 'Support line', '+15550007000');
   ada = await openBrowser();
   ben = await openBrowser();
 });

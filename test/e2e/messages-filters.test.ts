@@ -11,6 +11,7 @@ import {
   startServer,
   type BrowserSession,
 } from './browser.js';
+import { setUpOwner } from './kit.js';
 
 const OWNER = { name: 'Olivia Owner', email: 'owner@example.com', password: 'correct horse battery' };
 const WAIT = { timeout: 15_000 };
@@ -28,12 +29,7 @@ beforeAll(async () => {
   ensureWebBuild();
   db = await createTestDatabase();
   server = await startServer(db);
-  const setup = await fetch(`${server.baseUrl}/auth/setup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(OWNER),
-  });
-  expect(setup.status).toBe(200);
+  await setUpOwner(server.baseUrl, OWNER);
   const store = server.app.ctx.db;
   const { id: workspace_id } = await store.selectFrom('workspaces').select('id').executeTakeFirstOrThrow();
   const front = await makeDevice(store, { workspace_id, name: 'Front desk' });

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { ensureWebBuild, openBrowser, startServer, type BrowserSession } from './browser.js';
+import { setUpOwner } from './kit.js';
 
 const OWNER = { name: 'Olivia Owner', email: 'owner@example.com', password: 'correct horse battery' };
 const WAIT = { timeout: 15_000 };
@@ -20,12 +21,7 @@ beforeAll(async () => {
   server = await startServer(db);
   browser = await openBrowser();
   page = browser.page;
-  const setup = await fetch(`${server.baseUrl}/auth/setup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(OWNER),
-  });
-  expect(setup.status).toBe(200);
+  await setUpOwner(server.baseUrl, OWNER);
 });
 afterAll(async () => {
   await browser?.close();

@@ -12,6 +12,7 @@ import {
   startServer,
   type BrowserSession,
 } from './browser.js';
+import { fillFirstRunForm, navigate } from './kit.js';
 
 // The Webhooks page as a developer uses it: edit an endpoint, rotate its secret, read a failed
 // delivery and redeliver it once the receiver is fixed.
@@ -72,15 +73,8 @@ async function expectAccessible(width: number, height: number) {
 describe('the Webhooks page', () => {
   it('creates an endpoint for every event', async () => {
     await page.goto(server.baseUrl);
-    await page.getByRole('heading', { name: 'Welcome to WAPing' }).waitFor(WAIT);
-    await page.getByLabel('Your name').fill(OWNER.name);
-    await page.getByLabel('Email').fill(OWNER.email);
-    await page.getByLabel(/^Password/).fill(OWNER.password);
-    await page.getByLabel('Repeat the password').fill(OWNER.password);
-    await page.getByRole('button', { name: 'Create owner account' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor(WAIT);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Webhooks' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Webhooks' }).waitFor(WAIT);
+    await fillFirstRunForm(page, OWNER);
+    await navigate(page, 'Webhooks');
 
     await page.getByLabel('URL').fill(receiverUrl);
     expect(await page.getByLabel('All events').isChecked()).toBe(true);
