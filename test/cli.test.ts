@@ -131,9 +131,26 @@ describe('waping CLI', () => {
       .select('password_hash')
       .where('id', '=', before.id)
       .executeTakeFirstOrThrow();
-    await handle.destroy();
     expect(after.password_hash).not.toBe(before.password_hash);
     expect(await verifyPassword('a brand new password', after.password_hash)).toBe(true);
+    // Recorded like a reset from the Team page, by System, in the workspace the user belongs to.
+    const audited = () =>
+      handle.db
+        .selectFrom('audit_events')
+        .innerJoin('workspaces', 'workspaces.id', 'audit_events.workspace_id')
+        .select(['workspaces.name', 'actor_type', 'actor_name', 'target_type', 'target_id', 'changes'])
+        .where('action', '=', 'member.password_reset')
+        .execute();
+    expect(await audited()).toEqual([
+      {
+        name: 'default',
+        actor_type: 'system',
+        actor_name: 'System',
+        target_type: 'member',
+        target_id: before.id,
+        changes: JSON.stringify({ email: 'owner@example.com' }),
+      },
+    ]);
     const unknown = await waping(
       'users',
       'reset-password',
@@ -154,6 +171,9 @@ describe('waping CLI', () => {
     );
     expect(short.code).toBe(2);
     expect(short.stderr).toContain('at least');
+    // A refused reset changed nothing, so it records nothing.
+    expect(await audited()).toHaveLength(1);
+    await handle.destroy();
   });
 
   it("clears a member's two-factor sign-in", async () => {
@@ -171,8 +191,20 @@ describe('waping CLI', () => {
       .select(['totp_secret', 'totp_enabled_at'])
       .where('email', '=', 'owner@example.com')
       .executeTakeFirstOrThrow();
-    await handle.destroy();
     expect(row).toEqual({ totp_secret: null, totp_enabled_at: null });
+    const audited = () =>
+      handle.db
+        .selectFrom('audit_events')
+        .select(['actor_name', 'target_type', 'changes'])
+        .where('action', '=', 'two_factor.disabled')
+        .execute();
+    expect(await audited()).toEqual([
+      { actor_name: 'System', target_type: 'user', changes: JSON.stringify({ email: 'owner@example.com' }) },
+    ]);
+    // Clearing it again turns nothing off, so it records nothing.
+    expect((await waping('users', 'reset-2fa', '--email', 'owner@example.com')).code).toBe(0);
+    expect(await audited()).toHaveLength(1);
+    await handle.destroy();
     expect((await waping('users', 'reset-2fa', '--email', 'nobody@example.com')).code).toBe(2);
   });
 

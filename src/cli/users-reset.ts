@@ -3,10 +3,12 @@ import { AppError } from '../lib/errors.js';
 import { findUserByEmail } from '../workspaces/members.js';
 import { resetPassword } from '../workspaces/password-reset.js';
 import { UsageError, withDatabase } from './context.js';
+import { recordShellChangeToUser } from './shell-audit.js';
 
 /**
  * `waping users reset-password --email E --password P`: the way back in for someone with shell
- * access when no owner can sign in. Every session of the user ends.
+ * access when no owner can sign in. Every session of the user ends, and the audit log of every
+ * workspace the user belongs to records the reset.
  */
 export async function resetPasswordCommand(
   email: string | undefined,
@@ -16,10 +18,12 @@ export async function resetPasswordCommand(
   await withDatabase(async (handle) => {
     const user = await findUserByEmail(handle.db, email);
     if (!user) throw new UsageError(`no user with the email "${email}"`);
+    const now = new Date();
     try {
       await handle.db.transaction().execute(async (trx) => {
-        await resetPassword(trx, user.id, password, new Date());
+        await resetPassword(trx, user.id, password, now);
         await deleteUserSessions(trx, user.id);
+        await recordShellChangeToUser(trx, user, { action: 'member.password_reset', target: 'member' }, now);
       });
     } catch (err) {
       if (err instanceof AppError) throw new UsageError(err.message);

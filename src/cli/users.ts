@@ -3,9 +3,10 @@ import { usersHelp } from './help.js';
 import { AppError } from '../lib/errors.js';
 import type { Role } from '../workspaces/tables.js';
 import { findUserByEmail } from '../workspaces/members.js';
-import { clearTwoFactor } from '../workspaces/two-factor.js';
+import { clearTwoFactor, hasTwoFactor } from '../workspaces/two-factor.js';
 import { createUser, ROLES } from '../workspaces/users.js';
 import { resolveWorkspace, UsageError, withDatabase } from './context.js';
+import { recordShellChangeToUser } from './shell-audit.js';
 import { resetPasswordCommand } from './users-reset.js';
 
 export async function usersCommand(args: string[]): Promise<void> {
@@ -50,7 +51,15 @@ async function resetTwoFactor(email: string | undefined): Promise<void> {
   await withDatabase(async (handle) => {
     const user = await findUserByEmail(handle.db, email);
     if (!user) throw new UsageError(`no user with the email ${email}`);
-    await clearTwoFactor(handle.db, user.id, new Date());
+    const now = new Date();
+    await handle.db.transaction().execute(async (trx) => {
+      // Recorded only when a second factor was on: clearing nothing (or a half-done enrolment) is no change.
+      const wasOn = await hasTwoFactor(trx, user.id);
+      await clearTwoFactor(trx, user.id, now);
+      if (wasOn) {
+        await recordShellChangeToUser(trx, user, { action: 'two_factor.disabled', target: 'user' }, now);
+      }
+    });
     // Sessions stay: the member is signed in where they were; only the next sign-in changes.
     console.log(`two-factor sign-in is off for ${user.email}`);
   });
