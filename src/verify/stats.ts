@@ -30,7 +30,8 @@ export interface VerificationStats {
   channels: ChannelStats[];
 }
 
-const BATCH = 1000;
+/** Rows read per query; exported for the test that crosses batch boundaries. */
+export const STATS_BATCH = 1000;
 const REACHED: SendAttemptStatus[] = ['delivered', 'sent'];
 const MISSED: SendAttemptStatus[] = ['failed', 'timed_out', 'skipped'];
 
@@ -42,9 +43,44 @@ const emptyChannel = (channel: Channel): ChannelStats => ({
   approved: 0,
 });
 
+/** Where a batch ends: the next one starts after this row in (created_at, id) order. */
+export interface StatsCursor {
+  createdAt: string;
+  id: string;
+}
+
 /**
- * Counts over the verifications created in [since, until). Read in id-ordered batches of the few
- * columns needed, so a busy month never sits in memory at once; expiry is read from the clock as
+ * One batch of the verifications created in [since, until), in (created_at, id) order: read from
+ * the index on (workspace_id, created_at, id) as a range of the window, so a month of a busy
+ * workspace does not read its whole history, and never sorted. A later batch starts its range at
+ * the cursor's created_at (SQLite seeks on that bound, not on the row comparison), and the row
+ * comparison skips what the previous batch took of that instant.
+ */
+export function statsBatchQuery(
+  db: DbOrTx,
+  workspaceId: string,
+  window: { since: Date; until: Date },
+  after: StatsCursor | null,
+) {
+  let query = db
+    .selectFrom('verifications')
+    .select(['id', 'created_at', 'status', 'expires_at', 'send_attempts'])
+    .where('workspace_id', '=', workspaceId)
+    .where('created_at', '>=', after ? after.createdAt : window.since.toISOString())
+    .where('created_at', '<', window.until.toISOString());
+  if (after) {
+    query = query.where((eb) =>
+      eb(eb.refTuple('created_at', 'id'), '>', eb.tuple(after.createdAt, after.id)),
+    );
+  }
+  return query.orderBy('created_at').orderBy('id').limit(STATS_BATCH);
+}
+
+type StatsRow = Awaited<ReturnType<ReturnType<typeof statsBatchQuery>['execute']>>[number];
+
+/**
+ * Counts over the verifications created in [since, until). Read in batches of the few columns
+ * needed, so a busy month never sits in memory at once; expiry is read from the clock as
  * everywhere else (a pending row past its expiry counts as expired).
  */
 export async function verificationStats(
@@ -60,18 +96,9 @@ export async function verificationStats(
   const channels = new Map(CHANNELS.map((c) => [c, emptyChannel(c)]));
   let total = 0;
   const nowIso = now.toISOString();
-  let after = '';
+  let after: StatsCursor | null = null;
   for (;;) {
-    const rows = await db
-      .selectFrom('verifications')
-      .select(['id', 'status', 'expires_at', 'send_attempts'])
-      .where('workspace_id', '=', workspaceId)
-      .where('created_at', '>=', window.since.toISOString())
-      .where('created_at', '<', window.until.toISOString())
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(BATCH)
-      .execute();
+    const rows: StatsRow[] = await statsBatchQuery(db, workspaceId, window, after).execute();
     for (const row of rows) {
       // As effectiveStatus in views.ts: a pending code past its expiry is expired.
       const status = row.status === 'pending' && row.expires_at <= nowIso ? 'expired' : row.status;
@@ -90,8 +117,9 @@ export async function verificationStats(
       const carrierStats = carrier && channels.get(carrier.channel);
       if (status === 'approved' && carrierStats) carrierStats.approved += 1;
     }
-    if (rows.length < BATCH) break;
-    after = rows[rows.length - 1]!.id;
+    if (rows.length < STATS_BATCH) break;
+    const last = rows[rows.length - 1]!;
+    after = { createdAt: last.created_at, id: last.id };
   }
   const ended = total - byStatus.pending;
   return {

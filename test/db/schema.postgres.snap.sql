@@ -466,6 +466,7 @@ CREATE UNIQUE INDEX verification_limits_pkey ON public.verification_limits USING
 CREATE INDEX verification_limits_window ON public.verification_limits USING btree (workspace_id, kind, subject, at)
 CREATE INDEX verifications_attempt_due ON public.verifications USING btree (status, attempt_state, attempt_deadline)
 CREATE INDEX verifications_attempt_message ON public.verifications USING btree (attempt_message_id)
+CREATE INDEX verifications_created ON public.verifications USING btree (workspace_id, created_at, id)
 CREATE INDEX verifications_expiry ON public.verifications USING btree (status, expires_at)
 CREATE INDEX verifications_phone ON public.verifications USING btree (workspace_id, phone, status, id)
 CREATE UNIQUE INDEX verifications_pkey ON public.verifications USING btree (id)

@@ -42,6 +42,7 @@ index verification_limits_at: CREATE INDEX "verification_limits_at" on "verifica
 index verification_limits_window: CREATE INDEX "verification_limits_window" on "verification_limits" ("workspace_id", "kind", "subject", "at")
 index verifications_attempt_due: CREATE INDEX "verifications_attempt_due" on "verifications" ("status", "attempt_state", "attempt_deadline")
 index verifications_attempt_message: CREATE INDEX "verifications_attempt_message" on "verifications" ("attempt_message_id")
+index verifications_created: CREATE INDEX "verifications_created" on "verifications" ("workspace_id", "created_at", "id")
 index verifications_expiry: CREATE INDEX "verifications_expiry" on "verifications" ("status", "expires_at")
 index verifications_phone: CREATE INDEX "verifications_phone" on "verifications" ("workspace_id", "phone", "status", "id")
 index verifications_workspace: CREATE INDEX "verifications_workspace" on "verifications" ("workspace_id", "id")

@@ -17,6 +17,7 @@ import { m0015_conversation_list_indexes } from './0015_conversation_list_indexe
 import { m0016_audit_events } from './0016_audit_events.js';
 import { m0017_device_last_seen } from './0017_device_last_seen.js';
 import { m0018_conversation_status_counts } from './0018_conversation_status_counts.js';
+import { m0019_verification_stats_index } from './0019_verification_stats_index.js';
 
 /** Every migration, by name; names sort in the order they apply. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '0016_audit_events': m0016_audit_events,
   '0017_device_last_seen': m0017_device_last_seen,
   '0018_conversation_status_counts': m0018_conversation_status_counts,
+  '0019_verification_stats_index': m0019_verification_stats_index,
 };
