@@ -76,6 +76,7 @@ for (let i = 0; i < 5; i++) {
 await seedConversations(db, workspace.id, server.deviceId, members);
 // The seed wrote 100,000 deltas at once; fold them as the first count would, before measuring.
 await foldCounts(db, server.app.ctx.dialect, workspace.id);
+await foldCounts(db, server.app.ctx.dialect, workspace.id, 'conversation_tag_counts');
 // PostgreSQL plans from statistics that autovacuum gathers some time after a bulk load; without
 // them a join of the tag's conversations becomes a nested loop over every conversation.
 if (server.app.ctx.dialect === 'postgres') await sql`analyze`.execute(db);

@@ -3,35 +3,49 @@ import type { DbOrTx, Dialect } from '../db/database.js';
 import type { Database } from '../db/types.js';
 import type { ConversationStatus } from './tables.js';
 
-/** The filters the kept counts can answer: each is a column of a bucket (tag and text search are not). */
+/** The filters the kept counts can answer: each is a column of a bucket (text search is not). */
 export interface CountFilter {
   /** A user id, or null for "nobody". */
   assigneeId?: string | null;
   deviceId?: string;
   unread?: boolean;
   includeOtpOnly?: boolean;
+  /** Counted from a tag's own kept counts (conversation_tag_counts). */
+  tag?: string;
 }
+
+/** The tables of kept counts, and the columns of their buckets. */
+export type CountTable = 'conversation_counts' | 'conversation_tag_counts';
+const BUCKET_COLUMNS: Record<CountTable, string> = {
+  conversation_counts: 'workspace_id, device_id, assignee_id, status, otp_only, unread',
+  conversation_tag_counts: 'workspace_id, tag, device_id, assignee_id, status, otp_only, unread',
+};
 
 /** Deltas read beyond this many and the workspace's rows are folded, bucket by bucket. */
 const FOLD_AFTER_ROWS = 500;
 
 /** The query of the kept counts, unexecuted: the index tests read its plan. */
 export function keptCountQuery(db: DbOrTx, workspaceId: string, filter: CountFilter) {
+  // Both tables have the columns read here; the tag table has `tag` besides. Typed as the first
+  // so that one chain of conditions serves both.
+  const table = (
+    filter.tag === undefined ? 'conversation_counts' : 'conversation_tag_counts'
+  ) as 'conversation_counts';
   let query = db
-    .selectFrom('conversation_counts')
+    .selectFrom(`${table} as k`)
     .select((eb) => [
-      'conversation_counts.status',
-      eb.fn.sum<number | string>('conversation_counts.n').as('count'),
+      'k.status',
+      eb.fn.sum<number | string>('k.n').as('count'),
       eb.fn.countAll<number | string>().as('rows'),
     ])
-    .where('conversation_counts.workspace_id', '=', workspaceId);
-  if (!filter.includeOtpOnly) query = query.where('conversation_counts.otp_only', '=', 0);
-  if (filter.assigneeId === null) query = query.where('conversation_counts.assignee_id', 'is', null);
-  else if (filter.assigneeId !== undefined)
-    query = query.where('conversation_counts.assignee_id', '=', filter.assigneeId);
-  if (filter.deviceId) query = query.where('conversation_counts.device_id', '=', filter.deviceId);
-  if (filter.unread) query = query.where('conversation_counts.unread', '=', 1);
-  return query.groupBy('conversation_counts.status');
+    .where('k.workspace_id', '=', workspaceId);
+  if (filter.tag !== undefined) query = query.where(sql.ref('k.tag'), '=', filter.tag);
+  if (!filter.includeOtpOnly) query = query.where('k.otp_only', '=', 0);
+  if (filter.assigneeId === null) query = query.where('k.assignee_id', 'is', null);
+  else if (filter.assigneeId !== undefined) query = query.where('k.assignee_id', '=', filter.assigneeId);
+  if (filter.deviceId) query = query.where('k.device_id', '=', filter.deviceId);
+  if (filter.unread) query = query.where('k.unread', '=', 1);
+  return query.groupBy('k.status');
 }
 
 /**
@@ -59,38 +73,37 @@ export const shouldFold = (rows: number): boolean => rows > FOLD_AFTER_ROWS;
 /**
  * Folds a workspace's deltas into one row per bucket (buckets that sum to zero go). Deltas that
  * commit meanwhile are left for the next fold: on PostgreSQL one statement deletes the rows it
- * sees and inserts their sums, so a delta is either folded or kept, never lost; SQLite has one
- * writer at a time. Two folds at once are harmless (the second finds the first's rows already
+ * sees and inserts their sums, so a delta is either folded or kept, never lost; on SQLite (one
+ * writer at a time) the rows up to the newest rowid are summed into new rows and then deleted, in
+ * one transaction. Two folds at once are harmless (the second finds the first's rows already
  * gone, or folds them again).
  */
-export async function foldCounts(db: Kysely<Database>, dialect: Dialect, workspaceId: string): Promise<void> {
-  const bucket = sql.raw('workspace_id, device_id, assignee_id, status, otp_only, unread');
+export async function foldCounts(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  workspaceId: string,
+  table: CountTable = 'conversation_counts',
+): Promise<void> {
+  const bucket = sql.raw(BUCKET_COLUMNS[table]);
+  const into = sql.table(table);
   if (dialect === 'postgres') {
     await sql`
       with folded as (
-        delete from conversation_counts where workspace_id = ${workspaceId}
-        returning workspace_id, device_id, assignee_id, status, otp_only, unread, n
+        delete from ${into} where workspace_id = ${workspaceId}
+        returning ${bucket}, n
       )
-      insert into conversation_counts (${bucket}, n)
+      insert into ${into} (${bucket}, n)
       select ${bucket}, sum(n) from folded group by ${bucket} having sum(n) <> 0`.execute(db);
     return;
   }
   await db.transaction().execute(async (trx) => {
-    const sums = await trx
-      .selectFrom('conversation_counts')
-      .select(['workspace_id', 'device_id', 'assignee_id', 'status', 'otp_only', 'unread'])
-      .select((eb) => eb.fn.sum<number | string>('n').as('n'))
-      .where('workspace_id', '=', workspaceId)
-      .groupBy(['workspace_id', 'device_id', 'assignee_id', 'status', 'otp_only', 'unread'])
-      .execute();
-    await trx.deleteFrom('conversation_counts').where('workspace_id', '=', workspaceId).execute();
-    const rows = sums.map((s) => ({ ...s, n: Number(s.n) })).filter((s) => s.n !== 0);
-    // A few hundred rows at a time: SQLite caps the parameters of one statement.
-    for (let i = 0; i < rows.length; i += 100) {
-      await trx
-        .insertInto('conversation_counts')
-        .values(rows.slice(i, i + 100))
-        .execute();
-    }
+    const { rows } = await sql<{ last: number | null }>`select max(rowid) as last from ${into}`.execute(trx);
+    const last = rows[0]?.last;
+    if (last === null || last === undefined) return;
+    await sql`
+      insert into ${into} (${bucket}, n)
+      select ${bucket}, sum(n) from ${into} where workspace_id = ${workspaceId} and rowid <= ${last}
+      group by ${bucket} having sum(n) <> 0`.execute(trx);
+    await sql`delete from ${into} where workspace_id = ${workspaceId} and rowid <= ${last}`.execute(trx);
   });
 }

@@ -130,7 +130,7 @@ function filterExpression(eb: Eb, workspaceId: string, filter: ConversationFilte
   if (filter.unread) where.push(sql<SqlBool>`${eb.ref('conversations.unread_count')} > 0`);
   if (filter.tag) {
     // The tag's conversations read once from the tag index (`in`), rather than a lookup per row
-    // of the list (`exists`): the counts would otherwise probe every conversation of the workspace.
+    // (`exists`). Only a tag's counts for a search come here: its page reads the tag's own index.
     where.push(
       eb(
         'conversations.id',
@@ -167,6 +167,39 @@ export async function withNumberLookup(
   return { ...filter, numberMatches: rows.map((r) => r.id) };
 }
 
+/**
+ * A tag's page: its rows of conversation_tags read in list order from conversation_tags_page (the
+ * copy of last_message_at the triggers keep), each joined to its conversation for the other
+ * filters. A cross join keeps that order on SQLite; PostgreSQL chooses it for the limit.
+ */
+function tagListQuery(
+  db: DbOrTx,
+  workspaceId: string,
+  filter: ConversationFilter & { tag: string },
+  after: ConversationCursor | undefined,
+  limit: number,
+) {
+  const { tag, ...rest } = filter;
+  let query = db
+    .selectFrom('conversation_tags')
+    .crossJoin('conversations')
+    .selectAll('conversations')
+    .where('conversation_tags.workspace_id', '=', workspaceId)
+    .where('conversation_tags.tag', '=', tag)
+    .whereRef('conversations.id', '=', 'conversation_tags.conversation_id')
+    // The builder of the join also knows conversation_tags; the filter only names conversations.
+    .where((eb) => filterExpression(eb as unknown as Eb, workspaceId, rest, true));
+  if (after) {
+    query = query.where(
+      sql<SqlBool>`(${sql.ref('conversation_tags.last_message_at')}, ${sql.ref('conversation_tags.conversation_id')}) < (${after.at}, ${after.id})`,
+    );
+  }
+  return query
+    .orderBy('conversation_tags.last_message_at', 'desc')
+    .orderBy('conversation_tags.conversation_id', 'desc')
+    .limit(limit);
+}
+
 /** The list's query, unexecuted: the index tests read its plan. */
 export function listQuery(
   db: DbOrTx,
@@ -175,6 +208,10 @@ export function listQuery(
   after: ConversationCursor | undefined,
   limit: number,
 ) {
+  const { tag } = filter;
+  if (tag !== undefined && !filter.numberMatches) {
+    return tagListQuery(db, workspaceId, { ...filter, tag }, after, limit);
+  }
   let query = db
     .selectFrom('conversations')
     .selectAll('conversations')
@@ -296,8 +333,18 @@ export async function viewOf(db: DbOrTx, row: ConversationRow): Promise<Conversa
   return view!;
 }
 
-/** Replaces a conversation's tags. */
+/**
+ * Replaces a conversation's tags. The conversation's row is locked first (a no-op update): two
+ * replacements at once then take turns instead of mixing their tags, and a concurrent change of
+ * the conversation waits until the new tag rows exist, so the trigger that keeps their copy of the
+ * conversation (migration 0020) updates them too.
+ */
 export async function setTags(db: DbOrTx, conversation: ConversationRow, tags: string[]): Promise<void> {
+  await db
+    .updateTable('conversations')
+    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+    .where('id', '=', conversation.id)
+    .execute();
   await db.deleteFrom('conversation_tags').where('conversation_id', '=', conversation.id).execute();
   if (tags.length === 0) return;
   await db

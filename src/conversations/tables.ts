@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 export type ConversationStatus = 'open' | 'pending' | 'resolved';
 
@@ -28,10 +28,21 @@ export interface ConversationsTable {
   updated_at: string;
 }
 
+/**
+ * A conversation's tag, with a copy of the conversation's bucket and last activity that triggers
+ * keep (migration 0020): a tag's page reads its own index in list order, and its counts are kept
+ * from the copy. The copy is null only until the insert's trigger fills it; never written here.
+ */
 export interface ConversationTagsTable {
   conversation_id: string;
   workspace_id: string;
   tag: string;
+  device_id: Generated<string | null>;
+  assignee_id: Generated<string | null>;
+  status: Generated<ConversationStatus | null>;
+  otp_only: Generated<number | null>;
+  unread: Generated<number | null>;
+  last_message_at: Generated<string | null>;
 }
 
 /** The team's internal notes on a conversation; never sent to WhatsApp. */
@@ -49,7 +60,7 @@ export interface ConversationNotesTable {
 
 /**
  * Counts per bucket of conversations, as deltas (+1, -1) that database triggers write with every
- * change (migration 0016); the sum of a bucket's rows is how many conversations it holds.
+ * change (migration 0018); the sum of a bucket's rows is how many conversations it holds.
  */
 export interface ConversationCountsTable {
   workspace_id: string;
@@ -62,9 +73,15 @@ export interface ConversationCountsTable {
   n: number;
 }
 
+/** conversation_counts for the conversations of one tag (triggers on conversation_tags, migration 0020). */
+export interface ConversationTagCountsTable extends ConversationCountsTable {
+  tag: string;
+}
+
 export interface ConversationTables {
   conversations: ConversationsTable;
   conversation_counts: ConversationCountsTable;
+  conversation_tag_counts: ConversationTagCountsTable;
   conversation_tags: ConversationTagsTable;
   conversation_notes: ConversationNotesTable;
 }

@@ -76,19 +76,47 @@ describe('the inbox list reads indexes in its order', () => {
       const plan = await planOf(t, keptCountQuery(t.app.ctx.db, t.workspaceId, filter));
       expect(plan, plan).not.toMatch(/conversations\b/);
       if (t.app.ctx.dialect === 'postgres') expect(plan, plan).not.toMatch(/Seq Scan/);
-      else expect(plan, plan).toMatch(/SEARCH conversation_counts USING INDEX conversation_counts_workspace/);
+      else expect(plan, plan).toMatch(/SEARCH k USING INDEX conversation_counts_workspace/);
     });
   }
 
-  it('a tag is read from the tag index, not checked conversation by conversation', async ({ t }) => {
-    for (const query of [
-      listQuery(t.app.ctx.db, t.workspaceId, TAG, undefined, 21),
-      countQuery(t.app.ctx.db, t.workspaceId, TAG),
-    ]) {
-      const plan = await planOf(t, query);
-      if (t.app.ctx.dialect === 'postgres') expect(plan, plan).not.toMatch(/Seq Scan on conversation_tags/);
-      else expect(plan, plan).toMatch(/conversation_tags USING COVERING INDEX conversation_tags_tag/);
-    }
+  for (const [name, filter] of [
+    ['a tag', TAG],
+    ...FILTERS.map(([n, f]) => [`a tag and ${n}`, { ...f, ...TAG }]),
+  ] as Array<[string, ConversationFilter]>) {
+    it(`pages of ${name} come from the tag's index in list order, never sorted`, async ({ t }) => {
+      for (const after of [undefined, CURSOR]) {
+        const plan = await planOf(t, listQuery(t.app.ctx.db, t.workspaceId, filter, after, 21));
+        if (t.app.ctx.dialect === 'postgres') {
+          expect(plan, plan).not.toMatch(/\bSort\b/);
+          expect(plan, plan).not.toMatch(/Seq Scan/);
+          expect(plan, plan).toMatch(/conversation_tags_page/);
+        } else {
+          expect(plan, plan).not.toMatch(/TEMP B-TREE/);
+          expect(plan, plan).toMatch(
+            /SEARCH conversation_tags USING (COVERING )?INDEX conversation_tags_page/,
+          );
+          expect(plan, plan).toMatch(
+            /SEARCH conversations USING INDEX sqlite_autoindex_conversations_1 \(id=\?\)/,
+          );
+        }
+      }
+    });
+
+    it(`counts of ${name} are summed from the tag's kept counts`, async ({ t }) => {
+      const plan = await planOf(t, keptCountQuery(t.app.ctx.db, t.workspaceId, filter));
+      expect(plan, plan).not.toMatch(/conversations\b|conversation_tags\b/);
+      if (t.app.ctx.dialect === 'postgres') expect(plan, plan).not.toMatch(/Seq Scan/);
+      else expect(plan, plan).toMatch(/SEARCH k USING INDEX conversation_tag_counts_tag/);
+    });
+  }
+
+  it('a tag with a text search is counted from the tag index, not conversation by conversation', async ({
+    t,
+  }) => {
+    const plan = await planOf(t, countQuery(t.app.ctx.db, t.workspaceId, { ...TAG, search: 'ana' }));
+    if (t.app.ctx.dialect === 'postgres') expect(plan, plan).not.toMatch(/Seq Scan on conversation_tags/);
+    else expect(plan, plan).toMatch(/conversation_tags USING COVERING INDEX conversation_tags_page/);
   });
 
   it('a text search reads a bounded window and the number index, never the whole inbox', async ({ t }) => {

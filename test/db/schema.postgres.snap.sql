@@ -66,9 +66,23 @@ conversation_notes.author_id text not null
 conversation_notes.author_name text
 conversation_notes.body text
 conversation_notes.created_at text not null
+conversation_tag_counts.workspace_id text not null
+conversation_tag_counts.tag text not null
+conversation_tag_counts.device_id text not null
+conversation_tag_counts.assignee_id text
+conversation_tag_counts.status text not null
+conversation_tag_counts.otp_only integer not null
+conversation_tag_counts.unread integer not null
+conversation_tag_counts.n integer not null
 conversation_tags.conversation_id text not null
 conversation_tags.workspace_id text not null
 conversation_tags.tag text not null
+conversation_tags.device_id text
+conversation_tags.assignee_id text
+conversation_tags.status text
+conversation_tags.otp_only integer
+conversation_tags.unread integer
+conversation_tags.last_message_at text
 conversations.id text not null
 conversations.workspace_id text not null
 conversations.device_id text not null
@@ -405,8 +419,9 @@ CREATE INDEX conversation_counts_workspace ON public.conversation_counts USING b
 CREATE UNIQUE INDEX conversation_notes_pkey ON public.conversation_notes USING btree (id)
 CREATE INDEX conversation_notes_retention ON public.conversation_notes USING btree (workspace_id, created_at)
 CREATE INDEX conversation_notes_thread ON public.conversation_notes USING btree (conversation_id, id)
+CREATE INDEX conversation_tag_counts_tag ON public.conversation_tag_counts USING btree (workspace_id, tag, status)
+CREATE INDEX conversation_tags_page ON public.conversation_tags USING btree (workspace_id, tag, last_message_at, conversation_id)
 CREATE UNIQUE INDEX conversation_tags_pk ON public.conversation_tags USING btree (conversation_id, tag)
-CREATE INDEX conversation_tags_tag ON public.conversation_tags USING btree (workspace_id, tag, conversation_id)
 CREATE INDEX conversations_all ON public.conversations USING btree (workspace_id, last_message_at, id)
 CREATE INDEX conversations_all_counts ON public.conversations USING btree (workspace_id, status)
 CREATE INDEX conversations_assignee ON public.conversations USING btree (workspace_id, otp_only, assignee_id, last_message_at, id)
