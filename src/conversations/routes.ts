@@ -25,14 +25,14 @@ import {
   findConversation,
   listConversations,
   viewOf,
-  viewsOf,
+  withNumberLookup,
   type ConversationCursor,
   type ConversationFilter,
 } from './store.js';
 import { threadMessages } from './thread.js';
 import { conversationTyping, TypingGate } from './typing.js';
 import type { DeviceSupervisor } from '../devices/supervisor.js';
-import { ConversationSchema, NoteSchema } from './views.js';
+import { ConversationSchema, NoteSchema, toConversationView } from './views.js';
 
 const tags = ['conversations'];
 const ConversationParams = IdParams(idPattern('cnv'));
@@ -128,14 +128,20 @@ export function conversationRoutes(ctx: AppContext, supervisor: DeviceSupervisor
           includeOtpOnly: q.includeOtpOnly,
         };
         const after = listCursor(q.cursor);
-        const rows = await listConversations(ctx.db, auth.workspaceId, filter, after, limit + 1);
+        // A search's number or windows looked up once, for the page and the counts alike.
+        const resolved = await withNumberLookup(ctx.db, auth.workspaceId, filter);
+        // The page and the counts at once: on PostgreSQL two connections, not two round trips in turn.
+        const [rows, counts] = await Promise.all([
+          listConversations(ctx.db, ctx.dialect, auth.workspaceId, resolved, after, limit + 1),
+          after ? null : inboxCounts(ctx, auth.workspaceId, resolved),
+        ]);
         const hasMore = rows.length > limit;
         const page = hasMore ? rows.slice(0, limit) : rows;
         const last = page[page.length - 1];
         return {
-          data: await viewsOf(ctx.db, page),
+          data: page.map((row) => toConversationView(row, row.tags)),
           nextCursor: hasMore && last ? encodeCursor(`${last.last_message_at}|${last.id}`) : null,
-          counts: after ? null : await inboxCounts(ctx, auth.workspaceId, filter),
+          counts,
         };
       },
     );

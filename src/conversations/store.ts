@@ -1,5 +1,5 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-import type { DbOrTx } from '../db/database.js';
+import { sql, type Expression, type RawBuilder, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { DbOrTx, Dialect } from '../db/database.js';
 import type { Database } from '../db/types.js';
 import type { ConversationRow, ConversationStatus } from './tables.js';
 import { toConversationView, type ConversationView } from './views.js';
@@ -17,6 +17,14 @@ export interface ConversationFilter {
   includeOtpOnly?: boolean;
   /** The conversations of the whole number `search` names, looked up first (withNumberLookup). */
   numberMatches?: string[];
+  /** The marks of a text search's windows, looked up first (withNumberLookup). */
+  searchWindow?: SearchWindow;
+}
+
+/** Where a text search's windows end (see windowMarks). */
+export interface SearchWindow {
+  conversationMark: string;
+  messageMark: string;
 }
 
 /** Where the previous page ended: the list is newest activity first, then id. */
@@ -45,6 +53,40 @@ function wholeNumberOf(text: string): string | undefined {
 }
 
 /**
+ * The marks of the two windows a text search reads: the time of the window's last entry, or ''
+ * (everything) while the conversation window is not full. While the message window is not full it
+ * holds every message: its mark is the oldest one ('~', after every time, when there is none).
+ * Each is an offset into an index (SEARCH_CONVERSATIONS entries read).
+ */
+function windowMarks(eb: Eb, workspaceId: string) {
+  const conversationMark = sql<string>`coalesce((${eb
+    .selectFrom('conversations as recent')
+    .select('recent.last_message_at')
+    .where('recent.workspace_id', '=', workspaceId)
+    .orderBy('recent.last_message_at', 'desc')
+    .orderBy('recent.id', 'desc')
+    .limit(1)
+    .offset(SEARCH_CONVERSATIONS - 1)}), '')`;
+  const messageMark = sql<string>`coalesce((${eb
+    .selectFrom('messages as mark')
+    .select('mark.created_at')
+    .where('mark.workspace_id', '=', workspaceId)
+    .orderBy('mark.id', 'desc')
+    .limit(1)
+    .offset(SEARCH_MESSAGES - 1)}), (${eb
+    .selectFrom('messages as first')
+    .select('first.created_at')
+    .where('first.workspace_id', '=', workspaceId)
+    .orderBy('first.id', 'asc')
+    .limit(1)}), '~')`;
+  return { conversationMark, messageMark };
+}
+
+/** The older of the two marks: where the range the search reads starts. */
+const sinceOf = (w: SearchWindow): string =>
+  w.conversationMark < w.messageMark ? w.conversationMark : w.messageMark;
+
+/**
  * Text search, bounded (docs/inbox.md, "Search"). A contains-match cannot use a B-tree index on
  * either dialect, so instead of reading the whole inbox a search reads a window of recent
  * activity: the conversations active since the older of two marks, the SEARCH_CONVERSATIONS-th
@@ -65,30 +107,21 @@ function searchExpression(eb: Eb, workspaceId: string, filter: ConversationFilte
   const pattern = containsPattern(filter.search!);
   const like = (column: Expression<string | null>) =>
     sql<SqlBool>`lower(${column}) like ${pattern} escape '\\'`;
-  // The mark of each window: the time of its last entry, or '' (everything) while it is not full.
-  const conversationMark = sql<string>`coalesce((${eb
-    .selectFrom('conversations as recent')
-    .select('recent.last_message_at')
-    .where('recent.workspace_id', '=', workspaceId)
-    .orderBy('recent.last_message_at', 'desc')
-    .orderBy('recent.id', 'desc')
-    .limit(1)
-    .offset(SEARCH_CONVERSATIONS - 1)}), '')`;
-  // While the message window is not full it holds every message: its mark is the oldest one
-  // ('~', after every time, when there is none), not "everything".
-  const messageMark = sql<string>`coalesce((${eb
-    .selectFrom('messages as mark')
-    .select('mark.created_at')
-    .where('mark.workspace_id', '=', workspaceId)
-    .orderBy('mark.id', 'desc')
-    .limit(1)
-    .offset(SEARCH_MESSAGES - 1)}), (${eb
-    .selectFrom('messages as first')
-    .select('first.created_at')
-    .where('first.workspace_id', '=', workspaceId)
-    .orderBy('first.id', 'asc')
-    .limit(1)}), '~')`;
-  const since = sql<string>`case when ${conversationMark} < ${messageMark} then ${conversationMark} else ${messageMark} end`;
+  // The marks come resolved (withNumberLookup, once per request for the page and the counts);
+  // computed here only when the query is built alone (the plan tests).
+  const marks = filter.searchWindow
+    ? {
+        conversationMark: sql<string>`${filter.searchWindow.conversationMark}`,
+        since: sql<string>`${sinceOf(filter.searchWindow)}`,
+      }
+    : (() => {
+        const { conversationMark, messageMark } = windowMarks(eb, workspaceId);
+        return {
+          conversationMark,
+          since: sql<string>`case when ${conversationMark} < ${messageMark} then ${conversationMark} else ${messageMark} end`,
+        };
+      })();
+  const { conversationMark, since } = marks;
   const recentMessages = eb
     .selectFrom('messages')
     .select(['messages.device_id', 'messages.phone', 'messages.body'])
@@ -148,16 +181,30 @@ function filterExpression(eb: Eb, workspaceId: string, filter: ConversationFilte
 }
 
 /**
- * The filter with a whole number's conversations looked up from the number index (at most one per
- * line), when `search` is one; any other filter as it is.
+ * The filter with what a search needs looked up once for the page and the counts: a whole
+ * number's conversations from the number index (at most one per line), or the marks of a text
+ * search's windows (one query; inline, each use of a mark read its 5,000 index entries again).
+ * Any other filter as it is.
  */
 export async function withNumberLookup(
   db: DbOrTx,
   workspaceId: string,
   filter: ConversationFilter,
 ): Promise<ConversationFilter> {
-  const number = filter.search ? wholeNumberOf(filter.search) : undefined;
-  if (!number) return filter;
+  if (!filter.search || filter.numberMatches || filter.searchWindow) return filter;
+  const number = wholeNumberOf(filter.search);
+  if (!number) {
+    const window = await db
+      .selectFrom('workspaces')
+      .select((eb) => {
+        // The marks' subqueries name only their own tables; the builder's table does not matter.
+        const { conversationMark, messageMark } = windowMarks(eb as unknown as Eb, workspaceId);
+        return [conversationMark.as('conversationMark'), messageMark.as('messageMark')];
+      })
+      .where('workspaces.id', '=', workspaceId)
+      .executeTakeFirst();
+    return window ? { ...filter, searchWindow: window } : filter;
+  }
   const rows = await db
     .selectFrom('conversations')
     .select('id')
@@ -229,15 +276,43 @@ export function listQuery(
     .limit(limit);
 }
 
-/** A page of conversations, newest activity first; ask for one more than the page to learn if more follow. */
+/** A conversation of a page, with its tags. */
+export type ListedConversation = ConversationRow & { tags: string[] };
+
+/**
+ * A page of conversations, newest activity first, each with its tags: one query, so one round
+ * trip to PostgreSQL, rather than the tags read after the page. Ask for one more than the page to
+ * learn if more follow.
+ */
 export async function listConversations(
   db: DbOrTx,
+  dialect: Dialect,
   workspaceId: string,
   filter: ConversationFilter,
   after: ConversationCursor | undefined,
   limit: number,
-): Promise<ConversationRow[]> {
-  return listQuery(db, workspaceId, await withNumberLookup(db, workspaceId, filter), after, limit).execute();
+): Promise<ListedConversation[]> {
+  const page = listQuery(db, workspaceId, await withNumberLookup(db, workspaceId, filter), after, limit).as(
+    'page',
+  );
+  const tags: RawBuilder<string[] | string> =
+    dialect === 'postgres'
+      ? sql`(select coalesce(json_agg(t.tag order by t.tag), '[]'::json) from conversation_tags t where t.conversation_id = page.id)`
+      : sql`(select json_group_array(t.tag) from conversation_tags t where t.conversation_id = page.id)`;
+  const rows = await db
+    .selectFrom(page)
+    .selectAll('page')
+    .select(tags.as('tags_json'))
+    // The page's own order (a sort of its few rows).
+    .orderBy('page.last_message_at', 'desc')
+    .orderBy('page.id', 'desc')
+    .execute();
+  return rows.map(({ tags_json, ...row }) => ({
+    ...row,
+    // PostgreSQL's driver parses json; SQLite answers its text. Sorted here: SQLite's aggregate
+    // keeps no order it promises.
+    tags: (typeof tags_json === 'string' ? (JSON.parse(tags_json) as string[]) : tags_json).sort(),
+  }));
 }
 
 /** The counts' query, unexecuted: the index tests read its plan. */

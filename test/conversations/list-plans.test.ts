@@ -124,6 +124,15 @@ describe('the inbox list reads indexes in its order', () => {
     expect(number.numberMatches).toEqual([]);
     const filters: ConversationFilter[] = [
       { search: 'ana', status: 'open' },
+      // Its windows' marks as the lookup resolves them once per request.
+      {
+        search: 'ana',
+        status: 'open',
+        searchWindow: {
+          conversationMark: '2026-01-01T00:00:00.000Z',
+          messageMark: '2026-02-01T00:00:00.000Z',
+        },
+      },
       // A number's conversations (as the lookup finds them when there are some).
       { search: '+1 555 123 4567', status: 'open', numberMatches: ['cnv_a', 'cnv_b'] },
     ];
