@@ -1,4 +1,3 @@
-import { sql, type Compilable } from 'kysely';
 import { describe, expect } from 'vitest';
 import { keptCountQuery } from '../../src/conversations/counts.js';
 import {
@@ -7,8 +6,8 @@ import {
   withNumberLookup,
   type ConversationFilter,
 } from '../../src/conversations/store.js';
-import type { TestApp } from '../helpers/app.js';
 import { appTest } from '../helpers/fixture.js';
+import { planOf } from '../helpers/query-plan.js';
 
 const it = appTest();
 
@@ -25,35 +24,6 @@ const FILTERS: Array<[string, ConversationFilter]> = [
 ];
 const TAG: ConversationFilter = { tag: 'vip' };
 const CURSOR = { at: '2026-01-01T00:00:00.000Z', id: 'cnv_zzzz' };
-
-/**
- * The plan of a query as text. PostgreSQL is told to avoid sequential scans and sorts, so on an
- * empty table it still shows whether an index can serve the query in its order: a Sort or a Seq
- * Scan left in the plan means none can.
- */
-async function planOf(t: TestApp, query: Compilable): Promise<string> {
-  const compiled = query.compile();
-  const postgres = t.app.ctx.dialect === 'postgres';
-  return t.app.ctx.db.connection().execute(async (conn) => {
-    if (postgres) {
-      await sql`set enable_seqscan = off`.execute(conn);
-      await sql`set enable_sort = off`.execute(conn);
-    }
-    try {
-      const explain = postgres ? 'explain ' : 'explain query plan ';
-      const { rows } = await conn.executeQuery<Record<string, unknown>>({
-        ...compiled,
-        sql: explain + compiled.sql,
-      });
-      return rows.map((row) => String(postgres ? row['QUERY PLAN'] : row.detail)).join('\n');
-    } finally {
-      if (postgres) {
-        await sql`reset enable_seqscan`.execute(conn);
-        await sql`reset enable_sort`.execute(conn);
-      }
-    }
-  });
-}
 
 describe('the inbox list reads indexes in its order', () => {
   for (const [name, filter] of FILTERS) {
