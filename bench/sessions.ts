@@ -1,11 +1,12 @@
 /**
- * `npm run bench:sessions [-- --devices 10,100,500] [--dialect sqlite|postgres] [--messages 1000]`:
+ * `npm run bench:sessions [-- --devices 10,100,500] [--dialect sqlite|postgres] [--messages 1000] [--no-resume]`:
  * real WhatsApp Web sessions on one node. A WAPing process (started like `npm start`, Baileys
  * engine, sandbox off) links N devices against the WhatsApp Web protocol test server
  * (test/wa-server, in this process: it stands in for WhatsApp, as WhatsApp's servers would be
  * elsewhere), one simulated phone per line. At each level it reports WAPing's RSS and V8 heap per
- * idle linked device, then the CPU WAPing spends per 1,000 messages with every device paced at one
- * message a second. Results go to bench/sessions-results.json; docs/performance.md has the numbers.
+ * idle linked device (as read and after a full GC), the same after a restart that resumes every
+ * line from its stored session (unless --no-resume), then the CPU WAPing spends per 1,000 messages
+ * with every device paced at one message a second. Results go to bench/sessions-results.json; docs/performance.md has the numbers.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,7 +27,7 @@ const { values } = parseArgs({
     messages: { type: 'string', default: '1000' },
     idle: { type: 'string', default: '20' },
     // Restart WAPing at each level and measure the lines again once resumed from the database.
-    resume: { type: 'boolean', default: true },
+    'no-resume': { type: 'boolean', default: false },
     out: { type: 'string', default: join(import.meta.dirname, 'sessions-results.json') },
   },
 });
@@ -165,7 +166,7 @@ try {
       `  after a full GC: RSS ${gc.rssMb} MB, heap ${gc.heapUsedMb} MB; since the previous level ${level.marginalGcRssPerDeviceMb ?? '–'} MB RSS and ${level.marginalGcHeapPerDeviceMb ?? '–'} MB heap per device`,
     );
     let sendIdleCpu = idleCpuCores;
-    if (values.resume) {
+    if (!values['no-resume']) {
       level.resumed = await restartAndResume(devices, previous?.resumed, previous?.devices ?? 0);
       sendIdleCpu = level.resumed.idleCpuCores;
       const r = level.resumed;
