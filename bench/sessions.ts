@@ -1,11 +1,12 @@
 /**
- * `npm run bench:sessions [-- --devices 10,100,500] [--dialect sqlite|postgres] [--messages 1000]`:
+ * `npm run bench:sessions [-- --devices 10,100,500] [--dialect sqlite|postgres] [--messages 1000] [--no-resume]`:
  * real WhatsApp Web sessions on one node. A WAPing process (started like `npm start`, Baileys
  * engine, sandbox off) links N devices against the WhatsApp Web protocol test server
  * (test/wa-server, in this process: it stands in for WhatsApp, as WhatsApp's servers would be
  * elsewhere), one simulated phone per line. At each level it reports WAPing's RSS and V8 heap per
- * idle linked device, then the CPU WAPing spends per 1,000 messages with every device paced at one
- * message a second. Results go to bench/sessions-results.json; docs/performance.md has the numbers.
+ * idle linked device (as read and after a full GC), the same after a restart that resumes every
+ * line from its stored session (unless --no-resume), then the CPU WAPing spends per 1,000 messages
+ * with every device paced at one message a second. Results go to bench/sessions-results.json; docs/performance.md has the numbers.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +26,8 @@ const { values } = parseArgs({
     dialect: { type: 'string', default: 'sqlite' },
     messages: { type: 'string', default: '1000' },
     idle: { type: 'string', default: '20' },
+    // Restart WAPing at each level and measure the lines again once resumed from the database.
+    'no-resume': { type: 'boolean', default: false },
     out: { type: 'string', default: join(import.meta.dirname, 'sessions-results.json') },
   },
 });
@@ -51,8 +54,27 @@ interface Level {
    */
   marginalRssPerDeviceMb?: number;
   marginalHeapPerDeviceMb?: number;
+  marginalGcRssPerDeviceMb?: number;
+  marginalGcHeapPerDeviceMb?: number;
+  /** RSS and heap in use right after a full garbage collection: what the lines really hold. */
+  gc: Memory;
   /** WAPing's CPU while idle with the devices linked, in cores (keep-alives, pre-key checks). */
   idleCpuCores: number;
+  /**
+   * The same lines after a restart of WAPing, each resumed from its stored session (no QR): what
+   * a node that has run for a while holds, without the garbage of linking. `marginal…` is per
+   * line added since the previous level's resumed reading.
+   */
+  resumed?: {
+    resumeSeconds: number;
+    rssMb: number;
+    heapUsedMb: number;
+    gc: Memory;
+    idleCpuCores: number;
+    marginalRssPerDeviceMb?: number;
+    marginalGcRssPerDeviceMb?: number;
+    marginalGcHeapPerDeviceMb?: number;
+  };
   send?: {
     messages: number;
     seconds: number;
@@ -64,6 +86,11 @@ interface Level {
   };
 }
 
+interface Memory {
+  rssMb: number;
+  heapUsedMb: number;
+}
+
 const machine = describeMachine();
 console.log(
   `${machine.cores} cores (${machine.model}), ${machine.memoryGb} GB, Node ${machine.node}, load ${machine.loadAtStart}; levels ${levels.join(', ')} on ${dialect}`,
@@ -71,8 +98,12 @@ console.log(
 const began = Date.now();
 const wa = await startWaServer();
 const db = await scratchDatabase(dialect, 'sessions');
-const waping = await startWaping(db, { env: { ...wa.env(), WAPING_SANDBOX: 'false' } });
-const api = new Api(waping.url, waping.headers);
+const wapingEnv = wa.env();
+// SIGURG makes WAPing collect its garbage (bench/lib/gc-on-signal.mjs) just before a reading.
+wapingEnv.NODE_OPTIONS += ` --import ${join(import.meta.dirname, 'lib', 'gc-on-signal.mjs')}`;
+const startServer = () => startWaping(db, { env: { ...wapingEnv, WAPING_SANDBOX: 'false' } });
+let waping = await startServer();
+let api = new Api(waping.url, waping.headers);
 const results: { machine: typeof machine; dialect: string; baseline: object; levels: Level[] } = {
   machine,
   dialect,
@@ -85,8 +116,11 @@ try {
   await sleep(idleSeconds * 1000);
   const baseRss = rssMb(waping.pid);
   const baseHeap = await heapUsedMb(waping);
-  results.baseline = { rssMb: baseRss, heapUsedMb: baseHeap };
-  console.log(`no device: RSS ${baseRss} MB, heap ${baseHeap} MB`);
+  const baseGc = await afterGc(waping);
+  results.baseline = { rssMb: baseRss, heapUsedMb: baseHeap, gc: baseGc };
+  console.log(
+    `no device: RSS ${baseRss} MB, heap ${baseHeap} MB; after a full GC ${baseGc.rssMb} MB RSS, ${baseGc.heapUsedMb} MB heap`,
+  );
   const contact = await wa.contact('+15557000001', { receipts: { deliveredAfterMs: 0, readAfterMs: null } });
 
   const devices: string[] = [];
@@ -104,6 +138,7 @@ try {
     const idleCpuCores = round((cpuSeconds(waping.pid) - cpuBefore) / 10, 3);
     const rss = rssMb(waping.pid);
     const heap = await heapUsedMb(waping);
+    const gc = await afterGc(waping);
     const level: Level = {
       devices: target,
       linkSeconds,
@@ -111,17 +146,35 @@ try {
       heapUsedMb: heap,
       rssPerDeviceMb: round((rss - baseRss) / target, 2),
       heapPerDeviceMb: round((heap - baseHeap) / target, 2),
+      gc,
       idleCpuCores,
     };
     const previous = results.levels.at(-1);
     if (previous) {
       level.marginalRssPerDeviceMb = round((rss - previous.rssMb) / (target - previous.devices), 2);
       level.marginalHeapPerDeviceMb = round((heap - previous.heapUsedMb) / (target - previous.devices), 2);
+      level.marginalGcRssPerDeviceMb = round((gc.rssMb - previous.gc.rssMb) / (target - previous.devices), 2);
+      level.marginalGcHeapPerDeviceMb = round(
+        (gc.heapUsedMb - previous.gc.heapUsedMb) / (target - previous.devices),
+        2,
+      );
     }
     console.log(
       `${target} linked devices (linked in ${linkSeconds} s): RSS ${rss} MB (${level.rssPerDeviceMb} MB per device), heap ${heap} MB (${level.heapPerDeviceMb} MB per device), since the previous level ${level.marginalRssPerDeviceMb ?? '–'} MB RSS and ${level.marginalHeapPerDeviceMb ?? '–'} MB heap per device, idle CPU ${idleCpuCores} cores`,
     );
-    level.send = await paced(devices, contact, idleCpuCores);
+    console.log(
+      `  after a full GC: RSS ${gc.rssMb} MB, heap ${gc.heapUsedMb} MB; since the previous level ${level.marginalGcRssPerDeviceMb ?? '–'} MB RSS and ${level.marginalGcHeapPerDeviceMb ?? '–'} MB heap per device`,
+    );
+    let sendIdleCpu = idleCpuCores;
+    if (!values['no-resume']) {
+      level.resumed = await restartAndResume(devices, previous?.resumed, previous?.devices ?? 0);
+      sendIdleCpu = level.resumed.idleCpuCores;
+      const r = level.resumed;
+      console.log(
+        `  resumed after a restart (in ${r.resumeSeconds} s): RSS ${r.rssMb} MB, heap ${r.heapUsedMb} MB, after a full GC ${r.gc.rssMb} MB RSS and ${r.gc.heapUsedMb} MB heap; since the previous level ${r.marginalRssPerDeviceMb ?? '–'} MB RSS (${r.marginalGcRssPerDeviceMb ?? '–'} MB after GC, heap ${r.marginalGcHeapPerDeviceMb ?? '–'} MB) per device; idle CPU ${r.idleCpuCores} cores`,
+      );
+    }
+    level.send = await paced(devices, contact, sendIdleCpu);
     console.log(
       `  ${level.send.messages} messages paced 1/s per device over ${level.send.seconds} s: ${level.send.cpuSecondsPer1000} CPU seconds per 1,000 messages (${level.send.netCpuSecondsPer1000} above idle), ${level.send.delivered} delivered`,
     );
@@ -136,6 +189,54 @@ try {
   console.log(
     `done in ${round((Date.now() - began) / 60_000, 1)} min (load ${loadAverage()}); results in ${values.out}`,
   );
+}
+
+/**
+ * Stops WAPing and starts it again on the same database: every line resumes from its stored
+ * session as after any restart. Then the same readings as for freshly linked lines.
+ */
+async function restartAndResume(devices: string[], previous: Level['resumed'], previousDevices: number) {
+  await waping.stop();
+  const started = Date.now();
+  waping = await startServer();
+  api = new Api(waping.url, waping.headers);
+  for (const id of devices) {
+    await until(async () => {
+      const device = await api.ok<{ status: string }>('GET', `/v1/devices/${id}`);
+      return device.status === 'connected' || undefined;
+    }, 600_000);
+  }
+  const resumeSeconds = round((Date.now() - started) / 1000, 1);
+  await sleep(idleSeconds * 1000);
+  const cpuBefore = cpuSeconds(waping.pid);
+  await sleep(10_000);
+  const idleCpuCores = round((cpuSeconds(waping.pid) - cpuBefore) / 10, 3);
+  const rss = rssMb(waping.pid);
+  const heap = await heapUsedMb(waping);
+  const gc = await afterGc(waping);
+  const resumed: NonNullable<Level['resumed']> = {
+    resumeSeconds,
+    rssMb: rss,
+    heapUsedMb: heap,
+    gc,
+    idleCpuCores,
+  };
+  if (previous) {
+    const added = devices.length - previousDevices;
+    resumed.marginalRssPerDeviceMb = round((rss - previous.rssMb) / added, 2);
+    resumed.marginalGcRssPerDeviceMb = round((gc.rssMb - previous.gc.rssMb) / added, 2);
+    resumed.marginalGcHeapPerDeviceMb = round((gc.heapUsedMb - previous.gc.heapUsedMb) / added, 2);
+  }
+  return resumed;
+}
+
+/** RSS and heap in use after WAPing ran a full garbage collection. */
+async function afterGc(server: WapingProcess): Promise<Memory> {
+  process.kill(server.pid, 'SIGURG');
+  await sleep(3000);
+  const text = await (await fetch(`${server.url}/metrics`)).text();
+  const bytes = Number(/^waping_nodejs_heap_size_used_bytes (\S+)/m.exec(text)?.[1] ?? Number.NaN);
+  return { rssMb: rssMb(server.pid), heapUsedMb: round(bytes / 1024 / 1024, 1) };
 }
 
 /** Links device number `i` by QR through the API, its own simulated phone scanning it. */

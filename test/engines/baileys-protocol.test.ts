@@ -5,9 +5,11 @@
  * server queued while the engine was stopped and delivers with offline="1" at the next login.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { makeWASocket } from 'baileys';
+import { addTransactionCapability, makeWASocket } from 'baileys';
+import type { SignalKeyStore } from 'baileys';
 import pino from 'pino';
 import { BaileysEngine } from '../../src/engines/baileys/engine.js';
+import { withSharedAsyncStorage } from '../../src/engines/baileys/shared-async-storage.js';
 import type { EngineEventName, EngineEvents } from '../../src/engines/engine.js';
 import { MemoryStateStore } from './sandbox-kit.js';
 import type { SimulatedContact } from '../wa-server/contact.js';
@@ -239,5 +241,65 @@ describe('baileys engine on the protocol server: customer messages', { timeout: 
     await customer.send('a live reply', { to: LINE });
     await until(() => made.of('inbound').some((m) => m.text === 'a live reply'), 'live reply');
     expect(made.of('inbound').map((m) => m.text)).toEqual(['a live reply']);
+  });
+});
+
+/**
+ * AsyncLocalStorage instances that write their store onto every new async resource: on Node 20
+ * each enabled instance adds one `kResourceStore` property to each timer and promise made anywhere
+ * in the process.
+ */
+function storagesOnEveryResource(): number {
+  const timer = setTimeout(() => undefined, 1000);
+  clearTimeout(timer);
+  return Object.getOwnPropertySymbols(timer).filter((s) => s.description === 'kResourceStore').length;
+}
+
+describe('baileys engine on the protocol server: many sockets', { timeout: 90_000 }, () => {
+  it('sockets that ran key-store transactions add no storage to every async resource', async () => {
+    const before = storagesOnEveryResource();
+    // A link (two sockets around the 515 restart), a send, then a third socket on the stored session.
+    const first = await linked();
+    await sendWithReceipts(first, [10]);
+    await first.engine.stop();
+    const again = await resumed(first.store);
+    await sendWithReceipts(again, [10]);
+    await again.engine.stop();
+    // At most the one shared storage, however many sockets (and lines) the process has run.
+    expect(storagesOnEveryResource()).toBeLessThanOrEqual(Math.max(before, 1));
+  });
+
+  it("one line's key-store transaction is not seen by another's running inside it", async () => {
+    const a = new Map<string, unknown>();
+    const b = new Map<string, unknown>();
+    const storeOf = (data: Map<string, unknown>): SignalKeyStore => ({
+      // Typed per key type by Baileys; this store keeps whatever it is given.
+      get: async (type, ids) =>
+        Object.fromEntries(ids.map((id) => [id, data.get(`${type}/${id}`) ?? null])) as never,
+      set: async (set) => {
+        for (const [type, values] of Object.entries(set))
+          for (const [id, value] of Object.entries(values ?? {})) data.set(`${type}/${id}`, value);
+      },
+    });
+    const opts = { maxCommitRetries: 1, delayBetweenTriesMs: 0 };
+    const log = pino({ level: 'silent' });
+    const keysA = withSharedAsyncStorage(() => addTransactionCapability(storeOf(a), log, opts));
+    const keysB = withSharedAsyncStorage(() => addTransactionCapability(storeOf(b), log, opts));
+    const tokenA = { token: Buffer.from('a'), timestamp: '1' };
+    const tokenB = { token: Buffer.from('b'), timestamp: '2' };
+    await keysA.transaction(async () => {
+      await keysA.set({ tctoken: { x: tokenA } });
+      expect(keysA.isInTransaction()).toBe(true);
+      expect(keysB.isInTransaction()).toBe(false);
+      await keysB.transaction(async () => {
+        await keysB.set({ tctoken: { x: tokenB } });
+        expect((await keysB.get('tctoken', ['x'])).x).toEqual(tokenB);
+      }, 'b');
+      // B committed its own write to its own store; A's is still only in A's transaction.
+      expect(b.get('tctoken/x')).toEqual(tokenB);
+      expect(a.has('tctoken/x')).toBe(false);
+      expect((await keysA.get('tctoken', ['x'])).x).toEqual(tokenA);
+    }, 'a');
+    expect(a.get('tctoken/x')).toEqual(tokenA);
   });
 });

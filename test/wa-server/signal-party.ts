@@ -30,6 +30,7 @@ import type {
 import { inspect } from 'node:util';
 import pino from 'pino';
 import type { KeyBundle, PublishedKeys } from './registry.js';
+import { withSharedAsyncStorage } from '../../src/engines/baileys/shared-async-storage.js';
 
 /** One-time pre-keys a simulated device publishes (refilled when it runs low). */
 const PRE_KEYS = 30;
@@ -74,10 +75,14 @@ export class SignalParty {
       : fresh;
     this.creds = creds;
     const logger = pino({ level: 'silent' });
-    this.keys = addTransactionCapability(memoryKeyStore(this.data), logger, {
-      maxCommitRetries: 1,
-      delayBetweenTriesMs: 0,
-    });
+    // A slot of one shared AsyncLocalStorage, as WAPing gives its sockets: hundreds of phones and
+    // contacts with a storage each would slow every promise in this process (and a bench with it).
+    this.keys = withSharedAsyncStorage(() =>
+      addTransactionCapability(memoryKeyStore(this.data), logger, {
+        maxCommitRetries: 1,
+        delayBetweenTriesMs: 0,
+      }),
+    );
     this.repo = DEFAULT_CONNECTION_CONFIG.makeSignalRepository({ creds, keys: this.keys }, logger);
   }
 

@@ -46,6 +46,7 @@ import {
   type Session,
 } from './session.js';
 import { WaVersion } from './wa-version.js';
+import { withSharedAsyncStorage } from './shared-async-storage.js';
 import { setComposing, typeBriefly } from './presence.js';
 import { guardSignalLogs } from './signal-log-guard.js';
 
@@ -84,7 +85,11 @@ export class BaileysEngine implements Engine {
       this.log.error({ err, event }, 'engine event listener failed'),
     );
     // Baileys' typings return the full socket; the engine only needs the slice it declares.
-    this.socketFactory = options.socketFactory ?? ((config) => makeWASocket(config));
+    // Each socket's key-store transactions get a slot of one shared AsyncLocalStorage rather than
+    // a storage of their own, which would tax every async resource (shared-async-storage.ts).
+    // A factory handed in by tests wraps makeWASocket too, so it gets the same treatment.
+    const makeSocket = options.socketFactory ?? ((config) => makeWASocket(config));
+    this.socketFactory = (config) => withSharedAsyncStorage(() => makeSocket(config));
     const { random, ...backoff } = options.backoff ?? {};
     this.backoff = { ...DEFAULT_BACKOFF, ...backoff };
     this.random = random ?? Math.random;
