@@ -57,6 +57,11 @@ export const CONFIG_FIELDS = {
   },
   /** How often every node looks for devices whose lease is free or expired, to take them over. */
   leasePollMs: int('WAPING_LEASE_POLL_MS', 1000, 100),
+  /**
+   * How many devices a node brings up at once (docs/architecture.md, "Bringing devices up"): the
+   * rest wait their turn, so hundreds of logins at start do not starve the lease renewals.
+   */
+  deviceStartConcurrency: int('WAPING_DEVICE_START_CONCURRENCY', 8, 1),
   /** wss:// only; ws:// also with waAllowInsecureWs (see checkWaWsUrl). */
   waWsUrl: str('WAPING_WA_WS_URL', undefined, { pattern: '^wss?://' }),
   /** Test-only: accept a clear-text ws:// WAPING_WA_WS_URL. */

@@ -3,6 +3,9 @@ import type { Engine, EngineContext } from '../engines/engine.js';
 import { SandboxEngine } from '../engines/sandbox/engine.js';
 import type { SandboxHub } from '../engines/sandbox/hub.js';
 
+/** Makes a device's engine; the supervisor takes another in tests (an engine the test drives). */
+export type EngineFactory = typeof createEngine;
+
 /**
  * The Baileys engine (and Baileys itself, a large module tree) is imported when the first
  * WhatsApp device starts, not at start-up: a node with only sandbox devices never loads it.

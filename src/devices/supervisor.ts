@@ -5,12 +5,13 @@ import type { Engine, EngineSharedStore } from '../engines/engine.js';
 import type { SandboxHub } from '../engines/sandbox/hub.js';
 import { startLoop, type Loop } from '../jobs/loop.js';
 import type { DeviceCommand } from './commands.js';
-import { createEngine } from './engine-factory.js';
+import { createEngine, type EngineFactory } from './engine-factory.js';
 import type { DeviceDispatcher, DeviceHooks } from './hooks.js';
 import { LeaseKeeper, type LeaseLoss } from './lease-keeper.js';
 import { createEngineSharedStore } from './shared-state-store.js';
 import { parsePacing, type Pacing } from './pacing.js';
 import { RemoteQrCache, type ShownQr } from './remote-qr.js';
+import { StartGate, type StartSlot } from './start-gate.js';
 import { createEngineStateStore } from './state-store.js';
 import { NODE_REASONS, setDeviceStatus } from './status.js';
 import { findDeviceById, unheldDevices } from './store.js';
@@ -32,6 +33,19 @@ interface RunningDevice {
   live: LiveState;
   /** The lease this node runs the device under; every status it writes for the device carries it. */
   fence: LeaseFence;
+  /** Held until the device is up (connected, QR shown, closed): see StartGate. */
+  startSlot: StartSlot;
+}
+
+interface StartOptions {
+  pairingPhone?: string;
+  /** Brought back by the takeover: waits its turn in the start gate. Otherwise a person asked. */
+  resume?: boolean;
+}
+
+export interface SupervisorOptions {
+  /** Makes the engines; the default makes sandbox and Baileys engines. */
+  createEngine?: EngineFactory;
 }
 
 /**
@@ -54,13 +68,19 @@ export class DeviceSupervisor {
   private readonly unsubscribeCommands: () => void;
   /** One for every engine here: what one device learns (the WhatsApp Web version) serves all. */
   private readonly sharedEngineState: EngineSharedStore;
+  /** How many devices come up at once (docs/architecture.md, "Bringing devices up"). */
+  private readonly gate: StartGate;
+  private readonly createEngine: EngineFactory;
 
   constructor(
     private readonly ctx: AppContext,
     readonly hub: SandboxHub,
     readonly hooks: DeviceHooks,
+    options: SupervisorOptions = {},
   ) {
     const timing = leaseTiming(ctx.config);
+    this.gate = new StartGate(ctx.config.deviceStartConcurrency);
+    this.createEngine = options.createEngine ?? createEngine;
     this.pollMs = timing.pollMs;
     this.leases = new LeaseKeeper(ctx, timing, (fence, why) => this.onLeaseLoss(fence, why));
     this.sharedEngineState = createEngineSharedStore(ctx.db);
@@ -88,6 +108,7 @@ export class DeviceSupervisor {
     this.remoteQr.close();
     this.unsubscribeCommands();
     await this.pollLoop?.stop();
+    this.gate.close();
     await Promise.allSettled([...this.starting.values()]);
     await Promise.all(
       [...this.running.keys()].map((id) =>
@@ -100,11 +121,19 @@ export class DeviceSupervisor {
     await this.leases.stop();
   }
 
-  /** Starts the devices that should run and whose lease is free or expired (their node is gone). */
+  /**
+   * Queues the devices that should run and whose lease is free or expired (their node is gone)
+   * in the start gate; each takes its lease when its turn comes, not before. Does not wait for
+   * them: the next poll skips the ones still waiting.
+   */
   private async takeOver(): Promise<void> {
     if (this.stopped) return;
     for (const id of await unheldDevices(this.ctx.db, this.ctx.dialect)) {
-      if (!this.running.has(id)) await this.ensureRunning(id);
+      if (this.stopped) return;
+      if (this.running.has(id) || this.starting.has(id)) continue;
+      this.ensureRunning(id, { resume: true }).catch((err: unknown) =>
+        this.ctx.log.error({ err, deviceId: id }, 'device takeover failed'),
+      );
     }
   }
 
@@ -193,10 +222,20 @@ export class DeviceSupervisor {
     }
   }
 
-  /** Starts the device here if its lease can be had (idempotent; concurrent calls share one start). */
-  async ensureRunning(deviceId: string, options: { pairingPhone?: string } = {}): Promise<boolean> {
+  /**
+   * Starts the device here if its lease can be had (idempotent; concurrent calls share one start).
+   * Without `resume` a person is waiting: a device still queued by the takeover leaves the queue
+   * and starts at once.
+   */
+  async ensureRunning(deviceId: string, options: StartOptions = {}): Promise<boolean> {
     if (this.stopped) return false;
     if (this.running.has(deviceId)) return true;
+    if (!options.resume && this.gate.isQueued(deviceId)) {
+      this.gate.withdraw(deviceId);
+      await this.starting.get(deviceId);
+      if (this.stopped) return false;
+      if (this.running.has(deviceId)) return true;
+    }
     let pending = this.starting.get(deviceId);
     if (!pending) {
       pending = this.startDevice(deviceId, options).finally(() => this.starting.delete(deviceId));
@@ -206,7 +245,19 @@ export class DeviceSupervisor {
     return this.running.has(deviceId);
   }
 
-  private async startDevice(deviceId: string, options: { pairingPhone?: string }): Promise<void> {
+  /** Waits for a start slot (resumes only), starts the device, and gives the slot back unless it runs. */
+  private async startDevice(deviceId: string, options: StartOptions): Promise<void> {
+    const slot = options.resume ? await this.gate.turn(deviceId) : this.gate.now();
+    if (!slot) return;
+    try {
+      if (!this.stopped) await this.bringUp(deviceId, options, slot);
+    } finally {
+      // Kept only by a device that is running: its first outcome or its stop gives it back.
+      if (this.running.get(deviceId)?.startSlot !== slot) slot.release();
+    }
+  }
+
+  private async bringUp(deviceId: string, options: StartOptions, startSlot: StartSlot): Promise<void> {
     if (!(await findDeviceById(this.ctx.db, deviceId))) return;
     const fence = await this.leases.acquire(deviceId);
     if (!fence) return;
@@ -214,7 +265,7 @@ export class DeviceSupervisor {
     const row = await findDeviceById(this.ctx.db, deviceId);
     if (!row) return void (await this.leases.drop(fence, { release: true }));
     const log = this.ctx.log.child({ deviceId });
-    const engine = await createEngine(
+    const engine = await this.createEngine(
       row.engine,
       {
         deviceId,
@@ -242,6 +293,7 @@ export class DeviceSupervisor {
       dispatcher,
       live,
       fence,
+      startSlot,
     };
     this.attach(entry);
     this.running.set(deviceId, entry);
@@ -266,6 +318,17 @@ export class DeviceSupervisor {
 
   private attach(entry: RunningDevice): void {
     const { engine, id, live, fence } = entry;
+    // Any first outcome ends the start: the next device may begin its login.
+    const up = () => entry.startSlot.release();
+    for (const outcome of [
+      'qr',
+      'pairing_code',
+      'connected',
+      'disconnected',
+      'logged_out',
+      'link_timeout',
+    ] as const)
+      engine.on(outcome, up);
     const publish = (event: DeviceStreamEvent) => this.ctx.bus.publish(deviceTopic(id), event);
     const guard = (what: string, work: Promise<unknown>) =>
       work.catch((err: unknown) => this.ctx.log.error({ err, deviceId: id }, `handling ${what} failed`));
@@ -352,6 +415,7 @@ export class DeviceSupervisor {
     if (!entry) return;
     this.running.delete(deviceId);
     entry.live.connected = false;
+    entry.startSlot.release();
     // The engine stops at once, beside the dispatcher rather than after it: a send in progress
     // must not hold the WhatsApp session open while the lease runs out.
     const engineStopped = (options.logout ? entry.engine.logout() : entry.engine.stop()).catch(
