@@ -20,11 +20,12 @@ import { refloor } from './lib/summary.js';
 import { acceptPath } from './scenarios/accept.js';
 import { connectedPath } from './scenarios/connected.js';
 import { handoffLatency } from './scenarios/handoff.js';
+import { idleLines } from './scenarios/idle.js';
 import { scale } from './scenarios/scale.js';
 import { startupAndIdle } from './scenarios/startup.js';
 import { verifications } from './scenarios/verify.js';
 
-const SCENARIOS = ['startup', 'accept', 'connected', 'verify', 'handoff', 'scale'] as const;
+const SCENARIOS = ['startup', 'accept', 'connected', 'verify', 'handoff', 'scale', 'idle'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 const { values } = parseArgs({
@@ -82,6 +83,7 @@ for (const dialect of dialects) {
     await scenario('verify', () => verifications(bench));
     await scenario('handoff', () => handoffLatency(bench));
     await scenario('scale', () => scale(bench));
+    await scenario('idle', () => idleLines(bench));
   } finally {
     await floor.stop();
     await floorDb.drop();

@@ -7,24 +7,17 @@ import { jidFor } from '../lib/phone.js';
 import { lookupIsFresh, upsertContact } from '../contacts/store.js';
 import { outboundMedia } from '../media/send-file.js';
 import { claimNext, type ClaimedContact } from './claim.js';
+import { idleLinesOf, type IdleLines } from './idle-lines.js';
 import type { Pacer } from './pacer.js';
 import { announce, transitionInTransaction, transitionMessage } from './status.js';
 import { stuckSending } from './store.js';
 import type { MessageRow } from './tables.js';
 import { waMessageIdFor } from './wa-id.js';
 
-/**
- * A connected device with nothing queued waits for a wake-up (`dispatch:<id>` on the bus, sent for
- * every queued message) and looks again after this long in case one was missed. On PostgreSQL the
- * bus reaches every node, so the look is only a safety net; it is kept short (one indexed claim
- * every 2 s per idle line) because a 15 s net once left a message queued for longer than that
- * right after a takeover, for a reason not found. With SQLite the bus stays in its process while a
- * second process on the same file may queue messages, so there it looks every second (a statement
- * in process, no round trip).
- */
-export const IDLE_POLL_MS = { postgres: 2_000, sqlite: 1_000 } as const;
 /** Disconnected, the lease not surely ours, or a step that failed: look again this soon. */
 const RETRY_MS = 1000;
+/** Nothing queued: sleep until woken (by the bus, or by the node's look at its idle lines). */
+const UNTIL_WOKEN = -1;
 
 export interface DispatcherDevice {
   id: string;
@@ -42,7 +35,8 @@ export interface DispatcherDevice {
 
 /**
  * Hands one device's queued messages to its engine, one at a time: priority then age, paced,
- * expired ones dropped. Only the node holding the device's lease runs its dispatcher.
+ * expired ones dropped. Only the node holding the device's lease runs its dispatcher. With nothing
+ * queued it sleeps until `dispatch:<id>` or the node's look at its idle lines (IdleLines) wakes it.
  */
 export class Dispatcher {
   private running = false;
@@ -51,12 +45,14 @@ export class Dispatcher {
   private woken = false;
   private loopDone: Promise<void> = Promise.resolve();
   private readonly sealKey: Buffer;
+  private readonly idle: IdleLines;
 
   constructor(
     private readonly ctx: AppContext,
     private readonly device: DispatcherDevice,
   ) {
     this.sealKey = deriveKey(ctx.masterKey, 'message-bodies');
+    this.idle = idleLinesOf(ctx);
   }
 
   async start(): Promise<void> {
@@ -74,6 +70,7 @@ export class Dispatcher {
     this.running = false;
     this.wake();
     await this.loopDone;
+    this.idle.remove(this.device.id);
   }
 
   /** A crash between "sending" and the engine's answer: retry once with the same WhatsApp id. */
@@ -91,15 +88,20 @@ export class Dispatcher {
     }
   }
 
+  /** Waits `ms`, or until woken (UNTIL_WOKEN: only then). */
   private sleep(ms: number): Promise<void> {
     if (this.woken) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
+      const timer = ms === UNTIL_WOKEN ? undefined : setTimeout(done, ms);
+      const idle = this.idle;
+      const deviceId = this.device.id;
       function done() {
         clearTimeout(timer);
+        idle.remove(deviceId);
         resolve();
       }
       this.wakeUp = done;
+      if (ms === UNTIL_WOKEN) idle.add(deviceId, done);
     });
   }
 
@@ -114,7 +116,7 @@ export class Dispatcher {
         else this.ctx.log.error({ err, deviceId: this.device.id }, 'dispatch step failed');
         waitMs = RETRY_MS;
       }
-      if (waitMs > 0 && this.running) await this.sleep(waitMs);
+      if (waitMs !== 0 && this.running) await this.sleep(waitMs);
     }
   }
 
@@ -129,7 +131,7 @@ export class Dispatcher {
     if (!this.device.holdsLease()) return RETRY_MS;
     // Expired messages are not claimed; the expiry sweep (expiry.ts) marks them.
     const claim = await claimNext(this.ctx, this.device.id, this.device.lease, now);
-    if (!claim) return IDLE_POLL_MS[this.ctx.dialect];
+    if (!claim) return UNTIL_WOKEN;
     announce(this.ctx, [{ row: claim.message }]);
     await this.handOff(claim.message, claim.contact);
     return 0;
