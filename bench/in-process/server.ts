@@ -1,11 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pino from 'pino';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createApiKey } from '../../src/workspaces/api-keys.js';
+import { scratchDatabase } from '../lib/databases.js';
 
 export interface BenchServer {
   app: FastifyInstance;
@@ -18,14 +16,17 @@ export interface BenchServer {
 /**
  * A server in this process on loopback with a linked sandbox device (pacing off), for the feature
  * benches that drive it from inside (webhooks, message log). Not for ratios: see bench/run.ts.
+ * With BENCH_DATABASE_URL it runs on a fresh PostgreSQL database made on that server, dropped on
+ * close, so a run never writes into the database the URL names.
  */
 export async function startBenchServer(env: Record<string, string> = {}): Promise<BenchServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'waping-bench-'));
+  const pgServer = process.env.BENCH_DATABASE_URL;
+  const scratch = await scratchDatabase(pgServer ? 'postgres' : 'sqlite', 'inproc', pgServer);
   const config = loadConfig({
-    WAPING_DATA_DIR: dataDir,
+    WAPING_DATA_DIR: scratch.dir,
     LOG_LEVEL: 'silent',
     WAPING_MASTER_KEY: 'bench-master-key-0123456789abcdef012345',
-    ...(process.env.BENCH_DATABASE_URL ? { DATABASE_URL: process.env.BENCH_DATABASE_URL } : {}),
+    ...(scratch.url ? { DATABASE_URL: scratch.url } : {}),
     ...env,
   });
   const app = await buildApp(config, { logger: pino({ level: 'silent' }) });
@@ -51,5 +52,14 @@ export async function startBenchServer(env: Record<string, string> = {}): Promis
     headers: auth,
     payload: { phone: '+15550009999' },
   });
-  return { app, url, key, deviceId: device.id, close: () => app.close() };
+  return {
+    app,
+    url,
+    key,
+    deviceId: device.id,
+    close: async () => {
+      await app.close();
+      await scratch.drop();
+    },
+  };
 }

@@ -20,8 +20,8 @@ export interface ScratchDatabase {
   drop(): Promise<void>;
 }
 
-async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: PG_ADMIN_URL });
+async function admin<T>(work: (client: pg.Client) => Promise<T>, adminUrl = PG_ADMIN_URL): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
     return await work(client);
@@ -30,13 +30,18 @@ async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-export async function scratchDatabase(dialect: BenchDialect, label: string): Promise<ScratchDatabase> {
+/** A fresh database for one scenario; on PostgreSQL made on the server `adminUrl` points at. */
+export async function scratchDatabase(
+  dialect: BenchDialect,
+  label: string,
+  adminUrl = PG_ADMIN_URL,
+): Promise<ScratchDatabase> {
   const dir = mkdtempSync(join(tmpdir(), `waping-bench-${label}-`));
   const removeDir = () => rmSync(dir, { recursive: true, force: true });
   if (dialect === 'sqlite') return { dialect, dir, drop: async () => removeDir() };
   const name = `waping_bench_${label}_${process.pid}_${Date.now().toString(36)}`.replace(/[^a-z0-9_]/g, '_');
-  await admin((c) => c.query(`create database ${name}`));
-  const url = new URL(PG_ADMIN_URL);
+  await admin((c) => c.query(`create database ${name}`), adminUrl);
+  const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {
     dialect,
@@ -44,7 +49,7 @@ export async function scratchDatabase(dialect: BenchDialect, label: string): Pro
     url: url.toString(),
     name,
     drop: async () => {
-      await admin((c) => c.query(`drop database if exists ${name} with (force)`));
+      await admin((c) => c.query(`drop database if exists ${name} with (force)`), adminUrl);
       removeDir();
     },
   };
