@@ -16,20 +16,29 @@ export const IDLE_LOOK_MS = { postgres: 2_000, sqlite: 1_000 } as const;
 
 /** Device ids per statement of the look (SQLite binds at most 32,766 parameters). */
 const CHUNK = 500;
+/**
+ * On SQLite, every this many looks the queue is read for every idle line whatever data_version
+ * says: a wake-up this process failed to deliver (which data_version cannot show, the write being
+ * this connection's own) then costs at most this many seconds, not the line's whole idle time.
+ */
+const SQLITE_FULL_LOOK_EVERY = 10;
 
 /**
  * The node's idle lines (connected, nothing queued when they last looked) and one look for all
  * of them, instead of each line polling the queue on its own timer: an idle line costs nothing
  * until something is queued for it. On SQLite the look is `PRAGMA data_version`, which changes
  * only when another connection commits (this process's own writes wake their lines through the
- * bus), and the queue is read only then or for lines that went idle since the last look. On
- * PostgreSQL it is one indexed query for all idle lines. Lines with something due are woken.
+ * bus), and the queue is read only then, for lines that went idle since the last look, and every
+ * tenth look for all of them. On PostgreSQL it is one indexed query for all idle lines. Lines with
+ * something due are woken.
  */
 export class IdleLines {
   private readonly lines = new Map<string, () => void>();
   /** Lines gone idle since the last look: looked at whatever data_version says. */
   private fresh = new Set<string>();
   private lastVersion: number | undefined;
+  /** Looks since the queue was last read for every idle line (SQLite). */
+  private sinceFullLook = 0;
   private timer: NodeJS.Timeout | null = null;
   private looking = false;
 
@@ -82,7 +91,12 @@ export class IdleLines {
     const version = await dataVersion(this.ctx.db);
     const changed = version !== this.lastVersion;
     this.lastVersion = version;
-    return changed ? [...this.lines.keys()] : fresh.filter((id) => this.lines.has(id));
+    this.sinceFullLook++;
+    if (changed || this.sinceFullLook >= SQLITE_FULL_LOOK_EVERY) {
+      this.sinceFullLook = 0;
+      return [...this.lines.keys()];
+    }
+    return fresh.filter((id) => this.lines.has(id));
   }
 }
 

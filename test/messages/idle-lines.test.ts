@@ -1,6 +1,9 @@
 import { describe, expect } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../../src/db/database.js';
+import type { Kysely } from 'kysely';
+import { openDatabase } from '../../src/db/database.js';
+import type { Database } from '../../src/db/types.js';
 import { newId } from '../../src/lib/ids.js';
+import { idleLinesOf } from '../../src/messages/idle-lines.js';
 import { eventually } from '../helpers/app.js';
 import { appTest } from '../helpers/fixture.js';
 import { linkSandboxDevice, messageStatus, sendText, waitForStatus } from '../helpers/sandbox.js';
@@ -8,18 +11,15 @@ import { linkSandboxDevice, messageStatus, sendText, waitForStatus } from '../he
 const it = appTest();
 
 /**
- * A message another process queued (on SQLite the bus does not reach it; on PostgreSQL its
- * NOTIFY may be missed): written through a connection of its own, with no wake-up at all.
+ * A queued message written straight into the database with no wake-up at all: through a
+ * connection of its own, it is what another process queues (on SQLite the bus does not reach it;
+ * on PostgreSQL its NOTIFY may be missed).
  */
-async function queueFromElsewhere(other: DatabaseHandle, like: string): Promise<string> {
-  const row = await other.db
-    .selectFrom('messages')
-    .selectAll()
-    .where('id', '=', like)
-    .executeTakeFirstOrThrow();
+async function queueFromElsewhere(db: Kysely<Database>, like: string): Promise<string> {
+  const row = await db.selectFrom('messages').selectAll().where('id', '=', like).executeTakeFirstOrThrow();
   const now = new Date();
   const id = newId('msg', now.getTime());
-  await other.db.transaction().execute(async (trx) => {
+  await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('messages')
       .values({
@@ -52,12 +52,29 @@ describe('idle lines', () => {
     try {
       // Twice: the line goes idle again after the first, and must be looked at again.
       for (let round = 0; round < 2; round++) {
-        const id = await queueFromElsewhere(other, first);
+        const id = await queueFromElsewhere(other.db, first);
         await eventually(async () => ['sent', 'delivered', 'read'].includes(await messageStatus(t, id)));
       }
     } finally {
       await other.destroy();
     }
+  });
+
+  it('an idle line picks up a message whose wake-up this process never delivered', async ({ t }) => {
+    await linkSandboxDevice(t, { phone: '+15550072003' });
+    const sent = await sendText(t, '+15550072103', 'first');
+    expect(sent.statusCode).toBe(202);
+    const first = sent.json<{ id: string }>().id;
+    await waitForStatus(t, first, 'read');
+
+    // Written through the app's own handle and no `dispatch:` published: on SQLite the write is
+    // this connection's own, so data_version does not show it either.
+    const idle = idleLinesOf(t.app.ctx);
+    await idle.look(); // The line is idle and already looked at.
+    const id = await queueFromElsewhere(t.app.ctx.db, first);
+    // The node's looks, made at once instead of one a second or every 2 s.
+    for (let look = 0; look < 12 && (await messageStatus(t, id)) === 'queued'; look++) await idle.look();
+    await eventually(async () => ['sent', 'delivered', 'read'].includes(await messageStatus(t, id)));
   });
 
   it('a backlog is handed off in queue order, each message recorded as sent once', async ({ t }) => {
