@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { api, urlOf, type Message } from '../api';
 import { useSession } from '../auth';
 import { LoadMore } from '../components/LoadMore';
@@ -11,6 +11,7 @@ import { formatDateTime, formatNumber, preview } from '../format';
 import { usePagedList } from '../hooks/usePagedList';
 import { useResource } from '../hooks/useResource';
 import { useLiveEvent } from '../live';
+import { furtherMessage } from '../message-progress';
 import { can } from '../roles';
 import { navigate, useSearch } from '../router';
 import { BulkActions } from './messages/BulkActions';
@@ -31,6 +32,9 @@ import {
 /** Typing settles for this long before a text filter applies. */
 const TYPING_PAUSE_MS = 350;
 
+/** Messages seen over the live stream that the log keeps, to show over an older load. */
+const SEEN_LIVE_KEPT = 500;
+
 export function Messages() {
   const { role } = useSession();
   const { devices } = useDevices();
@@ -50,6 +54,11 @@ export function Messages() {
     navigate(window.location.pathname + searchOf({ ...viewFrom(window.location.search), ...change }));
 
   const log = usePagedList('/v1/messages', query as Record<string, string>);
+  // A receipt can arrive while the log is loading: it then finds no row to update, and the load
+  // answers with the older status. The messages seen live are kept and shown over what a load
+  // says whenever they are further along.
+  const seenLive = useRef(new Map<string, Message>());
+  const items = log.items.map((m) => furtherMessage(m, seenLive.current.get(m.id)));
   const count = useResource(() => api.get('/v1/messages/count', { query }), queryKey);
 
   // The text fields apply once typing pauses; Back (or a shared link) puts the address's value back.
@@ -71,14 +80,21 @@ export function Messages() {
       return next;
     });
   const selectable = can(role, 'messages');
-  const allSelected = log.items.length > 0 && log.items.every((m) => selected.has(m.id));
+  const allSelected = items.length > 0 && items.every((m) => selected.has(m.id));
 
   // Receipts update rows in place; new messages go on top when they match the filters.
   useLiveEvent('message', (incoming) => {
+    const seen = seenLive.current;
+    seen.set(incoming.id, furtherMessage(incoming, seen.get(incoming.id)));
+    // Only the latest matter (a load races the receipts of the moment): the oldest go first.
+    if (seen.size > SEEN_LIVE_KEPT) seen.delete(seen.keys().next().value!);
     log.update((page) => {
       if (!page) return page;
       if (page.data.some((m) => m.id === incoming.id)) {
-        return { ...page, data: page.data.map((m) => (m.id === incoming.id ? { ...m, ...incoming } : m)) };
+        return {
+          ...page,
+          data: page.data.map((m) => (m.id === incoming.id ? furtherMessage(m, incoming) : m)),
+        };
       }
       const newest = page.data[0];
       const isNew = !newest || incoming.id > newest.id;
@@ -215,7 +231,7 @@ export function Messages() {
       </div>
       {selectable && (
         <BulkActions
-          selected={log.items.filter((m) => selected.has(m.id))}
+          selected={items.filter((m) => selected.has(m.id))}
           onDone={() => {
             setSelected(new Set());
             void log.reload();
@@ -226,7 +242,7 @@ export function Messages() {
       <ErrorNote message={log.error} />
       {!log.data ? (
         !log.error && <Loading />
-      ) : log.items.length === 0 ? (
+      ) : items.length === 0 ? (
         <Empty title={filtered ? 'No message matches these filters' : 'No messages yet'}>
           Messages you send and receive appear here as they happen.
         </Empty>
@@ -242,9 +258,7 @@ export function Messages() {
                       type="checkbox"
                       aria-label="Select every message on this page"
                       checked={allSelected}
-                      onChange={() =>
-                        setSelected(allSelected ? new Set() : new Set(log.items.map((m) => m.id)))
-                      }
+                      onChange={() => setSelected(allSelected ? new Set() : new Set(items.map((m) => m.id)))}
                     />
                   </th>
                 )}
@@ -257,7 +271,7 @@ export function Messages() {
               </tr>
             </thead>
             <tbody>
-              {log.items.map((m: Message) => {
+              {items.map((m: Message) => {
                 const text = preview(m.body, 60) || (m.media ? `(${m.media.type})` : '(empty)');
                 return (
                   <tr key={m.id}>

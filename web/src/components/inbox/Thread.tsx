@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { api, errorMessage, type Conversation, type ConversationNote, type Message } from '../../api';
 import { formatDateTime, formatTime } from '../../format';
 import { useLiveEvent } from '../../live';
+import { furthest } from '../../message-progress';
 import { MessageMedia } from '../MessageMedia';
 import { ErrorNote, Loading } from '../Notice';
 
@@ -36,22 +37,6 @@ const TICKS: Partial<Record<Message['status'], { mark: string; label: string }>>
   expired: { mark: '!', label: 'Expired' },
   canceled: { mark: '×', label: 'Canceled' },
 };
-
-/** How far a message has got: a live update never moves a bubble back (e.g. read → sent). */
-const PROGRESS: Record<Message['status'], number> = {
-  queued: 0,
-  sending: 1,
-  sent: 2,
-  delivered: 3,
-  read: 4,
-  failed: 5,
-  expired: 5,
-  canceled: 5,
-  received: 0,
-};
-
-const furthest = (a: Message['status'], b: Message['status'] | undefined) =>
-  b !== undefined && PROGRESS[b] > PROGRESS[a] ? b : a;
 
 const dayOf = (iso: string) => new Date(iso).toDateString();
 
