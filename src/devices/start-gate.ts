@@ -1,9 +1,18 @@
+import type { Engine } from '../engines/engine.js';
+
 /**
  * A slot in the start gate: held from the moment a device's engine is started until the device
  * is up (connected, showing a QR code, or closed) or its start failed. `release` is idempotent.
  */
 export interface StartSlot {
   release(): void;
+}
+
+/** How a device is asked to start. */
+export interface DeviceStartOptions {
+  pairingPhone?: string;
+  /** Brought back by the takeover: waits its turn in the start gate. Otherwise a person asked. */
+  resume?: boolean;
 }
 
 /** A login that neither connects nor fails within this long frees its slot anyway. */
@@ -99,4 +108,19 @@ export class StartGate {
       waiter.grant(this.grant());
     }
   }
+}
+
+/** The engine events that end a login's start, whatever came of it. */
+const START_OUTCOMES = [
+  'qr',
+  'pairing_code',
+  'connected',
+  'disconnected',
+  'logged_out',
+  'link_timeout',
+] as const;
+
+/** Gives the slot back at the engine's first outcome: the next device may begin its login. */
+export function releaseOnFirstOutcome(engine: Engine, slot: StartSlot): void {
+  for (const outcome of START_OUTCOMES) engine.on(outcome, () => slot.release());
 }

@@ -4,14 +4,14 @@ import { isLeaseLost, type LeaseFence } from '../cluster/leases.js';
 import type { Engine, EngineSharedStore } from '../engines/engine.js';
 import type { SandboxHub } from '../engines/sandbox/hub.js';
 import { startLoop, type Loop } from '../jobs/loop.js';
-import type { DeviceCommand } from './commands.js';
 import { createEngine, type EngineFactory } from './engine-factory.js';
 import type { DeviceDispatcher, DeviceHooks } from './hooks.js';
 import { LeaseKeeper, type LeaseLoss } from './lease-keeper.js';
 import { createEngineSharedStore } from './shared-state-store.js';
 import { parsePacing, type Pacing } from './pacing.js';
+import { handleDeviceCommand } from './remote-commands.js';
 import { RemoteQrCache, type ShownQr } from './remote-qr.js';
-import { StartGate, type StartSlot } from './start-gate.js';
+import { releaseOnFirstOutcome, StartGate, type DeviceStartOptions, type StartSlot } from './start-gate.js';
 import { createEngineStateStore } from './state-store.js';
 import { NODE_REASONS, setDeviceStatus } from './status.js';
 import { findDeviceById, unheldDevices } from './store.js';
@@ -35,12 +35,6 @@ interface RunningDevice {
   fence: LeaseFence;
   /** Held until the device is up (connected, QR shown, closed): see StartGate. */
   startSlot: StartSlot;
-}
-
-interface StartOptions {
-  pairingPhone?: string;
-  /** Brought back by the takeover: waits its turn in the start gate. Otherwise a person asked. */
-  resume?: boolean;
 }
 
 export interface SupervisorOptions {
@@ -85,7 +79,9 @@ export class DeviceSupervisor {
     this.leases = new LeaseKeeper(ctx, timing, (fence, why) => this.onLeaseLoss(fence, why));
     this.sharedEngineState = createEngineSharedStore(ctx.db);
     this.remoteQr = new RemoteQrCache(ctx.bus, ctx.clock);
-    this.unsubscribeCommands = ctx.bus.subscribe('device-commands', (command) => this.onCommand(command));
+    this.unsubscribeCommands = ctx.bus.subscribe('device-commands', (command) =>
+      handleDeviceCommand(ctx, this, command),
+    );
   }
 
   async start(): Promise<void> {
@@ -196,38 +192,12 @@ export class DeviceSupervisor {
     await this.hooks.onLoggedOut(deviceId);
   }
 
-  /** Commands another node sent about a device this node runs. */
-  private onCommand(command: DeviceCommand): void {
-    const entry = this.running.get(command.deviceId);
-    if (!entry) return;
-    const work = async () => {
-      if (command.command === 'pacing') return this.updatePacing(command.deviceId, command.pacing);
-      if (command.command === 'lookup') return this.answerLookup(entry.engine, command);
-      if (command.command === 'typing') return entry.engine.setTyping?.(command.to, command.typing);
-      const row = await findDeviceById(this.ctx.db, command.deviceId);
-      if (!row) return;
-      if (command.command === 'connect') await this.connect(row, command.pairingPhone);
-      else await this.logout(command.deviceId, 'Logged out through the API');
-    };
-    work().catch((err: unknown) => this.ctx.log.error({ err, command }, 'device command failed'));
-  }
-
-  private async answerLookup(engine: Engine, command: { phone: string; requestId: string }): Promise<void> {
-    try {
-      const result = await engine.lookup(command.phone);
-      this.ctx.bus.publish('device-lookups', { requestId: command.requestId, ok: true, result });
-    } catch (err) {
-      const error = err instanceof Error ? err.message : 'The lookup failed';
-      this.ctx.bus.publish('device-lookups', { requestId: command.requestId, ok: false, error });
-    }
-  }
-
   /**
    * Starts the device here if its lease can be had (idempotent; concurrent calls share one start).
    * Without `resume` a person is waiting: a device still queued by the takeover leaves the queue
    * and starts at once.
    */
-  async ensureRunning(deviceId: string, options: StartOptions = {}): Promise<boolean> {
+  async ensureRunning(deviceId: string, options: DeviceStartOptions = {}): Promise<boolean> {
     if (this.stopped) return false;
     if (this.running.has(deviceId)) return true;
     if (!options.resume && this.gate.isQueued(deviceId)) {
@@ -246,7 +216,7 @@ export class DeviceSupervisor {
   }
 
   /** Waits for a start slot (resumes only), starts the device, and gives the slot back unless it runs. */
-  private async startDevice(deviceId: string, options: StartOptions): Promise<void> {
+  private async startDevice(deviceId: string, options: DeviceStartOptions): Promise<void> {
     const slot = options.resume ? await this.gate.turn(deviceId) : this.gate.now();
     if (!slot) return;
     try {
@@ -257,7 +227,7 @@ export class DeviceSupervisor {
     }
   }
 
-  private async bringUp(deviceId: string, options: StartOptions, startSlot: StartSlot): Promise<void> {
+  private async bringUp(deviceId: string, options: DeviceStartOptions, startSlot: StartSlot): Promise<void> {
     if (!(await findDeviceById(this.ctx.db, deviceId))) return;
     const fence = await this.leases.acquire(deviceId);
     if (!fence) return;
@@ -318,17 +288,7 @@ export class DeviceSupervisor {
 
   private attach(entry: RunningDevice): void {
     const { engine, id, live, fence } = entry;
-    // Any first outcome ends the start: the next device may begin its login.
-    const up = () => entry.startSlot.release();
-    for (const outcome of [
-      'qr',
-      'pairing_code',
-      'connected',
-      'disconnected',
-      'logged_out',
-      'link_timeout',
-    ] as const)
-      engine.on(outcome, up);
+    releaseOnFirstOutcome(engine, entry.startSlot);
     const publish = (event: DeviceStreamEvent) => this.ctx.bus.publish(deviceTopic(id), event);
     const guard = (what: string, work: Promise<unknown>) =>
       work.catch((err: unknown) => this.ctx.log.error({ err, deviceId: id }, `handling ${what} failed`));

@@ -41,6 +41,7 @@ import {
   digitsOf,
   endSocket,
   listenWhileCurrent,
+  requestPairingCode,
   trackOfflineMessages,
   watchUpgrade,
   type Session,
@@ -374,17 +375,9 @@ export class BaileysEngine implements Engine {
   }
 
   private pairOn(session: Session, digits: string): Promise<string> {
-    if (session.pairing?.phone === digits) return session.pairing.code;
-    const code = (async () => {
-      // The pairing request is a stanza over the noise channel: it needs the handshake done,
-      // which the first QR proves (Baileys' 'connecting' comes before the WebSocket is even open).
-      await session.ready.promise;
-      const code = await session.sock.requestPairingCode(digits);
+    return requestPairingCode(session, digits, (code) => {
       if (this.session === session) this.emitter.emit('pairing_code', { code });
-      return code;
-    })();
-    session.pairing = { phone: digits, code };
-    return code;
+    });
   }
 
   private connectedSession(): Session {

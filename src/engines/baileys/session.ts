@@ -150,3 +150,25 @@ export function watchUpgrade(session: Session, isCurrent: () => boolean): void {
 export async function endSocket(session: Session, log: Logger): Promise<void> {
   await session.sock.end(undefined).catch((err: unknown) => log.warn({ err }, 'closing socket failed'));
 }
+
+/**
+ * Asks WhatsApp for a pairing code on this socket, once per phone number: the automatic request
+ * (at the first QR) and an explicit one share it. `announce` gets the code when it comes.
+ */
+export function requestPairingCode(
+  session: Session,
+  digits: string,
+  announce: (code: string) => void,
+): Promise<string> {
+  if (session.pairing?.phone === digits) return session.pairing.code;
+  const code = (async () => {
+    // The pairing request is a stanza over the noise channel: it needs the handshake done,
+    // which the first QR proves (Baileys' 'connecting' comes before the WebSocket is even open).
+    await session.ready.promise;
+    const code = await session.sock.requestPairingCode(digits);
+    announce(code);
+    return code;
+  })();
+  session.pairing = { phone: digits, code };
+  return code;
+}
