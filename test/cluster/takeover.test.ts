@@ -77,13 +77,16 @@ describe('several nodes on one database', () => {
     );
     expect(b.app.supervisor.isRunning(String(device.id))).toBe(false);
 
+    const killedAt = new Date().toISOString();
     await nodeA.kill();
     await eventually(() => b.app.supervisor.isRunning(String(device.id)), 20_000);
     expect(await holder()).toBe('node-b');
-    await eventually(
-      async () =>
-        (await b.request({ method: 'GET', url: `/v1/devices/${device.id}` })).json().status === 'connected',
-    );
+    // The row says `connected` from node A's time until node B, taking over, says the line was
+    // lost: only a `connected` written after the kill is node B's own.
+    await eventually(async () => {
+      const line = (await b.request({ method: 'GET', url: `/v1/devices/${device.id}` })).json();
+      return line.status === 'connected' && line.statusChangedAt > killedAt;
+    });
     const after = (
       await b.request({
         method: 'POST',
