@@ -18,7 +18,7 @@ export function deviceHooks(ctx: AppContext, inbound?: InboundHandler): DeviceHo
   const receipts = new ReceiptBatcher(background);
   return {
     createDispatcher: (target) => createDeviceDispatcher(background, target),
-    onReceipt: (deviceId, receipt) => receipts.apply(deviceId, receipt),
+    onReceipts: (deviceId, batch) => receipts.applyAll(deviceId, batch),
     async onInbound(device, payload) {
       const message = await recordReceivedMessage(ctx, device, payload);
       if (message && inbound) await inbound.handle(device, message, payload);

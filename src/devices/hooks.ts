@@ -30,8 +30,11 @@ export interface DeviceDispatcher {
  */
 export interface DeviceHooks {
   createDispatcher(target: DispatchTarget): Promise<DeviceDispatcher>;
-  /** A delivery receipt for a message the device sent. */
-  onReceipt(deviceId: string, receipt: EngineEvents['message_status']): Promise<void>;
+  /**
+   * Delivery receipts for messages the device sent, to apply in the order given. Resolves once
+   * they are applied, with one error for each receipt that could not be.
+   */
+  onReceipts(deviceId: string, receipts: Array<EngineEvents['message_status']>): Promise<unknown[]>;
   /** A customer wrote to the device's line. */
   onInbound(device: { id: string; workspaceId: string }, payload: EngineEvents['inbound']): Promise<void>;
   /** The text of a message the device sent, when WhatsApp asks for it again. */

@@ -12,6 +12,7 @@ import { parsePacing, type Pacing } from './pacing.js';
 import { handleDeviceCommand } from './remote-commands.js';
 import { RemoteQrCache, type ShownQr } from './remote-qr.js';
 import { releaseOnFirstOutcome, StartGate, type DeviceStartOptions, type StartSlot } from './start-gate.js';
+import { ReceiptQueue } from './receipt-queue.js';
 import { createEngineStateStore } from './state-store.js';
 import { NODE_REASONS, setDeviceStatus } from './status.js';
 import { findDeviceById, unheldDevices } from './store.js';
@@ -345,16 +346,11 @@ export class DeviceSupervisor {
         ),
       );
     });
-    // Receipts too are applied in the order they were reported. Applied side by side, a read
-    // committing first makes the delivered before it a no-op (a message moves from sent to read,
-    // never from read to delivered), and `delivered` was missing from the timeline.
-    let receiptChain: Promise<unknown> = Promise.resolve();
-    engine.on('message_status', (receipt) => {
-      receiptChain = guard(
-        'receipt',
-        receiptChain.then(() => this.hooks.onReceipt(id, receipt)),
-      );
-    });
+    const receipts = new ReceiptQueue(
+      (batch) => this.hooks.onReceipts(id, batch),
+      (err) => this.ctx.log.error({ err, deviceId: id }, 'handling receipt failed'),
+    );
+    engine.on('message_status', (receipt) => receipts.push(receipt));
     engine.on(
       'inbound',
       (payload) =>

@@ -9,7 +9,8 @@ import { outboundMedia } from '../media/send-file.js';
 import { claimNext, type ClaimedContact } from './claim.js';
 import { idleLinesOf, type IdleLines } from './idle-lines.js';
 import type { Pacer } from './pacer.js';
-import { announce, transitionInTransaction, transitionMessage } from './status.js';
+import { SentRecorder } from './sent-recorder.js';
+import { announce, transitionMessage } from './status.js';
 import { stuckSending } from './store.js';
 import type { MessageRow } from './tables.js';
 import { waMessageIdFor } from './wa-id.js';
@@ -46,6 +47,7 @@ export class Dispatcher {
   private loopDone: Promise<void> = Promise.resolve();
   private readonly sealKey: Buffer;
   private readonly idle: IdleLines;
+  private readonly sent: SentRecorder;
 
   constructor(
     private readonly ctx: AppContext,
@@ -53,6 +55,7 @@ export class Dispatcher {
   ) {
     this.sealKey = deriveKey(ctx.masterKey, 'message-bodies');
     this.idle = idleLinesOf(ctx);
+    this.sent = new SentRecorder(ctx, device.id);
   }
 
   async start(): Promise<void> {
@@ -70,6 +73,7 @@ export class Dispatcher {
     this.running = false;
     this.wake();
     await this.loopDone;
+    await this.sent.flushed();
     this.idle.remove(this.device.id);
   }
 
@@ -181,8 +185,9 @@ export class Dispatcher {
           : (message.body ?? '');
         await engine.sendText({ to: message.phone, jid, text, waMessageId });
       }
-      this.device.pacer.recordSend(this.ctx.clock.now().getTime());
-      await this.recordSent(message, now);
+      const sentAt = this.ctx.clock.now();
+      this.device.pacer.recordSend(sentAt.getTime());
+      this.sent.record(message, sentAt);
     } catch (err) {
       // Not this node's message any more: its new holder decides what becomes of it.
       if (isLeaseLost(err)) throw err;
@@ -202,15 +207,5 @@ export class Dispatcher {
         errorMessage: err instanceof EngineSendError ? err.message : 'WhatsApp did not accept the message',
       });
     }
-  }
-
-  /** `sent`, its event, and the contact's last device: one transaction. */
-  private async recordSent(message: MessageRow, now: Date): Promise<void> {
-    const change = await this.ctx.db.transaction().execute(async (trx) => {
-      const sent = await transitionInTransaction(this.ctx, trx, message.id, 'sent');
-      await upsertContact(trx, message.workspace_id, message.phone, { last_device_id: this.device.id }, now);
-      return sent;
-    });
-    if (change) announce(this.ctx, [change]);
   }
 }

@@ -90,8 +90,8 @@ const MAX_BATCH = 100;
 
 /**
  * Receipts are applied as they come while none is being applied; those reported meanwhile (by
- * several devices: each device reports its next only once its last was applied, see the
- * supervisor) wait and then share one read and one transaction. Each caller is answered once its
+ * several devices: each device hands over its next ones, together, only once its last were
+ * applied, see src/devices/receipt-queue.ts) wait and then share one read and one transaction. Each caller is answered once its
  * receipt is committed. A batch that fails is applied again one receipt at a time, so one bad
  * receipt fails only its own caller.
  */
@@ -102,13 +102,29 @@ export class ReceiptBatcher {
   constructor(private readonly ctx: AppContext) {}
 
   apply(deviceId: string, receipt: Receipt): Promise<void> {
+    const applied = this.enqueue(deviceId, receipt);
+    if (!this.draining) void this.drain();
+    return applied;
+  }
+
+  /**
+   * One device's receipts, in the order given: they go into the same batch (unless it is full),
+   * so a burst costs one read and one transaction. Resolves with the errors of those that failed.
+   */
+  async applyAll(deviceId: string, receipts: Receipt[]): Promise<unknown[]> {
+    const applied = receipts.map((receipt) => this.enqueue(deviceId, receipt));
+    if (!this.draining) void this.drain();
+    const settled = await Promise.allSettled(applied);
+    return settled.flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : []));
+  }
+
+  private enqueue(deviceId: string, receipt: Receipt): Promise<void> {
     return new Promise((resolve, reject) => {
       this.pending.push({
         deviceId,
         receipt,
         done: (failure) => (failure ? reject(failure.err) : resolve()),
       });
-      if (!this.draining) void this.drain();
     });
   }
 

@@ -62,6 +62,8 @@ type TransitionExtra = {
    * cannot take messages its new holder is sending.
    */
   fence?: LeaseFence;
+  /** When the move happened, if not now (a hand-off written a moment after WhatsApp took it). */
+  at?: Date;
 };
 
 /** A change made in a transaction, to announce once it committed. */
@@ -91,7 +93,7 @@ export async function transitionInTransaction(
   extra: TransitionExtra = {},
 ): Promise<MessageChange | undefined> {
   if (extra.fence) await holdLease(trx, ctx.dialect, extra.fence);
-  const now = ctx.clock.now();
+  const now = extra.at ?? ctx.clock.now();
   const at = now.toISOString();
   const errorCode = extra.errorCode ?? null;
   const update = (db: DbOrTx) =>

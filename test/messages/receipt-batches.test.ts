@@ -82,4 +82,32 @@ describe('receipts reported together', () => {
     ]);
     expect(await timeline(t, message.id)).toEqual(['queued', 'read', 'sending', 'sent']);
   });
+
+  it("one device's burst goes in order: a delivered before its read is kept in the timeline", async ({
+    t,
+  }) => {
+    const a = await idleDevice(t, '+15550081004');
+    const first = await sending(t, a, '+15550081104');
+    const second = await sending(t, a, '+15550081105');
+    const batcher = new ReceiptBatcher(t.app.ctx);
+    const at = new Date();
+    const failures = await batcher.applyAll(a.deviceId, [
+      { waMessageId: first.wa_message_id!, status: 'delivered', at },
+      { waMessageId: second.wa_message_id!, status: 'delivered', at },
+      { waMessageId: first.wa_message_id!, status: 'read', at },
+      // Read before delivered, as reported: the delivered after it changes nothing.
+      { waMessageId: second.wa_message_id!, status: 'read', at },
+      { waMessageId: second.wa_message_id!, status: 'delivered', at },
+    ]);
+    expect(failures).toEqual([]);
+    expect(await timeline(t, first.id)).toEqual(['delivered', 'queued', 'read', 'sending', 'sent']);
+    expect(await timeline(t, second.id)).toEqual(['delivered', 'queued', 'read', 'sending', 'sent']);
+    expect(await eventsOf(t, first.id)).toEqual(['message.delivered', 'message.read', 'message.sent']);
+    const row = await t.app.ctx.db
+      .selectFrom('messages')
+      .select('status')
+      .where('id', '=', second.id)
+      .executeTakeFirstOrThrow();
+    expect(row.status).toBe('read');
+  });
 });

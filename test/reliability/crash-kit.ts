@@ -66,6 +66,7 @@ export class CrashableServer {
     body?: object,
     headers: Record<string, string> = {},
   ): Promise<ApiAnswer> {
+    const server = this.current;
     const res = await fetch(`${this.url}${path}`, {
       method,
       headers: {
@@ -75,6 +76,11 @@ export class CrashableServer {
       },
       body: body ? JSON.stringify(body) : undefined,
       signal: AbortSignal.timeout(15_000),
+    }).catch((err: unknown) => {
+      // A server that died on its own (not killed by the test) says why in its last lines.
+      const exit = server ? `${server.child.exitCode ?? server.child.signalCode ?? 'running'}` : 'none';
+      const tail = server?.output.slice(-30).join('\n') ?? '';
+      throw new Error(`${method} ${path} failed (server exit: ${exit}):\n${tail}`, { cause: err });
     });
     const text = await res.text();
     return { status: res.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };

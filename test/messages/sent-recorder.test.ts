@@ -1,0 +1,82 @@
+import { describe, expect } from 'vitest';
+import type { LeaseFence } from '../../src/cluster/leases.js';
+import { claimNext } from '../../src/messages/claim.js';
+import { applyReceipt } from '../../src/messages/receipts.js';
+import { SentRecorder } from '../../src/messages/sent-recorder.js';
+import { eventually, type TestApp } from '../helpers/app.js';
+import { appTest } from '../helpers/fixture.js';
+import { linkSandboxDevice, sendText } from '../helpers/sandbox.js';
+
+const it = appTest();
+
+/** A linked device whose phone dropped: its dispatcher claims nothing, so the test claims itself. */
+async function idleDevice(t: TestApp, phone: string) {
+  const deviceId = await linkSandboxDevice(t, { phone });
+  await t.request({ method: 'POST', url: `/v1/sandbox/devices/${deviceId}/disconnect` });
+  await eventually(
+    async () =>
+      (await t.request({ method: 'GET', url: `/v1/devices/${deviceId}` })).json().status === 'disconnected',
+  );
+  return { deviceId, fence: t.app.supervisor.leaseOf(deviceId) as LeaseFence };
+}
+
+async function sending(t: TestApp, device: { deviceId: string; fence: LeaseFence }, to: string) {
+  const res = await sendText(t, to, 'hello', { deviceId: device.deviceId, queueIfDisconnected: true });
+  expect(res.statusCode).toBe(202);
+  const claim = await claimNext(t.app.ctx, device.deviceId, device.fence, new Date());
+  return claim!.message;
+}
+
+async function sentEntries(t: TestApp, id: string) {
+  return t.app.ctx.db
+    .selectFrom('message_status_history')
+    .select('at')
+    .where('message_id', '=', id)
+    .where('status', '=', 'sent')
+    .execute();
+}
+
+describe('hand-offs written beside the dispatcher', () => {
+  it('are sent at the time WhatsApp took them, with their event and the contact’s last device', async ({
+    t,
+  }) => {
+    const device = await idleDevice(t, '+15550082001');
+    const first = await sending(t, device, '+15550082101');
+    const second = await sending(t, device, '+15550082102');
+    const recorder = new SentRecorder(t.app.ctx, device.deviceId);
+    const tookFirst = new Date(Date.now() - 2_000);
+    const tookSecond = new Date(Date.now() - 1_000);
+    recorder.record(first, tookFirst);
+    recorder.record(second, tookSecond);
+    await recorder.flushed();
+    expect(await sentEntries(t, first.id)).toEqual([{ at: tookFirst.toISOString() }]);
+    expect(await sentEntries(t, second.id)).toEqual([{ at: tookSecond.toISOString() }]);
+    const view = (await t.request({ method: 'GET', url: `/v1/messages/${second.id}` })).json();
+    expect(view.status).toBe('sent');
+    const events = await t.app.ctx.db.selectFrom('events').select(['type', 'data']).execute();
+    const sentEvents = events.filter((e) => e.type === 'message.sent').map((e) => JSON.parse(e.data).id);
+    expect(sentEvents.sort()).toEqual([first.id, second.id].sort());
+    const contact = await t.app.ctx.db
+      .selectFrom('contacts')
+      .select('last_device_id')
+      .where('phone', '=', '+15550082102')
+      .executeTakeFirstOrThrow();
+    expect(contact.last_device_id).toBe(device.deviceId);
+  });
+
+  it('leave a message its receipt already moved on as it is', async ({ t }) => {
+    const device = await idleDevice(t, '+15550082002');
+    const message = await sending(t, device, '+15550082103');
+    await applyReceipt(t.app.ctx, device.deviceId, {
+      waMessageId: message.wa_message_id!,
+      status: 'read',
+      at: new Date(),
+    });
+    const recorder = new SentRecorder(t.app.ctx, device.deviceId);
+    recorder.record(message, new Date());
+    await recorder.flushed();
+    expect(await sentEntries(t, message.id)).toHaveLength(1);
+    const view = (await t.request({ method: 'GET', url: `/v1/messages/${message.id}` })).json();
+    expect(view.status).toBe('read');
+  });
+});
