@@ -31,9 +31,29 @@ export async function claimNext(
   fence: LeaseFence,
   now: Date,
 ): Promise<Claim | undefined> {
-  return ctx.dialect === 'postgres'
-    ? claimOnPostgres(ctx, deviceId, fence, now.toISOString())
-    : claimOnSqlite(ctx, deviceId, fence, now.toISOString());
+  return (await claimBurst(ctx, deviceId, fence, now, 1))[0];
+}
+
+/**
+ * Like claimNext, up to `limit` messages at once, in the order they are to be sent: for a line
+ * with no pacing, whose next messages go out back to back anyway, one claim serves several.
+ */
+export async function claimBurst(
+  ctx: AppContext,
+  deviceId: string,
+  fence: LeaseFence,
+  now: Date,
+  limit: number,
+): Promise<Claim[]> {
+  const claims =
+    ctx.dialect === 'postgres'
+      ? await claimOnPostgres(ctx, deviceId, fence, now.toISOString(), limit)
+      : await claimOnSqlite(ctx, deviceId, fence, now.toISOString(), limit);
+  return claims.sort(
+    (a, b) =>
+      b.message.priority - a.message.priority ||
+      (a.message.id < b.message.id ? -1 : a.message.id > b.message.id ? 1 : 0),
+  );
 }
 
 type ClaimedRow = Partial<MessageRow> & {
@@ -49,7 +69,8 @@ async function claimOnPostgres(
   deviceId: string,
   fence: LeaseFence,
   at: string,
-): Promise<Claim | undefined> {
+  limit: number,
+): Promise<Claim[]> {
   // Data-modifying CTEs run as one statement, so the three writes commit or roll back together,
   // and the lease row stays locked (a taker waits) until they have. The same checks as
   // holdLease(): ours, same generation, not run out by the database's clock.
@@ -61,12 +82,12 @@ async function claimOnPostgres(
       returning 1
     ), claimed as (
       update messages set status = 'sending', updated_at = ${at}, attempts = attempts + 1
-      where id = (
+      where id in (
           select id from messages
           where device_id = ${deviceId} and status = 'queued'
             and (expires_at is null or expires_at > ${at})
           order by priority desc, id asc
-          limit 1
+          limit ${limit}
         )
         and status = 'queued'
         and exists (select 1 from lease)
@@ -82,23 +103,27 @@ async function claimOnPostgres(
     left join claimed c on true
     left join contacts ct on ct.workspace_id = c.workspace_id and ct.phone = c.phone
   `.execute(ctx.db);
-  const row = result.rows[0];
-  if (!row || Number(row.lease_held) === 0) throw leaseLost(fence.deviceId);
-  if (!row.id) return undefined;
-  const {
-    lease_held: _held,
-    contact_found,
-    contact_on_whatsapp,
-    contact_jid,
-    contact_checked_at,
-    ...message
-  } = row;
-  return {
-    message: message as MessageRow,
-    contact: contact_found
-      ? { on_whatsapp: contact_on_whatsapp, jid: contact_jid, checked_at: contact_checked_at }
-      : undefined,
-  };
+  const first = result.rows[0];
+  if (!first || Number(first.lease_held) === 0) throw leaseLost(fence.deviceId);
+  return result.rows.flatMap((row) => {
+    if (!row.id) return [];
+    const {
+      lease_held: _held,
+      contact_found,
+      contact_on_whatsapp,
+      contact_jid,
+      contact_checked_at,
+      ...message
+    } = row;
+    return [
+      {
+        message: message as MessageRow,
+        contact: contact_found
+          ? { on_whatsapp: contact_on_whatsapp, jid: contact_jid, checked_at: contact_checked_at }
+          : undefined,
+      },
+    ];
+  });
 }
 
 async function claimOnSqlite(
@@ -106,16 +131,17 @@ async function claimOnSqlite(
   deviceId: string,
   fence: LeaseFence,
   at: string,
-): Promise<Claim | undefined> {
+  limit: number,
+): Promise<Claim[]> {
   return ctx.db.transaction().execute(async (trx) => {
     // The lease is checked by the claim itself, so an empty queue costs no separate statement. The
     // transaction's write lock keeps the lease row from changing hands until it commits. A lease
     // lost reads as nothing to claim here: nothing is written, and the device's next renewal
     // stops its dispatcher.
-    const message = await trx
+    const messages = await trx
       .updateTable('messages')
       .set((eb) => ({ status: 'sending', updated_at: at, attempts: eb('attempts', '+', 1) }))
-      .where('id', '=', (eb) =>
+      .where('id', 'in', (eb) =>
         eb
           .selectFrom('messages')
           .select('id')
@@ -124,7 +150,7 @@ async function claimOnSqlite(
           .where((w) => w.or([w('expires_at', 'is', null), w('expires_at', '>', at)]))
           .orderBy('priority', 'desc')
           .orderBy('id', 'asc')
-          .limit(1),
+          .limit(limit),
       )
       .where('status', '=', 'queued')
       .where((eb) =>
@@ -139,18 +165,24 @@ async function claimOnSqlite(
         ),
       )
       .returningAll()
-      .executeTakeFirst();
-    if (!message) return undefined;
+      .execute();
+    if (messages.length === 0) return [];
     await trx
       .insertInto('message_status_history')
-      .values({ message_id: message.id, status: 'sending', at, error_code: null })
+      .values(messages.map((m) => ({ message_id: m.id, status: 'sending', at, error_code: null })))
       .execute();
-    const contact = await trx
+    // One device's messages are all of its workspace.
+    const contacts = await trx
       .selectFrom('contacts')
-      .select(['on_whatsapp', 'jid', 'checked_at'])
-      .where('workspace_id', '=', message.workspace_id)
-      .where('phone', '=', message.phone)
-      .executeTakeFirst();
-    return { message, contact };
+      .select(['phone', 'on_whatsapp', 'jid', 'checked_at'])
+      .where('workspace_id', '=', messages[0]!.workspace_id)
+      .where(
+        'phone',
+        'in',
+        messages.map((m) => m.phone),
+      )
+      .execute();
+    const byPhone = new Map(contacts.map(({ phone, ...contact }) => [phone, contact]));
+    return messages.map((message) => ({ message, contact: byPhone.get(message.phone) }));
   });
 }

@@ -6,7 +6,7 @@ import { decrypt, deriveKey } from '../lib/crypto.js';
 import { jidFor } from '../lib/phone.js';
 import { lookupIsFresh, upsertContact } from '../contacts/store.js';
 import { outboundMedia } from '../media/send-file.js';
-import { claimNext, type ClaimedContact } from './claim.js';
+import { claimBurst, type ClaimedContact } from './claim.js';
 import { idleLinesOf, type IdleLines } from './idle-lines.js';
 import type { Pacer } from './pacer.js';
 import { SentRecorder } from './sent-recorder.js';
@@ -19,6 +19,12 @@ import { waMessageIdFor } from './wa-id.js';
 const RETRY_MS = 1000;
 /** Nothing queued: sleep until woken (by the bus, or by the node's look at its idle lines). */
 const UNTIL_WOKEN = -1;
+/**
+ * Most messages one claim takes on a line with no pacing (they go out back to back anyway). Kept
+ * small: a message queued with a higher priority meanwhile waits for at most this many hand-offs,
+ * and a crash leaves at most this many `sending`.
+ */
+const BURST = 8;
 
 export interface DispatcherDevice {
   id: string;
@@ -133,12 +139,48 @@ export class Dispatcher {
     const pause = this.device.pacer.delay(now.getTime());
     if (pause > 0) return pause;
     if (!this.device.holdsLease()) return RETRY_MS;
-    // Expired messages are not claimed; the expiry sweep (expiry.ts) marks them.
-    const claim = await claimNext(this.ctx, this.device.id, this.device.lease, now);
-    if (!claim) return UNTIL_WOKEN;
-    announce(this.ctx, [{ row: claim.message }]);
-    await this.handOff(claim.message, claim.contact);
+    // Expired messages are not claimed; the expiry sweep (expiry.ts) marks them. Several at once
+    // only where nothing comes between two sends: no pacing, no "typing…".
+    const limit = this.device.pacer.unpaced() && !this.device.presence() ? BURST : 1;
+    const claims = await claimBurst(this.ctx, this.device.id, this.device.lease, now, limit);
+    if (claims.length === 0) return UNTIL_WOKEN;
+    announce(
+      this.ctx,
+      claims.map((claim) => ({ row: claim.message })),
+    );
+    for (const [index, claim] of claims.entries()) {
+      if (index > 0 && !this.mayGoOn()) {
+        await this.putBack(claims.slice(index).map((rest) => rest.message));
+        return RETRY_MS;
+      }
+      try {
+        await this.handOff(claim.message, claim.contact);
+      } catch (err) {
+        // Not left `sending` until the line restarts: back in line while the lease lets us.
+        await this.putBack(claims.slice(index + 1).map((rest) => rest.message)).catch(() => undefined);
+        throw err;
+      }
+    }
     return 0;
+  }
+
+  /** Whether the next message of a claimed burst may go now, as the loop would check it. */
+  private mayGoOn(): boolean {
+    return (
+      this.running &&
+      this.device.isConnected() &&
+      this.device.holdsLease() &&
+      this.device.pacer.delay(this.ctx.clock.now().getTime()) === 0
+    );
+  }
+
+  /** Claimed messages not handed off (the line stopped or dropped): back in line, same position. */
+  private async putBack(messages: MessageRow[]): Promise<void> {
+    for (const message of messages)
+      await transitionMessage(this.ctx, message.id, 'queued', {
+        attemptsDelta: -1,
+        fence: this.device.lease,
+      });
   }
 
   private async handOff(message: MessageRow, known: ClaimedContact | undefined): Promise<void> {

@@ -27,6 +27,12 @@ export class Pacer {
     this.nextGap = Math.max(0, minIntervalMs + (this.random() * 2 - 1) * jitterMs);
   }
 
+  /** No gap and no cap: messages may go out back to back, so several can be claimed at once. */
+  unpaced(): boolean {
+    const { minIntervalMs, jitterMs, perMinute, perDay } = this.pacing();
+    return minIntervalMs === 0 && jitterMs === 0 && perMinute === null && perDay === null;
+  }
+
   /** Milliseconds to wait before the next send may start (0 = now). */
   delay(now: number): number {
     this.sends = this.sends.filter((t) => now - t < DAY);

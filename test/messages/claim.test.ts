@@ -1,6 +1,6 @@
 import { describe, expect } from 'vitest';
 import { isLeaseLost, type LeaseFence } from '../../src/cluster/leases.js';
-import { claimNext } from '../../src/messages/claim.js';
+import { claimBurst, claimNext } from '../../src/messages/claim.js';
 import { eventually, type TestApp } from '../helpers/app.js';
 import { appTest } from '../helpers/fixture.js';
 import { linkSandboxDevice, sendText } from '../helpers/sandbox.js';
@@ -106,5 +106,53 @@ describe('claiming the next message', () => {
       .where('message_id', '=', id)
       .execute();
     expect(timeline.map((e) => e.status)).toEqual(['queued']);
+  });
+
+  it('takes several at once for an unpaced line, in sending order, each with its entry and contact', async ({
+    t,
+  }) => {
+    const { deviceId, fence } = await idleDevice(t, '+15550071003');
+    const ids = [];
+    for (let i = 0; i < 5; i++) ids.push(await queue(t, deviceId, `+1555007130${i}`));
+    const urgent = await queue(t, deviceId, '+15550071309', { priority: 'high' });
+    await t.app.ctx.db
+      .insertInto('contacts')
+      .values({
+        workspace_id: t.workspaceId,
+        phone: '+15550071301',
+        jid: '15550071301@s.whatsapp.net',
+        on_whatsapp: 1,
+        checked_at: '2026-01-01T00:00:00.000Z',
+        last_device_id: null,
+        display_name: null,
+        first_inbound_at: null,
+        last_inbound_at: null,
+        opted_out_at: null,
+        notes: null,
+        created_at: '2026-01-01T00:00:00.000Z',
+        updated_at: '2026-01-01T00:00:00.000Z',
+      })
+      .onConflict((oc) => oc.columns(['workspace_id', 'phone']).doNothing())
+      .execute();
+
+    const burst = await claimBurst(t.app.ctx, deviceId, fence, new Date(), 4);
+    expect(burst.map((c) => c.message.id)).toEqual([urgent, ids[0], ids[1], ids[2]]);
+    expect(burst.every((c) => c.message.status === 'sending' && c.message.attempts === 1)).toBe(true);
+    expect(burst.map((c) => c.contact?.jid ?? null)).toEqual([
+      null,
+      null,
+      '15550071301@s.whatsapp.net',
+      null,
+    ]);
+    const entries = await t.app.ctx.db
+      .selectFrom('message_status_history')
+      .select('message_id')
+      .where('status', '=', 'sending')
+      .where('message_id', 'in', [urgent, ...ids])
+      .execute();
+    expect(entries.map((e) => e.message_id).sort()).toEqual([urgent, ids[0], ids[1], ids[2]].sort());
+    const rest = await claimBurst(t.app.ctx, deviceId, fence, new Date(), 4);
+    expect(rest.map((c) => c.message.id)).toEqual([ids[3], ids[4]]);
+    expect(await claimBurst(t.app.ctx, deviceId, fence, new Date(), 4)).toEqual([]);
   });
 });

@@ -1,0 +1,76 @@
+import { describe, expect } from 'vitest';
+import type { LeaseFence } from '../../src/cluster/leases.js';
+import type { Engine, SendTextInput } from '../../src/engines/engine.js';
+import { Dispatcher } from '../../src/messages/dispatcher.js';
+import { Pacer } from '../../src/messages/pacer.js';
+import { eventually, type TestApp } from '../helpers/app.js';
+import { appTest } from '../helpers/fixture.js';
+import { linkSandboxDevice, sendText } from '../helpers/sandbox.js';
+
+const it = appTest();
+
+const UNPACED = { minIntervalMs: 0, jitterMs: 0, perMinute: null, perDay: null, presence: false };
+
+/** A linked line whose phone dropped: its own dispatcher claims nothing while the test's runs. */
+async function idleDevice(t: TestApp, phone: string) {
+  const deviceId = await linkSandboxDevice(t, { phone });
+  await t.request({ method: 'POST', url: `/v1/sandbox/devices/${deviceId}/disconnect` });
+  await eventually(
+    async () =>
+      (await t.request({ method: 'GET', url: `/v1/devices/${deviceId}` })).json().status === 'disconnected',
+  );
+  return { deviceId, fence: t.app.supervisor.leaseOf(deviceId) as LeaseFence };
+}
+
+describe('a burst of claimed messages on an unpaced line', () => {
+  it('goes back in line, untouched, when the line drops part way through', async ({ t }) => {
+    const { deviceId, fence } = await idleDevice(t, '+15550083001');
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const res = await sendText(t, `+1555008310${i}`, `burst ${i}`, { deviceId, queueIfDisconnected: true });
+      ids.push(res.json<{ id: string }>().id);
+    }
+    let connected = true;
+    const handedOff: string[] = [];
+    // The phone's side of the line, as the dispatcher sees it: the line drops after two sends.
+    const line = {
+      lookup: async (phone: string) => ({ onWhatsApp: true, jid: `${phone.slice(1)}@s.whatsapp.net` }),
+      sendText: async ({ to, waMessageId, jid }: SendTextInput) => {
+        handedOff.push(to);
+        if (handedOff.length === 2) connected = false;
+        return { waMessageId, jid: jid ?? '' };
+      },
+    };
+    const dispatcher = new Dispatcher(t.app.ctx, {
+      id: deviceId,
+      workspaceId: t.workspaceId,
+      // Only what the dispatcher calls for a text message (lookup, sendText) is needed here.
+      engine: line as unknown as Engine,
+      pacer: new Pacer(() => UNPACED),
+      isConnected: () => connected,
+      presence: () => false,
+      lease: fence,
+      holdsLease: () => true,
+    });
+    await dispatcher.start();
+    const statuses = async () => {
+      const rows = await t.app.ctx.db
+        .selectFrom('messages')
+        .select(['id', 'status', 'attempts'])
+        .where('id', 'in', ids)
+        .orderBy('id')
+        .execute();
+      return rows.map((r) => `${r.status}/${r.attempts}`);
+    };
+    await eventually(async () => (await statuses()).join() === 'sent/1,sent/1,queued/0,queued/0,queued/0');
+    await dispatcher.stop();
+    expect(handedOff).toEqual(['+15550083100', '+15550083101']);
+    const entries = await t.app.ctx.db
+      .selectFrom('message_status_history')
+      .select('status')
+      .where('message_id', '=', ids[4]!)
+      .execute();
+    // Claimed with the burst, then put back: its timeline says so.
+    expect(entries.map((e) => e.status)).toEqual(['queued', 'sending', 'queued']);
+  });
+});
