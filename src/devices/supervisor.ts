@@ -241,7 +241,9 @@ export class DeviceSupervisor {
       {
         deviceId,
         log,
-        state: createEngineStateStore(this.ctx.db, this.ctx.masterKey, deviceId),
+        // Beside the requests, like the dispatcher: a send that stores keys or a sent record must
+        // not wait behind a burst of requests holding the request pool.
+        state: createEngineStateStore(this.ctx.backgroundDb, this.ctx.masterKey, deviceId),
         shared: this.sharedEngineState,
         getMessageText: (waMessageId) => this.hooks.messageText(deviceId, waMessageId),
       },
