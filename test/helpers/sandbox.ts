@@ -1,3 +1,4 @@
+import type { LeaseFence } from '../../src/cluster/leases.js';
 import type { TestApp } from './app.js';
 import { eventually } from './app.js';
 
@@ -55,4 +56,18 @@ export async function waitForStatus(
   timeoutMs = 10_000,
 ): Promise<void> {
   await eventually(async () => (await messageStatus(t, id)) === status, timeoutMs);
+}
+
+/**
+ * A linked sandbox device whose phone dropped, and its lease: its own dispatcher claims nothing,
+ * so a test can claim, record and apply receipts for its messages itself.
+ */
+export async function idleSandboxDevice(t: TestApp, phone: string) {
+  const deviceId = await linkSandboxDevice(t, { phone });
+  await t.request({ method: 'POST', url: `/v1/sandbox/devices/${deviceId}/disconnect` });
+  await eventually(
+    async () =>
+      (await t.request({ method: 'GET', url: `/v1/devices/${deviceId}` })).json().status === 'disconnected',
+  );
+  return { deviceId, fence: t.app.supervisor.leaseOf(deviceId) as LeaseFence };
 }

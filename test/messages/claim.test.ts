@@ -1,22 +1,11 @@
 import { describe, expect } from 'vitest';
-import { isLeaseLost, type LeaseFence } from '../../src/cluster/leases.js';
+import { isLeaseLost } from '../../src/cluster/leases.js';
 import { claimBurst, claimNext } from '../../src/messages/claim.js';
-import { eventually, type TestApp } from '../helpers/app.js';
+import type { TestApp } from '../helpers/app.js';
 import { appTest } from '../helpers/fixture.js';
-import { linkSandboxDevice, sendText } from '../helpers/sandbox.js';
+import { idleSandboxDevice, sendText } from '../helpers/sandbox.js';
 
 const it = appTest();
-
-/** A linked device whose phone dropped: its dispatcher claims nothing, so the test claims itself. */
-async function idleDevice(t: TestApp, phone: string) {
-  const deviceId = await linkSandboxDevice(t, { phone });
-  await t.request({ method: 'POST', url: `/v1/sandbox/devices/${deviceId}/disconnect` });
-  await eventually(
-    async () =>
-      (await t.request({ method: 'GET', url: `/v1/devices/${deviceId}` })).json().status === 'disconnected',
-  );
-  return { deviceId, fence: t.app.supervisor.leaseOf(deviceId) as LeaseFence };
-}
 
 async function queue(t: TestApp, deviceId: string, to: string, extra: Record<string, unknown> = {}) {
   const res = await sendText(t, to, 'hello', { deviceId, queueIfDisconnected: true, ...extra });
@@ -32,9 +21,32 @@ async function row(t: TestApp, id: string) {
     .executeTakeFirstOrThrow();
 }
 
+/** A contact already looked up on WhatsApp, as a claim finds it. */
+async function knownContact(t: TestApp, phone: string, jid: string) {
+  await t.app.ctx.db
+    .insertInto('contacts')
+    .values({
+      workspace_id: t.workspaceId,
+      phone,
+      jid,
+      on_whatsapp: 1,
+      checked_at: '2026-01-01T00:00:00.000Z',
+      last_device_id: null,
+      display_name: null,
+      first_inbound_at: null,
+      last_inbound_at: null,
+      opted_out_at: null,
+      notes: null,
+      created_at: '2026-01-01T00:00:00.000Z',
+      updated_at: '2026-01-01T00:00:00.000Z',
+    })
+    .onConflict((oc) => oc.columns(['workspace_id', 'phone']).doNothing())
+    .execute();
+}
+
 describe('claiming the next message', () => {
   it('takes priority then age, skips expired ones, and records the move with its contact', async ({ t }) => {
-    const { deviceId, fence } = await idleDevice(t, '+15550071001');
+    const { deviceId, fence } = await idleSandboxDevice(t, '+15550071001');
     const normal = await queue(t, deviceId, '+15550071101');
     const expired = await queue(t, deviceId, '+15550071102', { priority: 'high' });
     const high = await queue(t, deviceId, '+15550071103', { priority: 'high' });
@@ -43,25 +55,7 @@ describe('claiming the next message', () => {
       .set({ expires_at: '2000-01-01T00:00:00.000Z' })
       .where('id', '=', expired)
       .execute();
-    await t.app.ctx.db
-      .insertInto('contacts')
-      .values({
-        workspace_id: t.workspaceId,
-        phone: '+15550071103',
-        jid: '15550071103@s.whatsapp.net',
-        on_whatsapp: 1,
-        checked_at: '2026-01-01T00:00:00.000Z',
-        last_device_id: null,
-        display_name: null,
-        first_inbound_at: null,
-        last_inbound_at: null,
-        opted_out_at: null,
-        notes: null,
-        created_at: '2026-01-01T00:00:00.000Z',
-        updated_at: '2026-01-01T00:00:00.000Z',
-      })
-      .onConflict((oc) => oc.columns(['workspace_id', 'phone']).doNothing())
-      .execute();
+    await knownContact(t, '+15550071103', '15550071103@s.whatsapp.net');
 
     const first = await claimNext(t.app.ctx, deviceId, fence, new Date());
     expect(first?.message).toMatchObject({ id: high, status: 'sending', attempts: 1 });
@@ -85,7 +79,7 @@ describe('claiming the next message', () => {
   });
 
   it('writes nothing under a lease another node took', async ({ t }) => {
-    const { deviceId, fence } = await idleDevice(t, '+15550071002');
+    const { deviceId, fence } = await idleSandboxDevice(t, '+15550071002');
     const id = await queue(t, deviceId, '+15550071201');
     await t.app.ctx.db
       .updateTable('device_leases')
@@ -111,29 +105,11 @@ describe('claiming the next message', () => {
   it('takes several at once for an unpaced line, in sending order, each with its entry and contact', async ({
     t,
   }) => {
-    const { deviceId, fence } = await idleDevice(t, '+15550071003');
+    const { deviceId, fence } = await idleSandboxDevice(t, '+15550071003');
     const ids = [];
     for (let i = 0; i < 5; i++) ids.push(await queue(t, deviceId, `+1555007130${i}`));
     const urgent = await queue(t, deviceId, '+15550071309', { priority: 'high' });
-    await t.app.ctx.db
-      .insertInto('contacts')
-      .values({
-        workspace_id: t.workspaceId,
-        phone: '+15550071301',
-        jid: '15550071301@s.whatsapp.net',
-        on_whatsapp: 1,
-        checked_at: '2026-01-01T00:00:00.000Z',
-        last_device_id: null,
-        display_name: null,
-        first_inbound_at: null,
-        last_inbound_at: null,
-        opted_out_at: null,
-        notes: null,
-        created_at: '2026-01-01T00:00:00.000Z',
-        updated_at: '2026-01-01T00:00:00.000Z',
-      })
-      .onConflict((oc) => oc.columns(['workspace_id', 'phone']).doNothing())
-      .execute();
+    await knownContact(t, '+15550071301', '15550071301@s.whatsapp.net');
 
     const burst = await claimBurst(t.app.ctx, deviceId, fence, new Date(), 4);
     expect(burst.map((c) => c.message.id)).toEqual([urgent, ids[0], ids[1], ids[2]]);

@@ -1,30 +1,18 @@
 import { describe, expect } from 'vitest';
-import type { LeaseFence } from '../../src/cluster/leases.js';
 import type { Engine, SendTextInput } from '../../src/engines/engine.js';
 import { Dispatcher } from '../../src/messages/dispatcher.js';
 import { Pacer } from '../../src/messages/pacer.js';
-import { eventually, type TestApp } from '../helpers/app.js';
+import { eventually } from '../helpers/app.js';
 import { appTest } from '../helpers/fixture.js';
-import { linkSandboxDevice, sendText } from '../helpers/sandbox.js';
+import { idleSandboxDevice, sendText } from '../helpers/sandbox.js';
 
 const it = appTest();
 
 const UNPACED = { minIntervalMs: 0, jitterMs: 0, perMinute: null, perDay: null, presence: false };
 
-/** A linked line whose phone dropped: its own dispatcher claims nothing while the test's runs. */
-async function idleDevice(t: TestApp, phone: string) {
-  const deviceId = await linkSandboxDevice(t, { phone });
-  await t.request({ method: 'POST', url: `/v1/sandbox/devices/${deviceId}/disconnect` });
-  await eventually(
-    async () =>
-      (await t.request({ method: 'GET', url: `/v1/devices/${deviceId}` })).json().status === 'disconnected',
-  );
-  return { deviceId, fence: t.app.supervisor.leaseOf(deviceId) as LeaseFence };
-}
-
 describe('a burst of claimed messages on an unpaced line', () => {
   it('goes back in line, untouched, when the line drops part way through', async ({ t }) => {
-    const { deviceId, fence } = await idleDevice(t, '+15550083001');
+    const { deviceId, fence } = await idleSandboxDevice(t, '+15550083001');
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
       const res = await sendText(t, `+1555008310${i}`, `burst ${i}`, { deviceId, queueIfDisconnected: true });

@@ -2,22 +2,11 @@ import { describe, expect } from 'vitest';
 import type { LeaseFence } from '../../src/cluster/leases.js';
 import { claimNext } from '../../src/messages/claim.js';
 import { ReceiptBatcher } from '../../src/messages/receipts.js';
-import { eventually, type TestApp } from '../helpers/app.js';
+import type { TestApp } from '../helpers/app.js';
 import { appTest } from '../helpers/fixture.js';
-import { linkSandboxDevice, sendText } from '../helpers/sandbox.js';
+import { idleSandboxDevice, sendText } from '../helpers/sandbox.js';
 
 const it = appTest();
-
-/** A linked device whose phone dropped: its dispatcher claims nothing, so the test claims itself. */
-async function idleDevice(t: TestApp, phone: string) {
-  const deviceId = await linkSandboxDevice(t, { phone });
-  await t.request({ method: 'POST', url: `/v1/sandbox/devices/${deviceId}/disconnect` });
-  await eventually(
-    async () =>
-      (await t.request({ method: 'GET', url: `/v1/devices/${deviceId}` })).json().status === 'disconnected',
-  );
-  return { deviceId, fence: t.app.supervisor.leaseOf(deviceId) as LeaseFence };
-}
 
 /** A message of the device in `sending`, as the dispatcher leaves it while WhatsApp takes it. */
 async function sending(t: TestApp, device: { deviceId: string; fence: LeaseFence }, to: string) {
@@ -50,8 +39,8 @@ describe('receipts reported together', () => {
   it('are applied each to its own message, in order, with their timeline entries and events', async ({
     t,
   }) => {
-    const a = await idleDevice(t, '+15550081001');
-    const b = await idleDevice(t, '+15550081002');
+    const a = await idleSandboxDevice(t, '+15550081001');
+    const b = await idleSandboxDevice(t, '+15550081002');
     const first = await sending(t, a, '+15550081101');
     const second = await sending(t, b, '+15550081102');
     const batcher = new ReceiptBatcher(t.app.ctx);
@@ -71,7 +60,7 @@ describe('receipts reported together', () => {
   });
 
   it('a receipt that changes nothing leaves the message as it is', async ({ t }) => {
-    const a = await idleDevice(t, '+15550081003');
+    const a = await idleSandboxDevice(t, '+15550081003');
     const message = await sending(t, a, '+15550081103');
     const batcher = new ReceiptBatcher(t.app.ctx);
     const at = new Date();
@@ -86,7 +75,7 @@ describe('receipts reported together', () => {
   it("one device's burst goes in order: a delivered before its read is kept in the timeline", async ({
     t,
   }) => {
-    const a = await idleDevice(t, '+15550081004');
+    const a = await idleSandboxDevice(t, '+15550081004');
     const first = await sending(t, a, '+15550081104');
     const second = await sending(t, a, '+15550081105');
     const batcher = new ReceiptBatcher(t.app.ctx);

@@ -3,22 +3,11 @@ import type { LeaseFence } from '../../src/cluster/leases.js';
 import { claimNext } from '../../src/messages/claim.js';
 import { applyReceipt } from '../../src/messages/receipts.js';
 import { SentRecorder } from '../../src/messages/sent-recorder.js';
-import { eventually, type TestApp } from '../helpers/app.js';
+import type { TestApp } from '../helpers/app.js';
 import { appTest } from '../helpers/fixture.js';
-import { linkSandboxDevice, sendText } from '../helpers/sandbox.js';
+import { idleSandboxDevice, sendText } from '../helpers/sandbox.js';
 
 const it = appTest();
-
-/** A linked device whose phone dropped: its dispatcher claims nothing, so the test claims itself. */
-async function idleDevice(t: TestApp, phone: string) {
-  const deviceId = await linkSandboxDevice(t, { phone });
-  await t.request({ method: 'POST', url: `/v1/sandbox/devices/${deviceId}/disconnect` });
-  await eventually(
-    async () =>
-      (await t.request({ method: 'GET', url: `/v1/devices/${deviceId}` })).json().status === 'disconnected',
-  );
-  return { deviceId, fence: t.app.supervisor.leaseOf(deviceId) as LeaseFence };
-}
 
 async function sending(t: TestApp, device: { deviceId: string; fence: LeaseFence }, to: string) {
   const res = await sendText(t, to, 'hello', { deviceId: device.deviceId, queueIfDisconnected: true });
@@ -40,7 +29,7 @@ describe('hand-offs written beside the dispatcher', () => {
   it('are sent at the time WhatsApp took them, with their event and the contact’s last device', async ({
     t,
   }) => {
-    const device = await idleDevice(t, '+15550082001');
+    const device = await idleSandboxDevice(t, '+15550082001');
     const first = await sending(t, device, '+15550082101');
     const second = await sending(t, device, '+15550082102');
     const recorder = new SentRecorder(t.app.ctx, device.deviceId);
@@ -65,7 +54,7 @@ describe('hand-offs written beside the dispatcher', () => {
   });
 
   it('leave a message its receipt already moved on as it is', async ({ t }) => {
-    const device = await idleDevice(t, '+15550082002');
+    const device = await idleSandboxDevice(t, '+15550082002');
     const message = await sending(t, device, '+15550082103');
     await applyReceipt(t.app.ctx, device.deviceId, {
       waMessageId: message.wa_message_id!,
