@@ -132,13 +132,7 @@ try {
       if (devices.length % 10 === 0) console.log(`  ${devices.length} linked`);
     });
     const linkSeconds = round((Date.now() - linkStart) / 1000, 1);
-    await sleep(idleSeconds * 1000);
-    const cpuBefore = cpuSeconds(waping.pid);
-    await sleep(10_000);
-    const idleCpuCores = round((cpuSeconds(waping.pid) - cpuBefore) / 10, 3);
-    const rss = rssMb(waping.pid);
-    const heap = await heapUsedMb(waping);
-    const gc = await afterGc(waping);
+    const { idleCpuCores, rss, heap, gc } = await settledFigures(waping);
     const level: Level = {
       devices: target,
       linkSeconds,
@@ -207,13 +201,7 @@ async function restartAndResume(devices: string[], previous: Level['resumed'], p
     }, 600_000);
   }
   const resumeSeconds = round((Date.now() - started) / 1000, 1);
-  await sleep(idleSeconds * 1000);
-  const cpuBefore = cpuSeconds(waping.pid);
-  await sleep(10_000);
-  const idleCpuCores = round((cpuSeconds(waping.pid) - cpuBefore) / 10, 3);
-  const rss = rssMb(waping.pid);
-  const heap = await heapUsedMb(waping);
-  const gc = await afterGc(waping);
+  const { idleCpuCores, rss, heap, gc } = await settledFigures(waping);
   const resumed: NonNullable<Level['resumed']> = {
     resumeSeconds,
     rssMb: rss,
@@ -228,6 +216,21 @@ async function restartAndResume(devices: string[], previous: Level['resumed'], p
     resumed.marginalGcHeapPerDeviceMb = round((gc.heapUsedMb - previous.gc.heapUsedMb) / added, 2);
   }
   return resumed;
+}
+
+/**
+ * The node's figures once its lines have settled: idle CPU over 10 s after `--idle` seconds, then
+ * RSS and heap as they are, then after a full garbage collection.
+ */
+async function settledFigures(server: WapingProcess) {
+  await sleep(idleSeconds * 1000);
+  const cpuBefore = cpuSeconds(server.pid);
+  await sleep(10_000);
+  const idleCpuCores = round((cpuSeconds(server.pid) - cpuBefore) / 10, 3);
+  const rss = rssMb(server.pid);
+  const heap = await heapUsedMb(server);
+  const gc = await afterGc(server);
+  return { idleCpuCores, rss, heap, gc };
 }
 
 /** RSS and heap in use after WAPing ran a full garbage collection. */

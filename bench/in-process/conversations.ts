@@ -5,9 +5,7 @@
  * an upper bound. BENCH_SECONDS (default 5) per run; BENCH_DATABASE_URL runs on PostgreSQL.
  */
 import { sql } from 'kysely';
-import { foldCounts } from '../../src/conversations/counts.js';
-import { createUser } from '../../src/workspaces/users.js';
-import { inboxFilters, seedConversations } from '../lib/seed-conversations.js';
+import { inboxFilters, seedInbox } from '../lib/seed-conversations.js';
 import { load } from './http-load.js';
 import { startBenchServer } from './server.js';
 
@@ -18,21 +16,7 @@ const server = await startBenchServer();
 const headers = { authorization: `Bearer ${server.key}` };
 const db = server.app.ctx.db;
 const workspace = await db.selectFrom('workspaces').select('id').executeTakeFirstOrThrow();
-const members: string[] = [];
-for (let i = 0; i < 5; i++) {
-  const user = await createUser(db, {
-    email: `agent${i}@example.com`,
-    password: 'bench password 123',
-    workspaceId: workspace.id,
-    role: 'agent',
-    now: new Date(),
-  });
-  members.push(user.id);
-}
-await seedConversations(db, workspace.id, server.deviceId, members, total);
-// The seed wrote 100,000 deltas at once; fold them as the first count would, before measuring.
-await foldCounts(db, server.app.ctx.dialect, workspace.id);
-await foldCounts(db, server.app.ctx.dialect, workspace.id, 'conversation_tag_counts');
+const members = await seedInbox(db, server.app.ctx.dialect, workspace.id, server.deviceId, total);
 // PostgreSQL plans from statistics that autovacuum gathers some time after a bulk load; without
 // them a join of the tag's conversations becomes a nested loop over every conversation.
 if (server.app.ctx.dialect === 'postgres') await sql`analyze`.execute(db);

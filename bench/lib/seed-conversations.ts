@@ -1,9 +1,41 @@
 import type { Kysely } from 'kysely';
+import { foldCounts } from '../../src/conversations/counts.js';
+import type { Dialect } from '../../src/db/database.js';
 import type { Database } from '../../src/db/types.js';
 import { newId } from '../../src/lib/ids.js';
+import { createUser } from '../../src/workspaces/users.js';
 
 const STATUSES = ['open', 'pending', 'resolved', 'resolved', 'resolved'] as const;
 const NAMES = ['Ana', 'Bruno', 'Chen', 'Dara', 'Emeka', 'Farah', 'Gus', 'Hana'];
+
+/**
+ * The inbox benches' data: five agents, `total` conversations on the device, and the kept counts
+ * folded (the seed writes every delta at once; they are folded as the first count would, before
+ * anything is measured). Returns the agents' ids.
+ */
+export async function seedInbox(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  workspaceId: string,
+  deviceId: string,
+  total: number,
+): Promise<string[]> {
+  const members: string[] = [];
+  for (let i = 0; i < 5; i++) {
+    const user = await createUser(db, {
+      email: `agent${i}@example.com`,
+      password: 'bench password 123',
+      workspaceId,
+      role: 'agent',
+      now: new Date(),
+    });
+    members.push(user.id);
+  }
+  await seedConversations(db, workspaceId, deviceId, members, total);
+  await foldCounts(db, dialect, workspaceId);
+  await foldCounts(db, dialect, workspaceId, 'conversation_tag_counts');
+  return members;
+}
 
 /** Direct inserts in batches: most resolved, a fifth with unread messages, a tenth code-only, a few tagged. */
 export async function seedConversations(

@@ -1,12 +1,10 @@
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { foldCounts } from '../../src/conversations/counts.js';
 import { openDatabase } from '../../src/db/database.js';
-import { createUser } from '../../src/workspaces/users.js';
 import { Api } from '../lib/api.js';
 import { scratchDatabase } from '../lib/databases.js';
 import { load } from '../lib/load.js';
-import { inboxFilters, seedConversations } from '../lib/seed-conversations.js';
+import { inboxFilters, seedInbox } from '../lib/seed-conversations.js';
 import type { BenchContext } from '../lib/settings.js';
 import { startWaping } from '../lib/waping-process.js';
 
@@ -38,21 +36,7 @@ export async function inboxList(bench: BenchContext): Promise<InboxFigure[]> {
     const api = new Api(server.url, server.headers);
     const { id: deviceId } = await api.ok<{ id: string }>('POST', '/v1/devices', { name: 'inbox bench' });
     const workspace = await handle.db.selectFrom('workspaces').select('id').executeTakeFirstOrThrow();
-    const members: string[] = [];
-    for (let i = 0; i < 5; i++) {
-      const user = await createUser(handle.db, {
-        email: `agent${i}@example.com`,
-        password: 'bench password 123',
-        workspaceId: workspace.id,
-        role: 'agent',
-        now: new Date(),
-      });
-      members.push(user.id);
-    }
-    await seedConversations(handle.db, workspace.id, deviceId, members, total);
-    // The seed wrote every delta at once; fold them as the first count would, before measuring.
-    await foldCounts(handle.db, handle.dialect, workspace.id);
-    await foldCounts(handle.db, handle.dialect, workspace.id, 'conversation_tag_counts');
+    const members = await seedInbox(handle.db, handle.dialect, workspace.id, deviceId, total);
     // Statistics autovacuum would gather some time after a bulk load, gathered now.
     if (handle.dialect === 'postgres') await sql`analyze`.execute(handle.db);
     const page = await api.ok<{ nextCursor: string }>('GET', '/v1/conversations?limit=20&status=resolved');

@@ -1,5 +1,6 @@
 import { describe, expect } from 'vitest';
 import { isLeaseLost } from '../../src/cluster/leases.js';
+import { upsertContact } from '../../src/contacts/store.js';
 import { claimBurst, claimNext } from '../../src/messages/claim.js';
 import type { TestApp } from '../helpers/app.js';
 import { appTest } from '../helpers/fixture.js';
@@ -23,25 +24,14 @@ async function row(t: TestApp, id: string) {
 
 /** A contact already looked up on WhatsApp, as a claim finds it. */
 async function knownContact(t: TestApp, phone: string, jid: string) {
-  await t.app.ctx.db
-    .insertInto('contacts')
-    .values({
-      workspace_id: t.workspaceId,
-      phone,
-      jid,
-      on_whatsapp: 1,
-      checked_at: '2026-01-01T00:00:00.000Z',
-      last_device_id: null,
-      display_name: null,
-      first_inbound_at: null,
-      last_inbound_at: null,
-      opted_out_at: null,
-      notes: null,
-      created_at: '2026-01-01T00:00:00.000Z',
-      updated_at: '2026-01-01T00:00:00.000Z',
-    })
-    .onConflict((oc) => oc.columns(['workspace_id', 'phone']).doNothing())
-    .execute();
+  const checkedAt = '2026-01-01T00:00:00.000Z';
+  await upsertContact(
+    t.app.ctx.db,
+    t.workspaceId,
+    phone,
+    { jid, on_whatsapp: 1, checked_at: checkedAt },
+    new Date(checkedAt),
+  );
 }
 
 describe('claiming the next message', () => {
