@@ -1,5 +1,6 @@
-import { sql, type Transaction } from 'kysely';
+import { sql, type RawBuilder, type Transaction } from 'kysely';
 import type { AppContext } from '../context.js';
+import type { Dialect } from '../db/database.js';
 import { preparedQuery } from '../db/prepared.js';
 import type { Database } from '../db/types.js';
 import type { WapingEvent } from '../events/types.js';
@@ -41,49 +42,57 @@ const forwardOnly = <T>(
   column: 'last_message_id' | 'last_message_at' | 'last_direction' | 'last_preview' | 'updated_at',
 ) => sql<T>`case when ${newer} then excluded.${sql.ref(column)} else conversations.${sql.ref(column)} end`;
 
+/** A thread's tags, read in the statement that files the message (JSON text on SQLite). */
+const tagsOfThread: Record<Dialect, RawBuilder<string[] | string>> = {
+  postgres: sql`(select coalesce(json_agg(t.tag order by t.tag), '[]'::json) from conversation_tags t where t.conversation_id = conversations.id)`,
+  sqlite: sql`(select json_group_array(t.tag) from conversation_tags t where t.conversation_id = conversations.id)`,
+};
+
 /**
  * An outbound message filed in one statement: the thread is created with it as its last message,
  * or the existing thread's last message moves forward to it (never back, whatever order commits
- * come in) and a message that is not a code clears the code-only flag. Returns the thread; it was
- * created by this statement when it carries the id proposed here.
+ * come in) and a message that is not a code clears the code-only flag. Returns the thread with its
+ * tags; it was created by this statement when it carries the id proposed here.
  */
-const fileOutbound = preparedQuery<OutboundFiling, ConversationRow>((db, a) =>
-  db
-    .insertInto('conversations')
-    .values({
-      id: a.id,
-      workspace_id: a.workspaceId,
-      device_id: a.deviceId,
-      phone: a.phone,
-      contact_name: null,
-      status: 'open',
-      assignee_id: null,
-      unread_count: 0,
-      otp_only: a.otpOnly,
-      last_message_id: a.messageId,
-      last_message_at: a.at,
-      last_direction: 'out',
-      last_preview: a.preview,
-      last_inbound_at: null,
-      created_at: a.at,
-      updated_at: a.at,
-    })
-    .onConflict((oc) =>
-      oc.columns(['workspace_id', 'device_id', 'phone']).doUpdateSet({
-        last_message_id: forwardOnly<string | null>('last_message_id'),
-        last_message_at: forwardOnly<string>('last_message_at'),
-        last_direction: forwardOnly<'in' | 'out' | null>('last_direction'),
-        last_preview: forwardOnly<string | null>('last_preview'),
-        updated_at: forwardOnly<string>('updated_at'),
-        otp_only: sql<number>`case when excluded.otp_only = 1 then conversations.otp_only else 0 end`,
-      }),
-    )
-    .returningAll(),
-);
-
-const tagsOfOne = preparedQuery<{ id: string }, { tag: string }>((db, a) =>
-  db.selectFrom('conversation_tags').select('tag').where('conversation_id', '=', a.id).orderBy('tag'),
-);
+const fileOutboundOn = (dialect: Dialect) =>
+  preparedQuery<OutboundFiling, ConversationRow & { tags_json: string[] | string }>((db, a) =>
+    db
+      .insertInto('conversations')
+      .values({
+        id: a.id,
+        workspace_id: a.workspaceId,
+        device_id: a.deviceId,
+        phone: a.phone,
+        contact_name: null,
+        status: 'open',
+        assignee_id: null,
+        unread_count: 0,
+        otp_only: a.otpOnly,
+        last_message_id: a.messageId,
+        last_message_at: a.at,
+        last_direction: 'out',
+        last_preview: a.preview,
+        last_inbound_at: null,
+        created_at: a.at,
+        updated_at: a.at,
+      })
+      .onConflict((oc) =>
+        oc.columns(['workspace_id', 'device_id', 'phone']).doUpdateSet({
+          last_message_id: forwardOnly<string | null>('last_message_id'),
+          last_message_at: forwardOnly<string>('last_message_at'),
+          last_direction: forwardOnly<'in' | 'out' | null>('last_direction'),
+          last_preview: forwardOnly<string | null>('last_preview'),
+          updated_at: forwardOnly<string>('updated_at'),
+          otp_only: sql<number>`case when excluded.otp_only = 1 then conversations.otp_only else 0 end`,
+        }),
+      )
+      .returningAll()
+      .returning(tagsOfThread[dialect].as('tags_json')),
+  );
+const fileOutbound: Record<Dialect, ReturnType<typeof fileOutboundOn>> = {
+  postgres: fileOutboundOn('postgres'),
+  sqlite: fileOutboundOn('sqlite'),
+};
 
 /**
  * The inbox's hook into every new message: files it into the conversation of its workspace, line
@@ -104,7 +113,7 @@ export function fileIntoConversation(ctx: AppContext): MessageStoredHook {
 
     if (!inbound) {
       const proposedId = newId('cnv', now.getTime());
-      const { rows } = await fileOutbound(trx, {
+      const { rows } = await fileOutbound[ctx.dialect](trx, {
         id: proposedId,
         workspaceId: row.workspace_id,
         deviceId,
@@ -114,10 +123,10 @@ export function fileIntoConversation(ctx: AppContext): MessageStoredHook {
         at,
         preview,
       });
-      const conversation = rows[0]!;
+      const { tags_json, ...conversation } = rows[0]!;
       const created = conversation.id === proposedId;
-      // A thread created just now has no tags yet.
-      const tags = created ? [] : (await tagsOfOne(trx, { id: conversation.id })).rows.map((r) => r.tag);
+      // PostgreSQL's driver parses json; SQLite answers its text, in no order it promises.
+      const tags = (typeof tags_json === 'string' ? (JSON.parse(tags_json) as string[]) : tags_json).sort();
       const view = toConversationView(conversation, tags);
       const events = created
         ? [await recordConversationEvent(ctx, trx, row.workspace_id, 'conversation.created', view, now)]

@@ -21,6 +21,12 @@ export type TopicListener<T extends Topic> = (payload: Topics[T]) => void;
  */
 export interface EventBus {
   publish<T extends Topic>(topic: T, payload: Topics[T]): void;
+  /**
+   * A wake-up that one listener anywhere is enough for (a line's dispatcher, which runs on one
+   * node only): heard here alone when something on this node listens to it, sent to every node
+   * otherwise. Like everything on the bus it only saves waiting for a poll.
+   */
+  wake<T extends Topic>(topic: T, payload: Topics[T]): void;
   subscribe<T extends Topic>(topic: T, listener: TopicListener<T>): () => void;
   close(): Promise<void>;
 }

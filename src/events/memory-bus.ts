@@ -11,6 +11,9 @@ export class MemoryBus implements EventBus {
   publish<T extends Topic>(topic: T, payload: Topics[T]): void {
     this.emitter.emit(topic, payload);
   }
+  wake<T extends Topic>(topic: T, payload: Topics[T]): void {
+    this.emitter.emit(topic, payload);
+  }
   subscribe<T extends Topic>(topic: T, listener: TopicListener<T>): () => void {
     this.emitter.on(topic, listener);
     return () => this.emitter.off(topic, listener);

@@ -75,8 +75,8 @@ export async function sendMessage(
   const expiresAt = expiryOf(input, now);
   const queueIfDisconnected = input.queueIfDisconnected ?? false;
 
-  const contact = await findContact(ctx.db, workspaceId, phone);
   let device: DeviceRow;
+  let optedOut: boolean;
   if (input.deviceId) {
     const found = await findDevice(ctx.db, workspaceId, input.deviceId);
     if (!found) throw notFound('Device');
@@ -93,11 +93,13 @@ export async function sendMessage(
       );
     }
     device = found;
+    optedOut = (await findContact(ctx.db, workspaceId, phone))?.opted_out_at != null;
   } else {
-    device = await chooseDevice(ctx, workspaceId, phone, contact, queueIfDisconnected);
+    // The contact comes with the candidate devices: one statement on every accepted message.
+    ({ device, optedOut } = await chooseDevice(ctx, workspaceId, phone, queueIfDisconnected));
   }
 
-  if (contact?.opted_out_at && !options.ignoreOptOut) {
+  if (optedOut && !options.ignoreOptOut) {
     throw new AppError('RECIPIENT_OPTED_OUT', 'This recipient opted out of messages from this workspace');
   }
 
@@ -138,6 +140,6 @@ export async function sendMessage(
     return ctx.messageStored.run(trx, row);
   });
   afterCommit();
-  ctx.bus.publish(dispatchTopic(device.id), id);
+  ctx.bus.wake(dispatchTopic(device.id), id);
   return toMessageView(row, [{ status: 'queued', at, error_code: null }]);
 }
