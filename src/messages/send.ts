@@ -133,7 +133,7 @@ export async function sendMessage(
     created_at: at,
     updated_at: at,
   };
-  const afterCommit = await ctx.db.transaction().execute(async (trx) => {
+  const afterCommit = await ctx.acceptTransactions.run(async (trx) => {
     await consumeMessageQuota(trx, workspaceId, plan, now);
     await insertQueuedMessage(trx, row);
     await options.onCreate?.(trx, id);

@@ -119,9 +119,8 @@ export async function createVerification(
     created_at: at,
     updated_at: at,
   };
-  const superseded = await ctx.db
-    .transaction()
-    .execute(async (trx) => {
+  const superseded = await ctx.acceptTransactions
+    .run(async (trx) => {
       const previous = await pendingFor(trx, workspaceId, phone);
       for (const old of previous) {
         await endVerification(
