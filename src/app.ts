@@ -46,7 +46,6 @@ import { systemClock, type Clock } from './lib/time.js';
 import { bootstrapWorkspaces } from './workspaces/bootstrap.js';
 import { loadPlans } from './workspaces/plans.js';
 import { workspaceRoutes } from './workspaces/routes.js';
-import { acceptTransactions } from './db/grouped-transactions.js';
 import { registerNotifications } from './notifications/register.js';
 import { registerWebhooks } from './webhooks/register.js';
 
@@ -117,7 +116,6 @@ export async function createContext(
     nodeId,
     bus,
     events: new EventOutbox(bus),
-    acceptTransactions: acceptTransactions(database.db, database.dialect),
     messageStored: new MessageStoredHooks(),
   };
   // The inbox files every new message into its conversation, in the message's transaction.

@@ -3,7 +3,6 @@ import type { EventBus } from './events/bus.js';
 import type { EventOutbox } from './events/outbox.js';
 import type { Config } from './config.js';
 import type { Db, Dialect } from './db/database.js';
-import type { TransactionRunner } from './db/grouped-transactions.js';
 import type { Clock } from './lib/time.js';
 import type { MessageStoredHooks } from './messages/stored-hooks.js';
 import type { PlanCatalog } from './workspaces/plans.js';
@@ -23,11 +22,6 @@ export interface AppContext {
   bus: EventBus;
   /** Records events in the caller's transaction and publishes them after the commit. */
   events: EventOutbox;
-  /**
-   * The transactions that store accepted messages and new verifications: on SQLite those accepted
-   * together share one (group commit, db/grouped-transactions.ts), on PostgreSQL each has its own.
-   */
-  acceptTransactions: TransactionRunner;
   /** Run in the transaction that stores each new message (features above messages add theirs). */
   messageStored: MessageStoredHooks;
 }

@@ -42,10 +42,13 @@ const forwardOnly = <T>(
   column: 'last_message_id' | 'last_message_at' | 'last_direction' | 'last_preview' | 'updated_at',
 ) => sql<T>`case when ${newer} then excluded.${sql.ref(column)} else conversations.${sql.ref(column)} end`;
 
-/** A thread's tags, read in the statement that files the message (JSON text on SQLite). */
+/**
+ * A thread's tags in the database's order, as `tagsOf` reads them, in the statement that files the
+ * message (JSON text on SQLite, whose aggregate keeps the order of the rows it is given).
+ */
 const tagsOfThread: Record<Dialect, RawBuilder<string[] | string>> = {
   postgres: sql`(select coalesce(json_agg(t.tag order by t.tag), '[]'::json) from conversation_tags t where t.conversation_id = conversations.id)`,
-  sqlite: sql`(select json_group_array(t.tag) from conversation_tags t where t.conversation_id = conversations.id)`,
+  sqlite: sql`(select json_group_array(t.tag) from (select tag from conversation_tags where conversation_id = conversations.id order by tag) t)`,
 };
 
 /**
@@ -125,8 +128,8 @@ export function fileIntoConversation(ctx: AppContext): MessageStoredHook {
       });
       const { tags_json, ...conversation } = rows[0]!;
       const created = conversation.id === proposedId;
-      // PostgreSQL's driver parses json; SQLite answers its text, in no order it promises.
-      const tags = (typeof tags_json === 'string' ? (JSON.parse(tags_json) as string[]) : tags_json).sort();
+      // PostgreSQL's driver parses json; SQLite answers its text.
+      const tags = typeof tags_json === 'string' ? (JSON.parse(tags_json) as string[]) : tags_json;
       const view = toConversationView(conversation, tags);
       const events = created
         ? [await recordConversationEvent(ctx, trx, row.workspace_id, 'conversation.created', view, now)]

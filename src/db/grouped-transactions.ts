@@ -4,11 +4,6 @@ import type { Database } from './types.js';
 
 type Work<T> = (trx: Transaction<Database>) => Promise<T>;
 
-/** Runs work in a transaction and settles once that transaction committed (or failed). */
-export interface TransactionRunner {
-  run<T>(work: Work<T>): Promise<T>;
-}
-
 /** Most pieces of work one shared transaction takes; the rest go in the next. */
 const MAX_GROUP = 64;
 
@@ -26,9 +21,9 @@ type Outcome = { ok: true; value: unknown } | { ok: false; err: unknown };
  * is undone alone while the others commit. Each caller still hears back only after the commit
  * that stored its work. On SQLite a commit costs more than any statement of an accepted message
  * (it writes the WAL), and the one connection runs transactions one after the other anyway;
- * sharing them saves a `begin` and a `commit` per accepted message.
+ * sharing them saves a `begin` and a `commit` per transaction.
  */
-export class GroupedTransactions implements TransactionRunner {
+export class GroupedTransactions {
   private waiting: Waiting[] = [];
   private running = false;
 
@@ -48,7 +43,7 @@ export class GroupedTransactions implements TransactionRunner {
         // One turn of the event loop first: the requests that are a statement or two behind
         // (their key and device reads share the one connection) catch up and join. Without it a
         // group held one accepted message on average at 10 and at 50 concurrent requests, with it
-        // 10 to 17, and an accept cost half the CPU (docs/performance.md, "Group commit").
+        // 10 to 17, and an accept cost half the CPU (docs/performance.md, "Group commit on SQLite").
         await new Promise((resolve) => setImmediate(resolve));
         await this.runGroup();
       }
@@ -101,19 +96,27 @@ async function inSavepoint(trx: Transaction<Database>, work: Work<unknown>): Pro
   }
 }
 
-/** One transaction per piece of work: PostgreSQL commits concurrent transactions side by side. */
-class OwnTransactions implements TransactionRunner {
-  constructor(private readonly db: Db) {}
-  run<T>(work: Work<T>): Promise<T> {
-    return this.db.transaction().execute(work);
-  }
-}
+const grouped = new WeakMap<Db, GroupedTransactions>();
 
 /**
- * The runner for accepted messages. PostgreSQL keeps a transaction each: there a savepoint is a
- * round trip of its own (as many as the `begin` and `commit` it would save), and several nodes
- * sharing transactions that lock usage counters in arrival order could deadlock each other.
+ * Runs `work` in a transaction on `ctx.db` and settles once it committed. On SQLite the
+ * transaction is shared with the others that arrive together (one group per database handle);
+ * accepted messages and new verifications use it. On PostgreSQL each keeps a transaction of its
+ * own: there a savepoint is a round trip as dear as the `begin` and `commit` it would save,
+ * concurrent transactions commit side by side, and nodes sharing transactions that take row locks
+ * in arrival order could deadlock each other.
+ *
+ * The dispatcher's claims, `sent` records and receipts keep transactions of their own. Measured
+ * in groups (docs/performance.md, "Group commit on SQLite"): a claim that waits for a group of
+ * accepts let the queue outgrow the dispatcher, `sent` records gained nothing, and receipts fell
+ * behind the hand-offs at 50 concurrent requests.
  */
-export function acceptTransactions(db: Db, dialect: Dialect): TransactionRunner {
-  return dialect === 'sqlite' ? new GroupedTransactions(db) : new OwnTransactions(db);
+export function inSharedTransaction<T>(ctx: { db: Db; dialect: Dialect }, work: Work<T>): Promise<T> {
+  if (ctx.dialect !== 'sqlite') return ctx.db.transaction().execute(work);
+  let runner = grouped.get(ctx.db);
+  if (!runner) {
+    runner = new GroupedTransactions(ctx.db);
+    grouped.set(ctx.db, runner);
+  }
+  return runner.run(work);
 }

@@ -1,5 +1,6 @@
 import type { AppContext } from '../context.js';
 import type { CreationHook } from '../db/database.js';
+import { inSharedTransaction } from '../db/grouped-transactions.js';
 import { findDevice } from '../devices/store.js';
 import type { DeviceRow } from '../devices/tables.js';
 import { AppError, notFound, validation } from '../lib/errors.js';
@@ -133,7 +134,7 @@ export async function sendMessage(
     created_at: at,
     updated_at: at,
   };
-  const afterCommit = await ctx.acceptTransactions.run(async (trx) => {
+  const afterCommit = await inSharedTransaction(ctx, async (trx) => {
     await consumeMessageQuota(trx, workspaceId, plan, now);
     await insertQueuedMessage(trx, row);
     await options.onCreate?.(trx, id);

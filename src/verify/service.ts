@@ -1,5 +1,6 @@
 import type { AppContext } from '../context.js';
 import type { CreationHook } from '../db/database.js';
+import { inSharedTransaction } from '../db/grouped-transactions.js';
 import { findDevice } from '../devices/store.js';
 import { conflict, notFound, validation } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
@@ -119,27 +120,25 @@ export async function createVerification(
     created_at: at,
     updated_at: at,
   };
-  const superseded = await ctx.acceptTransactions
-    .run(async (trx) => {
-      const previous = await pendingFor(trx, workspaceId, phone);
-      for (const old of previous) {
-        await endVerification(
-          trx,
-          old.id,
-          'canceled',
-          { failure_reason: 'superseded', attempt_deadline: null },
-          now,
-        );
-      }
-      await insertVerification(trx, row);
-      await addUsage(trx, workspaceId, now, { verifications: 1 });
-      await onCreate?.(trx, id);
-      return previous;
-    })
-    .catch(async (err: unknown) => {
-      await Promise.all([created.release(), sent.release()]);
-      throw err;
-    });
+  const superseded = await inSharedTransaction(ctx, async (trx) => {
+    const previous = await pendingFor(trx, workspaceId, phone);
+    for (const old of previous) {
+      await endVerification(
+        trx,
+        old.id,
+        'canceled',
+        { failure_reason: 'superseded', attempt_deadline: null },
+        now,
+      );
+    }
+    await insertVerification(trx, row);
+    await addUsage(trx, workspaceId, now, { verifications: 1 });
+    await onCreate?.(trx, id);
+    return previous;
+  }).catch(async (err: unknown) => {
+    await Promise.all([created.release(), sent.release()]);
+    throw err;
+  });
   for (const old of superseded) await dropQueuedMessage(ctx, old.attempt_message_id);
   return runSends(ctx, channels, row);
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/db/database.js';
-import { GroupedTransactions } from '../../src/db/grouped-transactions.js';
+import { GroupedTransactions, inSharedTransaction } from '../../src/db/grouped-transactions.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 
 let testDb: TestDatabase;
@@ -123,5 +123,32 @@ describe('grouped transactions', () => {
     expect(await committed()).toEqual([]);
     await grouped.run((trx) => insert(trx, 'next'));
     expect(await committed()).toEqual(['next']);
+  });
+
+  it('through inSharedTransaction: one group per handle on SQLite, a transaction each on PostgreSQL', async () => {
+    const ctx = { db: handle.db, dialect: handle.dialect };
+    const reached = gate();
+    const held = gate();
+    let firstAnswered = false;
+    const first = inSharedTransaction(ctx, (trx) => insert(trx, 'first')).then(() => {
+      firstAnswered = true;
+    });
+    const second = inSharedTransaction(ctx, async (trx) => {
+      await insert(trx, 'second');
+      reached.open();
+      await held.opened;
+    });
+    await reached.opened;
+    if (handle.dialect === 'sqlite') {
+      // One group: the first ran before the second and is stored and answered with it, not before.
+      expect(firstAnswered).toBe(false);
+      expect(await committed()).toEqual([]);
+    } else {
+      await first;
+      expect(await committed()).toEqual(['first']);
+    }
+    held.open();
+    await Promise.all([first, second]);
+    expect(await committed()).toEqual(['first', 'second']);
   });
 });
