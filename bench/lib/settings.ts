@@ -35,7 +35,7 @@ export function settingsFor(quick: boolean): Settings {
         starts: 1,
         idleSeconds: 2,
         handoffSamples: 30,
-        checks: 200,
+        checks: 500,
         scaleDevices: 30,
         scaleSeconds: 5,
       }

@@ -8,7 +8,7 @@ import { freePort } from '../lib/ports.js';
 import type { BenchContext } from '../lib/settings.js';
 import { InspectorProfiler, type CpuProfile } from './inspector.js';
 
-export type ProfiledPath = 'accept' | 'connected';
+export type ProfiledPath = 'accept' | 'connected' | 'verify';
 
 /**
  * A CPU profile of the server process while it answers POST /v1/messages at c=10: the accept
@@ -22,20 +22,37 @@ export async function profilePath(
 ): Promise<{ profile: CpuProfile; file: string; ok: number }> {
   const port = await freePort();
   const bench = { dialect, log: () => undefined } as unknown as BenchContext;
-  const linked = await linkedServer(bench, `profile${path}`, { nodeOptions: `--inspect=127.0.0.1:${port}` });
+  const linked = await linkedServer(bench, `profile${path}`, {
+    nodeOptions: `--inspect=127.0.0.1:${port}`,
+    // The abuse limit would be what is measured otherwise; each verification goes to a fresh number.
+    ...(path === 'verify' ? { env: { WAPING_VERIFY_PER_MINUTE: '100000000' } } : {}),
+  });
   try {
     if (path === 'accept') await linked.api.dropPhone(linked.deviceId);
-    const spec = {
-      url: `${linked.server.url}/v1/messages`,
-      method: 'POST' as const,
-      headers: linked.server.headers,
-      body: { ...SEND_BODY, ...(path === 'accept' ? { queueIfDisconnected: true } : {}) },
-      connections: 10,
-    };
-    await load({ ...spec, seconds: 2 });
+    const spec =
+      path === 'verify'
+        ? {
+            url: `${linked.server.url}/v1/verifications`,
+            method: 'POST' as const,
+            headers: linked.server.headers,
+            body: { to: '+15550000000' },
+            connections: 10,
+          }
+        : {
+            url: `${linked.server.url}/v1/messages`,
+            method: 'POST' as const,
+            headers: linked.server.headers,
+            body: { ...SEND_BODY, ...(path === 'accept' ? { queueIfDisconnected: true } : {}) },
+            connections: 10,
+          };
+    await load({ ...spec, seconds: 2, ...(path === 'verify' ? { freshPhones: { start: 1_000_000 } } : {}) });
     const profiler = await InspectorProfiler.attach(port);
     await profiler.start();
-    const run = await load({ ...spec, seconds });
+    const run = await load({
+      ...spec,
+      seconds,
+      ...(path === 'verify' ? { freshPhones: { start: 5_000_000 } } : {}),
+    });
     const profile = await profiler.stop();
     profiler.close();
     const file = join(outDir, `${dialect}-${path}.cpuprofile`);

@@ -1,6 +1,7 @@
 /**
  * `npm run bench:profile [-- --dialect sqlite|postgres|both] [--seconds 15]`: where the time goes.
- * CPU profiles of the server under load (accept path, connected path) summarised by component,
+ * CPU profiles of the server under load (accept path, connected path, new verifications; pick
+ * with `--paths`) summarised by component, mapped back to source files through the bundle's maps,
  * and SQL statements and transactions counted per accepted and per delivered-to-read message.
  * Profiles are written to bench/profile/out/ for Chrome DevTools or speedscope.
  */
@@ -18,6 +19,8 @@ const { values } = parseArgs({
     dialect: { type: 'string', default: 'sqlite' },
     seconds: { type: 'string', default: '15' },
     only: { type: 'string', default: 'cpu,sql,startup' },
+    /** Which CPU profiles: accept, connected, verify (all by default). */
+    paths: { type: 'string' },
   },
 });
 const dialects: BenchDialect[] =
@@ -28,7 +31,10 @@ const parts = new Set(values.only.split(','));
 
 for (const dialect of dialects) {
   if (parts.has('cpu')) {
-    for (const path of ['accept', 'connected'] as const) {
+    const paths = (['accept', 'connected', 'verify'] as const).filter(
+      (p) => !values.paths || values.paths.split(',').includes(p),
+    );
+    for (const path of paths) {
       const { profile, file, ok } = await profilePath(dialect, path, Number(values.seconds), outDir);
       console.log(`\n[${dialect}] ${path} path, c=10, ${ok} accepted; profile in ${file}`);
       console.log(formatSummary(summarizeProfile(profile, ok)));
