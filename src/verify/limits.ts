@@ -59,7 +59,10 @@ export async function reserve(
     await db.deleteFrom('verification_limits').where('id', '=', id).execute();
   };
   const since = new Date(now.getTime() - rule.windowSeconds * 1000).toISOString();
-  const inWindow = await db
+  // Newest first, this attempt included: the action `limit` places back decides. When it is in
+  // the window there are more than `limit`; its time says when a slot frees. Only that one row is
+  // read, not the whole window (a busy workspace has up to its per-minute ceiling of them).
+  const deciding = await db
     .selectFrom('verification_limits')
     .select('at')
     .where('workspace_id', '=', workspaceId)
@@ -67,12 +70,13 @@ export async function reserve(
     .where('subject', '=', subject)
     .where('at', '>', since)
     .orderBy('at', 'desc')
-    .limit(rule.limit + 1)
-    .execute();
-  if (inWindow.length <= rule.limit) return { release };
+    .limit(1)
+    .offset(rule.limit)
+    .executeTakeFirst();
+  if (!deciding) return { release };
   await release();
-  // Newest first, this attempt included: a slot frees when the `limit`-th earlier action leaves the window.
-  const freesAt = Date.parse(inWindow[rule.limit]?.at ?? now.toISOString()) + rule.windowSeconds * 1000;
+  // A slot frees when that action leaves the window.
+  const freesAt = Date.parse(deciding.at) + rule.windowSeconds * 1000;
   const retryAfter = Math.max(1, Math.ceil((freesAt - now.getTime()) / 1000));
   throw new AppError(
     'RATE_LIMITED',

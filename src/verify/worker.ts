@@ -22,6 +22,7 @@ export interface VerifyWorker {
 export function startVerifyWorker(ctx: AppContext, channels: VerifyChannels, intervalMs = 300): VerifyWorker {
   const nudged = new Set<string>();
   let purgedAt = 0;
+  let sweptAt = -Infinity;
 
   const loop = startLoop({
     name: 'verification worker tick',
@@ -29,11 +30,16 @@ export function startVerifyWorker(ctx: AppContext, channels: VerifyChannels, int
     intervalMs,
     run: async () => {
       const now = ctx.clock.now();
-      for (const row of await dueForExpiry(ctx.db, now, BATCH)) await expireVerification(ctx, row);
       const ids = [...nudged];
       nudged.clear();
-      const rows = [...(await waitingOnMessages(ctx.db, ids)), ...(await dueAttempts(ctx.db, now, BATCH))];
-      for (const row of rows) await settleAttempt(ctx, channels, row);
+      for (const row of await waitingOnMessages(ctx.db, ids)) await settleAttempt(ctx, channels, row);
+      // Message events wake the loop once per delivered code under load; the scans for expired
+      // verifications and lapsed attempts need to run once an interval, not once per event.
+      const sinceSweep = performance.now() - sweptAt;
+      if (sinceSweep < intervalMs) return intervalMs - sinceSweep;
+      sweptAt = performance.now();
+      for (const row of await dueForExpiry(ctx.db, now, BATCH)) await expireVerification(ctx, row);
+      for (const row of await dueAttempts(ctx.db, now, BATCH)) await settleAttempt(ctx, channels, row);
       if (now.getTime() - purgedAt > PURGE_EVERY_MS) {
         purgedAt = now.getTime();
         await purgeOldLimits(ctx.db, now);
