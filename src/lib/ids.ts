@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { pooledRandomBytes } from './random-pool.js';
 
 /**
  * TypeID-style identifiers: `<prefix>_<26 chars>`. The first 10 characters encode the creation
@@ -56,7 +56,7 @@ function nextRandom(ms: number): number[] {
     lastRandom = next;
     return next;
   }
-  const bytes = randomBytes(16);
+  const bytes = pooledRandomBytes(16);
   lastTime = ms;
   // Keep the top bit of the first character clear so increments never overflow in practice.
   lastRandom = [...bytes].map((b, i) => (i === 0 ? b % 16 : b % 32));
