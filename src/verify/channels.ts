@@ -8,8 +8,8 @@ import { sendMessage } from '../messages/send.js';
 import { findTemplate } from '../messages/templates.js';
 import { parseSettings } from '../workspaces/settings.js';
 import { findWorkspace } from '../workspaces/store.js';
+import type { WorkspaceRow } from '../workspaces/tables.js';
 import { maskCode } from './codes.js';
-import { storedVerificationSettings } from './settings.js';
 import type { Channel, VerificationRow } from './tables.js';
 import { codeText, emailSubject, minutesLeft } from './texts.js';
 
@@ -49,14 +49,19 @@ interface CodeMessage {
 }
 
 /** The text for this send; a template deleted since creation falls back to the default text rather than to no code at all. */
-async function composeMessage(ctx: AppContext, row: VerificationRow, code: string): Promise<CodeMessage> {
+async function composeMessage(
+  ctx: AppContext,
+  row: VerificationRow,
+  code: string,
+  workspace: WorkspaceRow | undefined,
+): Promise<CodeMessage> {
   const minutes = minutesLeft(row.expires_at, ctx.clock.now());
   const template = row.template_id
     ? await findTemplate(ctx.db, row.workspace_id, { id: row.template_id }).catch(() => undefined)
     : undefined;
   // Without a template, the workspace's own code text (Settings) replaces the localized default.
   const templateBody =
-    template?.body ?? (await storedVerificationSettings(ctx.db, row.workspace_id)).messageText;
+    template?.body ?? (workspace ? parseSettings(workspace.settings).verification?.messageText : undefined);
   const base = { minutes, locale: row.locale, templateBody };
   return {
     text: codeText({ ...base, code }),
@@ -65,8 +70,13 @@ async function composeMessage(ctx: AppContext, row: VerificationRow, code: strin
   };
 }
 
-async function sendWhatsApp(ctx: AppContext, row: VerificationRow, code: string, message: CodeMessage) {
-  const workspace = await findWorkspace(ctx.db, row.workspace_id);
+async function sendWhatsApp(
+  ctx: AppContext,
+  row: VerificationRow,
+  code: string,
+  message: CodeMessage,
+  workspace: WorkspaceRow | undefined,
+) {
   if (!workspace) return skipped('WORKSPACE_NOT_FOUND', 'The workspace no longer exists');
   const minutes = minutesLeft(row.expires_at, ctx.clock.now());
   const view = await sendMessage(
@@ -105,8 +115,10 @@ export async function sendOnChannel(
   code: string,
 ): Promise<SendOutcome> {
   try {
-    const message = await composeMessage(ctx, row, code);
-    if (channel === 'whatsapp') return await sendWhatsApp(ctx, row, code, message);
+    // One read of the workspace for its code text and, on WhatsApp, its plan and opt-out setting.
+    const workspace = await findWorkspace(ctx.db, row.workspace_id);
+    const message = await composeMessage(ctx, row, code, workspace);
+    if (channel === 'whatsapp') return await sendWhatsApp(ctx, row, code, message, workspace);
     if (channel === 'sms') {
       if (!channels.sms) return skipped('CHANNEL_NOT_CONFIGURED', 'SMS is not configured on this server');
       const sent = await channels.sms.send({ to: row.phone, body: message.text });
