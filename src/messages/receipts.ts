@@ -89,10 +89,10 @@ async function findByWaIds(db: DbOrTx, receipts: DeviceReceipt[]): Promise<Map<s
 const MAX_BATCH = 100;
 
 /**
- * Receipts are applied as they come while none is being applied; those reported meanwhile (by
- * several devices: each device hands over its next ones, together, only once its last were
- * applied, see src/devices/receipt-queue.ts) wait and then share one read and one transaction. Each caller is answered once its
- * receipt is committed. A batch that fails is applied again one receipt at a time, so one bad
+ * Receipts reported in one turn of the event loop share one read and one transaction; those
+ * reported while a batch is applied (by several devices: each device hands over its next ones,
+ * together, only once its last were applied, see src/devices/receipt-queue.ts) wait and go in the
+ * next. Each caller is answered once its receipt is committed. A batch that fails is applied again one receipt at a time, so one bad
  * receipt fails only its own caller.
  */
 export class ReceiptBatcher {
@@ -131,6 +131,9 @@ export class ReceiptBatcher {
   private async drain(): Promise<void> {
     this.draining = true;
     try {
+      // A turn first, so the receipts reported with this one join it: applied at once, the first
+      // of every burst went alone, and under load nearly every receipt was a transaction of its own.
+      await new Promise((resolve) => setImmediate(resolve));
       while (this.pending.length > 0) await this.applyBatch(this.pending.splice(0, MAX_BATCH));
     } finally {
       this.draining = false;

@@ -45,7 +45,7 @@ describe('receipts reported together', () => {
     const second = await sending(t, b, '+15550081102');
     const batcher = new ReceiptBatcher(t.app.ctx);
     const at = new Date();
-    // Reported together: the first is applied at once, the rest share one read and one transaction.
+    // Reported together: they share one read and one transaction.
     await Promise.all([
       batcher.apply(a.deviceId, { waMessageId: first.wa_message_id!, status: 'delivered', at }),
       batcher.apply(b.deviceId, { waMessageId: second.wa_message_id!, status: 'read', at }),
@@ -98,5 +98,32 @@ describe('receipts reported together', () => {
       .where('id', '=', second.id)
       .executeTakeFirstOrThrow();
     expect(row.status).toBe('read');
+  });
+
+  it('reported in one turn, the first included, share one transaction', async ({ t }) => {
+    const a = await idleSandboxDevice(t, '+15550081006');
+    const first = await sending(t, a, '+15550081106');
+    const second = await sending(t, a, '+15550081107');
+    const batcher = new ReceiptBatcher(t.app.ctx);
+    const at = new Date();
+    const db = t.app.ctx.db;
+    const transaction = db.transaction.bind(db);
+    let opened = 0;
+    db.transaction = () => {
+      opened += 1;
+      return transaction();
+    };
+    try {
+      await Promise.all([
+        batcher.apply(a.deviceId, { waMessageId: first.wa_message_id!, status: 'delivered', at }),
+        batcher.apply(a.deviceId, { waMessageId: second.wa_message_id!, status: 'delivered', at }),
+      ]);
+    } finally {
+      db.transaction = transaction;
+    }
+    // The first one used to go alone, before the second was reported: two transactions.
+    expect(opened).toBe(1);
+    expect(await timeline(t, first.id)).toEqual(['delivered', 'queued', 'sending', 'sent']);
+    expect(await timeline(t, second.id)).toEqual(['delivered', 'queued', 'sending', 'sent']);
   });
 });
