@@ -92,8 +92,8 @@ const MAX_BATCH = 100;
  * Receipts reported in one turn of the event loop share one read and one transaction; those
  * reported while a batch is applied (by several devices: each device hands over its next ones,
  * together, only once its last were applied, see src/devices/receipt-queue.ts) wait and go in the
- * next. Each caller is answered once its receipt is committed. A batch that fails is applied again one receipt at a time, so one bad
- * receipt fails only its own caller.
+ * next. Each caller is answered once its receipt is committed. A batch that fails is applied
+ * again one receipt at a time, so one bad receipt fails only its own caller.
  */
 export class ReceiptBatcher {
   private pending: Array<DeviceReceipt & { done: (failure?: { err: unknown }) => void }> = [];
