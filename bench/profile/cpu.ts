@@ -11,8 +11,9 @@ import { InspectorProfiler, type CpuProfile } from './inspector.js';
 export type ProfiledPath = 'accept' | 'connected' | 'verify';
 
 /**
- * A CPU profile of the server process while it answers POST /v1/messages at c=10: the accept
- * path alone (phone offline) or with the device connected. Taken over the load window only.
+ * A CPU profile of the server process under load at c=10: POST /v1/messages on the accept path
+ * alone (phone offline) or with the device connected, or POST /v1/verifications. Taken over the
+ * load window only.
  */
 export async function profilePath(
   dialect: BenchDialect,
@@ -24,35 +25,25 @@ export async function profilePath(
   const bench = { dialect, log: () => undefined } as unknown as BenchContext;
   const linked = await linkedServer(bench, `profile${path}`, {
     nodeOptions: `--inspect=127.0.0.1:${port}`,
-    // The abuse limit would be what is measured otherwise; each verification goes to a fresh number.
+    // The abuse limit would be what is measured otherwise.
     ...(path === 'verify' ? { env: { WAPING_VERIFY_PER_MINUTE: '100000000' } } : {}),
   });
   try {
     if (path === 'accept') await linked.api.dropPhone(linked.deviceId);
-    const spec =
+    const target =
       path === 'verify'
-        ? {
-            url: `${linked.server.url}/v1/verifications`,
-            method: 'POST' as const,
-            headers: linked.server.headers,
-            body: { to: '+15550000000' },
-            connections: 10,
-          }
+        ? { url: `${linked.server.url}/v1/verifications`, body: { to: '+15550000000' } }
         : {
             url: `${linked.server.url}/v1/messages`,
-            method: 'POST' as const,
-            headers: linked.server.headers,
             body: { ...SEND_BODY, ...(path === 'accept' ? { queueIfDisconnected: true } : {}) },
-            connections: 10,
           };
-    await load({ ...spec, seconds: 2, ...(path === 'verify' ? { freshPhones: { start: 1_000_000 } } : {}) });
+    const spec = { ...target, method: 'POST' as const, headers: linked.server.headers, connections: 10 };
+    // Verifications go to fresh numbers, the measured run's apart from the warm-up's.
+    const numbers = (start: number) => (path === 'verify' ? { freshPhones: { start } } : {});
+    await load({ ...spec, seconds: 2, ...numbers(1_000_000) });
     const profiler = await InspectorProfiler.attach(port);
     await profiler.start();
-    const run = await load({
-      ...spec,
-      seconds,
-      ...(path === 'verify' ? { freshPhones: { start: 5_000_000 } } : {}),
-    });
+    const run = await load({ ...spec, seconds, ...numbers(5_000_000) });
     const profile = await profiler.stop();
     profiler.close();
     const file = join(outDir, `${dialect}-${path}.cpuprofile`);

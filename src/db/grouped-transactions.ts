@@ -106,10 +106,10 @@ const grouped = new WeakMap<Db, GroupedTransactions>();
  * concurrent transactions commit side by side, and nodes sharing transactions that take row locks
  * in arrival order could deadlock each other.
  *
- * The dispatcher's claims, `sent` records and receipts keep transactions of their own. Measured
- * in groups (docs/performance.md, "Group commit on SQLite"): a claim that waits for a group of
- * accepts let the queue outgrow the dispatcher, `sent` records gained nothing, and receipts fell
- * behind the hand-offs at 50 concurrent requests.
+ * The dispatcher's claims, `sent` records and receipts stay out of these groups. Measured in them
+ * (docs/performance.md, "Group commit on SQLite"): a claim that waits for a group of accepts let
+ * the queue outgrow the dispatcher, `sent` records gained nothing, and receipts fell behind the
+ * hand-offs at 50 concurrent requests. Receipts are batched among themselves (`ReceiptBatcher`).
  */
 export function inSharedTransaction<T>(ctx: { db: Db; dialect: Dialect }, work: Work<T>): Promise<T> {
   if (ctx.dialect !== 'sqlite') return ctx.db.transaction().execute(work);

@@ -19,16 +19,9 @@ export function codeKeys(masterKey: Buffer): CodeKeys {
   };
 }
 
-const keysCache = new WeakMap<Buffer, CodeKeys>();
-
-/** HKDF on every check would be wasted work; the master key does not change while the app runs. */
+/** The app's code keys (`deriveKey` keeps each derived key, so this runs no HKDF after the first). */
 export function keysOf(ctx: AppContext): CodeKeys {
-  let keys = keysCache.get(ctx.masterKey);
-  if (!keys) {
-    keys = codeKeys(ctx.masterKey);
-    keysCache.set(ctx.masterKey, keys);
-  }
-  return keys;
+  return codeKeys(ctx.masterKey);
 }
 
 /** Uniform over all `length`-digit strings (leading zeros included), from the CSPRNG. */
