@@ -88,7 +88,12 @@ export async function createContext(
   // Request lines in the log never show a credential someone put in a query string.
   const log = base.child({}, { serializers: { req: requestLogFields } });
   const database =
-    deps.database ?? openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    deps.database ??
+    openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      namedStatements: config.pgNamedStatements,
+    });
   const clock = deps.clock ?? systemClock;
   await migrateToLatest(database.db, database.dialect);
   await bootstrapWorkspaces(database.db, config, clock.now());

@@ -25,6 +25,8 @@ export const CONFIG_FIELDS = {
   host: str('HOST', '0.0.0.0'),
   dataDir: str('WAPING_DATA_DIR', './data'),
   databaseUrl: str('DATABASE_URL', undefined, { pattern: '^postgres(ql)?://' }),
+  /** PostgreSQL parses and plans each repeated statement once per connection (off behind a transaction-mode pooler). */
+  pgNamedStatements: bool('WAPING_PG_NAMED_STATEMENTS', true),
   masterKey: str('WAPING_MASTER_KEY', undefined, { pattern: '^[A-Za-z0-9+/=_-]{32,}$' }),
   apiKey: str('WAPING_API_KEY', undefined, { minLength: 24, pattern: '^wap_\\S+$' }),
   logLevel: {

@@ -14,7 +14,12 @@ export async function withDatabase<T>(
   run: (handle: DatabaseHandle, config: Config) => Promise<T>,
 ): Promise<T> {
   const config = loadConfig();
-  const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
+  const handle = openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: 2,
+    namedStatements: config.pgNamedStatements,
+  });
   try {
     await migrateToLatest(handle.db, handle.dialect);
     await bootstrapWorkspaces(handle.db, config, new Date());

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase, type Transaction } from 'kysely';
 import pg from 'pg';
+import { nameStatements, StatementNames } from './pg-statement-names.js';
 import type { Database } from './types.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -38,10 +39,14 @@ export function openDatabase(options: {
   databaseUrl?: string;
   dataDir: string;
   poolSize?: number;
+  /** PostgreSQL: run repeated statements under names (see pg-statement-names.ts). On by default. */
+  namedStatements?: boolean;
 }): DatabaseHandle {
   if (options.databaseUrl) {
-    const db = postgresPool(options.databaseUrl, options.poolSize ?? 10);
-    const background = postgresPool(options.databaseUrl, BACKGROUND_POOL_SIZE);
+    // One set of names for both pools: a name means the same text on every connection.
+    const names = options.namedStatements === false ? null : new StatementNames();
+    const db = postgresPool(options.databaseUrl, options.poolSize ?? 10, names);
+    const background = postgresPool(options.databaseUrl, BACKGROUND_POOL_SIZE, names);
     const url = new URL(options.databaseUrl);
     url.password = url.password ? '***' : '';
     return {
@@ -73,10 +78,11 @@ export function openDatabase(options: {
 /** Connections of the background pool: dispatchers hold one only for a statement or a short transaction. */
 const BACKGROUND_POOL_SIZE = 4;
 
-function postgresPool(connectionString: string, max: number): Db {
+function postgresPool(connectionString: string, max: number, names: StatementNames | null): Db {
   const pool = new pg.Pool({ connectionString, max });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
+  if (names) nameStatements(pool, names);
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
