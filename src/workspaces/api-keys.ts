@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { inTransaction, recordAudit, SYSTEM_ACTOR, type AuditBy } from '../audit/record.js';
 import type { DbOrTx } from '../db/database.js';
+import { preparedQuery } from '../db/prepared.js';
 import { randomToken, sha256Hex } from '../lib/crypto.js';
 import { newId } from '../lib/ids.js';
 import { notFound } from '../lib/errors.js';
@@ -132,8 +133,17 @@ export async function ensureApiKey(db: DbOrTx, workspaceId: string, value: strin
 }
 
 /** An unrevoked key by the hash of its value, with its workspace's plan: one query, as it runs on every API call. */
-export async function findActiveKey(db: DbOrTx, keyHash: string) {
-  return db
+interface ActiveKey {
+  id: string;
+  workspace_id: string;
+  scopes: string;
+  last_used_at: string | null;
+  plan: string;
+}
+
+// On every API request: built and compiled once.
+const activeKeyByHash = preparedQuery<{ keyHash: string }, ActiveKey>((db, a) =>
+  db
     .selectFrom('api_keys')
     .innerJoin('workspaces', 'workspaces.id', 'api_keys.workspace_id')
     .select([
@@ -143,7 +153,10 @@ export async function findActiveKey(db: DbOrTx, keyHash: string) {
       'api_keys.last_used_at',
       'workspaces.plan',
     ])
-    .where('api_keys.key_hash', '=', keyHash)
-    .where('api_keys.revoked_at', 'is', null)
-    .executeTakeFirst();
+    .where('api_keys.key_hash', '=', a.keyHash)
+    .where('api_keys.revoked_at', 'is', null),
+);
+
+export async function findActiveKey(db: DbOrTx, keyHash: string): Promise<ActiveKey | undefined> {
+  return (await activeKeyByHash(db, { keyHash })).rows[0];
 }
