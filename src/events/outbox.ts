@@ -1,7 +1,30 @@
 import type { DbOrTx } from '../db/database.js';
+import { preparedQuery } from '../db/prepared.js';
 import { newId } from '../lib/ids.js';
 import type { EventBus } from './bus.js';
 import type { EventType, WapingEvent } from './types.js';
+
+// Every status change of every message records one: built and compiled once.
+const insertEvent = preparedQuery<
+  {
+    id: string;
+    workspaceId: string;
+    type: EventType;
+    deviceId: string | null;
+    data: string;
+    createdAt: string;
+  },
+  never
+>((db, a) =>
+  db.insertInto('events').values({
+    id: a.id,
+    workspace_id: a.workspaceId,
+    type: a.type,
+    device_id: a.deviceId,
+    data: a.data,
+    created_at: a.createdAt,
+  }),
+);
 
 export interface RecordEventInput {
   workspaceId: string;
@@ -41,17 +64,14 @@ export class EventOutbox {
       data: input.data,
     };
     const deviceId = input.deviceId ?? null;
-    await db
-      .insertInto('events')
-      .values({
-        id: event.id,
-        workspace_id: event.workspaceId,
-        type: event.type,
-        device_id: deviceId,
-        data: JSON.stringify(event.data),
-        created_at: event.createdAt,
-      })
-      .execute();
+    await insertEvent(db, {
+      id: event.id,
+      workspaceId: event.workspaceId,
+      type: event.type,
+      deviceId,
+      data: JSON.stringify(event.data),
+      createdAt: event.createdAt,
+    });
     for (const fanout of this.fanouts) await fanout(db, event, deviceId);
     return event;
   }

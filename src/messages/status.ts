@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { holdLease, type LeaseFence } from '../cluster/leases.js';
 import type { AppContext } from '../context.js';
 import type { DbOrTx } from '../db/database.js';
+import { preparedQuery } from '../db/prepared.js';
 import type { EventType, WapingEvent } from '../events/types.js';
 import type { MessageRow, MessageStatus } from './tables.js';
 import { toMessageView } from './views.js';
@@ -39,6 +40,16 @@ const EVENT_FOR: Partial<Record<MessageStatus, EventType>> = {
   expired: 'message.expired',
 };
 
+// On SQLite every status change writes one: built and compiled once.
+const insertHistory = preparedQuery<
+  { messageId: string; status: string; at: string; errorCode: string | null },
+  never
+>((db, a) =>
+  db
+    .insertInto('message_status_history')
+    .values({ message_id: a.messageId, status: a.status, at: a.at, error_code: a.errorCode }),
+);
+
 export async function appendHistory(
   db: DbOrTx,
   messageId: string,
@@ -46,10 +57,7 @@ export async function appendHistory(
   at: string,
   errorCode: string | null = null,
 ) {
-  await db
-    .insertInto('message_status_history')
-    .values({ message_id: messageId, status, at, error_code: errorCode })
-    .execute();
+  await insertHistory(db, { messageId, status, at, errorCode });
 }
 
 type TransitionExtra = {
@@ -80,6 +88,81 @@ export function announce(ctx: AppContext, changes: MessageChange[]): void {
   }
 }
 
+interface MoveArgs {
+  id: string;
+  status: MessageStatus;
+  at: string;
+  errorCode: string | null;
+  errorMessage: string | null;
+  attemptsDelta: number;
+}
+
+type Move = ReturnType<typeof buildMove>;
+
+/**
+ * The move itself: the row updated if its status allows it, and on PostgreSQL its timeline entry
+ * in the same statement (written only if the move was). Every status change of every message runs
+ * one, so each shape (the target status, whether it records an error, whether it counts an
+ * attempt) is built and compiled once.
+ */
+function buildMove(postgres: boolean, status: MessageStatus, withError: boolean, withAttempts: boolean) {
+  return preparedQuery<MoveArgs, MessageRow>((db, a) => {
+    const update = (d: DbOrTx) =>
+      d
+        .updateTable('messages')
+        .set((eb) => ({
+          status: a.status,
+          updated_at: a.at,
+          ...(withError ? { error_code: a.errorCode, error_message: a.errorMessage } : {}),
+          ...(withAttempts ? { attempts: eb('attempts', '+', a.attemptsDelta) } : {}),
+          // A one-time code has no business in the database once nobody can ask for it again.
+          ...(ERASES_SEALED.has(status) ? { sealed_body: null } : {}),
+        }))
+        .where('id', '=', a.id)
+        .where('status', 'in', ALLOWED_FROM[status])
+        .returningAll();
+    if (postgres) {
+      return db
+        .with('moved', () => update(db))
+        .with('entry', (d) =>
+          d
+            .insertInto('message_status_history')
+            .columns(['message_id', 'status', 'at', 'error_code'])
+            .expression((eb) =>
+              eb
+                .selectFrom('moved')
+                .select([
+                  'moved.id',
+                  sql<string>`${a.status}::text`.as('status'),
+                  sql<string>`${a.at}::text`.as('at'),
+                  sql<string | null>`${a.errorCode}::text`.as('error_code'),
+                ]),
+            ),
+        )
+        .selectFrom('moved')
+        .selectAll();
+    }
+    return update(db);
+  });
+}
+
+const moves = new Map<string, Move>();
+
+function transitionQuery(
+  postgres: boolean,
+  status: MessageStatus,
+  withError: boolean,
+  withAttempts: boolean,
+): Move {
+  const key = `${postgres}:${status}:${withError}:${withAttempts}`;
+  let move = moves.get(key);
+  if (!move) {
+    move = buildMove(postgres, status, withError, withAttempts);
+    moves.set(key, move);
+  }
+  return move;
+}
+
 /**
  * The state machine's one move, inside the caller's transaction: `status` if the current status
  * allows it, with its timeline entry and event. Undefined when the move did not apply (already
@@ -96,51 +179,21 @@ export async function transitionInTransaction(
   const now = extra.at ?? ctx.clock.now();
   const at = now.toISOString();
   const errorCode = extra.errorCode ?? null;
-  const update = (db: DbOrTx) =>
-    db
-      .updateTable('messages')
-      .set((eb) => ({
-        status,
-        updated_at: at,
-        ...(extra.errorCode
-          ? { error_code: extra.errorCode, error_message: extra.errorMessage ?? null }
-          : {}),
-        ...(extra.attemptsDelta ? { attempts: eb('attempts', '+', extra.attemptsDelta) } : {}),
-        // A one-time code has no business in the database once nobody can ask for it again.
-        ...(ERASES_SEALED.has(status) ? { sealed_body: null } : {}),
-      }))
-      .where('id', '=', messageId)
-      .where('status', 'in', ALLOWED_FROM[status])
-      .returningAll();
-  let updated: MessageRow | undefined;
-  if (ctx.dialect === 'postgres') {
-    // One round trip for the move and its timeline entry: the entry is written only if the move was.
-    updated = await trx
-      .with('moved', () => update(trx))
-      .with('entry', (db) =>
-        db
-          .insertInto('message_status_history')
-          .columns(['message_id', 'status', 'at', 'error_code'])
-          .expression((eb) =>
-            eb
-              .selectFrom('moved')
-              .select([
-                'moved.id',
-                sql<string>`${status}::text`.as('status'),
-                sql<string>`${at}::text`.as('at'),
-                sql<string | null>`${errorCode}::text`.as('error_code'),
-              ]),
-          ),
-      )
-      .selectFrom('moved')
-      .selectAll()
-      .executeTakeFirst();
-    if (!updated) return undefined;
-  } else {
-    updated = await update(trx).executeTakeFirst();
-    if (!updated) return undefined;
-    await appendHistory(trx, messageId, status, at, errorCode);
-  }
+  const postgres = ctx.dialect === 'postgres';
+  const move = transitionQuery(postgres, status, !!extra.errorCode, !!extra.attemptsDelta);
+  const updated = (
+    await move(trx, {
+      id: messageId,
+      status,
+      at,
+      errorCode,
+      errorMessage: extra.errorMessage ?? null,
+      attemptsDelta: extra.attemptsDelta ?? 0,
+    })
+  ).rows[0];
+  if (!updated) return undefined;
+  // On PostgreSQL the timeline entry came with the move (the same statement).
+  if (!postgres) await appendHistory(trx, messageId, status, at, errorCode);
   const type = EVENT_FOR[status];
   const event = type
     ? await ctx.events.record(trx, {
