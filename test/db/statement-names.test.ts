@@ -90,6 +90,11 @@ describe('statements on the database', () => {
     if (handle.dialect === 'postgres') expect(inTransaction).toEqual({ code: '0A000' });
     else expect(inTransaction).toEqual({ rows: [row] });
     expect(await readRow('one')).toEqual([row]);
+    // Prepared anew, not refused again: the next transaction runs it.
+    const again = await handle.db
+      .transaction()
+      .execute(async (trx) => (await sql`select * from names_probe where id = ${'one'}`.execute(trx)).rows);
+    expect(again).toEqual([row]);
   });
 
   it('unnamed when turned off (behind a pooler that keeps no prepared statements)', async () => {
