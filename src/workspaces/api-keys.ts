@@ -7,7 +7,7 @@ import { newId } from '../lib/ids.js';
 import { notFound } from '../lib/errors.js';
 import { literalUnion } from '../lib/schema.js';
 import { SCOPES, type Scope } from './scopes.js';
-import type { ApiKeyRow } from './tables.js';
+import type { ApiKeyRow, WorkspaceRow } from './tables.js';
 
 export const KEY_PREFIX = 'wap_';
 
@@ -132,14 +132,8 @@ export async function ensureApiKey(db: DbOrTx, workspaceId: string, value: strin
   await createApiKey(db, { workspaceId, name: 'WAPING_API_KEY', value, now });
 }
 
-/** An unrevoked key by the hash of its value, with its workspace's plan: one query, as it runs on every API call. */
-interface ActiveKey {
-  id: string;
-  workspace_id: string;
-  scopes: string;
-  last_used_at: string | null;
-  plan: string;
-}
+type ActiveKey = Pick<ApiKeyRow, 'id' | 'workspace_id' | 'scopes' | 'last_used_at'> &
+  Pick<WorkspaceRow, 'plan'>;
 
 // On every API request: built and compiled once.
 const activeKeyByHash = preparedQuery<{ keyHash: string }, ActiveKey>((db, a) =>
@@ -157,6 +151,7 @@ const activeKeyByHash = preparedQuery<{ keyHash: string }, ActiveKey>((db, a) =>
     .where('api_keys.revoked_at', 'is', null),
 );
 
+/** An unrevoked key by the hash of its value, with its workspace's plan: one query, as it runs on every API call. */
 export async function findActiveKey(db: DbOrTx, keyHash: string): Promise<ActiveKey | undefined> {
   return (await activeKeyByHash(db, { keyHash })).rows[0];
 }
