@@ -9,9 +9,10 @@ const MAX_SEEN_ONCE = 4096;
  * Names for the SQL texts a process runs over and over, so PostgreSQL parses each once per
  * connection and can keep its plan. Kysely sends every statement unnamed: the server parses and
  * plans it anew each time, which for our wide inserts and joins cost more of its CPU than running
- * them (docs/performance.md, "Named statements on PostgreSQL"). A text gets a name the second
- * time it runs, so one-off statements (migrations, lists of varying length) stay unnamed and
- * the names stay few: each costs every connection's backend a little memory for good.
+ * them (docs/performance.md, "Named statements on PostgreSQL, and fewer statements built per
+ * call"). A text gets a name the second time it runs, so one-off statements (migrations, lists of
+ * varying length) stay unnamed and the names stay few: each costs every connection's backend a
+ * little memory for good.
  */
 export class StatementNames {
   private readonly names = new Map<string, string>();
