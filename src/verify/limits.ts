@@ -1,9 +1,9 @@
+import { sql } from 'kysely';
 import type { DbOrTx } from '../db/database.js';
 import { AppError } from '../lib/errors.js';
-import { randomToken } from '../lib/crypto.js';
-import type { VerificationLimitsTable } from './tables.js';
+import type { VerificationLimitCountsTable } from './tables.js';
 
-type Kind = VerificationLimitsTable['kind'];
+type Kind = VerificationLimitCountsTable['kind'];
 
 export interface LimitRule {
   kind: Kind;
@@ -39,9 +39,12 @@ export interface Reservation {
 
 /**
  * Counts one action against a sliding window kept in the database, so the limit holds across
- * nodes and restarts. The row is written before counting: two nodes racing for the last slot both
- * see each other and both refuse, which errs on the safe side, and a refused attempt removes its
- * row so it does not extend the wait.
+ * nodes and restarts. Actions are counted per second and count from the start of their second: a
+ * check reads at most one row per second of the window, whatever the rate (a busy workspace starts
+ * up to its per-minute ceiling of verifications a minute), and an action leaves the window up to a
+ * second early. The count is raised before counting: two nodes racing for the last slot both see
+ * each other and both refuse, which errs on the safe side, and a refused attempt takes its count
+ * back so it does not extend the wait.
  */
 export async function reserve(
   db: DbOrTx,
@@ -50,33 +53,45 @@ export async function reserve(
   rule: LimitRule,
   now: Date,
 ): Promise<Reservation> {
-  const id = randomToken(12);
+  const key = { workspace_id: workspaceId, kind: rule.kind, subject, second: secondOf(now) };
   await db
-    .insertInto('verification_limits')
-    .values({ id, workspace_id: workspaceId, kind: rule.kind, subject, at: now.toISOString() })
+    .insertInto('verification_limit_counts')
+    .values({ ...key, count: 1 })
+    .onConflict((oc) =>
+      oc
+        .columns(['workspace_id', 'kind', 'subject', 'second'])
+        .doUpdateSet({ count: sql<number>`verification_limit_counts.count + 1` }),
+    )
     .execute();
   const release = async () => {
-    await db.deleteFrom('verification_limits').where('id', '=', id).execute();
+    await db
+      .updateTable('verification_limit_counts')
+      .set({ count: sql<number>`count - 1` })
+      .where('workspace_id', '=', key.workspace_id)
+      .where('kind', '=', key.kind)
+      .where('subject', '=', key.subject)
+      .where('second', '=', key.second)
+      .where('count', '>', 0)
+      .execute();
   };
   const since = new Date(now.getTime() - rule.windowSeconds * 1000).toISOString();
-  // Newest first, this attempt included: the action `limit` places back decides. When it is in
-  // the window there are more than `limit`; its time says when a slot frees. Only that one row is
-  // read, not the whole window (a busy workspace has up to its per-minute ceiling of them).
-  const deciding = await db
-    .selectFrom('verification_limits')
-    .select('at')
+  const seconds = await db
+    .selectFrom('verification_limit_counts')
+    .select(['second', 'count'])
     .where('workspace_id', '=', workspaceId)
     .where('kind', '=', rule.kind)
     .where('subject', '=', subject)
-    .where('at', '>', since)
-    .orderBy('at', 'desc')
-    .limit(1)
-    .offset(rule.limit)
-    .executeTakeFirst();
+    .where('second', '>', since)
+    .orderBy('second', 'desc')
+    .execute();
+  // Newest first, this attempt included: the second holding the action `limit` places back
+  // decides. When it is in the window there are more than `limit`; its time says when a slot frees.
+  let counted = 0;
+  const deciding = seconds.find((s) => (counted += Number(s.count)) > rule.limit);
   if (!deciding) return { release };
   await release();
-  // A slot frees when that action leaves the window.
-  const freesAt = Date.parse(deciding.at) + rule.windowSeconds * 1000;
+  // A slot frees when that second leaves the window.
+  const freesAt = Date.parse(deciding.second) + rule.windowSeconds * 1000;
   const retryAfter = Math.max(1, Math.ceil((freesAt - now.getTime()) / 1000));
   throw new AppError(
     'RATE_LIMITED',
@@ -86,8 +101,13 @@ export async function reserve(
   );
 }
 
-/** Drops counted actions older than the longest window. */
+/** The start of the second `at` falls in, as stored. */
+function secondOf(at: Date): string {
+  return new Date(at.getTime() - (at.getTime() % 1000)).toISOString();
+}
+
+/** Drops the counts of seconds older than the longest window. */
 export async function purgeOldLimits(db: DbOrTx, now: Date): Promise<void> {
   const before = new Date(now.getTime() - FAILED_CHECK_LIMIT.windowSeconds * 1000).toISOString();
-  await db.deleteFrom('verification_limits').where('at', '<', before).execute();
+  await db.deleteFrom('verification_limit_counts').where('second', '<', before).execute();
 }

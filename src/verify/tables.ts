@@ -70,18 +70,19 @@ export interface VerificationsTable {
   updated_at: string;
 }
 
-/** One counted action (a send, a failed check, a creation) inside a sliding window. */
-export interface VerificationLimitsTable {
-  id: string;
+/** How many actions of one kind (a send, a failed check, a creation) a subject took in one second. */
+export interface VerificationLimitCountsTable {
   workspace_id: string;
   kind: 'create' | 'send' | 'failed_check';
   subject: string;
-  at: string;
+  /** The start of the second, ISO 8601. */
+  second: string;
+  count: number;
 }
 
 export interface VerifyTables {
   verifications: VerificationsTable;
-  verification_limits: VerificationLimitsTable;
+  verification_limit_counts: VerificationLimitCountsTable;
 }
 
 export type VerificationRow = Selectable<VerificationsTable>;

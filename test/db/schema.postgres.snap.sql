@@ -244,11 +244,11 @@ users.totp_pending_secret text
 users.totp_enabled_at text
 users.totp_last_step integer
 users.settings text not null default '{}'::text
-verification_limits.id text not null
-verification_limits.workspace_id text not null
-verification_limits.kind text not null
-verification_limits.subject text not null
-verification_limits.at text not null
+verification_limit_counts.workspace_id text not null
+verification_limit_counts.kind text not null
+verification_limit_counts.subject text not null
+verification_limit_counts.second text not null
+verification_limit_counts.count integer not null
 verifications.id text not null
 verifications.workspace_id text not null
 verifications.phone text not null
@@ -387,8 +387,8 @@ usage_counters usage_counters_pk: PRIMARY KEY (workspace_id, period)
 usage_counters usage_counters_workspace_id_fkey: FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE
 users users_email_key: UNIQUE (email)
 users users_pkey: PRIMARY KEY (id)
-verification_limits verification_limits_pkey: PRIMARY KEY (id)
-verification_limits verification_limits_workspace_id_fkey: FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE
+verification_limit_counts verification_limit_counts_pk: PRIMARY KEY (workspace_id, kind, subject, second)
+verification_limit_counts verification_limit_counts_workspace_id_fkey: FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE
 verifications verifications_pkey: PRIMARY KEY (id)
 verifications verifications_workspace_id_fkey: FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE
 waping_migrations waping_migrations_pkey: PRIMARY KEY (name)
@@ -476,9 +476,8 @@ CREATE UNIQUE INDEX templates_pkey ON public.templates USING btree (id)
 CREATE UNIQUE INDEX usage_counters_pk ON public.usage_counters USING btree (workspace_id, period)
 CREATE UNIQUE INDEX users_email_key ON public.users USING btree (email)
 CREATE UNIQUE INDEX users_pkey ON public.users USING btree (id)
-CREATE INDEX verification_limits_at ON public.verification_limits USING btree (at)
-CREATE UNIQUE INDEX verification_limits_pkey ON public.verification_limits USING btree (id)
-CREATE INDEX verification_limits_window ON public.verification_limits USING btree (workspace_id, kind, subject, at)
+CREATE UNIQUE INDEX verification_limit_counts_pk ON public.verification_limit_counts USING btree (workspace_id, kind, subject, second)
+CREATE INDEX verification_limit_counts_second ON public.verification_limit_counts USING btree (second)
 CREATE INDEX verifications_attempt_due ON public.verifications USING btree (status, attempt_state, attempt_deadline)
 CREATE INDEX verifications_attempt_message ON public.verifications USING btree (attempt_message_id)
 CREATE INDEX verifications_created ON public.verifications USING btree (workspace_id, created_at, id)

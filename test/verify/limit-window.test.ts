@@ -48,15 +48,15 @@ async function refusal(subject: string, limitRule: LimitRule, now: Date): Promis
   return err;
 }
 
+const countsOf = (subject: string) =>
+  handle.db
+    .selectFrom('verification_limit_counts')
+    .select(['second', 'count'])
+    .where('workspace_id', '=', WORKSPACE)
+    .where('subject', '=', subject)
+    .execute();
 const counted = async (subject: string) =>
-  (
-    await handle.db
-      .selectFrom('verification_limits')
-      .select('id')
-      .where('workspace_id', '=', WORKSPACE)
-      .where('subject', '=', subject)
-      .execute()
-  ).length;
+  (await countsOf(subject)).reduce((n, row) => n + Number(row.count), 0);
 
 describe('a limit window', () => {
   it('allows `limit` actions, refuses the next until the oldest of them leaves the window', async () => {
@@ -87,16 +87,16 @@ describe('a limit window', () => {
 
   it('holds at a high ceiling with the window full, and a release frees a slot', async () => {
     const r = rule(600, 60);
+    // 599 actions over the last 30 s, the oldest 20 at 1 s.
     await handle.db
-      .insertInto('verification_limits')
+      .insertInto('verification_limit_counts')
       .values(
-        Array.from({ length: 599 }, (_, i) => ({
-          id: `full_${i}`,
+        Array.from({ length: 30 }, (_, i) => ({
           workspace_id: WORKSPACE,
           kind: 'send' as const,
           subject: 'd',
-          // 599 actions spread over the last 30 s, the oldest at 1 s.
-          at: new Date(T0 + 1000 + i * 50).toISOString(),
+          second: at(1 + i).toISOString(),
+          count: i === 29 ? 19 : 20,
         })),
       )
       .execute();
@@ -105,5 +105,25 @@ describe('a limit window', () => {
     await last.release();
     await reserve(handle.db, WORKSPACE, 'd', r, at(31));
     expect(await counted('d')).toBe(600);
+  });
+
+  it('keeps one count per second, however many actions the second holds', async () => {
+    const r = rule(10_000, 60);
+    for (let i = 0; i < 500; i++) await reserve(handle.db, WORKSPACE, 'e', r, new Date(T0 + 2000 + i));
+    await reserve(handle.db, WORKSPACE, 'e', r, new Date(T0 + 3999));
+    expect(await countsOf('e')).toEqual([
+      { second: at(2).toISOString(), count: 500 },
+      { second: at(3).toISOString(), count: 1 },
+    ]);
+  });
+
+  it('counts an action from the start of its second', async () => {
+    const r = rule(2, 10);
+    await reserve(handle.db, WORKSPACE, 'f', r, new Date(T0 + 700));
+    await reserve(handle.db, WORKSPACE, 'f', r, new Date(T0 + 5_000));
+    // At 9.9 s the action at 0.7 s is in the window, counted as at 0 s: it leaves at 10 s.
+    expect((await refusal('f', r, new Date(T0 + 9_900))).retryAfterSeconds).toBe(1);
+    await reserve(handle.db, WORKSPACE, 'f', r, new Date(T0 + 10_000));
+    expect(await counted('f')).toBe(3);
   });
 });

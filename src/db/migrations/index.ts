@@ -19,6 +19,7 @@ import { m0017_device_last_seen } from './0017_device_last_seen.js';
 import { m0018_conversation_status_counts } from './0018_conversation_status_counts.js';
 import { m0019_verification_stats_index } from './0019_verification_stats_index.js';
 import { m0020_conversation_tag_counts } from './0020_conversation_tag_counts.js';
+import { m0021_verification_limit_counts } from './0021_verification_limit_counts.js';
 
 /** Every migration, by name; names sort in the order they apply. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '0018_conversation_status_counts': m0018_conversation_status_counts,
   '0019_verification_stats_index': m0019_verification_stats_index,
   '0020_conversation_tag_counts': m0020_conversation_tag_counts,
+  '0021_verification_limit_counts': m0021_verification_limit_counts,
 };
