@@ -74,7 +74,14 @@ export function createEngineStateStore(db: DbOrTx, masterKey: Buffer, deviceId: 
             .execute();
         }
       };
-      if ('transaction' in db && typeof db.transaction === 'function' && !db.isTransaction) {
+      // One statement is atomic on its own: a transaction around it would add two round trips
+      // (begin, commit) to every write of one entry, the sandbox's record of each message it sends.
+      if (
+        entries.length > 1 &&
+        'transaction' in db &&
+        typeof db.transaction === 'function' &&
+        !db.isTransaction
+      ) {
         await db.transaction().execute(apply);
       } else {
         await apply(db);

@@ -118,4 +118,29 @@ describe('WhatsApp session state in the database', () => {
     expect(await second.db.selectFrom('engine_state').select('key_id').execute()).toEqual([]);
     await second.destroy();
   });
+
+  it('writes one entry without a transaction around it, several in one', async () => {
+    const handle = open();
+    const transaction = handle.db.transaction.bind(handle.db);
+    let opened = 0;
+    handle.db.transaction = () => {
+      opened += 1;
+      return transaction();
+    };
+    try {
+      const store = createEngineStateStore(handle.db, masterKey, DEVICE);
+      // One statement is atomic on its own: a begin and a commit would be two more round trips.
+      await store.write([{ category: 'probe', id: 'one', value: 'a' }]);
+      expect(opened).toBe(0);
+      await store.write([
+        { category: 'probe', id: 'two', value: 'b' },
+        { category: 'probe', id: 'one', value: null },
+      ]);
+      expect(opened).toBe(1);
+      expect(Object.fromEntries(await store.list('probe'))).toEqual({ two: 'b' });
+    } finally {
+      handle.db.transaction = transaction;
+      await handle.destroy();
+    }
+  });
 });
