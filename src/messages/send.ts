@@ -135,10 +135,11 @@ export async function sendMessage(
     updated_at: at,
   };
   const afterCommit = await inSharedTransaction(ctx, async (trx) => {
-    await consumeMessageQuota(trx, workspaceId, plan, now);
     await insertQueuedMessage(trx, row);
     await options.onCreate?.(trx, id);
-    return ctx.messageStored.run(trx, row);
+    const stored = await ctx.messageStored.run(trx, row);
+    await consumeMessageQuota(trx, workspaceId, plan, now);
+    return stored;
   });
   afterCommit();
   ctx.bus.wake(dispatchTopic(device.id), id);
