@@ -1,4 +1,5 @@
-import type { DbOrTx } from '../db/database.js';
+import { sql } from 'kysely';
+import type { Dialect, DbOrTx } from '../db/database.js';
 import { preparedQuery } from '../db/prepared.js';
 import { newId } from '../lib/ids.js';
 import type { EventBus } from './bus.js';
@@ -25,6 +26,47 @@ const insertEvent = preparedQuery<
     created_at: a.createdAt,
   }),
 );
+
+const EVENT_COLUMNS = ['id', 'workspace_id', 'type', 'device_id', 'data', 'created_at'] as const;
+type EventColumns = {
+  ids: unknown;
+  workspaceIds: unknown;
+  types: unknown;
+  deviceIds: unknown;
+  data: unknown;
+  createdAts: unknown;
+};
+
+/**
+ * Several event rows in one statement whose text does not depend on how many there are (so it is
+ * compiled once, and PostgreSQL keeps one plan): each column's values go as one array parameter,
+ * a PostgreSQL array or, on SQLite, a JSON array read back with json_each.
+ */
+const insertEventsFor = {
+  postgres: preparedQuery<EventColumns, never>((db, a) =>
+    db
+      .insertInto('events')
+      .columns(EVENT_COLUMNS)
+      .expression(
+        sql`select * from unnest(${a.ids}::text[], ${a.workspaceIds}::text[], ${a.types}::text[],
+                                 ${a.deviceIds}::text[], ${a.data}::text[], ${a.createdAts}::text[])`,
+      ),
+  ),
+  sqlite: preparedQuery<EventColumns, never>((db, a) =>
+    db
+      .insertInto('events')
+      .columns(EVENT_COLUMNS)
+      .expression(
+        sql`select i.value, w.value, t.value, d.value, x.value, c.value
+            from json_each(${a.ids}) i
+            join json_each(${a.workspaceIds}) w on w.key = i.key
+            join json_each(${a.types}) t on t.key = i.key
+            join json_each(${a.deviceIds}) d on d.key = i.key
+            join json_each(${a.data}) x on x.key = i.key
+            join json_each(${a.createdAts}) c on c.key = i.key`,
+      ),
+  ),
+};
 
 export interface RecordEventInput {
   workspaceId: string;
@@ -74,6 +116,40 @@ export class EventOutbox {
     });
     for (const fanout of this.fanouts) await fanout(db, event, deviceId);
     return event;
+  }
+
+  /**
+   * Records several events, in the order given (their ids, and so webhooks' delivery order,
+   * follow it), with one statement for the rows: for a batch of changes in one transaction.
+   */
+  async recordMany(db: DbOrTx, dialect: Dialect, inputs: RecordEventInput[]): Promise<WapingEvent[]> {
+    if (inputs.length === 1) return [await this.record(db, inputs[0]!)];
+    const events = inputs.map((input) => ({
+      event: {
+        id: newId('evt', input.now.getTime()),
+        type: input.type,
+        createdAt: input.now.toISOString(),
+        workspaceId: input.workspaceId,
+        data: input.data,
+      } satisfies WapingEvent,
+      deviceId: input.deviceId ?? null,
+    }));
+    if (events.length === 0) return [];
+    const column = <T>(pick: (e: (typeof events)[number]) => T) => {
+      const values = events.map(pick);
+      return dialect === 'postgres' ? values : JSON.stringify(values);
+    };
+    await insertEventsFor[dialect](db, {
+      ids: column((e) => e.event.id),
+      workspaceIds: column((e) => e.event.workspaceId),
+      types: column((e) => e.event.type),
+      deviceIds: column((e) => e.deviceId),
+      data: column((e) => JSON.stringify(e.event.data)),
+      createdAts: column((e) => e.event.createdAt),
+    });
+    for (const { event, deviceId } of events)
+      for (const fanout of this.fanouts) await fanout(db, event, deviceId);
+    return events.map((e) => e.event);
   }
 
   /** Fans committed events out on the bus (webhook worker wake-up, SSE, alerts, verify worker). */

@@ -2,7 +2,8 @@ import type { AppContext } from '../context.js';
 import type { DbOrTx } from '../db/database.js';
 import { decrypt, deriveKey } from '../lib/crypto.js';
 import type { EngineEvents } from '../engines/engine.js';
-import { announce, canMove, transitionInTransaction, type MessageChange } from './status.js';
+import { announce, canMove, type MessageChange } from './status.js';
+import { transitionAllInTransaction, type BatchedMove } from './status-batch.js';
 import { findByWaId } from './store.js';
 import type { MessageRow } from './tables.js';
 
@@ -36,26 +37,18 @@ export async function applyReceipts(ctx: AppContext, receipts: DeviceReceipt[]):
     return [{ message, receipt, pending }];
   });
   if (moves.length === 0) return;
-  const changes = await ctx.db.transaction().execute(async (trx) => {
-    const made: Array<MessageChange | undefined> = [];
-    for (const { message, receipt, pending } of moves) {
-      if (receipt.status === 'failed') {
-        made.push(
-          await transitionInTransaction(ctx, trx, message.id, 'failed', {
-            errorCode: 'SEND_FAILED',
-            errorMessage: receipt.error ?? 'WhatsApp reported the message as failed',
-          }),
-        );
-        continue;
-      }
-      // WhatsApp's receipt can come back before the dispatcher has recorded the hand-off (the send
-      // call returns only after Baileys has stored its session keys): a delivered message was sent.
-      if (pending && receipt.status !== 'sent')
-        made.push(await transitionInTransaction(ctx, trx, message.id, 'sent'));
-      made.push(await transitionInTransaction(ctx, trx, message.id, receipt.status));
+  const batch: BatchedMove[] = moves.flatMap(({ message, receipt, pending }): BatchedMove[] => {
+    if (receipt.status === 'failed') {
+      const errorMessage = receipt.error ?? 'WhatsApp reported the message as failed';
+      return [{ messageId: message.id, status: 'failed', extra: { errorCode: 'SEND_FAILED', errorMessage } }];
     }
-    return made;
+    // WhatsApp's receipt can come back before the dispatcher has recorded the hand-off (the send
+    // call returns only after Baileys has stored its session keys): a delivered message was sent.
+    const sentFirst: BatchedMove[] =
+      pending && receipt.status !== 'sent' ? [{ messageId: message.id, status: 'sent' }] : [];
+    return [...sentFirst, { messageId: message.id, status: receipt.status }];
   });
+  const changes = await ctx.db.transaction().execute((trx) => transitionAllInTransaction(ctx, trx, batch));
   announce(
     ctx,
     changes.filter((c): c is MessageChange => c !== undefined),

@@ -1,6 +1,7 @@
 import type { AppContext } from '../context.js';
 import { upsertContact } from '../contacts/store.js';
-import { announce, transitionInTransaction, type MessageChange } from './status.js';
+import { announce, type MessageChange } from './status.js';
+import { transitionAllInTransaction } from './status-batch.js';
 import type { MessageRow } from './tables.js';
 
 /** Most hand-offs written in one transaction. */
@@ -74,11 +75,14 @@ export class SentRecorder {
       contacts.set(`${handOff.message.workspace_id} ${handOff.message.phone}`, handOff);
     const byPhone = [...contacts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return this.ctx.db.transaction().execute(async (trx) => {
-      const made: MessageChange[] = [];
-      for (const { message, at } of batch) {
-        const sent = await transitionInTransaction(this.ctx, trx, message.id, 'sent', { at });
-        if (sent) made.push(sent);
-      }
+      const moves = batch.map(({ message, at }) => ({
+        messageId: message.id,
+        status: 'sent' as const,
+        extra: { at },
+      }));
+      const made = (await transitionAllInTransaction(this.ctx, trx, moves)).filter(
+        (change): change is MessageChange => change !== undefined,
+      );
       for (const [, { message, at }] of byPhone)
         await upsertContact(trx, message.workspace_id, message.phone, { last_device_id: this.deviceId }, at);
       return made;

@@ -3,12 +3,13 @@ import { holdLease, type LeaseFence } from '../cluster/leases.js';
 import type { AppContext } from '../context.js';
 import type { DbOrTx } from '../db/database.js';
 import { preparedQuery } from '../db/prepared.js';
+import type { RecordEventInput } from '../events/outbox.js';
 import type { EventType, WapingEvent } from '../events/types.js';
 import type { MessageRow, MessageStatus } from './tables.js';
 import { toMessageView } from './views.js';
 
 /** Which statuses each status may follow: statuses only move forward (docs/api.md, "Statuses"). */
-const ALLOWED_FROM: Record<MessageStatus, MessageStatus[]> = {
+export const ALLOWED_FROM: Record<MessageStatus, MessageStatus[]> = {
   queued: ['sending'],
   sending: ['queued'],
   sent: ['queued', 'sending'],
@@ -30,9 +31,9 @@ export function canMove(from: MessageStatus, to: MessageStatus): boolean {
  * `delivered`: WhatsApp may still ask for the text to re-encrypt it for another of the recipient's
  * devices. Those keep it until read, or until the 24 h sweep (sealed-bodies.ts).
  */
-const ERASES_SEALED = new Set<MessageStatus>(['read', 'failed', 'expired', 'canceled']);
+export const ERASES_SEALED = new Set<MessageStatus>(['read', 'failed', 'expired', 'canceled']);
 
-const EVENT_FOR: Partial<Record<MessageStatus, EventType>> = {
+export const EVENT_FOR: Partial<Record<MessageStatus, EventType>> = {
   sent: 'message.sent',
   delivered: 'message.delivered',
   read: 'message.read',
@@ -60,7 +61,7 @@ export async function appendHistory(
   await insertHistory(db, { messageId, status, at, errorCode });
 }
 
-type TransitionExtra = {
+export type TransitionExtra = {
   errorCode?: string;
   errorMessage?: string;
   attemptsDelta?: number;
@@ -175,9 +176,23 @@ export async function transitionInTransaction(
   status: MessageStatus,
   extra: TransitionExtra = {},
 ): Promise<MessageChange | undefined> {
-  if (extra.fence) await holdLease(trx, ctx.dialect, extra.fence);
   const now = extra.at ?? ctx.clock.now();
-  const at = now.toISOString();
+  const updated = await moveInTransaction(ctx, trx, messageId, status, { ...extra, at: now });
+  if (!updated) return undefined;
+  const input = eventOfMove(updated, status, now);
+  return { row: updated, event: input ? await ctx.events.record(trx, input) : undefined };
+}
+
+/** The move and its timeline entry, without its event: the row as moved, or undefined. */
+export async function moveInTransaction(
+  ctx: AppContext,
+  trx: DbOrTx,
+  messageId: string,
+  status: MessageStatus,
+  extra: TransitionExtra,
+): Promise<MessageRow | undefined> {
+  if (extra.fence) await holdLease(trx, ctx.dialect, extra.fence);
+  const at = (extra.at ?? ctx.clock.now()).toISOString();
   const errorCode = extra.errorCode ?? null;
   const postgres = ctx.dialect === 'postgres';
   const move = transitionQuery(postgres, status, !!extra.errorCode, !!extra.attemptsDelta);
@@ -191,20 +206,16 @@ export async function transitionInTransaction(
       attemptsDelta: extra.attemptsDelta ?? 0,
     })
   ).rows[0];
-  if (!updated) return undefined;
   // On PostgreSQL the timeline entry came with the move (the same statement).
-  if (!postgres) await appendHistory(trx, messageId, status, at, errorCode);
+  if (updated && !postgres) await appendHistory(trx, messageId, status, at, errorCode);
+  return updated;
+}
+
+/** The event a move to `status` reports, if it reports one. */
+export function eventOfMove(row: MessageRow, status: MessageStatus, now: Date): RecordEventInput | undefined {
   const type = EVENT_FOR[status];
-  const event = type
-    ? await ctx.events.record(trx, {
-        workspaceId: updated.workspace_id,
-        type,
-        data: toMessageView(updated),
-        deviceId: updated.device_id,
-        now,
-      })
-    : undefined;
-  return { row: updated, event };
+  if (!type) return undefined;
+  return { workspaceId: row.workspace_id, type, data: toMessageView(row), deviceId: row.device_id, now };
 }
 
 /**

@@ -126,4 +126,56 @@ describe('receipts reported together', () => {
     expect(await timeline(t, first.id)).toEqual(['delivered', 'queued', 'sending', 'sent']);
     expect(await timeline(t, second.id)).toEqual(['delivered', 'queued', 'sending', 'sent']);
   });
+
+  it('record their events in the order they were reported, across messages', async ({ t }) => {
+    const a = await idleSandboxDevice(t, '+15550081008');
+    const first = await sending(t, a, '+15550081108');
+    const second = await sending(t, a, '+15550081109');
+    const third = await sending(t, a, '+15550081110');
+    const before = await t.app.ctx.db.selectFrom('events').select('id').execute();
+    const batcher = new ReceiptBatcher(t.app.ctx);
+    const at = new Date();
+    const failures = await batcher.applyAll(a.deviceId, [
+      { waMessageId: first.wa_message_id!, status: 'delivered', at },
+      { waMessageId: second.wa_message_id!, status: 'read', at },
+      { waMessageId: first.wa_message_id!, status: 'read', at },
+      { waMessageId: third.wa_message_id!, status: 'failed', at, error: 'recipient blocked' },
+    ]);
+    expect(failures).toEqual([]);
+    const known = new Set(before.map((e) => e.id));
+    const events = (await t.app.ctx.db.selectFrom('events').selectAll().orderBy('id').execute()).filter(
+      (e) => !known.has(e.id),
+    );
+    const names = new Map([
+      [first.id, 'first'],
+      [second.id, 'second'],
+      [third.id, 'third'],
+    ]);
+    // Webhooks deliver a device's events in id order: the order the receipts came in.
+    expect(events.map((e) => `${names.get((JSON.parse(e.data) as { id: string }).id)} ${e.type}`)).toEqual([
+      'first message.sent',
+      'first message.delivered',
+      'second message.sent',
+      'second message.read',
+      'first message.read',
+      'third message.failed',
+    ]);
+    expect(events.every((e) => e.device_id === a.deviceId && e.workspace_id === first.workspace_id)).toBe(
+      true,
+    );
+    // Each event carries the message as that move left it.
+    const statusIn = (e: (typeof events)[number]) => (JSON.parse(e.data) as { status: string }).status;
+    expect(events.map(statusIn)).toEqual(['sent', 'delivered', 'sent', 'read', 'read', 'failed']);
+    const failed = await t.app.ctx.db
+      .selectFrom('messages')
+      .select(['status', 'error_code', 'error_message'])
+      .where('id', '=', third.id)
+      .executeTakeFirstOrThrow();
+    expect(failed).toEqual({
+      status: 'failed',
+      error_code: 'SEND_FAILED',
+      error_message: 'recipient blocked',
+    });
+    expect(await timeline(t, third.id)).toEqual(['failed', 'queued', 'sending']);
+  });
 });

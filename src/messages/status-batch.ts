@@ -1,0 +1,171 @@
+import { sql } from 'kysely';
+import type { AppContext } from '../context.js';
+import type { DbOrTx } from '../db/database.js';
+import { preparedQuery } from '../db/prepared.js';
+import {
+  ALLOWED_FROM,
+  ERASES_SEALED,
+  eventOfMove,
+  moveInTransaction,
+  type MessageChange,
+  type TransitionExtra,
+} from './status.js';
+import type { MessageRow, MessageStatus } from './tables.js';
+
+/** One move of a batch: what transitionInTransaction takes, for one message. */
+export interface BatchedMove {
+  messageId: string;
+  status: MessageStatus;
+  extra?: TransitionExtra;
+}
+
+/**
+ * Several moves in the caller's transaction, each with the result transitionInTransaction would
+ * give it run in the order given. Moves with nothing extra (receipts: sent, delivered, read) are
+ * grouped by their target status, one statement per group with its timeline entries, and the
+ * events of all of them go in one statement: a batch of receipts costs a few round trips instead
+ * of two per move. A message's moves keep their order (its second move goes in a later round than
+ * its first), and the events get their ids in the order given, which is the order webhooks
+ * deliver them in.
+ */
+export async function transitionAllInTransaction(
+  ctx: AppContext,
+  trx: DbOrTx,
+  moves: BatchedMove[],
+): Promise<Array<MessageChange | undefined>> {
+  const now = ctx.clock.now();
+  const at = now.toISOString();
+  const ids = [...new Set(moves.map((move) => move.messageId))];
+  // PostgreSQL: every row of the batch locked first, in id order, with the lock its update takes.
+  // Two batches over the same messages (a device's receipts, its dispatcher's `sent` records) then
+  // wait for each other instead of each holding a row the other needs, a deadlock PostgreSQL
+  // breaks only after a second by aborting one.
+  if (ctx.dialect === 'postgres' && ids.length > 1) await lockInIdOrder(trx, { ids });
+  const rows: Array<MessageRow | undefined> = new Array<MessageRow | undefined>(moves.length);
+  const rounds: number[][] = [];
+  const movesOf = new Map<string, number>();
+  moves.forEach((move, i) => {
+    const round = movesOf.get(move.messageId) ?? 0;
+    movesOf.set(move.messageId, round + 1);
+    (rounds[round] ??= []).push(i);
+  });
+  for (const round of rounds) {
+    const groups = new Map<MessageStatus, number[]>();
+    for (const i of round) {
+      const { messageId, status, extra } = moves[i]!;
+      if (extra && Object.keys(extra).length > 0) {
+        rows[i] = await moveInTransaction(ctx, trx, messageId, status, { ...extra, at: extra.at ?? now });
+        continue;
+      }
+      const group = groups.get(status);
+      if (group) group.push(i);
+      else groups.set(status, [i]);
+    }
+    for (const [status, indexes] of groups) {
+      const ids = indexes.map((i) => moves[i]!.messageId);
+      const moved = await moveAll(ctx, trx, status, ids, at);
+      for (const i of indexes) rows[i] = moved.get(moves[i]!.messageId);
+    }
+  }
+
+  const reported = moves.flatMap((move, i) => {
+    const row = rows[i];
+    const input = row && eventOfMove(row, move.status, move.extra?.at ?? now);
+    return input ? [{ i, input }] : [];
+  });
+  const events = await ctx.events.recordMany(
+    trx,
+    ctx.dialect,
+    reported.map((r) => r.input),
+  );
+  const eventOf = new Map(reported.map((r, n) => [r.i, events[n]]));
+  return rows.map((row, i) => (row ? { row, event: eventOf.get(i) } : undefined));
+}
+
+const lockInIdOrder = preparedQuery<{ ids: string[] }, { id: string }>((db, a) =>
+  db
+    .selectFrom('messages')
+    .select('id')
+    .where(sql<boolean>`id = any(${a.ids}::text[])`)
+    .orderBy('id')
+    .forNoKeyUpdate(),
+);
+
+type MoveAllArgs = { ids: unknown; status: MessageStatus; at: string };
+
+/**
+ * One status for many messages, each moved only if its own status allows it, with the timeline
+ * entries of those moved. The ids go as one array parameter (a PostgreSQL array; a JSON array
+ * read with json_each on SQLite), so the text is the same however many there are: compiled once
+ * per target status.
+ */
+function buildMoveAll(postgres: boolean, status: MessageStatus) {
+  const update = preparedQuery<MoveAllArgs, MessageRow>((db, a) => {
+    const moved = (d: DbOrTx) =>
+      d
+        .updateTable('messages')
+        .set({
+          status: a.status,
+          updated_at: a.at,
+          ...(ERASES_SEALED.has(status) ? { sealed_body: null } : {}),
+        })
+        .where(
+          postgres
+            ? sql<boolean>`id = any(${a.ids}::text[])`
+            : sql<boolean>`id in (select value from json_each(${a.ids}))`,
+        )
+        .where('status', 'in', ALLOWED_FROM[status])
+        .returningAll();
+    if (!postgres) return moved(db);
+    return db
+      .with('moved', () => moved(db))
+      .with('entry', (d) =>
+        d
+          .insertInto('message_status_history')
+          .columns(['message_id', 'status', 'at', 'error_code'])
+          .expression((eb) =>
+            eb
+              .selectFrom('moved')
+              .select([
+                'moved.id',
+                sql<string>`${a.status}::text`.as('status'),
+                sql<string>`${a.at}::text`.as('at'),
+                sql<null>`null::text`.as('error_code'),
+              ]),
+          ),
+      )
+      .selectFrom('moved')
+      .selectAll();
+  });
+  return update;
+}
+
+const insertHistoryAll = preparedQuery<{ ids: string; status: MessageStatus; at: string }, never>((db, a) =>
+  db
+    .insertInto('message_status_history')
+    .columns(['message_id', 'status', 'at', 'error_code'])
+    .expression(sql`select value, ${a.status}, ${a.at}, null from json_each(${a.ids})`),
+);
+
+const moveAllQueries = new Map<string, ReturnType<typeof buildMoveAll>>();
+
+async function moveAll(
+  ctx: AppContext,
+  trx: DbOrTx,
+  status: MessageStatus,
+  ids: string[],
+  at: string,
+): Promise<Map<string, MessageRow>> {
+  const postgres = ctx.dialect === 'postgres';
+  const key = `${postgres}:${status}`;
+  let query = moveAllQueries.get(key);
+  if (!query) {
+    query = buildMoveAll(postgres, status);
+    moveAllQueries.set(key, query);
+  }
+  const { rows } = await query(trx, { ids: postgres ? ids : JSON.stringify(ids), status, at });
+  // On PostgreSQL the timeline entries came with the moves (the same statement).
+  if (!postgres && rows.length > 0)
+    await insertHistoryAll(trx, { ids: JSON.stringify(rows.map((r) => r.id)), status, at });
+  return new Map(rows.map((row) => [row.id, row]));
+}
