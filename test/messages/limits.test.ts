@@ -38,5 +38,20 @@ describe('plan limits', () => {
     expect(refused[0]!.json().error).toMatchObject({ code: 'QUOTA_EXCEEDED', details: { limit: 3 } });
     const usage = (await t.request({ method: 'GET', url: '/v1/workspace', key: trial.apiKey })).json().usage;
     expect(usage).toMatchObject({ messagesSent: 3, messagesRemaining: 0 });
+    // A refused message is undone whole: counted last, after its row and its conversation.
+    const accepted = answers.filter((a) => a.statusCode === 202).map((a) => a.json().id as string);
+    const stored = await t.app.ctx.db
+      .selectFrom('messages')
+      .select('id')
+      .where('workspace_id', '=', trial.workspaceId)
+      .execute();
+    expect(stored.map((m) => m.id).sort()).toEqual([...accepted].sort());
+    const conversation = await t.app.ctx.db
+      .selectFrom('conversations')
+      .select('last_message_id')
+      .where('workspace_id', '=', trial.workspaceId)
+      .where('phone', '=', '+15550400000')
+      .executeTakeFirstOrThrow();
+    expect(accepted).toContain(conversation.last_message_id);
   });
 });
