@@ -1,5 +1,7 @@
 import type { AppContext } from '../context.js';
-import type { DbOrTx } from '../db/database.js';
+import { sql } from 'kysely';
+import type { DbOrTx, Dialect } from '../db/database.js';
+import { preparedQuery } from '../db/prepared.js';
 import { decrypt, deriveKey } from '../lib/crypto.js';
 import type { EngineEvents } from '../engines/engine.js';
 import { announce, canMove, type MessageChange } from './status.js';
@@ -25,7 +27,7 @@ export async function applyReceipt(ctx: AppContext, deviceId: string, receipt: R
  * every move they make (the events with them). Receipts for unknown ids are ignored.
  */
 export async function applyReceipts(ctx: AppContext, receipts: DeviceReceipt[]): Promise<void> {
-  const messages = await findByWaIds(ctx.db, receipts);
+  const messages = await findByWaIds(ctx.db, ctx.dialect, receipts);
   const moves = receipts.flatMap(({ deviceId, receipt }) => {
     const message = messages.get(messageKey(deviceId, receipt.waMessageId));
     if (!message) return [];
@@ -57,25 +59,52 @@ export async function applyReceipts(ctx: AppContext, receipts: DeviceReceipt[]):
 
 const messageKey = (deviceId: string, waMessageId: string) => `${deviceId} ${waMessageId}`;
 
+/**
+ * The messages of these WhatsApp ids, whatever their device: the ids as one array parameter (a
+ * PostgreSQL array; a JSON array read with json_each on SQLite), so the text is the same however
+ * many there are and is compiled once.
+ */
+const messagesByWaIdsFor = {
+  postgres: preparedQuery<{ waIds: string[] }, MessageRow>((db, a) =>
+    db
+      .selectFrom('messages')
+      .selectAll()
+      .where(sql<boolean>`wa_message_id = any(${a.waIds}::text[])`),
+  ),
+  sqlite: preparedQuery<{ waIds: string }, MessageRow>((db, a) =>
+    db
+      .selectFrom('messages')
+      .selectAll()
+      .where(sql<boolean>`wa_message_id in (select value from json_each(${a.waIds}))`),
+  ),
+};
+
 /** The messages the receipts are for, by device and WhatsApp id: one statement. */
-async function findByWaIds(db: DbOrTx, receipts: DeviceReceipt[]): Promise<Map<string, MessageRow>> {
+async function findByWaIds(
+  db: DbOrTx,
+  dialect: Dialect,
+  receipts: DeviceReceipt[],
+): Promise<Map<string, MessageRow>> {
   if (receipts.length === 1) {
     const { deviceId, receipt } = receipts[0]!;
     const row = await findByWaId(db, deviceId, receipt.waMessageId);
     return new Map(row ? [[messageKey(deviceId, receipt.waMessageId), row]] : []);
   }
-  const rows = await db
-    .selectFrom('messages')
-    .selectAll()
-    .where((eb) =>
-      eb.or(
-        receipts.map(({ deviceId, receipt }) =>
-          eb.and([eb('wa_message_id', '=', receipt.waMessageId), eb('device_id', '=', deviceId)]),
-        ),
-      ),
-    )
-    .execute();
-  return new Map(rows.map((row) => [messageKey(row.device_id ?? '', row.wa_message_id ?? ''), row]));
+  const waIds = [...new Set(receipts.map(({ receipt }) => receipt.waMessageId))];
+  const { rows } =
+    dialect === 'postgres'
+      ? await messagesByWaIdsFor.postgres(db, { waIds })
+      : await messagesByWaIdsFor.sqlite(db, { waIds: JSON.stringify(waIds) });
+  // A receipt moves only a message of the device that reported it.
+  const reported = new Set(
+    receipts.map(({ deviceId, receipt }) => messageKey(deviceId, receipt.waMessageId)),
+  );
+  const found = new Map<string, MessageRow>();
+  for (const row of rows) {
+    const key = messageKey(row.device_id ?? '', row.wa_message_id ?? '');
+    if (reported.has(key)) found.set(key, row);
+  }
+  return found;
 }
 
 /** Most receipts applied in one transaction. */
