@@ -9,8 +9,13 @@ import { idleSandboxDevice, sendText } from '../helpers/sandbox.js';
 const it = appTest();
 
 /** A message of the device in `sending`, as the dispatcher leaves it while WhatsApp takes it. */
-async function sending(t: TestApp, device: { deviceId: string; fence: LeaseFence }, to: string) {
-  const res = await sendText(t, to, 'hello', { deviceId: device.deviceId, queueIfDisconnected: true });
+async function sending(
+  t: TestApp,
+  device: { deviceId: string; fence: LeaseFence },
+  to: string,
+  body = 'hello',
+) {
+  const res = await sendText(t, to, body, { deviceId: device.deviceId, queueIfDisconnected: true });
   expect(res.statusCode).toBe(202);
   const claim = await claimNext(t.app.ctx, device.deviceId, device.fence, new Date());
   expect(claim?.message.status).toBe('sending');
@@ -130,7 +135,10 @@ describe('receipts reported together', () => {
   it('record their events in the order they were reported, across messages', async ({ t }) => {
     const a = await idleSandboxDevice(t, '+15550081008');
     const first = await sending(t, a, '+15550081108');
-    const second = await sending(t, a, '+15550081109');
+    // The events of a batch go to the database as one array per column: quotes, backslashes,
+    // braces and commas in a body must come back as they were.
+    const awkward = 'say "hi", {ok}\\ ; \'x\' \u00e9 \ud83d\ude00 NULL';
+    const second = await sending(t, a, '+15550081109', awkward);
     const third = await sending(t, a, '+15550081110');
     const before = await t.app.ctx.db.selectFrom('events').select('id').execute();
     const batcher = new ReceiptBatcher(t.app.ctx);
@@ -166,6 +174,8 @@ describe('receipts reported together', () => {
     // Each event carries the message as that move left it.
     const statusIn = (e: (typeof events)[number]) => (JSON.parse(e.data) as { status: string }).status;
     expect(events.map(statusIn)).toEqual(['sent', 'delivered', 'sent', 'read', 'read', 'failed']);
+    const bodyIn = (e: (typeof events)[number]) => (JSON.parse(e.data) as { body: string | null }).body;
+    expect(events.filter((e) => e.data.includes(second.id)).map(bodyIn)).toEqual([awkward, awkward]);
     const failed = await t.app.ctx.db
       .selectFrom('messages')
       .select(['status', 'error_code', 'error_message'])
