@@ -9,6 +9,7 @@ import {
   moveInTransaction,
   type MessageChange,
   type TransitionExtra,
+  withTimelineEntries,
 } from './status.js';
 import type { MessageRow, MessageStatus } from './tables.js';
 
@@ -100,44 +101,23 @@ type MoveAllArgs = { ids: unknown; status: MessageStatus; at: string };
  * per target status.
  */
 function buildMoveAll(postgres: boolean, status: MessageStatus) {
-  const update = preparedQuery<MoveAllArgs, MessageRow>((db, a) => {
-    const moved = (d: DbOrTx) =>
-      d
-        .updateTable('messages')
-        .set({
-          status: a.status,
-          updated_at: a.at,
-          ...(ERASES_SEALED.has(status) ? { sealed_body: null } : {}),
-        })
-        .where(
-          postgres
-            ? sql<boolean>`id = any(${a.ids}::text[])`
-            : sql<boolean>`id in (select value from json_each(${a.ids}))`,
-        )
-        .where('status', 'in', ALLOWED_FROM[status])
-        .returningAll();
-    if (!postgres) return moved(db);
-    return db
-      .with('moved', () => moved(db))
-      .with('entry', (d) =>
-        d
-          .insertInto('message_status_history')
-          .columns(['message_id', 'status', 'at', 'error_code'])
-          .expression((eb) =>
-            eb
-              .selectFrom('moved')
-              .select([
-                'moved.id',
-                sql<string>`${a.status}::text`.as('status'),
-                sql<string>`${a.at}::text`.as('at'),
-                sql<null>`null::text`.as('error_code'),
-              ]),
-          ),
+  return preparedQuery<MoveAllArgs, MessageRow>((db, a) => {
+    const moved = db
+      .updateTable('messages')
+      .set({
+        status: a.status,
+        updated_at: a.at,
+        ...(ERASES_SEALED.has(status) ? { sealed_body: null } : {}),
+      })
+      .where(
+        postgres
+          ? sql<boolean>`id = any(${a.ids}::text[])`
+          : sql<boolean>`id in (select value from json_each(${a.ids}))`,
       )
-      .selectFrom('moved')
-      .selectAll();
+      .where('status', 'in', ALLOWED_FROM[status])
+      .returningAll();
+    return postgres ? withTimelineEntries(db, moved, { status: a.status, at: a.at, errorCode: null }) : moved;
   });
-  return update;
 }
 
 const insertHistoryAll = preparedQuery<{ ids: string; status: MessageStatus; at: string }, never>((db, a) =>

@@ -1,7 +1,8 @@
-import { sql } from 'kysely';
+import { sql, type UpdateQueryBuilder } from 'kysely';
 import { holdLease, type LeaseFence } from '../cluster/leases.js';
 import type { AppContext } from '../context.js';
-import type { DbOrTx } from '../db/database.js';
+import type { Db, DbOrTx } from '../db/database.js';
+import type { Database } from '../db/types.js';
 import { preparedQuery } from '../db/prepared.js';
 import type { RecordEventInput } from '../events/outbox.js';
 import type { EventType, WapingEvent } from '../events/types.js';
@@ -122,29 +123,38 @@ function buildMove(postgres: boolean, status: MessageStatus, withError: boolean,
         .where('id', '=', a.id)
         .where('status', 'in', ALLOWED_FROM[status])
         .returningAll();
-    if (postgres) {
-      return db
-        .with('moved', () => update(db))
-        .with('entry', (d) =>
-          d
-            .insertInto('message_status_history')
-            .columns(['message_id', 'status', 'at', 'error_code'])
-            .expression((eb) =>
-              eb
-                .selectFrom('moved')
-                .select([
-                  'moved.id',
-                  sql<string>`${a.status}::text`.as('status'),
-                  sql<string>`${a.at}::text`.as('at'),
-                  sql<string | null>`${a.errorCode}::text`.as('error_code'),
-                ]),
-            ),
-        )
-        .selectFrom('moved')
-        .selectAll();
-    }
-    return update(db);
+    return postgres ? withTimelineEntries(db, update(db), a) : update(db);
   });
+}
+
+/**
+ * PostgreSQL: a move (an update of messages, `returning *`) with the timeline entries of the rows
+ * it moved, written by the same statement, which returns the moved rows.
+ */
+export function withTimelineEntries(
+  db: Db,
+  moved: UpdateQueryBuilder<Database, 'messages', 'messages', MessageRow>,
+  entry: { status: string; at: string; errorCode: string | null },
+) {
+  return db
+    .with('moved', () => moved)
+    .with('entry', (d) =>
+      d
+        .insertInto('message_status_history')
+        .columns(['message_id', 'status', 'at', 'error_code'])
+        .expression((eb) =>
+          eb
+            .selectFrom('moved')
+            .select([
+              'moved.id',
+              sql<string>`${entry.status}::text`.as('status'),
+              sql<string>`${entry.at}::text`.as('at'),
+              sql<string | null>`${entry.errorCode}::text`.as('error_code'),
+            ]),
+        ),
+    )
+    .selectFrom('moved')
+    .selectAll();
 }
 
 const moves = new Map<string, Move>();
