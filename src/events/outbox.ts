@@ -123,6 +123,7 @@ export class EventOutbox {
    * follow it), with one statement for the rows: for a batch of changes in one transaction.
    */
   async recordMany(db: DbOrTx, dialect: Dialect, inputs: RecordEventInput[]): Promise<WapingEvent[]> {
+    if (inputs.length === 0) return [];
     if (inputs.length === 1) return [await this.record(db, inputs[0]!)];
     const events = inputs.map((input) => ({
       event: {
@@ -134,7 +135,6 @@ export class EventOutbox {
       } satisfies WapingEvent,
       deviceId: input.deviceId ?? null,
     }));
-    if (events.length === 0) return [];
     const column = <T>(pick: (e: (typeof events)[number]) => T) => {
       const values = events.map(pick);
       return dialect === 'postgres' ? values : JSON.stringify(values);

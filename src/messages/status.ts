@@ -34,7 +34,7 @@ export function canMove(from: MessageStatus, to: MessageStatus): boolean {
  */
 export const ERASES_SEALED = new Set<MessageStatus>(['read', 'failed', 'expired', 'canceled']);
 
-export const EVENT_FOR: Partial<Record<MessageStatus, EventType>> = {
+const EVENT_FOR: Partial<Record<MessageStatus, EventType>> = {
   sent: 'message.sent',
   delivered: 'message.delivered',
   read: 'message.read',
