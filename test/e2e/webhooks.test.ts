@@ -30,6 +30,8 @@ let receiverUrl = '';
 let answerStatus = 500;
 /** The signature header of every request the receiver got. */
 const signatures: string[] = [];
+/** How long the receiver waits before it answers. */
+let answerDelayMs = 0;
 
 beforeAll(async () => {
   ensureWebBuild();
@@ -42,9 +44,11 @@ beforeAll(async () => {
   receiver = createServer((req, res) => {
     signatures.push(String(req.headers['webhook-signature'] ?? ''));
     req.resume();
-    res
-      .writeHead(answerStatus, { 'content-type': 'text/plain' })
-      .end(answerStatus === 200 ? 'ok' : DOWN_BODY);
+    setTimeout(() => {
+      res
+        .writeHead(answerStatus, { 'content-type': 'text/plain' })
+        .end(answerStatus === 200 ? 'ok' : DOWN_BODY);
+    }, answerDelayMs);
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
@@ -123,6 +127,14 @@ describe('the Webhooks page', () => {
   });
 
   it('shows a refused delivery with its body and answer, then redelivers it to the fixed receiver', async () => {
+    // A busy server answers the deliveries list late: the health is read before the attempt ends,
+    // the list (its first answer on screen) after it. The health must still catch up.
+    answerDelayMs = 500;
+    const lateList = (url: URL) => url.pathname.endsWith('/deliveries');
+    await page.route(lateList, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
     await card().getByRole('button', { name: 'Send a test event' }).click();
     await page.getByText(`Test event sent to ${receiverUrl}`).waitFor(WAIT);
     const row = card().getByRole('row').filter({ hasText: 'webhook.test' });
@@ -130,6 +142,8 @@ describe('the Webhooks page', () => {
     await card()
       .getByText(/^0% of 1 delivery tried/)
       .waitFor(WAIT);
+    await page.unroute(lateList);
+    answerDelayMs = 0;
     await card()
       .getByLabel('Endpoint health')
       .getByText(/answered 500 at/)

@@ -54,12 +54,14 @@ export function Deliveries({
   }, [pending, list.reload]);
 
   // What the list says of each delivery: when it changes, the open detail and the health follow.
+  // The first answer on screen counts as a change too: the health may have been read before it
+  // (an earlier answer of this list can be dropped as stale, and the two are read side by side).
   const states = list.data?.data.map((d) => `${d.id}:${d.status}:${d.attemptCount}`).join(' ');
   const seen = useRef<string | undefined>(undefined);
   useEffect(() => {
-    if (states === undefined) return;
-    if (seen.current !== undefined && seen.current !== states) onChange?.();
+    if (states === undefined || seen.current === states) return;
     seen.current = states;
+    onChange?.();
   }, [states, onChange]);
 
   const redeliver = async (d: WebhookDelivery) => {
