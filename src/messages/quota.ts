@@ -1,12 +1,18 @@
-import { sql } from 'kysely';
+import { sql, type QueryCreator } from 'kysely';
 import type { DbOrTx } from '../db/database.js';
 import { preparedQuery } from '../db/prepared.js';
+import type { Database } from '../db/types.js';
 import { AppError } from '../lib/errors.js';
 import { monthPeriod } from '../lib/time.js';
 import type { Plan } from '../workspaces/plans.js';
 
+interface Counter {
+  workspaceId: string;
+  period: string;
+}
+
 /** The month's counter goes up by one, created at one if the month has none yet. */
-const countMessage = preparedQuery<{ workspaceId: string; period: string }, never>((db, a) =>
+export const countMessageQuery = (db: QueryCreator<Database>, a: Counter) =>
   db
     .insertInto('usage_counters')
     .values({ workspace_id: a.workspaceId, period: a.period, messages_sent: 1, verifications: 0 })
@@ -14,8 +20,7 @@ const countMessage = preparedQuery<{ workspaceId: string; period: string }, neve
       oc
         .columns(['workspace_id', 'period'])
         .doUpdateSet({ messages_sent: sql<number>`usage_counters.messages_sent + 1` }),
-    ),
-);
+    );
 
 /**
  * The same, but only while the counter is under the limit. One statement that reads and writes the
@@ -23,18 +28,28 @@ const countMessage = preparedQuery<{ workspaceId: string; period: string }, neve
  * row's latest version), so concurrent sends cannot overshoot; no row changed means the limit is
  * reached. A limit of 0 never gets here (the insert would count one).
  */
-const countMessageUnder = preparedQuery<{ workspaceId: string; period: string; limit: number }, never>(
-  (db, a) =>
-    db
-      .insertInto('usage_counters')
-      .values({ workspace_id: a.workspaceId, period: a.period, messages_sent: 1, verifications: 0 })
-      .onConflict((oc) =>
-        oc
-          .columns(['workspace_id', 'period'])
-          .doUpdateSet({ messages_sent: sql<number>`usage_counters.messages_sent + 1` })
-          .where('usage_counters.messages_sent', '<', a.limit),
-      ),
-);
+export const countMessageUnderQuery = (db: QueryCreator<Database>, a: Counter & { limit: number }) =>
+  db
+    .insertInto('usage_counters')
+    .values({ workspace_id: a.workspaceId, period: a.period, messages_sent: 1, verifications: 0 })
+    .onConflict((oc) =>
+      oc
+        .columns(['workspace_id', 'period'])
+        .doUpdateSet({ messages_sent: sql<number>`usage_counters.messages_sent + 1` })
+        .where('usage_counters.messages_sent', '<', a.limit),
+    );
+
+const countMessage = preparedQuery<Counter, never>(countMessageQuery);
+const countMessageUnder = preparedQuery<Counter & { limit: number }, never>(countMessageUnderQuery);
+
+/** The refusal of a message past the plan's monthly quota. */
+export function quotaExceeded(plan: Plan, period: string): AppError {
+  return new AppError(
+    'QUOTA_EXCEEDED',
+    `The ${plan.name} plan allows ${plan.messagesPerMonth} messages a month and this month's are used up`,
+    { limit: plan.messagesPerMonth, period },
+  );
+}
 
 /**
  * Counts one message against the month's quota, atomically: the increment only happens while
@@ -55,11 +70,5 @@ export async function consumeMessageQuota(
   const counted =
     limit > 0 &&
     Number((await countMessageUnder(db, { workspaceId, period, limit })).numAffectedRows ?? 0) > 0;
-  if (!counted) {
-    throw new AppError(
-      'QUOTA_EXCEEDED',
-      `The ${plan.name} plan allows ${plan.messagesPerMonth} messages a month and this month's are used up`,
-      { limit: plan.messagesPerMonth, period },
-    );
-  }
+  if (!counted) throw quotaExceeded(plan, period);
 }

@@ -11,8 +11,7 @@ import type { Plan } from '../workspaces/plans.js';
 import { findContact } from '../contacts/store.js';
 import { resolveOutboundMedia } from '../media/outbound.js';
 import { chooseDevice } from './device-choice.js';
-import { consumeMessageQuota } from './quota.js';
-import { insertQueuedMessage } from './store.js';
+import { storeAcceptedMessage } from './accept-store.js';
 import type { MessageRow, MessageSource } from './tables.js';
 import { findTemplate, renderTemplate } from './templates.js';
 import { priorityRank, toMessageView, type MessageView } from './views.js';
@@ -135,10 +134,11 @@ export async function sendMessage(
     updated_at: at,
   };
   const afterCommit = await inSharedTransaction(ctx, async (trx) => {
-    await insertQueuedMessage(trx, row);
-    await options.onCreate?.(trx, id);
+    // The message itself and its count against the quota go last, together: on PostgreSQL one
+    // statement, after which the workspace's counter row stays locked only until the commit.
     const stored = await ctx.messageStored.run(trx, row);
-    await consumeMessageQuota(trx, workspaceId, plan, now);
+    await options.onCreate?.(trx, id);
+    await storeAcceptedMessage(trx, row, plan, now);
     return stored;
   });
   afterCommit();

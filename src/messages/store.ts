@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql, type SqlBool, type Transaction } from 'kysely';
+import { PostgresAdapter, sql, type QueryCreator, type SqlBool, type Transaction } from 'kysely';
 import type { DbOrTx } from '../db/database.js';
 import { preparedQuery } from '../db/prepared.js';
 import type { Database } from '../db/types.js';
@@ -52,17 +52,32 @@ const insertQueuedEntry = preparedQuery<{ id: string; at: string }, never>((db, 
     .values({ message_id: a.id, status: 'queued', at: a.at, error_code: null }),
 );
 
-/** PostgreSQL: the message and its first timeline entry in one statement (one round trip). */
-const insertMessageQueued = preparedQuery<MessageRow, never>((db, a) =>
+/**
+ * PostgreSQL: the message and its first timeline entry as two data-modifying parts of one
+ * statement (one round trip), for the caller to finish with its own parts or a plain select.
+ */
+export const withQueuedMessage = (db: QueryCreator<Database>, a: MessageRow) =>
   db
     .with('message', (w) => w.insertInto('messages').values(messageValues(a)).returning(['id', 'created_at']))
-    .insertInto('message_status_history')
-    .columns(['message_id', 'status', 'at', 'error_code'])
-    .expression((eb) =>
-      eb
-        .selectFrom('message')
-        .select(['id', sql<string>`'queued'`.as('status'), 'created_at', sql<null>`null`.as('error_code')]),
-    ),
+    .with('queued_entry', (w) =>
+      w
+        .insertInto('message_status_history')
+        .columns(['message_id', 'status', 'at', 'error_code'])
+        .expression((eb) =>
+          eb
+            .selectFrom('message')
+            .select([
+              'id',
+              sql<string>`'queued'`.as('status'),
+              'created_at',
+              sql<null>`null`.as('error_code'),
+            ]),
+        )
+        .returning('message_id'),
+    );
+
+const insertMessageQueued = preparedQuery<MessageRow, { message_id: string }>((db, a) =>
+  withQueuedMessage(db, a).selectFrom('queued_entry').select('message_id'),
 );
 
 /**

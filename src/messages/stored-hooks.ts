@@ -8,6 +8,8 @@ export type AfterCommit = () => void;
 /**
  * Work a feature above messages does in the transaction that stores a new message, inbound or
  * accepted for sending (the inbox files it into its conversation). Throwing rolls the message back.
+ * It may run before the message's own row is written (an accepted message is written last, with
+ * its quota count): a hook takes what it needs from the row it is given, not from the table.
  */
 export type MessageStoredHook = (trx: Transaction<Database>, row: MessageRow) => Promise<AfterCommit | void>;
 
