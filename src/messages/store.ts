@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql, type QueryCreator, type SqlBool, type Transaction } from 'kysely';
+import { sql, type QueryCreator, type SqlBool, type Transaction } from 'kysely';
 import type { DbOrTx } from '../db/database.js';
 import { preparedQuery } from '../db/prepared.js';
 import type { Database } from '../db/types.js';
@@ -76,19 +76,12 @@ export const withQueuedMessage = (db: QueryCreator<Database>, a: MessageRow) =>
         .returning('message_id'),
     );
 
-const insertMessageQueued = preparedQuery<MessageRow, { message_id: string }>((db, a) =>
-  withQueuedMessage(db, a).selectFrom('queued_entry').select('message_id'),
-);
-
 /**
  * Stores a message accepted for sending, with its `queued` timeline entry (at its `created_at`),
- * in the caller's transaction.
+ * in the caller's transaction: two statements (PostgreSQL's accept makes them one with its quota
+ * count, in accept-store.ts).
  */
 export async function insertQueuedMessage(trx: Transaction<Database>, row: MessageRow): Promise<void> {
-  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
-    await insertMessageQueued(trx, row);
-    return;
-  }
   await insertMessage(trx, row);
   await insertQueuedEntry(trx, { id: row.id, at: row.created_at });
 }
