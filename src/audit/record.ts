@@ -67,8 +67,3 @@ export async function recordAudit(db: DbOrTx, by: AuditBy, entry: AuditEntry): P
   await db.insertInto('audit_events').values(row).execute();
   return row;
 }
-
-/** Runs `work` in `db` if it is a transaction already, else in a new one. */
-export async function inTransaction<T>(db: DbOrTx, work: (trx: DbOrTx) => Promise<T>): Promise<T> {
-  return db.isTransaction ? work(db) : db.transaction().execute(work);
-}

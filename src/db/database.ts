@@ -17,6 +17,11 @@ export type DbOrTx = Kysely<Database> | Transaction<Database>;
  */
 export type CreationHook = (trx: Transaction<Database>, resourceId: string) => Promise<void>;
 
+/** Runs `work` in `db` if it is a transaction already, else in a new one. */
+export async function inTransaction<T>(db: DbOrTx, work: (trx: DbOrTx) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
+
 export interface DatabaseHandle {
   db: Db;
   /**

@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import type { AppContext } from '../context.js';
+import type { CreationHook } from '../db/database.js';
 import { ChannelError } from '../channels/errors.js';
 import { createMailer, type Mailer } from '../channels/email.js';
 import { createSmsSenderFromConfig, type SmsSender } from '../channels/sms/index.js';
@@ -35,8 +36,20 @@ export function createVerifyChannels(config: Config): VerifyChannels {
   return { sms, mailer, close: () => mailer?.close() };
 }
 
+/**
+ * Thrown by an `onAccepted` hook when the verification moved on (canceled, resent, taken over)
+ * before its code message was accepted: the message is undone with the accepting transaction.
+ */
+export class AttemptMoved extends Error {
+  constructor() {
+    super('The verification moved on before its code was accepted');
+  }
+}
+
 export type SendOutcome =
   | { status: 'pending'; messageId: string }
+  /** `onAccepted` refused: nothing was sent. */
+  | { status: 'moved' }
   | { status: 'sent'; providerMessageId?: string }
   | { status: 'failed' | 'skipped'; reason: string; detail: string };
 
@@ -76,6 +89,7 @@ async function sendWhatsApp(
   code: string,
   message: CodeMessage,
   workspace: WorkspaceRow | undefined,
+  onAccepted: CreationHook | undefined,
 ) {
   if (!workspace) return skipped('WORKSPACE_NOT_FOUND', 'The workspace no longer exists');
   const minutes = minutesLeft(row.expires_at, ctx.clock.now());
@@ -98,6 +112,7 @@ async function sendWhatsApp(
       sourceId: row.id,
       displayBody: message.masked,
       ignoreOptOut: parseSettings(workspace.settings).allowOtpToOptedOut === true,
+      onCreate: onAccepted,
     },
   );
   return { status: 'pending' as const, messageId: view.id };
@@ -106,6 +121,7 @@ async function sendWhatsApp(
 /**
  * One send of the code on one channel. Never throws for a channel that cannot take the code: the
  * outcome says why, so the caller can fall back. Reasons and details never contain the code.
+ * `onAccepted` runs inside the transaction that accepts a WhatsApp code message, with its id.
  */
 export async function sendOnChannel(
   ctx: AppContext,
@@ -113,12 +129,13 @@ export async function sendOnChannel(
   row: VerificationRow,
   channel: Channel,
   code: string,
+  onAccepted?: CreationHook,
 ): Promise<SendOutcome> {
   try {
     // One read of the workspace for its code text and, on WhatsApp, its plan and opt-out setting.
     const workspace = await findWorkspace(ctx.db, row.workspace_id);
     const message = await composeMessage(ctx, row, code, workspace);
-    if (channel === 'whatsapp') return await sendWhatsApp(ctx, row, code, message, workspace);
+    if (channel === 'whatsapp') return await sendWhatsApp(ctx, row, code, message, workspace, onAccepted);
     if (channel === 'sms') {
       if (!channels.sms) return skipped('CHANNEL_NOT_CONFIGURED', 'SMS is not configured on this server');
       const sent = await channels.sms.send({ to: row.phone, body: message.text });
@@ -134,6 +151,7 @@ export async function sendOnChannel(
     });
     return { status: 'sent', providerMessageId: sent.messageId };
   } catch (err) {
+    if (err instanceof AttemptMoved) return { status: 'moved' };
     if (err instanceof AppError || err instanceof ChannelError) {
       return { status: 'failed', reason: err.code, detail: err.message };
     }

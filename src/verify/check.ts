@@ -1,9 +1,11 @@
 import type { AppContext } from '../context.js';
+import { inTransaction, type DbOrTx } from '../db/database.js';
+import { inSharedTransaction } from '../db/grouped-transactions.js';
 import { conflict, notFound } from '../lib/errors.js';
 import { toE164 } from '../lib/phone.js';
 import type { WapingEvent } from '../events/types.js';
 import { codeMatches, keysOf } from './codes.js';
-import { FAILED_CHECK_LIMIT, reserve } from './limits.js';
+import { countsInTransaction, FAILED_CHECK_LIMIT, reserve } from './limits.js';
 import { endVerification, findVerification, latestPending, MAX_CHECKS, takeCheck } from './store.js';
 import type { VerificationRow } from './tables.js';
 import { eventFor, expireVerification, routeOf } from './transitions.js';
@@ -24,19 +26,20 @@ const answer = (row: VerificationRow, now: Date): CheckResult => ({
 const alreadyUsed = () =>
   conflict('This verification was already approved: a code works once; start a new verification');
 
-async function reread(ctx: AppContext, row: VerificationRow): Promise<VerificationRow> {
-  return (await findVerification(ctx.db, row.workspace_id, row.id)) ?? row;
+async function reread(db: DbOrTx, row: VerificationRow): Promise<VerificationRow> {
+  return (await findVerification(db, row.workspace_id, row.id)) ?? row;
 }
 
-/** Ends the verification with `status` and its event, once, whichever check gets there first. */
+/** Ends the verification with `status` and its event (for `events`), once, whichever check gets there first. */
 async function finish(
   ctx: AppContext,
+  db: DbOrTx,
   row: VerificationRow,
   status: 'approved' | 'max_attempts_reached',
   now: Date,
+  events: WapingEvent[],
 ): Promise<VerificationRow | undefined> {
-  let event: WapingEvent | undefined;
-  const ended = await ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const patch =
       status === 'approved'
         ? { approved_at: now.toISOString(), attempt_deadline: null }
@@ -44,16 +47,16 @@ async function finish(
     const done = await endVerification(trx, row.id, status, patch, now);
     if (!done) return undefined;
     const route = routeOf(done);
-    event = await ctx.events.record(
-      trx,
-      status === 'approved'
-        ? eventFor('verification.approved', done, now, { channel: route[done.route_index] ?? null })
-        : eventFor('verification.failed', done, now, { reason: 'max_attempts_reached' }),
+    events.push(
+      await ctx.events.record(
+        trx,
+        status === 'approved'
+          ? eventFor('verification.approved', done, now, { channel: route[done.route_index] ?? null })
+          : eventFor('verification.failed', done, now, { reason: 'max_attempts_reached' }),
+      ),
     );
     return done;
   });
-  if (event) ctx.events.publish([event]);
-  return ended;
 }
 
 /**
@@ -87,24 +90,44 @@ export async function checkVerification(
   if (effectiveStatus(row, now) === 'expired')
     return answer((await expireVerification(ctx, row)) ?? row, now);
 
-  const slot = await reserve(ctx.db, workspaceId, row.phone, FAILED_CHECK_LIMIT, now);
-  if (!(await takeCheck(ctx.db, row.id, now))) {
+  const pending = row;
+  const events: WapingEvent[] = [];
+  // On SQLite the count, the check taken and the outcome are one piece of the shared transaction
+  // (`countsInTransaction`); on PostgreSQL the count commits on its own first.
+  const result = countsInTransaction(ctx.dialect)
+    ? await inSharedTransaction(ctx, (trx) => judge(ctx, trx, pending, code, now, events))
+    : await judge(ctx, ctx.db, pending, code, now, events);
+  ctx.events.publish(events);
+  return result;
+}
+
+/** Takes a check of the pending `row` and compares the code; what the check answers. */
+async function judge(
+  ctx: AppContext,
+  db: DbOrTx,
+  row: VerificationRow,
+  code: string,
+  now: Date,
+  events: WapingEvent[],
+): Promise<CheckResult> {
+  const slot = await reserve(db, row.workspace_id, row.phone, FAILED_CHECK_LIMIT, now);
+  if (!(await takeCheck(db, row.id, now))) {
     await slot.release();
-    const current = await reread(ctx, row);
+    const current = await reread(db, row);
     if (current.status === 'approved') throw alreadyUsed();
     return answer(current, now);
   }
   if (codeMatches(keysOf(ctx), row.id, code, row.code_hash)) {
     await slot.release();
-    const approved = await finish(ctx, row, 'approved', now);
+    const approved = await finish(ctx, db, row, 'approved', now, events);
     if (approved) return answer(approved, now);
     // Another check with the same code won the race: the code worked once, for it.
-    const current = await reread(ctx, row);
+    const current = await reread(db, row);
     if (current.status === 'approved') throw alreadyUsed();
     return answer(current, now);
   }
-  const current = await reread(ctx, row);
+  const current = await reread(db, row);
   if (current.check_attempts < MAX_CHECKS) return answer(current, now);
-  const ended = await finish(ctx, current, 'max_attempts_reached', now);
-  return answer(ended ?? (await reread(ctx, row)), now);
+  const ended = await finish(ctx, db, current, 'max_attempts_reached', now, events);
+  return answer(ended ?? (await reread(db, row)), now);
 }

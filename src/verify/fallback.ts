@@ -1,15 +1,14 @@
 import type { AppContext } from '../context.js';
+import type { CreationHook } from '../db/database.js';
 import { findMessage } from '../messages/store.js';
-import type { VerifyChannels } from './channels.js';
-import { sendOnChannel } from './channels.js';
+import { AttemptMoved, sendOnChannel, type VerifyChannels } from './channels.js';
 import { keysOf, unsealCode } from './codes.js';
-import { findVerification, parseAttempts, updateIfUnchanged } from './store.js';
+import { parseAttempts, updateIfUnchanged } from './store.js';
 import type { SendAttempt, VerificationRow } from './tables.js';
 import { dropQueuedMessage, leaseUntil, moveOn, routeOf } from './transitions.js';
 
 const DELIVERED = new Set(['delivered', 'read']);
 const GONE = new Set(['failed', 'expired', 'canceled']);
-const IN_FLIGHT = new Set(['queued', 'sending', 'sent']);
 
 /**
  * Sends the code on the route's current channel and falls back along the route until a channel
@@ -29,10 +28,34 @@ export async function runSends(
     const channel = route[row.route_index];
     // An expired code is not worth another channel; the worker marks the verification expired.
     if (!channel || row.expires_at <= ctx.clock.now().toISOString()) return row;
-    const outcome = await sendOnChannel(ctx, channels, row, channel, code);
+    const sending = row;
+    // A WhatsApp code message and the verification's wait for it are one transaction: the row is
+    // `waiting` on the message before any receipt or event of it can exist, and a verification
+    // that moved on meanwhile takes the message back with it.
+    let waiting: VerificationRow | undefined;
+    const onAccepted: CreationHook = async (trx, messageId) => {
+      const at = ctx.clock.now();
+      waiting = await updateIfUnchanged(
+        trx,
+        sending,
+        {
+          attempt_state: 'waiting',
+          attempt_message_id: messageId,
+          attempt_deadline: deadlineOf(sending, at),
+          send_attempts: [
+            ...parseAttempts(sending),
+            { channel, status: 'pending', messageId, at: at.toISOString() },
+          ],
+        },
+        at,
+      );
+      if (!waiting) throw new AttemptMoved();
+    };
+    const outcome = await sendOnChannel(ctx, channels, sending, channel, code, onAccepted);
+    if (outcome.status === 'moved') return row;
+    if (outcome.status === 'pending') return waiting ?? row;
     const now = ctx.clock.now();
     const attempt: SendAttempt = { channel, status: outcome.status, at: now.toISOString() };
-    if (outcome.status === 'pending') attempt.messageId = outcome.messageId;
     if (outcome.status === 'sent' && outcome.providerMessageId)
       attempt.providerMessageId = outcome.providerMessageId;
     if (outcome.status === 'failed' || outcome.status === 'skipped') {
@@ -40,37 +63,24 @@ export async function runSends(
       attempt.detail = outcome.detail;
     }
     const attempts = [...parseAttempts(row), attempt];
-    if (outcome.status === 'pending' || outcome.status === 'sent') {
-      const waiting = outcome.status === 'pending';
-      const deadline = new Date(now.getTime() + row.channel_timeout_seconds * 1000).toISOString();
-      const next = await updateIfUnchanged(
+    if (outcome.status === 'sent') {
+      const done = await updateIfUnchanged(
         ctx.db,
         row,
-        {
-          attempt_state: waiting ? 'waiting' : 'done',
-          attempt_message_id: waiting ? outcome.messageId : null,
-          attempt_deadline: waiting ? deadline : null,
-          send_attempts: attempts,
-        },
+        { attempt_state: 'done', attempt_message_id: null, attempt_deadline: null, send_attempts: attempts },
         now,
       );
-      // Lost the row meanwhile (canceled, resent): the message just queued is no longer wanted.
-      if (!next && waiting) await dropQueuedMessage(ctx, outcome.messageId);
-      if (!next || !waiting) return next ?? row;
-      // A message event published before `waiting` was written found nothing to wake; look once now.
-      // Any later event finds the row waiting, so between the two nothing is missed.
-      const message = await findMessage(ctx.db, next.workspace_id, outcome.messageId);
-      if (!message || !IN_FLIGHT.has(message.status)) {
-        await settleAttempt(ctx, channels, next);
-        return (await findVerification(ctx.db, next.workspace_id, next.id)) ?? next;
-      }
-      return next;
+      return done ?? row;
     }
     const next = await moveOn(ctx, row, attempts, outcome.reason);
     if (!next || next.attempt_state !== 'sending') return next ?? row;
     row = next;
   }
 }
+
+/** When a WhatsApp attempt made at `at` counts as not delivered in time. */
+const deadlineOf = (row: VerificationRow, at: Date) =>
+  new Date(at.getTime() + row.channel_timeout_seconds * 1000).toISOString();
 
 /** Takes over the sending of `row` as read; undefined when another node or request got it first. */
 export async function claimSending(

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { DbOrTx } from '../db/database.js';
+import type { DbOrTx, Dialect } from '../db/database.js';
 import { AppError } from '../lib/errors.js';
 import type { VerificationLimitCountsTable } from './tables.js';
 
@@ -99,6 +99,37 @@ export async function reserve(
     { limit: rule.limit, windowSeconds: rule.windowSeconds, retryAfterSeconds: retryAfter },
     retryAfter,
   );
+}
+
+/**
+ * Whether a request counts against its limits inside its own transaction. On PostgreSQL each
+ * count is a statement of its own, committed before the decision, so that requests on other
+ * connections and nodes see each other's counts (an uncommitted count would be invisible to
+ * them, and two could both take the last slot). SQLite has one writer and runs the shared
+ * transaction one piece at a time, so a count inside it is seen by every later piece; there it
+ * saves a commit per count, and a refusal or a failure later in the piece undoes its counts
+ * with the rest, with nothing to release.
+ */
+export const countsInTransaction = (dialect: Dialect): boolean => dialect === 'sqlite';
+
+/** A new verification's two counts: the workspace's starts a minute and the destination's sends. */
+export async function reserveCreation(
+  db: DbOrTx,
+  workspaceId: string,
+  phone: string,
+  perMinute: number,
+  now: Date,
+): Promise<Reservation> {
+  const created = await reserve(db, workspaceId, workspaceId, createLimit(perMinute), now);
+  const sent = await reserve(db, workspaceId, phone, SEND_LIMIT, now).catch(async (err: unknown) => {
+    await created.release();
+    throw err;
+  });
+  return {
+    release: async () => {
+      await Promise.all([created.release(), sent.release()]);
+    },
+  };
 }
 
 /** The start of the second `at` falls in, as stored. */

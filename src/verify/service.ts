@@ -1,5 +1,5 @@
 import type { AppContext } from '../context.js';
-import type { CreationHook } from '../db/database.js';
+import type { CreationHook, DbOrTx } from '../db/database.js';
 import { inSharedTransaction } from '../db/grouped-transactions.js';
 import { findDevice } from '../devices/store.js';
 import { conflict, notFound, validation } from '../lib/errors.js';
@@ -10,7 +10,7 @@ import { addUsage } from '../workspaces/store.js';
 import type { VerifyChannels } from './channels.js';
 import { generateCode, hashCode, keysOf, sealCode } from './codes.js';
 import { runSends } from './fallback.js';
-import { createLimit, reserve, SEND_LIMIT } from './limits.js';
+import { countsInTransaction, reserveCreation } from './limits.js';
 import { endVerification, findVerification, insertVerification, pendingFor } from './store.js';
 import type { Channel, VerificationRow } from './tables.js';
 import {
@@ -73,17 +73,9 @@ export async function createVerification(
   if (input.deviceId && !(await findDevice(ctx.db, workspaceId, input.deviceId))) throw notFound('Device');
   const template = await templateFor(ctx, workspaceId, input);
 
-  const created = await reserve(
-    ctx.db,
-    workspaceId,
-    workspaceId,
-    createLimit(ctx.config.verifyPerMinute),
-    now,
-  );
-  const sent = await reserve(ctx.db, workspaceId, phone, SEND_LIMIT, now).catch(async (err: unknown) => {
-    await created.release();
-    throw err;
-  });
+  const countOn = (db: DbOrTx) => reserveCreation(db, workspaceId, phone, ctx.config.verifyPerMinute, now);
+  // Counted before the transaction on PostgreSQL, inside it on SQLite (`countsInTransaction`).
+  const counted = countsInTransaction(ctx.dialect) ? null : await countOn(ctx.db);
 
   const id = newId('ver', now.getTime());
   const keys = keysOf(ctx);
@@ -121,6 +113,7 @@ export async function createVerification(
     updated_at: at,
   };
   const superseded = await inSharedTransaction(ctx, async (trx) => {
+    if (!counted) await countOn(trx);
     const previous = await pendingFor(trx, workspaceId, phone);
     for (const old of previous) {
       await endVerification(
@@ -136,7 +129,7 @@ export async function createVerification(
     await onCreate?.(trx, id);
     return previous;
   }).catch(async (err: unknown) => {
-    await Promise.all([created.release(), sent.release()]);
+    await counted?.release();
     throw err;
   });
   for (const old of superseded) await dropQueuedMessage(ctx, old.attempt_message_id);

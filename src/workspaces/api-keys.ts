@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
-import { inTransaction, recordAudit, SYSTEM_ACTOR, type AuditBy } from '../audit/record.js';
-import type { DbOrTx } from '../db/database.js';
+import { recordAudit, SYSTEM_ACTOR, type AuditBy } from '../audit/record.js';
+import { inTransaction, type DbOrTx } from '../db/database.js';
 import { preparedQuery } from '../db/prepared.js';
 import { randomToken, sha256Hex } from '../lib/crypto.js';
 import { newId } from '../lib/ids.js';
