@@ -121,7 +121,6 @@ async function sendWhatsApp(
 /**
  * One send of the code on one channel. Never throws for a channel that cannot take the code: the
  * outcome says why, so the caller can fall back. Reasons and details never contain the code.
- * `onAccepted` runs inside the transaction that accepts a WhatsApp code message, with its id.
  */
 export async function sendOnChannel(
   ctx: AppContext,
@@ -129,11 +128,17 @@ export async function sendOnChannel(
   row: VerificationRow,
   channel: Channel,
   code: string,
-  onAccepted?: CreationHook,
+  options: {
+    /** Runs inside the transaction that accepts a WhatsApp code message, with its id. */
+    onAccepted?: CreationHook;
+    /** The workspace as the caller read it; read here otherwise. */
+    workspace?: WorkspaceRow;
+  } = {},
 ): Promise<SendOutcome> {
+  const { onAccepted } = options;
   try {
     // One read of the workspace for its code text and, on WhatsApp, its plan and opt-out setting.
-    const workspace = await findWorkspace(ctx.db, row.workspace_id);
+    const workspace = options.workspace ?? (await findWorkspace(ctx.db, row.workspace_id));
     const message = await composeMessage(ctx, row, code, workspace);
     if (channel === 'whatsapp') return await sendWhatsApp(ctx, row, code, message, workspace, onAccepted);
     if (channel === 'sms') {

@@ -2,6 +2,7 @@ import type { AppContext } from '../context.js';
 import type { CreationHook } from '../db/database.js';
 import { findMessage } from '../messages/store.js';
 import { AttemptMoved, sendOnChannel, type VerifyChannels } from './channels.js';
+import type { WorkspaceRow } from '../workspaces/tables.js';
 import { keysOf, unsealCode } from './codes.js';
 import { parseAttempts, updateIfUnchanged } from './store.js';
 import type { SendAttempt, VerificationRow } from './tables.js';
@@ -19,6 +20,8 @@ export async function runSends(
   ctx: AppContext,
   channels: VerifyChannels,
   claimed: VerificationRow,
+  /** The verification's workspace when the caller read it already (a new verification). */
+  workspace?: WorkspaceRow,
 ): Promise<VerificationRow> {
   let row = claimed;
   if (!row.sealed_code) return row;
@@ -51,7 +54,7 @@ export async function runSends(
       );
       if (!waiting) throw new AttemptMoved();
     };
-    const outcome = await sendOnChannel(ctx, channels, sending, channel, code, onAccepted);
+    const outcome = await sendOnChannel(ctx, channels, sending, channel, code, { onAccepted, workspace });
     if (outcome.status === 'moved') return row;
     if (outcome.status === 'pending') return waiting ?? row;
     const now = ctx.clock.now();
@@ -100,6 +103,8 @@ export async function settleAttempt(
   ctx: AppContext,
   channels: VerifyChannels,
   row: VerificationRow,
+  /** An event said the attempt's message was delivered or read: no need to read it. */
+  deliveredSeen = false,
 ): Promise<void> {
   const now = ctx.clock.now();
   if (row.attempt_state === 'sending') {
@@ -109,13 +114,14 @@ export async function settleAttempt(
     return;
   }
   if (row.attempt_state !== 'waiting') return;
-  const message = row.attempt_message_id
-    ? await findMessage(ctx.db, row.workspace_id, row.attempt_message_id)
-    : undefined;
+  const message =
+    row.attempt_message_id && !deliveredSeen
+      ? await findMessage(ctx.db, row.workspace_id, row.attempt_message_id)
+      : undefined;
   const attempts = parseAttempts(row);
   const last = attempts[attempts.length - 1];
   if (!last) return;
-  if (message && DELIVERED.has(message.status)) {
+  if (deliveredSeen || (message && DELIVERED.has(message.status))) {
     attempts[attempts.length - 1] = { ...last, status: 'delivered' };
     await updateIfUnchanged(
       ctx.db,

@@ -6,7 +6,7 @@ import { conflict, notFound, validation } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import { toE164 } from '../lib/phone.js';
 import { findTemplate } from '../messages/templates.js';
-import { addUsage } from '../workspaces/store.js';
+import { addUsage, findWorkspace } from '../workspaces/store.js';
 import type { VerifyChannels } from './channels.js';
 import { generateCode, hashCode, keysOf, sealCode } from './codes.js';
 import { runSends } from './fallback.js';
@@ -62,10 +62,10 @@ export async function createVerification(
 ): Promise<VerificationRow> {
   const now = ctx.clock.now();
   const phone = toE164(input.to);
-  // The workspace's defaults fill what the request leaves out; read only when something is left out.
-  const needsDefaults =
-    input.channels === undefined || input.codeLength === undefined || input.ttlSeconds === undefined;
-  const defaults = needsDefaults ? await storedVerificationSettings(ctx.db, workspaceId) : {};
+  // Read once: its defaults fill what the request leaves out, and the first send needs its plan,
+  // code text and opt-out setting.
+  const workspace = await findWorkspace(ctx.db, workspaceId);
+  const defaults = storedVerificationSettings(workspace);
   // The workspace order skips email when this request gave no address to send it to.
   const workspaceRoute = defaults.channels?.filter((c) => c !== 'email' || input.email);
   const route = input.channels ?? (workspaceRoute?.length ? workspaceRoute : DEFAULT_CHANNELS);
@@ -133,7 +133,7 @@ export async function createVerification(
     throw err;
   });
   for (const old of superseded) await dropQueuedMessage(ctx, old.attempt_message_id);
-  return runSends(ctx, channels, row);
+  return runSends(ctx, channels, row, workspace);
 }
 
 export async function requireVerification(

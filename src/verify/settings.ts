@@ -1,9 +1,9 @@
 import { Type, type Static } from 'typebox';
-import type { DbOrTx } from '../db/database.js';
 import { validation } from '../lib/errors.js';
 import { literalUnion, Nullable } from '../lib/schema.js';
 import { templateVariables } from '../messages/templates.js';
 import { parseSettings, type StoredVerificationSettings } from '../workspaces/settings.js';
+import type { WorkspaceRow } from '../workspaces/tables.js';
 import { CHANNELS, type Channel } from './tables.js';
 import { assertCodeTemplate } from './texts.js';
 
@@ -86,14 +86,8 @@ export function patchVerificationSettings(
 }
 
 /** The workspace's code settings as stored (empty when the workspace is gone or never chose). */
-export async function storedVerificationSettings(
-  db: DbOrTx,
-  workspaceId: string,
-): Promise<StoredVerificationSettings> {
-  const row = await db
-    .selectFrom('workspaces')
-    .select('settings')
-    .where('id', '=', workspaceId)
-    .executeTakeFirst();
-  return row ? (parseSettings(row.settings).verification ?? {}) : {};
+export function storedVerificationSettings(
+  workspace: Pick<WorkspaceRow, 'settings'> | undefined,
+): StoredVerificationSettings {
+  return workspace ? (parseSettings(workspace.settings).verification ?? {}) : {};
 }

@@ -8,7 +8,8 @@ import { expireVerification } from './transitions.js';
 
 const BATCH = 100;
 const PURGE_EVERY_MS = 60_000;
-const WATCHED = new Set(['message.delivered', 'message.read', 'message.failed', 'message.expired']);
+const DELIVERED = new Set(['message.delivered', 'message.read']);
+const WATCHED = new Set([...DELIVERED, 'message.failed', 'message.expired']);
 
 export interface VerifyWorker {
   stop(): Promise<void>;
@@ -21,6 +22,8 @@ export interface VerifyWorker {
  */
 export function startVerifyWorker(ctx: AppContext, channels: VerifyChannels, intervalMs = 300): VerifyWorker {
   const nudged = new Set<string>();
+  // Of the nudged messages, those an event said were delivered (message statuses only move on).
+  const delivered = new Set<string>();
   let purgedAt = 0;
   let sweptAt = -Infinity;
 
@@ -31,8 +34,11 @@ export function startVerifyWorker(ctx: AppContext, channels: VerifyChannels, int
     run: async () => {
       const now = ctx.clock.now();
       const ids = [...nudged];
+      const seen = new Set(delivered);
       nudged.clear();
-      for (const row of await waitingOnMessages(ctx.db, ids)) await settleAttempt(ctx, channels, row);
+      delivered.clear();
+      for (const row of await waitingOnMessages(ctx.db, ids))
+        await settleAttempt(ctx, channels, row, seen.has(row.attempt_message_id ?? ''));
       // Message events wake the loop once per delivered code under load; the scans for expired
       // verifications and lapsed attempts need to run once an interval, not once per event.
       const sinceSweep = performance.now() - sweptAt;
@@ -51,6 +57,7 @@ export function startVerifyWorker(ctx: AppContext, channels: VerifyChannels, int
     if (!WATCHED.has(event.type) || event.data.source !== 'verification') return;
     if (typeof event.data.id !== 'string') return;
     nudged.add(event.data.id);
+    if (DELIVERED.has(event.type)) delivered.add(event.data.id);
     loop.wake();
   });
 
