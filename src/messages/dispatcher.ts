@@ -186,18 +186,26 @@ export class Dispatcher {
   private async handOff(message: MessageRow, known: ClaimedContact | undefined): Promise<void> {
     const { engine } = this.device;
     const now = this.ctx.clock.now();
+    // A fresh lookup is stored with the `sent` record when the message goes out (one write fewer
+    // for every first message to a number), and on its own on every other way out of here.
+    let lookedUp: ClaimedContact | undefined;
+    const storeLookup = async () => {
+      const lookup = lookedUp;
+      lookedUp = undefined;
+      if (lookup) await upsertContact(this.ctx.db, message.workspace_id, message.phone, lookup, now);
+    };
     try {
       let contact = known;
       if (!lookupIsFresh(contact, now)) {
         const found = await engine.lookup(message.phone);
-        contact = {
+        contact = lookedUp = {
           on_whatsapp: found.onWhatsApp ? 1 : 0,
           jid: found.jid ?? null,
           checked_at: now.toISOString(),
         };
-        await upsertContact(this.ctx.db, message.workspace_id, message.phone, contact, now);
       }
       if (contact?.on_whatsapp === 0) {
+        await storeLookup();
         await transitionMessage(this.ctx, message.id, 'failed', {
           errorCode: 'RECIPIENT_NOT_ON_WHATSAPP',
           errorMessage: 'This number does not use WhatsApp',
@@ -211,6 +219,7 @@ export class Dispatcher {
       // handed to WhatsApp here. Back in line if the lease still lets us; else its new holder
       // finds it in `sending` and sends it with the same WhatsApp id.
       if (!this.device.holdsLease()) {
+        await storeLookup();
         await transitionMessage(this.ctx, message.id, 'queued', {
           attemptsDelta: -1,
           fence: this.device.lease,
@@ -229,8 +238,12 @@ export class Dispatcher {
       }
       const sentAt = this.ctx.clock.now();
       this.device.pacer.recordSend(sentAt.getTime());
-      this.sent.record(message, sentAt);
+      this.sent.record(message, sentAt, lookedUp);
+      lookedUp = undefined;
     } catch (err) {
+      await storeLookup().catch((lookupErr: unknown) =>
+        this.ctx.log.warn({ err: lookupErr, messageId: message.id }, 'storing a number lookup failed'),
+      );
       // Not this node's message any more: its new holder decides what becomes of it.
       if (isLeaseLost(err)) throw err;
       if (err instanceof EngineSendError && err.code === 'SESSION_DISCONNECTED') {

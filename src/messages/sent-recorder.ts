@@ -1,5 +1,6 @@
 import type { AppContext } from '../context.js';
 import { upsertContact } from '../contacts/store.js';
+import type { ClaimedContact } from './claim.js';
 import { announce, type MessageChange } from './status.js';
 import { transitionAllInTransaction } from './status-batch.js';
 import type { MessageRow } from './tables.js';
@@ -13,6 +14,8 @@ interface HandOff {
   message: MessageRow;
   /** When WhatsApp took it: the `sent` entry's time, however long the write waits. */
   at: Date;
+  /** The number's WhatsApp lookup made for this hand-off, stored on its contact. */
+  lookup?: ClaimedContact;
 }
 
 /**
@@ -32,8 +35,8 @@ export class SentRecorder {
     private readonly deviceId: string,
   ) {}
 
-  record(message: MessageRow, at: Date): void {
-    this.waiting.push({ message, at });
+  record(message: MessageRow, at: Date, lookup?: ClaimedContact): void {
+    this.waiting.push({ message, at, lookup });
     this.writing ??= this.drain().finally(() => {
       this.writing = null;
     });
@@ -70,9 +73,13 @@ export class SentRecorder {
   private writeOnce(batch: HandOff[]): Promise<MessageChange[]> {
     // The contacts of the batch, each once, in phone order: two devices' writes touching the same
     // contacts lock them in the same order and cannot deadlock.
+    // A lookup made for an earlier hand-off to the same number is kept.
     const contacts = new Map<string, HandOff>();
-    for (const handOff of batch)
-      contacts.set(`${handOff.message.workspace_id} ${handOff.message.phone}`, handOff);
+    for (const handOff of batch) {
+      const key = `${handOff.message.workspace_id} ${handOff.message.phone}`;
+      const lookup = handOff.lookup ?? contacts.get(key)?.lookup;
+      contacts.set(key, { ...handOff, lookup });
+    }
     const byPhone = [...contacts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return this.ctx.db.transaction().execute(async (trx) => {
       const moves = batch.map(({ message, at }) => ({
@@ -83,8 +90,14 @@ export class SentRecorder {
       const made = (await transitionAllInTransaction(this.ctx, trx, moves)).filter(
         (change): change is MessageChange => change !== undefined,
       );
-      for (const [, { message, at }] of byPhone)
-        await upsertContact(trx, message.workspace_id, message.phone, { last_device_id: this.deviceId }, at);
+      for (const [, { message, at, lookup }] of byPhone)
+        await upsertContact(
+          trx,
+          message.workspace_id,
+          message.phone,
+          { last_device_id: this.deviceId, ...lookup },
+          at,
+        );
       return made;
     });
   }
