@@ -1,8 +1,8 @@
 import type { AppContext } from '../context.js';
 import type { CreationHook } from '../db/database.js';
 import { findMessage } from '../messages/store.js';
-import { AttemptMoved, sendOnChannel, type VerifyChannels } from './channels.js';
 import type { WorkspaceRow } from '../workspaces/tables.js';
+import { AttemptMoved, sendOnChannel, type VerifyChannels } from './channels.js';
 import { keysOf, unsealCode } from './codes.js';
 import { parseAttempts, updateIfUnchanged } from './store.js';
 import type { SendAttempt, VerificationRow } from './tables.js';
