@@ -11,7 +11,7 @@ import type { VerifyChannels } from './channels.js';
 import { generateCode, hashCode, keysOf, sealCode } from './codes.js';
 import { runSends } from './fallback.js';
 import { countsInTransaction, reserveCreation } from './limits.js';
-import { endVerification, findVerification, insertVerification, pendingFor } from './store.js';
+import { endVerification, findVerification, insertVerification, supersedePending } from './store.js';
 import type { Channel, VerificationRow } from './tables.js';
 import {
   DEFAULT_CHANNELS,
@@ -114,16 +114,7 @@ export async function createVerification(
   };
   const superseded = await inSharedTransaction(ctx, async (trx) => {
     if (!counted) await countOn(trx);
-    const previous = await pendingFor(trx, workspaceId, phone);
-    for (const old of previous) {
-      await endVerification(
-        trx,
-        old.id,
-        'canceled',
-        { failure_reason: 'superseded', attempt_deadline: null },
-        now,
-      );
-    }
+    const previous = await supersedePending(trx, workspaceId, phone, now);
     await insertVerification(trx, row);
     await addUsage(trx, workspaceId, now, { verifications: 1 });
     await onCreate?.(trx, id);

@@ -39,13 +39,27 @@ export async function latestPending(
     .executeTakeFirst();
 }
 
-export async function pendingFor(db: DbOrTx, workspaceId: string, phone: string): Promise<VerificationRow[]> {
+/**
+ * Cancels the number's pending verifications (a new one replaces them) in one statement, and
+ * returns them as they now are; their `attempt_message_id` is what they were waiting on.
+ */
+export async function supersedePending(
+  db: DbOrTx,
+  workspaceId: string,
+  phone: string,
+  now: Date,
+): Promise<VerificationRow[]> {
   return db
-    .selectFrom('verifications')
-    .selectAll()
+    .updateTable('verifications')
+    .set({
+      ...toColumns({ failure_reason: 'superseded', attempt_deadline: null }, now),
+      status: 'canceled',
+      sealed_code: null,
+    })
     .where('workspace_id', '=', workspaceId)
     .where('phone', '=', phone)
     .where('status', '=', 'pending')
+    .returningAll()
     .execute();
 }
 
