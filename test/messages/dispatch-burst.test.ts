@@ -1,45 +1,35 @@
 import { describe, expect } from 'vitest';
-import type { Engine, SendTextInput } from '../../src/engines/engine.js';
-import { Dispatcher } from '../../src/messages/dispatcher.js';
-import { Pacer } from '../../src/messages/pacer.js';
+import type { SendTextInput } from '../../src/engines/engine.js';
 import { eventually } from '../helpers/app.js';
 import { appTest } from '../helpers/fixture.js';
-import { idleSandboxDevice, sendText } from '../helpers/sandbox.js';
+import { lineDispatcher } from '../helpers/line-dispatcher.js';
+import { sendText } from '../helpers/sandbox.js';
 
 const it = appTest();
 
-const UNPACED = { minIntervalMs: 0, jitterMs: 0, perMinute: null, perDay: null, presence: false };
-
 describe('a burst of claimed messages on an unpaced line', () => {
   it('goes back in line, untouched, when the line drops part way through', async ({ t }) => {
-    const { deviceId, fence } = await idleSandboxDevice(t, '+15550083001');
+    let connected = true;
+    const handedOff: string[] = [];
+    // The phone's side of the line, as the dispatcher sees it: the line drops after two sends.
+    const { deviceId, dispatcher } = await lineDispatcher(
+      t,
+      '+15550083001',
+      {
+        lookup: async (phone: string) => ({ onWhatsApp: true, jid: `${phone.slice(1)}@s.whatsapp.net` }),
+        sendText: async ({ to, waMessageId, jid }: SendTextInput) => {
+          handedOff.push(to);
+          if (handedOff.length === 2) connected = false;
+          return { waMessageId, jid: jid ?? '' };
+        },
+      },
+      () => connected,
+    );
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
       const res = await sendText(t, `+1555008310${i}`, `burst ${i}`, { deviceId, queueIfDisconnected: true });
       ids.push(res.json<{ id: string }>().id);
     }
-    let connected = true;
-    const handedOff: string[] = [];
-    // The phone's side of the line, as the dispatcher sees it: the line drops after two sends.
-    const line = {
-      lookup: async (phone: string) => ({ onWhatsApp: true, jid: `${phone.slice(1)}@s.whatsapp.net` }),
-      sendText: async ({ to, waMessageId, jid }: SendTextInput) => {
-        handedOff.push(to);
-        if (handedOff.length === 2) connected = false;
-        return { waMessageId, jid: jid ?? '' };
-      },
-    };
-    const dispatcher = new Dispatcher(t.app.ctx, {
-      id: deviceId,
-      workspaceId: t.workspaceId,
-      // Only what the dispatcher calls for a text message (lookup, sendText) is needed here.
-      engine: line as unknown as Engine,
-      pacer: new Pacer(() => UNPACED),
-      isConnected: () => connected,
-      presence: () => false,
-      lease: fence,
-      holdsLease: () => true,
-    });
     await dispatcher.start();
     const statuses = async () => {
       const rows = await t.app.ctx.db

@@ -1,24 +1,21 @@
 import { describe, expect } from 'vitest';
-import type { Engine, SendTextInput } from '../../src/engines/engine.js';
-import { Dispatcher } from '../../src/messages/dispatcher.js';
-import { Pacer } from '../../src/messages/pacer.js';
+import type { SendTextInput } from '../../src/engines/engine.js';
 import { eventually } from '../helpers/app.js';
 import type { TestApp } from '../helpers/app.js';
 import { appTest } from '../helpers/fixture.js';
-import { idleSandboxDevice, sendText } from '../helpers/sandbox.js';
+import { lineDispatcher } from '../helpers/line-dispatcher.js';
+import { sendText } from '../helpers/sandbox.js';
 
 const it = appTest();
 
-const UNPACED = { minIntervalMs: 0, jitterMs: 0, perMinute: null, perDay: null, presence: false };
 const ON_WHATSAPP = '+15550084101';
 const NOT_ON_WHATSAPP = '+15550084102';
 
 /** A dispatcher on a line whose lookups and sends are counted; `+…102` is not on WhatsApp. */
 async function countedLine(t: TestApp, ownNumber: string) {
-  const { deviceId, fence } = await idleSandboxDevice(t, ownNumber);
   const lookups: string[] = [];
   const sent: string[] = [];
-  const line = {
+  const { deviceId, dispatcher } = await lineDispatcher(t, ownNumber, {
     lookup: async (phone: string) => {
       lookups.push(phone);
       return phone === NOT_ON_WHATSAPP
@@ -29,17 +26,6 @@ async function countedLine(t: TestApp, ownNumber: string) {
       sent.push(to);
       return { waMessageId, jid: jid ?? '' };
     },
-  };
-  const dispatcher = new Dispatcher(t.app.ctx, {
-    id: deviceId,
-    workspaceId: t.workspaceId,
-    // Only what the dispatcher calls for a text message (lookup, sendText) is needed here.
-    engine: line as unknown as Engine,
-    pacer: new Pacer(() => UNPACED),
-    isConnected: () => true,
-    presence: () => false,
-    lease: fence,
-    holdsLease: () => true,
   });
   return { deviceId, dispatcher, lookups, sent };
 }
