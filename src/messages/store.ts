@@ -229,18 +229,25 @@ export async function stuckSending(db: DbOrTx, deviceId: string): Promise<Messag
     .execute();
 }
 
+/**
+ * Queued messages past their expiry, for the sweep. The status is a literal: the partial index
+ * messages_expiry, which holds queued messages with an expiry only, serves nothing else.
+ */
+export function dueForExpiryQuery(db: DbOrTx, nowIso: string, limit: number) {
+  return db
+    .selectFrom('messages')
+    .select('id')
+    .where('status', '=', sql.lit('queued'))
+    .where('expires_at', '<=', nowIso)
+    .limit(limit);
+}
+
 export async function dueForExpiry(
   db: DbOrTx,
   nowIso: string,
   limit: number,
 ): Promise<Array<{ id: string }>> {
-  return db
-    .selectFrom('messages')
-    .select('id')
-    .where('status', '=', 'queued')
-    .where('expires_at', '<=', nowIso)
-    .limit(limit)
-    .execute();
+  return dueForExpiryQuery(db, nowIso, limit).execute();
 }
 
 /** When the device sent in the last 24 hours: seeds its pacer's caps, so a restart does not reset them. */

@@ -454,6 +454,7 @@ CREATE INDEX media_workspace ON public.media USING btree (workspace_id, created_
 CREATE UNIQUE INDEX media_chunks_pk ON public.media_chunks USING btree (storage_key, seq)
 CREATE UNIQUE INDEX memberships_pk ON public.memberships USING btree (workspace_id, user_id)
 CREATE INDEX message_status_history_message ON public.message_status_history USING btree (message_id, at)
+CREATE INDEX messages_expiry ON public.messages USING btree (expires_at) WHERE ((status = 'queued'::text) AND (expires_at IS NOT NULL))
 CREATE INDEX messages_log ON public.messages USING btree (workspace_id, id)
 CREATE INDEX messages_phone ON public.messages USING btree (workspace_id, phone, id)
 CREATE UNIQUE INDEX messages_pkey ON public.messages USING btree (id)

@@ -28,6 +28,7 @@ index login_throttle_window: CREATE INDEX "login_throttle_window" on "login_thro
 index media_status: CREATE INDEX "media_status" on "media" ("status", "created_at")
 index media_workspace: CREATE INDEX "media_workspace" on "media" ("workspace_id", "created_at")
 index message_status_history_message: CREATE INDEX "message_status_history_message" on "message_status_history" ("message_id", "at")
+index messages_expiry: CREATE INDEX "messages_expiry" on "messages" ("expires_at") where ("status" = 'queued' and "expires_at" is not null)
 index messages_log: CREATE INDEX "messages_log" on "messages" ("workspace_id", "id")
 index messages_phone: CREATE INDEX "messages_phone" on "messages" ("workspace_id", "phone", "id")
 index messages_queue: CREATE INDEX "messages_queue" on "messages" ("device_id", "status", "priority", "id")

@@ -20,6 +20,7 @@ import { m0018_conversation_status_counts } from './0018_conversation_status_cou
 import { m0019_verification_stats_index } from './0019_verification_stats_index.js';
 import { m0020_conversation_tag_counts } from './0020_conversation_tag_counts.js';
 import { m0021_verification_limit_counts } from './0021_verification_limit_counts.js';
+import { m0022_message_expiry_index } from './0022_message_expiry_index.js';
 
 /** Every migration, by name; names sort in the order they apply. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '0019_verification_stats_index': m0019_verification_stats_index,
   '0020_conversation_tag_counts': m0020_conversation_tag_counts,
   '0021_verification_limit_counts': m0021_verification_limit_counts,
+  '0022_message_expiry_index': m0022_message_expiry_index,
 };
