@@ -19,8 +19,10 @@ export class PgBus implements EventBus {
   private client: pg.Client | null = null;
   private closed = false;
   private reconnectTimer: NodeJS.Timeout | null = null;
-  /** Notifications published in this turn of the event loop, sent together at its end. */
+  /** Notifications not sent yet: they go together, in one statement, when the one before returned. */
   private pending: string[] = [];
+  /** A NOTIFY statement is on its way: what is published meanwhile waits for it and goes in the next. */
+  private sending = false;
 
   constructor(
     private readonly url: string,
@@ -73,10 +75,12 @@ export class PgBus implements EventBus {
     this.local.emit(topic, payload);
     const text = JSON.stringify({ origin: this.nodeId, topic, payload });
     if (this.closed || Buffer.byteLength(text) > MAX_PAYLOAD) return;
-    // A status change publishes two or three notifications and a hand-off several: one round trip
-    // for all those of a turn instead of one each (PostgreSQL delivers them in this order).
+    // A status change publishes two or three notifications and a hand-off several, and under load
+    // every request one: one round trip for all those of a turn, and for all those published
+    // while the previous statement was on its way, instead of one each. One statement at a time
+    // also keeps them in order across statements (PostgreSQL delivers a statement's in order).
     this.pending.push(text);
-    if (this.pending.length === 1) setImmediate(() => this.flush());
+    if (this.pending.length === 1 && !this.sending) setImmediate(() => this.flush());
   }
 
   wake<T extends Topic>(topic: T, payload: Topics[T]): void {
@@ -86,12 +90,18 @@ export class PgBus implements EventBus {
   }
 
   private flush(): void {
+    if (this.sending || this.closed) return;
     const batch = this.pending.splice(0, MAX_BATCH);
-    if (this.pending.length > 0) setImmediate(() => this.flush());
-    if (this.closed || batch.length === 0) return;
-    this.notify(CHANNEL, batch).catch((err: unknown) => {
-      if (!this.closed) this.log.warn({ err }, 'bus notify failed');
-    });
+    if (batch.length === 0) return;
+    this.sending = true;
+    this.notify(CHANNEL, batch)
+      .catch((err: unknown) => {
+        if (!this.closed) this.log.warn({ err }, 'bus notify failed');
+      })
+      .finally(() => {
+        this.sending = false;
+        this.flush();
+      });
   }
 
   subscribe<T extends Topic>(topic: T, listener: TopicListener<T>): () => void {

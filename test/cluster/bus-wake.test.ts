@@ -26,8 +26,8 @@ describe('bus wake-ups', () => {
     await testDb.drop();
   });
 
-  /** A node's bus, counting the NOTIFY statements it sends. */
-  async function nodeBus(nodeId: string): Promise<{ bus: EventBus; notifies: () => number }> {
+  /** A node's bus, counting the NOTIFY statements it sends (each held back `delayMs` first). */
+  async function nodeBus(nodeId: string, delayMs = 0): Promise<{ bus: EventBus; notifies: () => number }> {
     let notifies = 0;
     if (!testDb.databaseUrl) {
       const bus = new MemoryBus();
@@ -40,6 +40,7 @@ describe('bus wake-ups', () => {
       pino({ level: 'silent' }),
       async (channel, payloads) => {
         notifies++;
+        if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
         await sql`select ${sql.join(payloads.map((p) => sql`pg_notify(${channel}, ${p})`))}`.execute(
           database.db,
         );
@@ -90,5 +91,21 @@ describe('bus wake-ups', () => {
     a.bus.wake(topic, 'msg_remote');
     await expect.poll(() => onB, { timeout: 5000 }).toEqual(['msg_remote']);
     expect(a.notifies()).toBe(1);
+  });
+
+  it('sends what is published while a NOTIFY is on its way in one statement after it, in order', async () => {
+    // A slow round trip stands for a loaded database: every request publishes one.
+    const a = await nodeBus('node-a4', 200);
+    const b = await nodeBus('node-b4');
+    const topic = dispatchTopic('dev_burst');
+    const onB = heard(b.bus, topic);
+    a.bus.publish(topic, 'msg_1');
+    await expect.poll(() => a.notifies()).toBe(1);
+    for (const id of ['msg_2', 'msg_3', 'msg_4', 'msg_5']) {
+      a.bus.publish(topic, id);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await expect.poll(() => onB, { timeout: 5000 }).toEqual(['msg_1', 'msg_2', 'msg_3', 'msg_4', 'msg_5']);
+    expect(a.notifies()).toBe(2);
   });
 });
