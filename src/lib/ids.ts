@@ -79,6 +79,18 @@ export function idFloor(prefix: IdPrefix, ms: number): string {
   return `${prefix}_${encodeTime(ms)}${'0'.repeat(16)}`;
 }
 
+/** The time an id was made at, in milliseconds (its first 10 characters after the prefix). */
+export function idTime(id: string): number {
+  const encoded = id.slice(id.indexOf('_') + 1, id.indexOf('_') + 11);
+  let ms = 0;
+  for (const char of encoded) {
+    const value = ALPHABET.indexOf(char);
+    if (value < 0) throw new Error(`not an id: ${id}`);
+    ms = ms * 32 + value;
+  }
+  return ms;
+}
+
 /** A shape check for route params: the prefix and 26 base32 characters. */
 export function idPattern(prefix: IdPrefix): string {
   return `^${prefix}_[0-9a-hjkmnp-tv-z]{26}$`;
