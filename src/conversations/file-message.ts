@@ -1,11 +1,11 @@
-import { sql, type RawBuilder, type Transaction } from 'kysely';
+import { sql, type QueryCreator, type RawBuilder, type Transaction } from 'kysely';
 import type { AppContext } from '../context.js';
 import type { Dialect } from '../db/database.js';
 import { preparedQuery } from '../db/prepared.js';
 import type { Database } from '../db/types.js';
 import type { WapingEvent } from '../events/types.js';
 import { newId } from '../lib/ids.js';
-import type { MessageStoredHook } from '../messages/stored-hooks.js';
+import type { AfterCommit, MessageStoredHook } from '../messages/stored-hooks.js';
 import type { MessageRow } from '../messages/tables.js';
 import { publishConversation, recordConversationEvent } from './announce.js';
 import { viewOf } from './store.js';
@@ -57,45 +57,86 @@ const tagsOfThread: Record<Dialect, RawBuilder<string[] | string>> = {
  * come in) and a message that is not a code clears the code-only flag. Returns the thread with its
  * tags; it was created by this statement when it carries the id proposed here.
  */
+const fileOutboundQuery = (db: QueryCreator<Database>, a: OutboundFiling, dialect: Dialect) =>
+  db
+    .insertInto('conversations')
+    .values({
+      id: a.id,
+      workspace_id: a.workspaceId,
+      device_id: a.deviceId,
+      phone: a.phone,
+      contact_name: null,
+      status: 'open',
+      assignee_id: null,
+      unread_count: 0,
+      otp_only: a.otpOnly,
+      last_message_id: a.messageId,
+      last_message_at: a.at,
+      last_direction: 'out',
+      last_preview: a.preview,
+      last_inbound_at: null,
+      created_at: a.at,
+      updated_at: a.at,
+    })
+    .onConflict((oc) =>
+      oc.columns(['workspace_id', 'device_id', 'phone']).doUpdateSet({
+        last_message_id: forwardOnly<string | null>('last_message_id'),
+        last_message_at: forwardOnly<string>('last_message_at'),
+        last_direction: forwardOnly<'in' | 'out' | null>('last_direction'),
+        last_preview: forwardOnly<string | null>('last_preview'),
+        updated_at: forwardOnly<string>('updated_at'),
+        otp_only: sql<number>`case when excluded.otp_only = 1 then conversations.otp_only else 0 end`,
+      }),
+    )
+    .returningAll()
+    .returning(tagsOfThread[dialect].as('tags_json'));
+
+type FiledThread = ConversationRow & { tags_json: string[] | string };
+
 const fileOutboundOn = (dialect: Dialect) =>
-  preparedQuery<OutboundFiling, ConversationRow & { tags_json: string[] | string }>((db, a) =>
-    db
-      .insertInto('conversations')
-      .values({
-        id: a.id,
-        workspace_id: a.workspaceId,
-        device_id: a.deviceId,
-        phone: a.phone,
-        contact_name: null,
-        status: 'open',
-        assignee_id: null,
-        unread_count: 0,
-        otp_only: a.otpOnly,
-        last_message_id: a.messageId,
-        last_message_at: a.at,
-        last_direction: 'out',
-        last_preview: a.preview,
-        last_inbound_at: null,
-        created_at: a.at,
-        updated_at: a.at,
-      })
-      .onConflict((oc) =>
-        oc.columns(['workspace_id', 'device_id', 'phone']).doUpdateSet({
-          last_message_id: forwardOnly<string | null>('last_message_id'),
-          last_message_at: forwardOnly<string>('last_message_at'),
-          last_direction: forwardOnly<'in' | 'out' | null>('last_direction'),
-          last_preview: forwardOnly<string | null>('last_preview'),
-          updated_at: forwardOnly<string>('updated_at'),
-          otp_only: sql<number>`case when excluded.otp_only = 1 then conversations.otp_only else 0 end`,
-        }),
-      )
-      .returningAll()
-      .returning(tagsOfThread[dialect].as('tags_json')),
-  );
+  preparedQuery<OutboundFiling, FiledThread>((db, a) => fileOutboundQuery(db, a, dialect));
 const fileOutbound: Record<Dialect, ReturnType<typeof fileOutboundOn>> = {
   postgres: fileOutboundOn('postgres'),
   sqlite: fileOutboundOn('sqlite'),
 };
+
+function outboundFiling(row: MessageRow, now: Date): OutboundFiling {
+  // Accepted and sent messages always have their line; only inbound ones are checked for it.
+  if (!row.device_id) throw new Error(`message ${row.id} has no line to file it under`);
+  return {
+    id: newId('cnv', now.getTime()),
+    workspaceId: row.workspace_id,
+    deviceId: row.device_id,
+    phone: row.phone,
+    otpOnly: row.source === 'verification' ? 1 : 0,
+    messageId: row.id,
+    at: row.created_at,
+    preview: row.body === null ? null : row.body.slice(0, PREVIEW_CHARS),
+  };
+}
+
+/**
+ * After an outbound message was filed: the thread's `conversation.created` event when the filing
+ * created it (in the same transaction), and what to publish once it committed.
+ */
+async function outboundFiled(
+  ctx: AppContext,
+  trx: Transaction<Database>,
+  filing: OutboundFiling,
+  thread: FiledThread,
+): Promise<AfterCommit> {
+  const { tags_json, ...conversation } = thread;
+  const created = conversation.id === filing.id;
+  // PostgreSQL's driver parses json; SQLite answers its text.
+  const tags = typeof tags_json === 'string' ? (JSON.parse(tags_json) as string[]) : tags_json;
+  const view = toConversationView(conversation, tags);
+  const now = ctx.clock.now();
+  const events = created
+    ? [await recordConversationEvent(ctx, trx, filing.workspaceId, 'conversation.created', view, now)]
+    : [];
+  return () =>
+    publishConversation(ctx, { workspaceId: filing.workspaceId, view, kind: 'message_out', events });
+}
 
 /**
  * The inbox's hook into every new message: files it into the conversation of its workspace, line
@@ -105,124 +146,123 @@ const fileOutbound: Record<Dialect, ReturnType<typeof fileOutboundOn>> = {
  * doing either, and a thread of codes only stays out of the inbox's default list.
  */
 export function fileIntoConversation(ctx: AppContext): MessageStoredHook {
-  return async (trx: Transaction<Database>, row: MessageRow) => {
-    if (!row.device_id) return;
-    const deviceId = row.device_id;
-    const now = ctx.clock.now();
-    const at = row.created_at;
-    const inbound = row.direction === 'in';
-    const code = row.source === 'verification';
-    const preview = row.body === null ? null : row.body.slice(0, PREVIEW_CHARS);
-
-    if (!inbound) {
-      const proposedId = newId('cnv', now.getTime());
-      const { rows } = await fileOutbound[ctx.dialect](trx, {
-        id: proposedId,
-        workspaceId: row.workspace_id,
-        deviceId,
-        phone: row.phone,
-        otpOnly: code ? 1 : 0,
-        messageId: row.id,
-        at,
-        preview,
-      });
-      const { tags_json, ...conversation } = rows[0]!;
-      const created = conversation.id === proposedId;
-      // PostgreSQL's driver parses json; SQLite answers its text.
-      const tags = typeof tags_json === 'string' ? (JSON.parse(tags_json) as string[]) : tags_json;
-      const view = toConversationView(conversation, tags);
-      const events = created
-        ? [await recordConversationEvent(ctx, trx, row.workspace_id, 'conversation.created', view, now)]
-        : [];
-      return () =>
-        publishConversation(ctx, { workspaceId: row.workspace_id, view, kind: 'message_out', events });
-    }
-
-    // Concurrent first messages of one thread: one insert wins, the others fall through to the update.
-    const created = await trx
-      .insertInto('conversations')
-      .values({
-        id: newId('cnv', now.getTime()),
-        workspace_id: row.workspace_id,
-        device_id: deviceId,
-        phone: row.phone,
-        contact_name: null,
-        status: 'open',
-        assignee_id: null,
-        unread_count: 0,
-        otp_only: code ? 1 : 0,
-        last_message_id: null,
-        last_message_at: at,
-        last_direction: null,
-        last_preview: null,
-        last_inbound_at: null,
-        created_at: at,
-        updated_at: at,
-      })
-      .onConflict((oc) => oc.columns(['workspace_id', 'device_id', 'phone']).doNothing())
-      .returning('id')
-      .executeTakeFirst();
-
-    const thread = trx
-      .updateTable('conversations')
-      .where('workspace_id', '=', row.workspace_id)
-      .where('device_id', '=', deviceId)
-      .where('phone', '=', row.phone);
-
-    // The last message moves forward only (ids sort by time), whatever order commits come in.
-    await thread
-      .set({
-        last_message_id: row.id,
-        last_message_at: at,
-        last_direction: row.direction,
-        last_preview: preview,
-        updated_at: at,
-      })
-      .where((eb) => eb.or([eb('last_message_id', 'is', null), eb('last_message_id', '<', row.id)]))
-      .execute();
-    if (!code) await thread.set({ otp_only: 0 }).where('otp_only', '=', 1).execute();
-
-    let reopened: { status: 'resolved' | 'pending' } | undefined;
-    if (inbound) {
-      const name = pushNameOf(row);
-      await thread
-        .set((eb) => ({
-          unread_count: eb('unread_count', '+', 1),
-          last_inbound_at: at,
-          ...(name ? { contact_name: name } : {}),
-        }))
-        .execute();
-      for (const status of ['resolved', 'pending'] as const) {
-        const moved = await thread
-          .set({ status: 'open', updated_at: at })
-          .where('status', '=', status)
-          .executeTakeFirst();
-        if (Number(moved.numUpdatedRows) > 0) reopened = { status };
-      }
-    }
-
-    const conversation = await trx
-      .selectFrom('conversations')
-      .selectAll()
-      .where('workspace_id', '=', row.workspace_id)
-      .where('device_id', '=', deviceId)
-      .where('phone', '=', row.phone)
-      .executeTakeFirstOrThrow();
-    const view = await viewOf(trx, conversation);
-    const events: WapingEvent[] = [];
-    if (created) {
-      events.push(
-        await recordConversationEvent(ctx, trx, row.workspace_id, 'conversation.created', view, now),
-      );
-    }
-    if (reopened) {
-      events.push(
-        await recordConversationEvent(ctx, trx, row.workspace_id, 'conversation.status_changed', view, now, {
-          previousStatus: reopened.status,
-        }),
-      );
-    }
-    const kind = inbound ? 'message_in' : 'message_out';
-    return () => publishConversation(ctx, { workspaceId: row.workspace_id, view, kind, events });
+  return {
+    run: (trx, row) => fileMessage(ctx, trx, row),
+    // PostgreSQL files an accepted message in the statement that stores it (messages/accept-store.ts).
+    accepted: {
+      args: outboundFiling,
+      // A thread this message creates gets its `conversation.created` event in `finish`.
+      build: (db, a: OutboundFiling) =>
+        fileOutboundQuery(db, a, 'postgres').returning(
+          sql<boolean>`conversations.id = ${a.id}`.as('pending'),
+        ),
+      finish: (trx, _row, filing: OutboundFiling, returned) =>
+        outboundFiled(ctx, trx, filing, returned as FiledThread),
+    },
   };
+}
+
+async function fileMessage(
+  ctx: AppContext,
+  trx: Transaction<Database>,
+  row: MessageRow,
+): Promise<AfterCommit | void> {
+  if (!row.device_id) return;
+  const deviceId = row.device_id;
+  const now = ctx.clock.now();
+  const at = row.created_at;
+  const inbound = row.direction === 'in';
+  const code = row.source === 'verification';
+  const preview = row.body === null ? null : row.body.slice(0, PREVIEW_CHARS);
+
+  if (!inbound) {
+    const filing = outboundFiling(row, now);
+    const { rows } = await fileOutbound[ctx.dialect](trx, filing);
+    return outboundFiled(ctx, trx, filing, rows[0]!);
+  }
+
+  // Concurrent first messages of one thread: one insert wins, the others fall through to the update.
+  const created = await trx
+    .insertInto('conversations')
+    .values({
+      id: newId('cnv', now.getTime()),
+      workspace_id: row.workspace_id,
+      device_id: deviceId,
+      phone: row.phone,
+      contact_name: null,
+      status: 'open',
+      assignee_id: null,
+      unread_count: 0,
+      otp_only: code ? 1 : 0,
+      last_message_id: null,
+      last_message_at: at,
+      last_direction: null,
+      last_preview: null,
+      last_inbound_at: null,
+      created_at: at,
+      updated_at: at,
+    })
+    .onConflict((oc) => oc.columns(['workspace_id', 'device_id', 'phone']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+
+  const thread = trx
+    .updateTable('conversations')
+    .where('workspace_id', '=', row.workspace_id)
+    .where('device_id', '=', deviceId)
+    .where('phone', '=', row.phone);
+
+  // The last message moves forward only (ids sort by time), whatever order commits come in.
+  await thread
+    .set({
+      last_message_id: row.id,
+      last_message_at: at,
+      last_direction: row.direction,
+      last_preview: preview,
+      updated_at: at,
+    })
+    .where((eb) => eb.or([eb('last_message_id', 'is', null), eb('last_message_id', '<', row.id)]))
+    .execute();
+  if (!code) await thread.set({ otp_only: 0 }).where('otp_only', '=', 1).execute();
+
+  let reopened: { status: 'resolved' | 'pending' } | undefined;
+  if (inbound) {
+    const name = pushNameOf(row);
+    await thread
+      .set((eb) => ({
+        unread_count: eb('unread_count', '+', 1),
+        last_inbound_at: at,
+        ...(name ? { contact_name: name } : {}),
+      }))
+      .execute();
+    for (const status of ['resolved', 'pending'] as const) {
+      const moved = await thread
+        .set({ status: 'open', updated_at: at })
+        .where('status', '=', status)
+        .executeTakeFirst();
+      if (Number(moved.numUpdatedRows) > 0) reopened = { status };
+    }
+  }
+
+  const conversation = await trx
+    .selectFrom('conversations')
+    .selectAll()
+    .where('workspace_id', '=', row.workspace_id)
+    .where('device_id', '=', deviceId)
+    .where('phone', '=', row.phone)
+    .executeTakeFirstOrThrow();
+  const view = await viewOf(trx, conversation);
+  const events: WapingEvent[] = [];
+  if (created) {
+    events.push(await recordConversationEvent(ctx, trx, row.workspace_id, 'conversation.created', view, now));
+  }
+  if (reopened) {
+    events.push(
+      await recordConversationEvent(ctx, trx, row.workspace_id, 'conversation.status_changed', view, now, {
+        previousStatus: reopened.status,
+      }),
+    );
+  }
+  const kind = inbound ? 'message_in' : 'message_out';
+  return () => publishConversation(ctx, { workspaceId: row.workspace_id, view, kind, events });
 }

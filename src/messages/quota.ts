@@ -1,4 +1,4 @@
-import { sql, type QueryCreator } from 'kysely';
+import { sql, type QueryCreator, type RawBuilder } from 'kysely';
 import type { DbOrTx } from '../db/database.js';
 import { preparedQuery } from '../db/prepared.js';
 import type { Database } from '../db/types.js';
@@ -11,16 +11,28 @@ interface Counter {
   period: string;
 }
 
+/** The counter's row for one more message; with `when`, only if it holds (PostgreSQL's accept). */
+const counterRow = (db: QueryCreator<Database>, a: Counter, when?: RawBuilder<boolean>) => {
+  const insert = db.insertInto('usage_counters');
+  if (!when)
+    return insert.values({
+      workspace_id: a.workspaceId,
+      period: a.period,
+      messages_sent: 1,
+      verifications: 0,
+    });
+  return insert
+    .columns(['workspace_id', 'period', 'messages_sent', 'verifications'])
+    .expression(sql`select ${a.workspaceId}, ${a.period}, 1, 0 where ${when}`);
+};
+
 /** The month's counter goes up by one, created at one if the month has none yet. */
-export const countMessageQuery = (db: QueryCreator<Database>, a: Counter) =>
-  db
-    .insertInto('usage_counters')
-    .values({ workspace_id: a.workspaceId, period: a.period, messages_sent: 1, verifications: 0 })
-    .onConflict((oc) =>
-      oc
-        .columns(['workspace_id', 'period'])
-        .doUpdateSet({ messages_sent: sql<number>`usage_counters.messages_sent + 1` }),
-    );
+export const countMessageQuery = (db: QueryCreator<Database>, a: Counter, when?: RawBuilder<boolean>) =>
+  counterRow(db, a, when).onConflict((oc) =>
+    oc
+      .columns(['workspace_id', 'period'])
+      .doUpdateSet({ messages_sent: sql<number>`usage_counters.messages_sent + 1` }),
+  );
 
 /**
  * The same, but only while the counter is under the limit. One statement that reads and writes the
@@ -28,16 +40,17 @@ export const countMessageQuery = (db: QueryCreator<Database>, a: Counter) =>
  * row's latest version), so concurrent sends cannot overshoot; no row changed means the limit is
  * reached. A limit of 0 never gets here (the insert would count one).
  */
-export const countMessageUnderQuery = (db: QueryCreator<Database>, a: Counter & { limit: number }) =>
-  db
-    .insertInto('usage_counters')
-    .values({ workspace_id: a.workspaceId, period: a.period, messages_sent: 1, verifications: 0 })
-    .onConflict((oc) =>
-      oc
-        .columns(['workspace_id', 'period'])
-        .doUpdateSet({ messages_sent: sql<number>`usage_counters.messages_sent + 1` })
-        .where('usage_counters.messages_sent', '<', a.limit),
-    );
+export const countMessageUnderQuery = (
+  db: QueryCreator<Database>,
+  a: Counter & { limit: number },
+  when?: RawBuilder<boolean>,
+) =>
+  counterRow(db, a, when).onConflict((oc) =>
+    oc
+      .columns(['workspace_id', 'period'])
+      .doUpdateSet({ messages_sent: sql<number>`usage_counters.messages_sent + 1` })
+      .where('usage_counters.messages_sent', '<', a.limit),
+  );
 
 const countMessage = preparedQuery<Counter, never>(countMessageQuery);
 const countMessageUnder = preparedQuery<Counter & { limit: number }, never>(countMessageUnderQuery);

@@ -134,12 +134,11 @@ export async function sendMessage(
     updated_at: at,
   };
   const afterCommit = await inSharedTransaction(ctx, async (trx) => {
-    // The message itself and its count against the quota go last, together: on PostgreSQL one
-    // statement, after which the workspace's counter row stays locked only until the commit.
-    const stored = await ctx.messageStored.run(trx, row);
     await options.onCreate?.(trx, id);
-    await storeAcceptedMessage(trx, row, plan, now);
-    return stored;
+    // The message, its count against the quota and the hooks' work (its conversation) go last,
+    // together: on PostgreSQL one statement, after which the workspace's counter row stays locked
+    // only until the commit.
+    return storeAcceptedMessage(trx, row, plan, now, ctx.messageStored.all());
   });
   afterCommit();
   ctx.bus.wake(dispatchTopic(device.id), id);

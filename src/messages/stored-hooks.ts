@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Compilable, QueryCreator, Transaction } from 'kysely';
 import type { Database } from '../db/types.js';
 import type { MessageRow } from './tables.js';
 
@@ -6,33 +6,73 @@ import type { MessageRow } from './tables.js';
 export type AfterCommit = () => void;
 
 /**
+ * The same work as a hook's `run`, for a message accepted for sending on PostgreSQL, split around
+ * the accept's one statement: `build` is a data-modifying part of that statement (the round trip
+ * a statement of its own would cost is most of what the work costs there), and `finish` completes
+ * the work in the transaction with the one row the part returned.
+ */
+export interface AcceptedPart<Args extends object> {
+  /** The part's arguments for one message. */
+  args(row: MessageRow, now: Date): Args;
+  /**
+   * The part, built once from placeholders for its arguments (as for a prepared query): a
+   * data-modifying query whose `returning` gives the row `finish` reads, with a boolean `pending`
+   * that is true when `finish` will write more. The statement then leaves the quota count, which
+   * locks the workspace's counter row until the commit, until after `finish`.
+   */
+  build(db: QueryCreator<Database>, args: Args): Compilable<Record<string, unknown>>;
+  /** Runs in the transaction once the statement ran, with what the part returned. */
+  finish(
+    trx: Transaction<Database>,
+    row: MessageRow,
+    args: Args,
+    returned: Record<string, unknown>,
+  ): Promise<AfterCommit | void>;
+}
+
+/**
  * Work a feature above messages does in the transaction that stores a new message, inbound or
  * accepted for sending (the inbox files it into its conversation). Throwing rolls the message back.
  * It may run before the message's own row is written (an accepted message is written last, with
  * its quota count): a hook takes what it needs from the row it is given, not from the table.
  */
-export type MessageStoredHook = (trx: Transaction<Database>, row: MessageRow) => Promise<AfterCommit | void>;
+export interface MessageStoredHook {
+  run(trx: Transaction<Database>, row: MessageRow): Promise<AfterCommit | void>;
+  /** The same work for an accepted message as part of the accept's statement on PostgreSQL. */
+  accepted?: AcceptedPart<object>;
+}
+
+/** Calls every AfterCommit of a list, in order. */
+export function everyAfterCommit(after: AfterCommit[]): AfterCommit {
+  return () => {
+    for (const then of after) then();
+  };
+}
 
 /**
  * The hooks of one app (per app, not per process, like the event outbox's fan-out): the
  * composition root adds them, the messages feature runs them without knowing who they are.
  */
 export class MessageStoredHooks {
-  private readonly hooks: MessageStoredHook[] = [];
+  private hooks: readonly MessageStoredHook[] = [];
 
   add(hook: MessageStoredHook): void {
-    if (!this.hooks.includes(hook)) this.hooks.push(hook);
+    // A new list, not a change to the old one: accept-store.ts builds its statement per list.
+    if (!this.hooks.includes(hook)) this.hooks = [...this.hooks, hook];
+  }
+
+  /** The hooks, in the order they were added (the same list until one is added). */
+  all(): readonly MessageStoredHook[] {
+    return this.hooks;
   }
 
   /** Runs every hook in the caller's transaction; call the result after the commit. */
   async run(trx: Transaction<Database>, row: MessageRow): Promise<AfterCommit> {
     const after: AfterCommit[] = [];
     for (const hook of this.hooks) {
-      const then = await hook(trx, row);
+      const then = await hook.run(trx, row);
       if (then) after.push(then);
     }
-    return () => {
-      for (const then of after) then();
-    };
+    return everyAfterCommit(after);
   }
 }

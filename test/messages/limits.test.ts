@@ -54,4 +54,47 @@ describe('plan limits', () => {
       .executeTakeFirstOrThrow();
     expect(accepted).toContain(conversation.last_message_id);
   });
+
+  it('leaves no trace of a refused message: no thread it would have started, no move of an old one', async ({
+    t,
+  }) => {
+    const trial = await otherWorkspace(t, 'trial');
+    await linkSandboxDevice(t, { key: trial.apiKey, phone: '+15550005051' });
+    const send = (to: string) =>
+      t.request({
+        method: 'POST',
+        url: '/v1/messages',
+        payload: { to, type: 'text', text: { body: `to ${to}` } },
+        key: trial.apiKey,
+      });
+    const threads = () =>
+      t.app.ctx.db
+        .selectFrom('conversations')
+        .select(['phone', 'last_message_id'])
+        .where('workspace_id', '=', trial.workspaceId)
+        .orderBy('phone')
+        .execute();
+    const created = () =>
+      t.app.ctx.db
+        .selectFrom('events')
+        .select('id')
+        .where('workspace_id', '=', trial.workspaceId)
+        .where('type', '=', 'conversation.created')
+        .execute();
+
+    for (const to of ['+15550410001', '+15550410002', '+15550410003'])
+      expect((await send(to)).statusCode).toBe(202);
+    const before = await threads();
+    expect(before).toHaveLength(3);
+    expect(await created()).toHaveLength(3);
+
+    // A new number's thread would be created with the message; an old one's would move to it.
+    for (const to of ['+15550410004', '+15550410001']) {
+      const refused = await send(to);
+      expect(refused.statusCode).toBe(429);
+      expect(refused.json().error.code).toBe('QUOTA_EXCEEDED');
+    }
+    expect(await threads()).toEqual(before);
+    expect(await created()).toHaveLength(3);
+  });
 });
