@@ -54,8 +54,10 @@ const tagsOfThread: Record<Dialect, RawBuilder<string[] | string>> = {
 /**
  * An outbound message filed in one statement: the thread is created with it as its last message,
  * or the existing thread's last message moves forward to it (never back, whatever order commits
- * come in) and a message that is not a code clears the code-only flag. Returns the thread with its
- * tags; it was created by this statement when it carries the id proposed here.
+ * come in). Returns the thread with its tags; it was created by this statement when it carries the
+ * id proposed here. The code-only flag is left as it is: three of the thread's indexes hold it and
+ * no other column this moves, and a statement that sets a column rewrites the indexes holding it
+ * even when its value stays, on every message. `outboundFiled` clears it when it must (rarely).
  */
 const fileOutboundQuery = (db: QueryCreator<Database>, a: OutboundFiling, dialect: Dialect) =>
   db
@@ -85,7 +87,6 @@ const fileOutboundQuery = (db: QueryCreator<Database>, a: OutboundFiling, dialec
         last_direction: forwardOnly<'in' | 'out' | null>('last_direction'),
         last_preview: forwardOnly<string | null>('last_preview'),
         updated_at: forwardOnly<string>('updated_at'),
-        otp_only: sql<number>`case when excluded.otp_only = 1 then conversations.otp_only else 0 end`,
       }),
     )
     .returningAll()
@@ -115,6 +116,11 @@ function outboundFiling(row: MessageRow, now: Date): OutboundFiling {
   };
 }
 
+/** A message that is not a code, filed into a thread of codes only: the thread joins the inbox. */
+function clearsCodeOnly(thread: ConversationRow, filing: OutboundFiling): boolean {
+  return thread.otp_only === 1 && filing.otpOnly === 0;
+}
+
 /**
  * After an outbound message was filed: the thread's `conversation.created` event when the filing
  * created it (in the same transaction), and what to publish once it committed.
@@ -127,6 +133,10 @@ async function outboundFiled(
 ): Promise<AfterCommit> {
   const { tags_json, ...conversation } = thread;
   const created = conversation.id === filing.id;
+  if (clearsCodeOnly(conversation, filing)) {
+    await trx.updateTable('conversations').set({ otp_only: 0 }).where('id', '=', conversation.id).execute();
+    conversation.otp_only = 0;
+  }
   // PostgreSQL's driver parses json; SQLite answers its text.
   const tags = typeof tags_json === 'string' ? (JSON.parse(tags_json) as string[]) : tags_json;
   const view = toConversationView(conversation, tags);
@@ -151,10 +161,13 @@ export function fileIntoConversation(ctx: AppContext): MessageStoredHook {
     // PostgreSQL files an accepted message in the statement that stores it (messages/accept-store.ts).
     accepted: {
       args: outboundFiling,
-      // A thread this message creates gets its `conversation.created` event in `finish`.
+      // A thread this message creates gets its `conversation.created` event in `finish`, and one
+      // whose code-only flag it clears that update there.
       build: (db, a: OutboundFiling) =>
         fileOutboundQuery(db, a, 'postgres').returning(
-          sql<boolean>`conversations.id = ${a.id}`.as('pending'),
+          sql<boolean>`conversations.id = ${a.id} or (conversations.otp_only = 1 and ${a.otpOnly} = 0)`.as(
+            'pending',
+          ),
         ),
       finish: (trx, _row, filing: OutboundFiling, returned) =>
         outboundFiled(ctx, trx, filing, returned as FiledThread),

@@ -156,6 +156,28 @@ describe('conversations filed from messages', () => {
     expect(listed.data[0]).toMatchObject({ otpOnly: false, unreadCount: 1 });
   });
 
+  it('a thread of codes joins the inbox with the first message sent to it that is not a code', async ({
+    t,
+  }) => {
+    const phone = '+15551110016';
+    await automatedSend(t, line, phone, 'verification', 'Your code is 111111');
+    await automatedSend(t, line, phone, 'verification', 'Your code is 222222');
+    expect(await conversationWith(t, phone)).toMatchObject({ otpOnly: true });
+    await automatedSend(t, line, phone, 'auto_reply', 'Thanks, we will get back to you');
+    const listed = await listConversations(t, `q=${encodeURIComponent(phone)}`);
+    expect(listed.data).toHaveLength(1);
+    expect(listed.data[0]).toMatchObject({
+      otpOnly: false,
+      lastMessage: { preview: 'Thanks, we will get back to you' },
+    });
+    // A later code leaves it in the inbox.
+    await automatedSend(t, line, phone, 'verification', 'Your code is 333333');
+    expect(await conversationWith(t, phone)).toMatchObject({
+      otpOnly: false,
+      lastMessage: { preview: 'Your code is ******' },
+    });
+  });
+
   it('a customer message through the device reaches the inbox (sandbox line)', async ({ t }) => {
     const phone = '+15551110007';
     const sent = await t.request({
