@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { PostgresAdapter, sql, type QueryCreator } from 'kysely';
 import type { DbOrTx, Dialect } from '../db/database.js';
+import type { Database } from '../db/types.js';
 import { AppError } from '../lib/errors.js';
 import type { VerificationLimitCountsTable } from './tables.js';
 
@@ -37,6 +38,92 @@ export interface Reservation {
   release(): Promise<void>;
 }
 
+/** One count: a rule's subject in one second. */
+interface CountKey {
+  workspace_id: string;
+  kind: Kind;
+  subject: string;
+  second: string;
+}
+
+function countKey(workspaceId: string, subject: string, rule: LimitRule, now: Date): CountKey {
+  return { workspace_id: workspaceId, kind: rule.kind, subject, second: secondOf(now) };
+}
+
+/** Raises a count by one, creating its second's row at one. */
+const raiseQuery = (db: QueryCreator<Database>, key: CountKey) =>
+  db
+    .insertInto('verification_limit_counts')
+    .values({ ...key, count: 1 })
+    .onConflict((oc) =>
+      oc
+        .columns(['workspace_id', 'kind', 'subject', 'second'])
+        .doUpdateSet({ count: sql<number>`verification_limit_counts.count + 1` }),
+    );
+
+/** Takes a raised count back. */
+async function lower(db: DbOrTx, key: CountKey): Promise<void> {
+  await db
+    .updateTable('verification_limit_counts')
+    .set({ count: sql<number>`count - 1` })
+    .where('workspace_id', '=', key.workspace_id)
+    .where('kind', '=', key.kind)
+    .where('subject', '=', key.subject)
+    .where('second', '=', key.second)
+    .where('count', '>', 0)
+    .execute();
+}
+
+/**
+ * The counts of a key's window, newest second first. With `alsoRaise` (PostgreSQL), the same
+ * statement raises another count, of another rule, whose window is read by a later statement.
+ */
+async function windowCounts(
+  db: DbOrTx,
+  key: CountKey,
+  rule: LimitRule,
+  now: Date,
+  alsoRaise?: CountKey,
+): Promise<Array<{ second: string; count: number | string }>> {
+  const since = new Date(now.getTime() - rule.windowSeconds * 1000).toISOString();
+  const from: QueryCreator<Database> = alsoRaise
+    ? (db.with('raised', (w) =>
+        raiseQuery(w as QueryCreator<Database>, alsoRaise),
+      ) as unknown as QueryCreator<Database>)
+    : db;
+  return from
+    .selectFrom('verification_limit_counts')
+    .select(['second', 'count'])
+    .where('workspace_id', '=', key.workspace_id)
+    .where('kind', '=', key.kind)
+    .where('subject', '=', key.subject)
+    .where('second', '>', since)
+    .orderBy('second', 'desc')
+    .execute();
+}
+
+/** The refusal when the window, this attempt counted, holds more than the limit; else null. */
+function refusal(
+  rule: LimitRule,
+  seconds: Array<{ second: string; count: number | string }>,
+  now: Date,
+): AppError | null {
+  // Newest first, this attempt included: the second holding the action `limit` places back
+  // decides. When it is in the window there are more than `limit`; its time says when a slot frees.
+  let counted = 0;
+  const deciding = seconds.find((s) => (counted += Number(s.count)) > rule.limit);
+  if (!deciding) return null;
+  // A slot frees when that second leaves the window.
+  const freesAt = Date.parse(deciding.second) + rule.windowSeconds * 1000;
+  const retryAfter = Math.max(1, Math.ceil((freesAt - now.getTime()) / 1000));
+  return new AppError(
+    'RATE_LIMITED',
+    `${rule.describe}; retry in ${retryAfter} s`,
+    { limit: rule.limit, windowSeconds: rule.windowSeconds, retryAfterSeconds: retryAfter },
+    retryAfter,
+  );
+}
+
 /**
  * Counts one action against a sliding window kept in the database, so the limit holds across
  * nodes and restarts. Actions are counted per second and count from the start of their second: a
@@ -53,52 +140,12 @@ export async function reserve(
   rule: LimitRule,
   now: Date,
 ): Promise<Reservation> {
-  const key = { workspace_id: workspaceId, kind: rule.kind, subject, second: secondOf(now) };
-  await db
-    .insertInto('verification_limit_counts')
-    .values({ ...key, count: 1 })
-    .onConflict((oc) =>
-      oc
-        .columns(['workspace_id', 'kind', 'subject', 'second'])
-        .doUpdateSet({ count: sql<number>`verification_limit_counts.count + 1` }),
-    )
-    .execute();
-  const release = async () => {
-    await db
-      .updateTable('verification_limit_counts')
-      .set({ count: sql<number>`count - 1` })
-      .where('workspace_id', '=', key.workspace_id)
-      .where('kind', '=', key.kind)
-      .where('subject', '=', key.subject)
-      .where('second', '=', key.second)
-      .where('count', '>', 0)
-      .execute();
-  };
-  const since = new Date(now.getTime() - rule.windowSeconds * 1000).toISOString();
-  const seconds = await db
-    .selectFrom('verification_limit_counts')
-    .select(['second', 'count'])
-    .where('workspace_id', '=', workspaceId)
-    .where('kind', '=', rule.kind)
-    .where('subject', '=', subject)
-    .where('second', '>', since)
-    .orderBy('second', 'desc')
-    .execute();
-  // Newest first, this attempt included: the second holding the action `limit` places back
-  // decides. When it is in the window there are more than `limit`; its time says when a slot frees.
-  let counted = 0;
-  const deciding = seconds.find((s) => (counted += Number(s.count)) > rule.limit);
-  if (!deciding) return { release };
-  await release();
-  // A slot frees when that second leaves the window.
-  const freesAt = Date.parse(deciding.second) + rule.windowSeconds * 1000;
-  const retryAfter = Math.max(1, Math.ceil((freesAt - now.getTime()) / 1000));
-  throw new AppError(
-    'RATE_LIMITED',
-    `${rule.describe}; retry in ${retryAfter} s`,
-    { limit: rule.limit, windowSeconds: rule.windowSeconds, retryAfterSeconds: retryAfter },
-    retryAfter,
-  );
+  const key = countKey(workspaceId, subject, rule, now);
+  await raiseQuery(db, key).execute();
+  const refused = refusal(rule, await windowCounts(db, key, rule, now), now);
+  if (!refused) return { release: () => lower(db, key) };
+  await lower(db, key);
+  throw refused;
 }
 
 /**
@@ -112,7 +159,12 @@ export async function reserve(
  */
 export const countsInTransaction = (dialect: Dialect): boolean => dialect === 'sqlite';
 
-/** A new verification's two counts: the workspace's starts a minute and the destination's sends. */
+/**
+ * A new verification's two counts: the workspace's starts a minute and the destination's sends.
+ * On PostgreSQL, where each count commits before its window is read, the read of the first window
+ * also raises the second count: three round trips instead of four, and each count is still
+ * committed before its own window is read (a refusal of the first takes both back).
+ */
 export async function reserveCreation(
   db: DbOrTx,
   workspaceId: string,
@@ -120,16 +172,31 @@ export async function reserveCreation(
   perMinute: number,
   now: Date,
 ): Promise<Reservation> {
-  const created = await reserve(db, workspaceId, workspaceId, createLimit(perMinute), now);
-  const sent = await reserve(db, workspaceId, phone, SEND_LIMIT, now).catch(async (err: unknown) => {
-    await created.release();
-    throw err;
-  });
-  return {
-    release: async () => {
-      await Promise.all([created.release(), sent.release()]);
-    },
+  const createRule = createLimit(perMinute);
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) {
+    const created = await reserve(db, workspaceId, workspaceId, createRule, now);
+    const sent = await reserve(db, workspaceId, phone, SEND_LIMIT, now).catch(async (err: unknown) => {
+      await created.release();
+      throw err;
+    });
+    return {
+      release: async () => {
+        await Promise.all([created.release(), sent.release()]);
+      },
+    };
+  }
+  const created = countKey(workspaceId, workspaceId, createRule, now);
+  const sent = countKey(workspaceId, phone, SEND_LIMIT, now);
+  const release = async () => {
+    await Promise.all([lower(db, created), lower(db, sent)]);
   };
+  await raiseQuery(db, created).execute();
+  const refused =
+    refusal(createRule, await windowCounts(db, created, createRule, now, sent), now) ??
+    refusal(SEND_LIMIT, await windowCounts(db, sent, SEND_LIMIT, now), now);
+  if (!refused) return { release };
+  await release();
+  throw refused;
 }
 
 /** The start of the second `at` falls in, as stored. */
