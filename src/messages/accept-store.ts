@@ -101,23 +101,21 @@ export async function storeAcceptedMessage(
   now: Date,
   hooks: readonly MessageStoredHook[],
 ): Promise<AfterCommit> {
+  const postgres = trx.getExecutor().adapter instanceof PostgresAdapter;
+  const period = monthPeriod(now);
+  const limit = plan.messagesPerMonth;
+  if (postgres && limit === 0) throw quotaExceeded(plan, period);
+  // Every hook on SQLite; on PostgreSQL those without a part of the statement below.
   const after: AfterCommit[] = [];
-  if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) {
-    for (const hook of hooks) {
-      const then = await hook.run(trx, row);
-      if (then) after.push(then);
-    }
+  for (const hook of hooks) {
+    if (postgres && hook.accepted) continue;
+    const then = await hook.run(trx, row);
+    if (then) after.push(then);
+  }
+  if (!postgres) {
     await insertQueuedMessage(trx, row);
     await consumeMessageQuota(trx, row.workspace_id, plan, now);
     return everyAfterCommit(after);
-  }
-  const period = monthPeriod(now);
-  const limit = plan.messagesPerMonth;
-  if (limit === 0) throw quotaExceeded(plan, period);
-  for (const hook of hooks) {
-    if (hook.accepted) continue;
-    const then = await hook.run(trx, row);
-    if (then) after.push(then);
   }
   const { parts, under, unlimited } = statements(hooks);
   const partArgs = parts.map((part) => part.args(row, now));
