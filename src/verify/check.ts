@@ -5,8 +5,15 @@ import { conflict, notFound } from '../lib/errors.js';
 import { toE164 } from '../lib/phone.js';
 import type { WapingEvent } from '../events/types.js';
 import { codeMatches, keysOf } from './codes.js';
-import { countsInTransaction, FAILED_CHECK_LIMIT, reserve } from './limits.js';
-import { endVerification, findVerification, latestPending, MAX_CHECKS, takeCheck } from './store.js';
+import { admit, countsInTransaction, FAILED_CHECK_LIMIT, reserve } from './limits.js';
+import {
+  approveOnCheck,
+  endVerification,
+  findVerification,
+  latestPending,
+  MAX_CHECKS,
+  takeCheck,
+} from './store.js';
 import type { VerificationRow } from './tables.js';
 import { eventFor, expireVerification, routeOf } from './transitions.js';
 import { effectiveStatus, remainingChecks } from './views.js';
@@ -30,29 +37,22 @@ async function reread(db: DbOrTx, row: VerificationRow): Promise<VerificationRow
   return (await findVerification(db, row.workspace_id, row.id)) ?? row;
 }
 
-/** Ends the verification with `status` and its event (for `events`), once, whichever check gets there first. */
-async function finish(
+/** Ends the verification as having run out of checks, with its event (for `events`), once. */
+async function runOut(
   ctx: AppContext,
   db: DbOrTx,
   row: VerificationRow,
-  status: 'approved' | 'max_attempts_reached',
   now: Date,
   events: WapingEvent[],
 ): Promise<VerificationRow | undefined> {
   return inTransaction(db, async (trx) => {
-    const patch =
-      status === 'approved'
-        ? { approved_at: now.toISOString(), attempt_deadline: null }
-        : { failure_reason: 'max_attempts_reached', attempt_deadline: null };
-    const done = await endVerification(trx, row.id, status, patch, now);
+    const patch = { failure_reason: 'max_attempts_reached', attempt_deadline: null };
+    const done = await endVerification(trx, row.id, 'max_attempts_reached', patch, now);
     if (!done) return undefined;
-    const route = routeOf(done);
     events.push(
       await ctx.events.record(
         trx,
-        status === 'approved'
-          ? eventFor('verification.approved', done, now, { channel: route[done.route_index] ?? null })
-          : eventFor('verification.failed', done, now, { reason: 'max_attempts_reached' }),
+        eventFor('verification.failed', done, now, { reason: 'max_attempts_reached' }),
       ),
     );
     return done;
@@ -60,10 +60,31 @@ async function finish(
 }
 
 /**
+ * A right code: one check taken and the verification approved in one statement, with its event
+ * (for `events`), once, whichever check gets there first.
+ */
+async function approve(
+  ctx: AppContext,
+  db: DbOrTx,
+  row: VerificationRow,
+  now: Date,
+  events: WapingEvent[],
+): Promise<VerificationRow | undefined> {
+  return inTransaction(db, async (trx) => {
+    const done = await approveOnCheck(trx, row.id, now);
+    if (!done) return undefined;
+    const channel = routeOf(done)[done.route_index] ?? null;
+    events.push(await ctx.events.record(trx, eventFor('verification.approved', done, now, { channel })));
+    return done;
+  });
+}
+
+/**
  * Checks a code. Every check of a pending verification uses one of its MAX_CHECKS; a wrong one also
  * counts against the destination's failed-check limit, which outlives the verification so a fresh
- * code does not buy fresh guesses. The slot in that limit is taken before comparing, so parallel
- * guesses cannot slip past it, and handed back when the code was right.
+ * code does not buy fresh guesses. A wrong code takes its slot in that limit before it is answered,
+ * so parallel guesses cannot slip past it; a right one is refused as well when the wrong ones
+ * filled the window, but takes no slot (it would hand it back).
  */
 export async function checkVerification(
   ctx: AppContext,
@@ -101,7 +122,7 @@ export async function checkVerification(
   return result;
 }
 
-/** Takes a check of the pending `row` and compares the code; what the check answers. */
+/** Compares the code and takes a check of the pending `row`; what the check answers. */
 async function judge(
   ctx: AppContext,
   db: DbOrTx,
@@ -110,6 +131,16 @@ async function judge(
   now: Date,
   events: WapingEvent[],
 ): Promise<CheckResult> {
+  if (codeMatches(keysOf(ctx), row.id, code, row.code_hash)) {
+    await admit(db, row.workspace_id, row.phone, FAILED_CHECK_LIMIT, now);
+    const approved = await approve(ctx, db, row, now, events);
+    if (approved) return answer(approved, now);
+    // No check was left, or another check with the same code won the race: the code worked
+    // once, for it.
+    const current = await reread(db, row);
+    if (current.status === 'approved') throw alreadyUsed();
+    return answer(current, now);
+  }
   const slot = await reserve(db, row.workspace_id, row.phone, FAILED_CHECK_LIMIT, now);
   if (!(await takeCheck(db, row.id, now))) {
     await slot.release();
@@ -117,17 +148,8 @@ async function judge(
     if (current.status === 'approved') throw alreadyUsed();
     return answer(current, now);
   }
-  if (codeMatches(keysOf(ctx), row.id, code, row.code_hash)) {
-    await slot.release();
-    const approved = await finish(ctx, db, row, 'approved', now, events);
-    if (approved) return answer(approved, now);
-    // Another check with the same code won the race: the code worked once, for it.
-    const current = await reread(db, row);
-    if (current.status === 'approved') throw alreadyUsed();
-    return answer(current, now);
-  }
   const current = await reread(db, row);
   if (current.check_attempts < MAX_CHECKS) return answer(current, now);
-  const ended = await finish(ctx, db, current, 'max_attempts_reached', now, events);
+  const ended = await runOut(ctx, db, current, now, events);
   return answer(ended ?? (await reread(db, row)), now);
 }

@@ -149,6 +149,25 @@ export async function reserve(
 }
 
 /**
+ * For an action that counts only when it fails (a check with the right code): refuses it exactly
+ * as `reserve` would, this action counted, but raises nothing, so there is nothing to take back.
+ * A right code is never a guess that the limit has to hold back; it only must not get through a
+ * window that the wrong ones already filled.
+ */
+export async function admit(
+  db: DbOrTx,
+  workspaceId: string,
+  subject: string,
+  rule: LimitRule,
+  now: Date,
+): Promise<void> {
+  const key = countKey(workspaceId, subject, rule, now);
+  const counted = [{ second: key.second, count: 1 }, ...(await windowCounts(db, key, rule, now))];
+  const refused = refusal(rule, counted, now);
+  if (refused) throw refused;
+}
+
+/**
  * Whether a request counts against its limits inside its own transaction. On PostgreSQL each
  * count is a statement of its own, committed before the decision, so that requests on other
  * connections and nodes see each other's counts (an uncommitted count would be invisible to

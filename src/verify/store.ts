@@ -153,6 +153,38 @@ export async function takeCheck(db: DbOrTx, id: string, now: Date): Promise<bool
   return Number(result.numAffectedRows ?? 0) > 0;
 }
 
+const approvedOnCheck = preparedQuery<{ id: string; at: string }, VerificationRow>((db, a) =>
+  db
+    .updateTable('verifications')
+    .set((eb) => ({
+      check_attempts: eb('check_attempts', '+', 1),
+      status: 'approved',
+      approved_at: a.at,
+      attempt_deadline: null,
+      sealed_code: null,
+      updated_at: a.at,
+    }))
+    .where('id', '=', a.id)
+    .where('status', '=', 'pending')
+    .where('check_attempts', '<', MAX_CHECKS)
+    .where('expires_at', '>', a.at)
+    .returningAll(),
+);
+
+/**
+ * A check with the right code: takes one of the MAX_CHECKS and approves the verification in one
+ * statement, under `takeCheck`'s conditions. Returns the approved row, or undefined when no check
+ * was left or the verification is no longer open (another check got there first).
+ */
+export async function approveOnCheck(
+  db: DbOrTx,
+  id: string,
+  now: Date,
+): Promise<VerificationRow | undefined> {
+  const { rows } = await approvedOnCheck(db, { id, at: now.toISOString() });
+  return rows[0];
+}
+
 export async function dueForExpiry(db: DbOrTx, now: Date, limit: number): Promise<VerificationRow[]> {
   return db
     .selectFrom('verifications')

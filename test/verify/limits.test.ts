@@ -65,6 +65,28 @@ describe('abuse limits', () => {
     expectRateLimited(await checkByNumber(to, code), 3600);
   });
 
+  it('counts wrong codes only: a right one writes nothing to the failed-check window', async () => {
+    const to = freshPhone();
+    const failedChecks = () =>
+      kit.t.app.ctx.db
+        .selectFrom('verification_limit_counts')
+        .select(['second', 'count'])
+        .where('kind', '=', 'failed_check')
+        .where('subject', '=', to)
+        .execute();
+    const { id } = await startVerification(kit.t, { to });
+    const code = await whatsappCode(kit.t, to);
+    const ok = await check(kit.t, id, code);
+    expect(ok.json()).toEqual({ id, status: 'approved', remainingAttempts: 4 });
+    // Not raised and taken back: no count at all, not even one of zero.
+    expect(await failedChecks()).toEqual([]);
+
+    const next = await startVerification(kit.t, { to });
+    const nextCode = await whatsappCode(kit.t, to, 2);
+    expect((await check(kit.t, next.id, wrongCode(nextCode))).json().status).toBe('pending');
+    expect((await failedChecks()).map((s) => Number(s.count))).toEqual([1]);
+  });
+
   it('answers a number never seen exactly like a known one', async () => {
     const unknown = freshPhone();
     for (let i = 0; i < 10; i++) expect((await checkByNumber(unknown, '123456')).statusCode).toBe(404);
