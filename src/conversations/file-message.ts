@@ -1,6 +1,6 @@
 import { sql, type QueryCreator, type RawBuilder, type Transaction } from 'kysely';
 import type { AppContext } from '../context.js';
-import type { Dialect } from '../db/database.js';
+import type { DbOrTx, Dialect } from '../db/database.js';
 import { preparedQuery } from '../db/prepared.js';
 import type { Database } from '../db/types.js';
 import type { WapingEvent } from '../events/types.js';
@@ -127,7 +127,7 @@ function clearsCodeOnly(thread: ConversationRow, filing: OutboundFiling): boolea
  */
 async function outboundFiled(
   ctx: AppContext,
-  trx: Transaction<Database>,
+  trx: DbOrTx,
   filing: OutboundFiling,
   thread: FiledThread,
 ): Promise<AfterCommit> {

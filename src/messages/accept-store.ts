@@ -1,5 +1,7 @@
 import { PostgresAdapter, sql, type Expression, type QueryCreator, type Transaction } from 'kysely';
+import type { Db } from '../db/database.js';
 import { preparedQuery } from '../db/prepared.js';
+import { isRefusedStatement, refuseStatement } from '../db/refused-statement.js';
 import type { Database } from '../db/types.js';
 import { monthPeriod } from '../lib/time.js';
 import type { Plan } from '../workspaces/plans.js';
@@ -31,7 +33,7 @@ function partPlaceholders(all: Args, index: number): object {
  * `counted` is false then, or when the quota is used up (the rows written are then rolled back
  * with the transaction); each part's returned row comes back as JSON.
  */
-const acceptStatement = (parts: readonly AcceptedPart<object>[], limited: boolean) =>
+const acceptStatement = (parts: readonly AcceptedPart<object>[], limited: boolean, alone: boolean) =>
   preparedQuery<Args, Stored>((db, a) => {
     let query = withQueuedMessage(db, a);
     parts.forEach((part, i) => {
@@ -61,7 +63,13 @@ const acceptStatement = (parts: readonly AcceptedPart<object>[], limited: boolea
         ).returning('period');
       })
       .selectNoFrom((eb) => [
-        eb.exists(eb.selectFrom('counted').select('period')).as('counted'),
+        // Alone (no transaction around it), a statement that would not count the message, or
+        // whose parts have more to write, undoes itself: nothing of it is stored.
+        alone
+          ? sql<boolean>`case when ${settled} and exists (select 1 from counted) then true else ${refuseStatement} end`.as(
+              'counted',
+            )
+          : eb.exists(eb.selectFrom('counted').select('period')).as('counted'),
         ...parts.map((_, i) =>
           sql<Record<string, unknown> | null>`(select row_to_json(p) from ${sql.table(`part${i}`)} p)`.as(
             `part${i}`,
@@ -70,10 +78,25 @@ const acceptStatement = (parts: readonly AcceptedPart<object>[], limited: boolea
       ]);
   });
 
+type Statement = ReturnType<typeof acceptStatement>;
+
+/** Most recipients remembered per app (`Statements.seen`): a few megabytes at most. */
+const MAX_SEEN = 10_000;
+
 interface Statements {
   parts: readonly AcceptedPart<object>[];
-  under: ReturnType<typeof acceptStatement>;
-  unlimited: ReturnType<typeof acceptStatement>;
+  under: Statement;
+  unlimited: Statement;
+  /** The same, committing on their own (`storeAcceptedAlone`). */
+  underAlone: Statement;
+  unlimitedAlone: Statement;
+  /**
+   * Workspace, line and number of the messages this node accepted lately, oldest first: a message
+   * to one of them is tried alone, since its parts then usually have nothing more to write (its
+   * conversation exists). A first message to a number goes the long way at once instead of
+   * trying, being refused (its new thread has an event to write) and trying again.
+   */
+  seen: Set<string>;
 }
 /** Per list of hooks (one per app): the parts they bring, built into the statement once. */
 const statementsFor = new WeakMap<readonly MessageStoredHook[], Statements>();
@@ -82,7 +105,14 @@ function statements(hooks: readonly MessageStoredHook[]): Statements {
   let found = statementsFor.get(hooks);
   if (!found) {
     const parts = hooks.flatMap((hook) => (hook.accepted ? [hook.accepted] : []));
-    found = { parts, under: acceptStatement(parts, true), unlimited: acceptStatement(parts, false) };
+    found = {
+      parts,
+      under: acceptStatement(parts, true, false),
+      unlimited: acceptStatement(parts, false, false),
+      underAlone: acceptStatement(parts, true, true),
+      unlimitedAlone: acceptStatement(parts, false, true),
+      seen: new Set(),
+    };
     statementsFor.set(hooks, found);
   }
   return found;
@@ -117,19 +147,13 @@ export async function storeAcceptedMessage(
     await consumeMessageQuota(trx, row.workspace_id, plan, now);
     return everyAfterCommit(after);
   }
-  const { parts, under, unlimited } = statements(hooks);
-  const partArgs = parts.map((part) => part.args(row, now));
-  const args: Args = { ...row, workspaceId: row.workspace_id, period, limit: limit ?? 0 };
-  partArgs.forEach((values, i) => {
-    for (const [name, value] of Object.entries(values)) args[`part${i}.${name}`] = value;
-  });
-  const { rows } = await (limit === null ? unlimited : under)(trx, args);
+  const found = statements(hooks);
+  const { partArgs, args } = argumentsOf(found.parts, row, now, limit);
+  const { rows } = await (limit === null ? found.unlimited : found.under)(trx, args);
+  remember(found, row);
   const stored = rows[0]!;
-  const returned = parts.map((_, i) => {
-    const part = stored[`part${i}`];
-    if (!part) throw new Error(`the accept statement's part ${i} returned no row`);
-    return part;
-  });
+  const returned = returnedParts(found.parts, stored);
+  const { parts } = found;
   const pending = returned.some((part) => part['pending'] === true);
   if (!stored.counted && !pending) throw quotaExceeded(plan, period);
   for (const [i, part] of parts.entries()) {
@@ -138,5 +162,81 @@ export async function storeAcceptedMessage(
   }
   // Counted last, after what the parts still wrote: the counter row stays locked until the commit.
   if (pending) await consumeMessageQuota(trx, row.workspace_id, plan, now);
+  return everyAfterCommit(after);
+}
+
+function argumentsOf(
+  parts: readonly AcceptedPart<object>[],
+  row: MessageRow,
+  now: Date,
+  limit: number | null,
+): { partArgs: object[]; args: Args } {
+  const partArgs = parts.map((part) => part.args(row, now));
+  const args: Args = { ...row, workspaceId: row.workspace_id, period: monthPeriod(now), limit: limit ?? 0 };
+  partArgs.forEach((values, i) => {
+    for (const [name, value] of Object.entries(values)) args[`part${i}.${name}`] = value;
+  });
+  return { partArgs, args };
+}
+
+function returnedParts(parts: readonly AcceptedPart<object>[], stored: Stored): Record<string, unknown>[] {
+  return parts.map((_, i) => {
+    const part = stored[`part${i}`];
+    if (!part) throw new Error(`the accept statement's part ${i} returned no row`);
+    return part;
+  });
+}
+
+const recipientOf = (row: MessageRow) => `${row.workspace_id} ${row.device_id ?? ''} ${row.phone}`;
+
+function remember(found: Statements, row: MessageRow): void {
+  const recipient = recipientOf(row);
+  found.seen.delete(recipient);
+  found.seen.add(recipient);
+  if (found.seen.size > MAX_SEEN) found.seen.delete(found.seen.values().next().value!);
+}
+
+/**
+ * PostgreSQL, for a message with nothing else to write in its transaction (no idempotency record,
+ * no hook outside the statement): stores it as `storeAcceptedMessage` does, in the one statement
+ * committed on its own, two round trips fewer (`begin`, `commit`). The statement undoes itself
+ * when the month's quota is used up or when a part has more to write (a new thread's event, a
+ * code-only thread joining the inbox); then, and on SQLite, or for a number this node has not
+ * accepted a message for lately, this returns undefined and the message is to be stored in a
+ * transaction. Call the result once the message is stored (it is).
+ */
+export async function storeAcceptedAlone(
+  db: Db,
+  row: MessageRow,
+  plan: Plan,
+  now: Date,
+  hooks: readonly MessageStoredHook[],
+): Promise<AfterCommit | undefined> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return undefined;
+  if (hooks.some((hook) => !hook.accepted)) return undefined;
+  const limit = plan.messagesPerMonth;
+  if (limit === 0) return undefined;
+  const found = statements(hooks);
+  if (!found.seen.has(recipientOf(row))) return undefined;
+  const { partArgs, args } = argumentsOf(found.parts, row, now, limit);
+  let stored: Stored;
+  try {
+    const { rows } = await (limit === null ? found.unlimitedAlone : found.underAlone)(db, args);
+    stored = rows[0]!;
+  } catch (err) {
+    if (isRefusedStatement(err)) return undefined;
+    throw err;
+  }
+  remember(found, row);
+  const returned = returnedParts(found.parts, stored);
+  // The statement refuses itself otherwise; committed with either, it would be a bug here.
+  if (!stored.counted || returned.some((part) => part['pending'] === true))
+    throw new Error('the accept statement committed alone uncounted or with work pending');
+  const after: AfterCommit[] = [];
+  // Nothing pending: the parts' `finish` writes nothing, only says what to publish.
+  for (const [i, part] of found.parts.entries()) {
+    const then = await part.finish(db, row, partArgs[i]!, returned[i]!);
+    if (then) after.push(then);
+  }
   return everyAfterCommit(after);
 }

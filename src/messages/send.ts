@@ -11,7 +11,7 @@ import type { Plan } from '../workspaces/plans.js';
 import { findContact } from '../contacts/store.js';
 import { resolveOutboundMedia } from '../media/outbound.js';
 import { chooseDevice } from './device-choice.js';
-import { storeAcceptedMessage } from './accept-store.js';
+import { storeAcceptedAlone, storeAcceptedMessage } from './accept-store.js';
 import type { MessageRow, MessageSource } from './tables.js';
 import { findTemplate, renderTemplate } from './templates.js';
 import { priorityRank, toMessageView, type MessageView } from './views.js';
@@ -133,13 +133,22 @@ export async function sendMessage(
     created_at: at,
     updated_at: at,
   };
-  const afterCommit = await inSharedTransaction(ctx, async (trx) => {
-    await options.onCreate?.(trx, id);
-    // The message, its count against the quota and the hooks' work (its conversation) go last,
-    // together: on PostgreSQL one statement, after which the workspace's counter row stays locked
-    // only until the commit.
-    return storeAcceptedMessage(trx, row, plan, now, ctx.messageStored.all());
-  });
+  const hooks = ctx.messageStored.all();
+  // On PostgreSQL, with no idempotency record to write with it, the one statement alone when it
+  // can (a number this node sent to lately), else the transaction.
+  const alone =
+    options.onCreate || ctx.dialect !== 'postgres'
+      ? undefined
+      : await storeAcceptedAlone(ctx.db, row, plan, now, hooks);
+  const afterCommit =
+    alone ??
+    (await inSharedTransaction(ctx, async (trx) => {
+      await options.onCreate?.(trx, id);
+      // The message, its count against the quota and the hooks' work (its conversation) go last,
+      // together: on PostgreSQL one statement, after which the workspace's counter row stays
+      // locked only until the commit.
+      return storeAcceptedMessage(trx, row, plan, now, hooks);
+    }));
   afterCommit();
   ctx.bus.wake(dispatchTopic(device.id), id);
   return toMessageView(row, [{ status: 'queued', at, error_code: null }]);

@@ -1,4 +1,5 @@
 import type { Compilable, QueryCreator, Transaction } from 'kysely';
+import type { DbOrTx } from '../db/database.js';
 import type { Database } from '../db/types.js';
 import type { MessageRow } from './tables.js';
 
@@ -21,9 +22,13 @@ export interface AcceptedPart<Args extends object> {
    * locks the workspace's counter row until the commit, until after `finish`.
    */
   build(db: QueryCreator<Database>, args: Args): Compilable<Record<string, unknown>>;
-  /** Runs in the transaction once the statement ran, with what the part returned. */
+  /**
+   * Runs once the statement ran, with what the part returned: in the statement's transaction, or
+   * on the database when the statement committed alone, which it does only when the part said it
+   * has nothing `pending` (`finish` then writes nothing).
+   */
   finish(
-    trx: Transaction<Database>,
+    db: DbOrTx,
     row: MessageRow,
     args: Args,
     returned: Record<string, unknown>,

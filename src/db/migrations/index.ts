@@ -21,6 +21,7 @@ import { m0019_verification_stats_index } from './0019_verification_stats_index.
 import { m0020_conversation_tag_counts } from './0020_conversation_tag_counts.js';
 import { m0021_verification_limit_counts } from './0021_verification_limit_counts.js';
 import { m0022_message_expiry_index } from './0022_message_expiry_index.js';
+import { m0023_refuse_statement } from './0023_refuse_statement.js';
 
 /** Every migration, by name; names sort in the order they apply. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '0020_conversation_tag_counts': m0020_conversation_tag_counts,
   '0021_verification_limit_counts': m0021_verification_limit_counts,
   '0022_message_expiry_index': m0022_message_expiry_index,
+  '0023_refuse_statement': m0023_refuse_statement,
 };

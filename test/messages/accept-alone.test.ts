@@ -1,0 +1,112 @@
+import { describe, expect, vi } from 'vitest';
+import { eventually, type TestApp } from '../helpers/app.js';
+import { appTest } from '../helpers/fixture.js';
+import { linkSandboxDevice } from '../helpers/sandbox.js';
+import { eventsOfType } from '../conversations/kit.js';
+
+const it = appTest();
+it.beforeAll(async ({ t }) => {
+  await linkSandboxDevice(t, { phone: '+15550007001' });
+});
+
+const send = (t: TestApp, to: string, body: string) =>
+  t.request({ method: 'POST', url: '/v1/messages', payload: { to, type: 'text', text: { body } } });
+
+/**
+ * Transactions that accepting messages opens while `work` runs: those opened by the send itself
+ * or by the shared transactions it joins on SQLite, not the dispatcher's or the receipts'.
+ */
+async function acceptTransactions(t: TestApp, work: () => Promise<void>): Promise<number> {
+  const db = t.app.ctx.db;
+  const original = db.transaction.bind(db);
+  let opened = 0;
+  const spy = vi.spyOn(db, 'transaction').mockImplementation(() => {
+    const stack = new Error().stack ?? '';
+    if (stack.includes('messages/send.ts') || stack.includes('db/grouped-transactions.ts')) opened++;
+    return original();
+  });
+  try {
+    await work();
+    return opened;
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+const messagesSent = async (t: TestApp): Promise<number> =>
+  (await t.request({ method: 'GET', url: '/v1/workspace' })).json().usage.messagesSent;
+
+const threadOf = (t: TestApp, phone: string) =>
+  t.app.ctx.db
+    .selectFrom('conversations')
+    .select(['id', 'last_message_id', 'otp_only'])
+    .where('workspace_id', '=', t.workspaceId)
+    .where('phone', '=', phone)
+    .execute();
+
+describe('a message accepted in one statement of its own (PostgreSQL)', () => {
+  it('a number sent to lately: stored, counted and filed with no transaction around it', async ({ t }) => {
+    const phone = '+15550417001';
+    const postgres = t.app.ctx.dialect === 'postgres';
+    const sentBefore = await messagesSent(t);
+    const answers: Array<Awaited<ReturnType<typeof send>>> = [];
+    const openedFirst = await acceptTransactions(t, async () => {
+      answers.push(await send(t, phone, 'first'));
+    });
+    const openedSecond = await acceptTransactions(t, async () => {
+      answers.push(await send(t, phone, 'second'));
+    });
+    expect(answers.map((a) => a.statusCode)).toEqual([202, 202]);
+    const second = answers[1]!;
+    // The first message to a number takes a transaction (its thread is new); the next one does
+    // not on PostgreSQL. SQLite shares a transaction among the requests that arrive together.
+    expect([openedFirst, openedSecond]).toEqual(postgres ? [1, 0] : [1, 1]);
+
+    const id = second.json().id as string;
+    const read = await t.request({ method: 'GET', url: `/v1/messages/${id}` });
+    expect(read.statusCode).toBe(200);
+    expect(read.json()).toMatchObject({ id, to: phone, body: 'second' });
+    expect(await threadOf(t, phone)).toEqual([expect.objectContaining({ last_message_id: id })]);
+    expect(await messagesSent(t)).toBe(sentBefore + 2);
+    const created = (await eventsOfType(t, 'conversation.created')).filter((e) => e.phone === phone);
+    expect(created).toHaveLength(1);
+    await eventually(async () => {
+      const status = (await t.request({ method: 'GET', url: `/v1/messages/${id}` })).json().status;
+      return status !== 'queued' && status !== 'sending';
+    });
+  });
+
+  it('a thread erased meanwhile: the statement undoes itself and the message creates the thread again, with its event', async ({
+    t,
+  }) => {
+    const phone = '+15550417002';
+    expect((await send(t, phone, 'before')).statusCode).toBe(202);
+    // The contact exists once the message went out.
+    await eventually(async () => {
+      const contact = await t.request({ method: 'GET', url: `/v1/contacts/${encodeURIComponent(phone)}` });
+      return contact.statusCode === 200;
+    });
+    const [old] = await threadOf(t, phone);
+    const forgot = await t.request({ method: 'DELETE', url: `/v1/contacts/${encodeURIComponent(phone)}` });
+    expect(forgot.statusCode).toBe(200);
+    expect(await threadOf(t, phone)).toEqual([]);
+
+    const sentBefore = await messagesSent(t);
+    const after = await send(t, phone, 'after');
+    expect(after.statusCode).toBe(202);
+    const threads = await threadOf(t, phone);
+    expect(threads).toEqual([expect.objectContaining({ last_message_id: after.json().id })]);
+    expect(threads[0]!.id).not.toBe(old!.id);
+    const created = (await eventsOfType(t, 'conversation.created')).filter((e) => e.phone === phone);
+    expect(created.map((e) => e.id)).toEqual([old!.id, threads[0]!.id]);
+    // Stored once: the undone statement left no row behind.
+    const stored = await t.app.ctx.db
+      .selectFrom('messages')
+      .select('id')
+      .where('workspace_id', '=', t.workspaceId)
+      .where('phone', '=', phone)
+      .execute();
+    expect(stored).toHaveLength(2);
+    expect(await messagesSent(t)).toBe(sentBefore + 1);
+  });
+});
