@@ -20,12 +20,16 @@ export interface BatchedMove {
   extra?: TransitionExtra;
 }
 
+/** Whether a move goes in its status's group: nothing extra but its own time. */
+const groupable = (extra: TransitionExtra | undefined): boolean =>
+  !extra || Object.keys(extra).every((key) => key === 'at');
+
 /**
  * Several moves in the caller's transaction, each with the result transitionInTransaction would
- * give it run in the order given. Moves with nothing extra (receipts: sent, delivered, read) are
- * grouped by their target status, one statement per group with its timeline entries, and the
- * events of all of them go in one statement: a batch of receipts costs a few round trips instead
- * of two per move. A message's moves keep their order (its second move goes in a later round than
+ * give it run in the order given. Moves with nothing extra but their time (receipts: sent,
+ * delivered, read; a dispatcher's `sent` records, each at its hand-off) are grouped by their
+ * target status, one statement per group with its timeline entries, and the events of all of
+ * them go in one statement: a batch costs a few round trips instead of two per move. A message's moves keep their order (its second move goes in a later round than
  * its first), and the events get their ids in the order given, which is the order webhooks
  * deliver them in.
  */
@@ -54,7 +58,7 @@ export async function transitionAllInTransaction(
     const groups = new Map<MessageStatus, number[]>();
     for (const i of round) {
       const { messageId, status, extra } = moves[i]!;
-      if (extra && Object.keys(extra).length > 0) {
+      if (extra && !groupable(extra)) {
         rows[i] = await moveInTransaction(ctx, trx, messageId, status, { ...extra, at: extra.at ?? now });
         continue;
       }
@@ -64,7 +68,8 @@ export async function transitionAllInTransaction(
     }
     for (const [status, indexes] of groups) {
       const ids = indexes.map((i) => moves[i]!.messageId);
-      const moved = await moveAll(ctx, trx, status, ids, at);
+      const ats = indexes.map((i) => moves[i]!.extra?.at?.toISOString() ?? at);
+      const moved = await moveAll(ctx, trx, status, ids, ats);
       for (const i of indexes) rows[i] = moved.get(moves[i]!.messageId);
     }
   }
@@ -92,21 +97,25 @@ const lockInIdOrder = preparedQuery<{ ids: string[] }, { id: string }>((db, a) =
     .forNoKeyUpdate(),
 );
 
-type MoveAllArgs = { ids: unknown; status: MessageStatus; at: string };
+type MoveAllArgs = { ids: unknown; ats: unknown; status: MessageStatus };
 
 /**
- * One status for many messages, each moved only if its own status allows it, with the timeline
- * entries of those moved. The ids go as one array parameter (a PostgreSQL array; a JSON array
- * read with json_each on SQLite), so the text is the same however many there are: compiled once
- * per target status.
+ * One status for many messages, each moved only if its own status allows it and stamped with its
+ * own time (`ats`, in the order of `ids`), with the timeline entries of those moved at those
+ * times. The ids and times go as array parameters (PostgreSQL arrays; JSON arrays read with
+ * json_each on SQLite), so the text is the same however many there are: compiled once per target
+ * status.
  */
 function buildMoveAll(postgres: boolean, status: MessageStatus) {
   return preparedQuery<MoveAllArgs, MessageRow>((db, a) => {
+    const timeOf = postgres
+      ? sql<string>`(select v.at from unnest(${a.ids}::text[], ${a.ats}::text[]) as v(id, at) where v.id = messages.id)`
+      : sql<string>`(select t.value from json_each(${a.ats}) t join json_each(${a.ids}) i on i.key = t.key where i.value = messages.id)`;
     const moved = db
       .updateTable('messages')
       .set({
         status: a.status,
-        updated_at: a.at,
+        updated_at: timeOf,
         ...(ERASES_SEALED.has(status) ? { sealed_body: null } : {}),
       })
       .where(
@@ -116,15 +125,20 @@ function buildMoveAll(postgres: boolean, status: MessageStatus) {
       )
       .where('status', 'in', ALLOWED_FROM[status])
       .returningAll();
-    return postgres ? withTimelineEntries(db, moved, { status: a.status, at: a.at, errorCode: null }) : moved;
+    return postgres
+      ? withTimelineEntries(db, moved, { status: a.status, at: sql.ref('moved.updated_at'), errorCode: null })
+      : moved;
   });
 }
 
-const insertHistoryAll = preparedQuery<{ ids: string; status: MessageStatus; at: string }, never>((db, a) =>
+const insertHistoryAll = preparedQuery<{ ids: string; ats: string; status: MessageStatus }, never>((db, a) =>
   db
     .insertInto('message_status_history')
     .columns(['message_id', 'status', 'at', 'error_code'])
-    .expression(sql`select value, ${a.status}, ${a.at}, null from json_each(${a.ids})`),
+    .expression(
+      sql`select i.value, ${a.status}, t.value, null
+          from json_each(${a.ids}) i join json_each(${a.ats}) t on t.key = i.key`,
+    ),
 );
 
 const moveAllQueries = new Map<string, ReturnType<typeof buildMoveAll>>();
@@ -134,7 +148,7 @@ async function moveAll(
   trx: DbOrTx,
   status: MessageStatus,
   ids: string[],
-  at: string,
+  ats: string[],
 ): Promise<Map<string, MessageRow>> {
   const postgres = ctx.dialect === 'postgres';
   const key = `${postgres}:${status}`;
@@ -143,9 +157,17 @@ async function moveAll(
     query = buildMoveAll(postgres, status);
     moveAllQueries.set(key, query);
   }
-  const { rows } = await query(trx, { ids: postgres ? ids : JSON.stringify(ids), status, at });
+  const { rows } = await query(
+    trx,
+    postgres ? { ids, ats, status } : { ids: JSON.stringify(ids), ats: JSON.stringify(ats), status },
+  );
   // On PostgreSQL the timeline entries came with the moves (the same statement).
-  if (!postgres && rows.length > 0)
-    await insertHistoryAll(trx, { ids: JSON.stringify(rows.map((r) => r.id)), status, at });
+  if (!postgres && rows.length > 0) {
+    await insertHistoryAll(trx, {
+      ids: JSON.stringify(rows.map((r) => r.id)),
+      ats: JSON.stringify(rows.map((r) => r.updated_at)),
+      status,
+    });
+  }
   return new Map(rows.map((row) => [row.id, row]));
 }

@@ -1,4 +1,4 @@
-import { sql, type UpdateQueryBuilder } from 'kysely';
+import { sql, type RawBuilder, type UpdateQueryBuilder } from 'kysely';
 import { holdLease, type LeaseFence } from '../cluster/leases.js';
 import type { AppContext } from '../context.js';
 import type { Db, DbOrTx } from '../db/database.js';
@@ -134,7 +134,8 @@ function buildMove(postgres: boolean, status: MessageStatus, withError: boolean,
 export function withTimelineEntries(
   db: Db,
   moved: UpdateQueryBuilder<Database, 'messages', 'messages', MessageRow>,
-  entry: { status: string; at: string; errorCode: string | null },
+  /** `at` is a value, or an expression over `moved` (each row's own time). */
+  entry: { status: string; at: string | RawBuilder<string>; errorCode: string | null },
 ) {
   return db
     .with('moved', () => moved)

@@ -53,6 +53,27 @@ describe('hand-offs written beside the dispatcher', () => {
     expect(contact.last_device_id).toBe(device.deviceId);
   });
 
+  it('recorded while a write runs, go together and each keeps its own time', async ({ t }) => {
+    const device = await idleSandboxDevice(t, '+15550082003');
+    const messages = [];
+    for (const to of ['+15550082104', '+15550082105', '+15550082106'])
+      messages.push(await sending(t, device, to));
+    const recorder = new SentRecorder(t.app.ctx, device.deviceId);
+    const times = [3_000, 2_000, 1_000].map((ago) => new Date(Date.now() - ago));
+    // The first starts a write; the other two wait for it and go in the next, together.
+    messages.forEach((message, i) => recorder.record(message, times[i]!));
+    await recorder.flushed();
+    for (const [i, message] of messages.entries()) {
+      expect(await sentEntries(t, message.id)).toEqual([{ at: times[i]!.toISOString() }]);
+      const row = await t.app.ctx.db
+        .selectFrom('messages')
+        .select(['status', 'updated_at'])
+        .where('id', '=', message.id)
+        .executeTakeFirstOrThrow();
+      expect(row).toEqual({ status: 'sent', updated_at: times[i]!.toISOString() });
+    }
+  });
+
   it('leave a message its receipt already moved on as it is', async ({ t }) => {
     const device = await idleSandboxDevice(t, '+15550082002');
     const message = await sending(t, device, '+15550082103');
