@@ -2,6 +2,9 @@ import type { DbOrTx } from '../db/database.js';
 import type { EngineStateStore } from '../engines/engine.js';
 import { decrypt, deriveKey, encrypt } from '../lib/crypto.js';
 
+/** Rows one upsert carries at most (five parameters each, well under both databases' limits). */
+const MAX_ROWS_PER_STATEMENT = 500;
+
 /**
  * The engines' durable state (WhatsApp credentials and signal keys) in the database, each value
  * sealed with AES-256-GCM and bound to its (device, category, key) so rows cannot be swapped.
@@ -47,6 +50,43 @@ export function createEngineStateStore(db: DbOrTx, masterKey: Buffer, deviceId: 
     async write(entries) {
       if (entries.length === 0) return;
       const now = new Date().toISOString();
+      const sealed = (entry: { category: string; id: string; value: string }) => ({
+        device_id: deviceId,
+        category: entry.category,
+        key_id: entry.id,
+        value: encrypt(key, entry.value, aad(entry.category, entry.id)),
+        updated_at: now,
+      });
+      const upserts = entries.filter(
+        (entry): entry is { category: string; id: string; value: string } => entry.value !== null,
+      );
+      if (upserts.length === entries.length) {
+        // Only values to store: one statement for them all, atomic on its own, so no transaction
+        // (two round trips) around it. A key given twice keeps its last value, as one write after
+        // the other would; one statement may not change a row twice.
+        const rows = [...new Map(upserts.map((e) => [`${e.category}\u0000${e.id}`, e])).values()].map(sealed);
+        const upsert = (d: DbOrTx, chunk: typeof rows) =>
+          d
+            .insertInto('engine_state')
+            .values(chunk)
+            .onConflict((oc) =>
+              oc.columns(['device_id', 'category', 'key_id']).doUpdateSet((eb) => ({
+                value: eb.ref('excluded.value'),
+                updated_at: eb.ref('excluded.updated_at'),
+              })),
+            )
+            .execute();
+        if (rows.length <= MAX_ROWS_PER_STATEMENT || db.isTransaction) {
+          for (let i = 0; i < rows.length; i += MAX_ROWS_PER_STATEMENT)
+            await upsert(db, rows.slice(i, i + MAX_ROWS_PER_STATEMENT));
+        } else {
+          await db.transaction().execute(async (trx) => {
+            for (let i = 0; i < rows.length; i += MAX_ROWS_PER_STATEMENT)
+              await upsert(trx, rows.slice(i, i + MAX_ROWS_PER_STATEMENT));
+          });
+        }
+        return;
+      }
       const apply = async (trx: DbOrTx) => {
         for (const entry of entries) {
           if (entry.value === null) {
@@ -58,24 +98,19 @@ export function createEngineStateStore(db: DbOrTx, masterKey: Buffer, deviceId: 
               .execute();
             continue;
           }
-          const value = encrypt(key, entry.value, aad(entry.category, entry.id));
+          const row = sealed({ ...entry, value: entry.value });
           await trx
             .insertInto('engine_state')
-            .values({
-              device_id: deviceId,
-              category: entry.category,
-              key_id: entry.id,
-              value,
-              updated_at: now,
-            })
+            .values(row)
             .onConflict((oc) =>
-              oc.columns(['device_id', 'category', 'key_id']).doUpdateSet({ value, updated_at: now }),
+              oc
+                .columns(['device_id', 'category', 'key_id'])
+                .doUpdateSet({ value: row.value, updated_at: row.updated_at }),
             )
             .execute();
         }
       };
-      // One statement is atomic on its own: a transaction around it would add two round trips
-      // (begin, commit) to every write of one entry, the sandbox's record of each message it sends.
+      // Deletes among them: one after the other, in order, in one transaction.
       if (
         entries.length > 1 &&
         'transaction' in db &&

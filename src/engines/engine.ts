@@ -92,6 +92,9 @@ export interface SendResult {
   jid: string;
 }
 
+/** What became of one text of a burst: its result, or why it did not reach WhatsApp. */
+export type BurstOutcome = { ok: true; result: SendResult } | { ok: false; error: unknown };
+
 export interface LookupResult {
   onWhatsApp: boolean;
   jid?: string;
@@ -157,6 +160,12 @@ export interface Engine {
   requestPairingCode(phone: string): Promise<string>;
   /** Hands a text message to WhatsApp. Throws EngineSendError. */
   sendText(input: SendTextInput): Promise<SendResult>;
+  /**
+   * Hands several texts to WhatsApp in the order given, as `sendText` one after the other would,
+   * writing what it keeps of them once for all. Optional: without it they go one at a time. Throws
+   * (EngineSendError) when none can go; a text refused alone has its error in its outcome.
+   */
+  sendTexts?(inputs: SendTextInput[]): Promise<BurstOutcome[]>;
   /** Uploads a file and hands the message carrying it to WhatsApp. Throws EngineSendError. */
   sendMedia(input: SendMediaInput): Promise<SendResult>;
   /** Shows "typing…" to the recipient for about `ms` before a send, as a person would. Optional: cosmetic. */

@@ -1,12 +1,12 @@
 import { isLeaseLost, type LeaseFence } from '../cluster/leases.js';
 import type { AppContext } from '../context.js';
-import type { Engine } from '../engines/engine.js';
+import type { BurstOutcome, Engine } from '../engines/engine.js';
 import { EngineSendError } from '../engines/engine.js';
 import { decrypt, deriveKey } from '../lib/crypto.js';
 import { jidFor } from '../lib/phone.js';
 import { lookupIsFresh, upsertContact } from '../contacts/store.js';
 import { outboundMedia } from '../media/send-file.js';
-import { claimBurst, type ClaimedContact } from './claim.js';
+import { claimBurst, type Claim, type ClaimedContact } from './claim.js';
 import { idleLinesOf, type IdleLines } from './idle-lines.js';
 import type { Pacer } from './pacer.js';
 import { SentRecorder } from './sent-recorder.js';
@@ -41,8 +41,9 @@ export interface DispatcherDevice {
 }
 
 /**
- * Hands one device's queued messages to its engine, one at a time: priority then age, paced,
- * expired ones dropped. Only the node holding the device's lease runs its dispatcher. With nothing
+ * Hands one device's queued messages to its engine in order: priority then age, paced, expired
+ * ones dropped; one at a time, or on an unpaced line a claimed burst in one call when the engine
+ * takes several at once. Only the node holding the device's lease runs its dispatcher. With nothing
  * queued it sleeps until `dispatch:<id>` or the node's look at its idle lines (IdleLines) wakes it.
  */
 export class Dispatcher {
@@ -148,6 +149,8 @@ export class Dispatcher {
       this.ctx,
       claims.map((claim) => ({ row: claim.message })),
     );
+    if (claims.length > 1 && this.device.engine.sendTexts && claims.every((claim) => !claim.message.media))
+      return this.handOffBurst(claims);
     for (const [index, claim] of claims.entries()) {
       if (index > 0 && !this.mayGoOn()) {
         await this.putBack(claims.slice(index).map((rest) => rest.message));
@@ -185,82 +188,194 @@ export class Dispatcher {
 
   private async handOff(message: MessageRow, known: ClaimedContact | undefined): Promise<void> {
     const { engine } = this.device;
-    const now = this.ctx.clock.now();
-    // A fresh lookup is stored with the `sent` record when the message goes out (one write fewer
-    // for every first message to a number), and on its own on every other way out of here.
-    let lookedUp: ClaimedContact | undefined;
-    const storeLookup = async () => {
-      const lookup = lookedUp;
-      lookedUp = undefined;
-      if (lookup) await upsertContact(this.ctx.db, message.workspace_id, message.phone, lookup, now);
-    };
+    const lookup: Lookup = {};
     try {
-      let contact = known;
-      if (!lookupIsFresh(contact, now)) {
-        const found = await engine.lookup(message.phone);
-        contact = lookedUp = {
-          on_whatsapp: found.onWhatsApp ? 1 : 0,
-          jid: found.jid ?? null,
-          checked_at: now.toISOString(),
-        };
-      }
-      if (contact?.on_whatsapp === 0) {
-        await storeLookup();
-        await transitionMessage(this.ctx, message.id, 'failed', {
-          errorCode: 'RECIPIENT_NOT_ON_WHATSAPP',
-          errorMessage: 'This number does not use WhatsApp',
-        });
-        return;
-      }
-      const jid = contact?.jid ?? jidFor(message.phone);
-      if (this.device.presence() && engine.showTyping)
-        await engine.showTyping(jid, 500 + Math.random() * 1000);
-      // The lease may have run short while the number was looked up: then the message is not
-      // handed to WhatsApp here. Back in line if the lease still lets us; else its new holder
-      // finds it in `sending` and sends it with the same WhatsApp id.
-      if (!this.device.holdsLease()) {
-        await storeLookup();
-        await transitionMessage(this.ctx, message.id, 'queued', {
-          attemptsDelta: -1,
-          fence: this.device.lease,
-        });
-        return;
-      }
-      const waMessageId = message.wa_message_id ?? waMessageIdFor(message.id);
+      const ready = await this.prepare(message, known, lookup);
+      if (!ready) return;
       if (message.media) {
         const media = await outboundMedia(this.ctx, message);
-        await engine.sendMedia({ to: message.phone, jid, waMessageId, media });
+        await engine.sendMedia({ to: message.phone, jid: ready.jid, waMessageId: ready.waMessageId, media });
       } else {
-        const text = message.sealed_body
-          ? decrypt(this.sealKey, message.sealed_body, message.id)
-          : (message.body ?? '');
-        await engine.sendText({ to: message.phone, jid, text, waMessageId });
-      }
-      const sentAt = this.ctx.clock.now();
-      this.device.pacer.recordSend(sentAt.getTime());
-      this.sent.record(message, sentAt, lookedUp);
-      lookedUp = undefined;
-    } catch (err) {
-      await storeLookup().catch((lookupErr: unknown) =>
-        this.ctx.log.warn({ err: lookupErr, messageId: message.id }, 'storing a number lookup failed'),
-      );
-      // Not this node's message any more: its new holder decides what becomes of it.
-      if (isLeaseLost(err)) throw err;
-      if (err instanceof EngineSendError && err.code === 'SESSION_DISCONNECTED') {
-        // The device dropped between the check and the hand-off: back in line, same position.
-        await transitionMessage(this.ctx, message.id, 'queued', {
-          attemptsDelta: -1,
-          fence: this.device.lease,
+        await engine.sendText({
+          to: message.phone,
+          jid: ready.jid,
+          text: this.textOf(message),
+          waMessageId: ready.waMessageId,
         });
-        return;
       }
-      const code = err instanceof EngineSendError ? err.code : 'SEND_FAILED';
-      if (!(err instanceof EngineSendError))
-        this.ctx.log.error({ err, messageId: message.id }, 'engine send failed');
-      await transitionMessage(this.ctx, message.id, 'failed', {
-        errorCode: code,
-        errorMessage: err instanceof EngineSendError ? err.message : 'WhatsApp did not accept the message',
-      });
+      this.handedOff(message, lookup);
+    } catch (err) {
+      await this.notHandedOff(message, err, lookup);
     }
   }
+
+  /**
+   * A claimed burst of texts through an engine that takes several at once (`sendTexts`): each is
+   * made ready as `handOff` would, then all go in one call, which writes what the engine keeps of
+   * them once. The same outcomes as one at a time, in the same order.
+   */
+  private async handOffBurst(claims: Claim[]): Promise<number> {
+    // What is not settled when something throws goes back in line, as one at a time would.
+    const settled = new Set<string>();
+    try {
+      return await this.sendBurst(claims, settled);
+    } catch (err) {
+      const rest = claims.filter((claim) => !settled.has(claim.message.id)).map((claim) => claim.message);
+      await this.putBack(rest).catch(() => undefined);
+      throw err;
+    }
+  }
+
+  private async sendBurst(claims: Claim[], settled: Set<string>): Promise<number> {
+    const ready: Array<{ message: MessageRow; lookup: Lookup; jid: string; waMessageId: string }> = [];
+    let wait = 0;
+    for (const [index, claim] of claims.entries()) {
+      if (index > 0 && !this.mayGoOn()) {
+        const rest = claims.slice(index).map((later) => later.message);
+        await this.putBack(rest);
+        for (const message of rest) settled.add(message.id);
+        wait = RETRY_MS;
+        break;
+      }
+      const lookup: Lookup = {};
+      try {
+        const made = await this.prepare(claim.message, claim.contact, lookup);
+        if (made) ready.push({ message: claim.message, lookup, ...made });
+        else settled.add(claim.message.id);
+      } catch (err) {
+        await this.notHandedOff(claim.message, err, lookup);
+        settled.add(claim.message.id);
+      }
+    }
+    if (ready.length === 0) return wait;
+    let outcomes: BurstOutcome[];
+    try {
+      outcomes = await this.device.engine.sendTexts!(
+        ready.map(({ message, jid, waMessageId }) => ({
+          to: message.phone,
+          jid,
+          text: this.textOf(message),
+          waMessageId,
+        })),
+      );
+    } catch (err) {
+      outcomes = ready.map(() => ({ ok: false, error: err }));
+    }
+    for (const [i, { message, lookup }] of ready.entries()) {
+      const outcome = outcomes[i] ?? {
+        ok: false,
+        error: new Error('the engine gave no outcome for this text'),
+      };
+      if (outcome.ok) this.handedOff(message, lookup);
+      else await this.notHandedOff(message, outcome.error, lookup);
+      settled.add(message.id);
+    }
+    return wait;
+  }
+
+  /**
+   * Everything before the engine takes the message: the number's lookup when the one known is
+   * stale (kept in `lookup` for whoever settles the message), "typing…", and the lease. Returns
+   * what the send needs, or undefined when the message was settled here (not on WhatsApp, or
+   * back in line because the lease ran short).
+   */
+  private async prepare(
+    message: MessageRow,
+    known: ClaimedContact | undefined,
+    lookup: Lookup,
+  ): Promise<{ jid: string; waMessageId: string } | undefined> {
+    const { engine } = this.device;
+    const now = this.ctx.clock.now();
+    let contact = known;
+    if (!lookupIsFresh(contact, now)) {
+      const found = await engine.lookup(message.phone);
+      contact = lookup.fresh = {
+        on_whatsapp: found.onWhatsApp ? 1 : 0,
+        jid: found.jid ?? null,
+        checked_at: now.toISOString(),
+      };
+    }
+    if (contact?.on_whatsapp === 0) {
+      await this.storeLookup(message, lookup);
+      await transitionMessage(this.ctx, message.id, 'failed', {
+        errorCode: 'RECIPIENT_NOT_ON_WHATSAPP',
+        errorMessage: 'This number does not use WhatsApp',
+      });
+      return undefined;
+    }
+    const jid = contact?.jid ?? jidFor(message.phone);
+    if (this.device.presence() && engine.showTyping) await engine.showTyping(jid, 500 + Math.random() * 1000);
+    // The lease may have run short while the number was looked up: then the message is not
+    // handed to WhatsApp here. Back in line if the lease still lets us; else its new holder
+    // finds it in `sending` and sends it with the same WhatsApp id.
+    if (!this.device.holdsLease()) {
+      await this.storeLookup(message, lookup);
+      await transitionMessage(this.ctx, message.id, 'queued', {
+        attemptsDelta: -1,
+        fence: this.device.lease,
+      });
+      return undefined;
+    }
+    return { jid, waMessageId: message.wa_message_id ?? waMessageIdFor(message.id) };
+  }
+
+  private textOf(message: MessageRow): string {
+    return message.sealed_body
+      ? decrypt(this.sealKey, message.sealed_body, message.id)
+      : (message.body ?? '');
+  }
+
+  /** The engine took it: `sent`, written beside the dispatcher with the fresh lookup if any. */
+  private handedOff(message: MessageRow, lookup: Lookup): void {
+    const sentAt = this.ctx.clock.now();
+    this.device.pacer.recordSend(sentAt.getTime());
+    this.sent.record(message, sentAt, lookup.fresh);
+    lookup.fresh = undefined;
+  }
+
+  /**
+   * A fresh lookup is stored with the `sent` record when the message goes out (one write fewer for
+   * every first message to a number), and by this on every other way out.
+   */
+  private async storeLookup(message: MessageRow, lookup: Lookup): Promise<void> {
+    const fresh = lookup.fresh;
+    lookup.fresh = undefined;
+    if (fresh)
+      await upsertContact(
+        this.ctx.db,
+        message.workspace_id,
+        message.phone,
+        fresh,
+        fresh.checked_at ? new Date(fresh.checked_at) : this.ctx.clock.now(),
+      );
+  }
+
+  /** The engine did not take it (or getting it ready failed): back in line, or failed. */
+  private async notHandedOff(message: MessageRow, err: unknown, lookup: Lookup): Promise<void> {
+    await this.storeLookup(message, lookup).catch((lookupErr: unknown) =>
+      this.ctx.log.warn({ err: lookupErr, messageId: message.id }, 'storing a number lookup failed'),
+    );
+    // Not this node's message any more: its new holder decides what becomes of it.
+    if (isLeaseLost(err)) throw err;
+    if (err instanceof EngineSendError && err.code === 'SESSION_DISCONNECTED') {
+      // The device dropped between the check and the hand-off: back in line, same position.
+      await transitionMessage(this.ctx, message.id, 'queued', {
+        attemptsDelta: -1,
+        fence: this.device.lease,
+      });
+      return;
+    }
+    const code = err instanceof EngineSendError ? err.code : 'SEND_FAILED';
+    if (!(err instanceof EngineSendError))
+      this.ctx.log.error({ err, messageId: message.id }, 'engine send failed');
+    await transitionMessage(this.ctx, message.id, 'failed', {
+      errorCode: code,
+      errorMessage: err instanceof EngineSendError ? err.message : 'WhatsApp did not accept the message',
+    });
+  }
+}
+
+/** A number's WhatsApp lookup made for one hand-off, until it is stored. */
+interface Lookup {
+  fresh?: ClaimedContact;
 }

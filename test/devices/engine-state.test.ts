@@ -138,6 +138,18 @@ describe('WhatsApp session state in the database', () => {
       ]);
       expect(opened).toBe(1);
       expect(Object.fromEntries(await store.list('probe'))).toEqual({ two: 'b' });
+
+      // Values only (a burst's sent records, a batch of signal keys): one statement, no
+      // transaction; a key given twice keeps its last value, as two writes in turn would.
+      await store.write([
+        { category: 'probe', id: 'three', value: 'c' },
+        { category: 'probe', id: 'two', value: 'b2' },
+        { category: 'probe', id: 'three', value: 'c2' },
+        { category: 'other', id: 'three', value: 'x' },
+      ]);
+      expect(opened).toBe(1);
+      expect(Object.fromEntries(await store.list('probe'))).toEqual({ two: 'b2', three: 'c2' });
+      expect(await store.read('other', 'three')).toBe('x');
     } finally {
       handle.db.transaction = transaction;
       await handle.destroy();

@@ -61,6 +61,41 @@ describe('sandbox engine: sending', () => {
     expect(hub.messages()).toEqual([]);
   });
 
+  it('takes a burst of texts in one call: in order, a refused one failing alone, each read in turn', async () => {
+    const { hub, linkedDevice } = fresh();
+    const device = await linkedDevice('dev-burst', PHONE);
+    const outcomes = await device.engine.sendTexts!([
+      { to: CUSTOMER, text: 'one', waMessageId: 'B1' },
+      { to: MAGIC_NUMBERS.sendFails, text: 'two', waMessageId: 'B2' },
+      { to: CUSTOMER, text: 'three', waMessageId: 'B3' },
+    ]);
+    expect(outcomes).toEqual([
+      { ok: true, result: { waMessageId: 'B1', jid: '14155550123@s.whatsapp.net' } },
+      { ok: false, error: expect.objectContaining({ name: 'EngineSendError', code: 'SEND_FAILED' }) },
+      { ok: true, result: { waMessageId: 'B3', jid: '14155550123@s.whatsapp.net' } },
+    ]);
+    // Newest first.
+    expect(hub.messages({ to: CUSTOMER }).map((m) => [m.id, m.text])).toEqual([
+      ['B3', 'three'],
+      ['B1', 'one'],
+    ]);
+    for (const id of ['B1', 'B3'])
+      await device.events.waitFor('message_status', {
+        match: (s) => s.waMessageId === id && s.status === 'read',
+      });
+    expect(statusesOf(device, 'B2')).toEqual([]);
+  });
+
+  it('refuses a burst before the device is linked, all of it', async () => {
+    const { device } = fresh();
+    const { engine } = device('dev-burst-unlinked');
+    await engine.start();
+    await expect(engine.sendTexts!([{ to: CUSTOMER, text: 'hi', waMessageId: 'B4' }])).rejects.toMatchObject({
+      name: 'EngineSendError',
+      code: 'SESSION_DISCONNECTED',
+    });
+  });
+
   it('delivers to the inbox and reports sent, delivered, read in order', async () => {
     const { hub, linkedDevice } = fresh();
     const device = await linkedDevice('dev-send', PHONE);

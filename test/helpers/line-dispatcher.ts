@@ -1,4 +1,4 @@
-import type { Engine, SendTextInput } from '../../src/engines/engine.js';
+import type { BurstOutcome, Engine, SendTextInput } from '../../src/engines/engine.js';
 import { Dispatcher } from '../../src/messages/dispatcher.js';
 import { Pacer } from '../../src/messages/pacer.js';
 import type { TestApp } from './app.js';
@@ -10,6 +10,8 @@ const UNPACED = { minIntervalMs: 0, jitterMs: 0, perMinute: null, perDay: null, 
 export interface TextLine {
   lookup(phone: string): Promise<{ onWhatsApp: boolean; jid?: string }>;
   sendText(input: SendTextInput): Promise<{ waMessageId: string; jid: string }>;
+  /** Given, the line takes a claimed burst in one call (Engine.sendTexts). */
+  sendTexts?(inputs: SendTextInput[]): Promise<BurstOutcome[]>;
 }
 
 /**
@@ -26,7 +28,7 @@ export async function lineDispatcher(
   const dispatcher = new Dispatcher(t.app.ctx, {
     id: deviceId,
     workspaceId: t.workspaceId,
-    // Only what the dispatcher calls for a text message (lookup, sendText) is needed here.
+    // Only what the dispatcher calls for a text message (lookup, sendText, sendTexts) is needed here.
     engine: line as unknown as Engine,
     pacer: new Pacer(() => UNPACED),
     isConnected,

@@ -1,5 +1,5 @@
 import { describe, expect } from 'vitest';
-import type { SendTextInput } from '../../src/engines/engine.js';
+import { EngineSendError, type SendTextInput } from '../../src/engines/engine.js';
 import { eventually } from '../helpers/app.js';
 import { appTest } from '../helpers/fixture.js';
 import { lineDispatcher } from '../helpers/line-dispatcher.js';
@@ -50,5 +50,43 @@ describe('a burst of claimed messages on an unpaced line', () => {
       .execute();
     // Claimed with the burst, then put back: its timeline says so.
     expect(entries.map((e) => e.status)).toEqual(['queued', 'sending', 'queued']);
+  });
+
+  it('goes to an engine that takes several at once in one call, a refused one failing alone', async ({
+    t,
+  }) => {
+    const calls: string[][] = [];
+    const { deviceId, dispatcher } = await lineDispatcher(t, '+15550083002', {
+      lookup: async (phone: string) => ({ onWhatsApp: true, jid: `${phone.slice(1)}@s.whatsapp.net` }),
+      sendText: async () => {
+        throw new Error('a burst goes through sendTexts');
+      },
+      sendTexts: async (inputs: SendTextInput[]) => {
+        calls.push(inputs.map((input) => `${input.to} ${input.text}`));
+        return inputs.map((input) =>
+          input.to === '+15550083202'
+            ? { ok: false as const, error: new EngineSendError('SEND_FAILED', 'refused') }
+            : { ok: true as const, result: { waMessageId: input.waMessageId, jid: input.jid ?? '' } },
+        );
+      },
+    });
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const res = await sendText(t, `+1555008320${i}`, `burst ${i}`, { deviceId, queueIfDisconnected: true });
+      ids.push(res.json<{ id: string }>().id);
+    }
+    await dispatcher.start();
+    const statuses = async () => {
+      const rows = await t.app.ctx.db
+        .selectFrom('messages')
+        .select(['id', 'status', 'error_code'])
+        .where('id', 'in', ids)
+        .orderBy('id')
+        .execute();
+      return rows.map((r) => `${r.status}${r.error_code ? `:${r.error_code}` : ''}`).join();
+    };
+    await eventually(async () => (await statuses()) === 'sent,sent,failed:SEND_FAILED,sent,sent');
+    await dispatcher.stop();
+    expect(calls).toEqual([Array.from({ length: 5 }, (_, i) => `+1555008320${i} burst ${i}`)]);
   });
 });

@@ -7,7 +7,14 @@
  */
 import { TypedEmitter } from '../emitter.js';
 import { EngineSendError } from '../engine.js';
-import type { Engine, EngineContext, EngineEventName, EngineEvents, EngineListener } from '../engine.js';
+import type {
+  BurstOutcome,
+  Engine,
+  EngineContext,
+  EngineEventName,
+  EngineEvents,
+  EngineListener,
+} from '../engine.js';
 import type {
   InboundMedia,
   LookupResult,
@@ -120,6 +127,30 @@ export class SandboxEngine implements Engine, SimulatedDevice {
     refuseMagicRecipient(input.to);
     await this.outbox.accept(from, input);
     return { waMessageId: input.waMessageId, jid: input.jid ?? jidFor(input.to) };
+  }
+
+  async sendTexts(inputs: SendTextInput[]): Promise<BurstOutcome[]> {
+    const from = this.phone;
+    if (this.state !== 'connected' || from === undefined) {
+      throw new EngineSendError('SESSION_DISCONNECTED', `Sandbox device ${this.deviceId} is not connected`);
+    }
+    const outcomes: BurstOutcome[] = [];
+    const taken: Array<{ input: SendTextInput }> = [];
+    for (const input of inputs) {
+      try {
+        refuseMagicRecipient(input.to);
+      } catch (error) {
+        outcomes.push({ ok: false, error });
+        continue;
+      }
+      taken.push({ input });
+      outcomes.push({
+        ok: true,
+        result: { waMessageId: input.waMessageId, jid: input.jid ?? jidFor(input.to) },
+      });
+    }
+    await this.outbox.acceptAll(from, taken);
+    return outcomes;
   }
 
   async sendMedia({ media, ...input }: SendMediaInput): Promise<SendResult> {

@@ -50,19 +50,35 @@ export class SandboxOutbox {
   constructor(private readonly route: OutboxRoute) {}
 
   /** Puts the message in the recipient's inbox, once per WhatsApp message id. */
-  async accept(from: string, { waMessageId, to, text }: SendTextInput, media?: SandboxMedia): Promise<void> {
+  async accept(from: string, input: SendTextInput, media?: SandboxMedia): Promise<void> {
+    await this.acceptAll(from, [{ input, media }]);
+  }
+
+  /**
+   * Several messages, in order, as `accept` one after the other would: their records written in
+   * one go, then each put in its recipient's inbox.
+   */
+  async acceptAll(from: string, sends: Array<{ input: SendTextInput; media?: SandboxMedia }>): Promise<void> {
     const { inbox, deviceId } = this.route;
-    const existing = inbox.find(deviceId, waMessageId);
-    // A repeat is a retried hand-off of a message the recipient already has; its receipts may
-    // have been cut short by a restart, so finish them unless this outbox is already on it.
-    if (existing && this.inFlight.has(waMessageId)) return;
-    const record: SentRecord = { from, to, text, sentAt: Date.now(), ...(media ? { media } : {}) };
-    if (existing) record.after = existing.status;
+    const records: Array<{ waMessageId: string; record: SentRecord }> = [];
+    for (const { input, media } of sends) {
+      const { waMessageId, to, text } = input;
+      const existing = inbox.find(deviceId, waMessageId);
+      // A repeat is a retried hand-off of a message the recipient already has; its receipts may
+      // have been cut short by a restart, so finish them unless this outbox is already on it.
+      if (existing && this.inFlight.has(waMessageId)) continue;
+      const record: SentRecord = { from, to, text, sentAt: Date.now(), ...(media ? { media } : {}) };
+      if (existing) record.after = existing.status;
+      records.push({ waMessageId, record });
+    }
+    if (records.length === 0) return;
     // Recorded before the recipient has it: a crash after this point still gets its receipts.
     const epoch = this.epoch;
-    await this.route.log.remember(waMessageId, record);
-    if (epoch !== this.epoch || this.inFlight.has(waMessageId)) return;
-    this.handOver(waMessageId, record);
+    await this.route.log.rememberAll(records);
+    if (epoch !== this.epoch) return;
+    for (const { waMessageId, record } of records) {
+      if (!this.inFlight.has(waMessageId)) this.handOver(waMessageId, record);
+    }
   }
 
   /**

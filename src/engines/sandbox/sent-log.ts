@@ -25,8 +25,15 @@ const RECEIPTS: ReadonlySet<string> = new Set(['sent', 'delivered', 'read']);
 export class SentLog {
   constructor(private readonly state: EngineStateStore) {}
 
-  async remember(waMessageId: string, record: SentRecord): Promise<void> {
-    await this.state.write([{ category: CATEGORY, id: waMessageId, value: JSON.stringify(record) }]);
+  /** Several records in one write (one statement for a burst of hand-offs). */
+  async rememberAll(records: Array<{ waMessageId: string; record: SentRecord }>): Promise<void> {
+    await this.state.write(
+      records.map(({ waMessageId, record }) => ({
+        category: CATEGORY,
+        id: waMessageId,
+        value: JSON.stringify(record),
+      })),
+    );
   }
 
   async forget(waMessageIds: string[]): Promise<void> {
