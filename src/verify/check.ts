@@ -3,6 +3,7 @@ import { inTransaction, type DbOrTx } from '../db/database.js';
 import { inSharedTransaction } from '../db/grouped-transactions.js';
 import { conflict, notFound } from '../lib/errors.js';
 import { toE164 } from '../lib/phone.js';
+import type { RecordEventInput } from '../events/outbox.js';
 import type { WapingEvent } from '../events/types.js';
 import { codeMatches, keysOf } from './codes.js';
 import { admit, countsInTransaction, FAILED_CHECK_LIMIT, reserve } from './limits.js';
@@ -37,47 +38,51 @@ async function reread(db: DbOrTx, row: VerificationRow): Promise<VerificationRow
   return (await findVerification(db, row.workspace_id, row.id)) ?? row;
 }
 
-/** Ends the verification as having run out of checks, with its event (for `events`), once. */
-async function runOut(
+/**
+ * Ends the verification through `end`, once (undefined when another check or node got there
+ * first), with the event `eventOf` gives for the row it left, for `events`.
+ */
+async function endWithEvent(
   ctx: AppContext,
   db: DbOrTx,
-  row: VerificationRow,
-  now: Date,
   events: WapingEvent[],
+  end: (trx: DbOrTx) => Promise<VerificationRow | undefined>,
+  eventOf: (done: VerificationRow) => RecordEventInput,
 ): Promise<VerificationRow | undefined> {
   return inTransaction(db, async (trx) => {
-    const patch = { failure_reason: 'max_attempts_reached', attempt_deadline: null };
-    const done = await endVerification(trx, row.id, 'max_attempts_reached', patch, now);
-    if (!done) return undefined;
-    events.push(
-      await ctx.events.record(
-        trx,
-        eventFor('verification.failed', done, now, { reason: 'max_attempts_reached' }),
-      ),
-    );
+    const done = await end(trx);
+    if (done) events.push(await ctx.events.record(trx, eventOf(done)));
     return done;
   });
 }
 
-/**
- * A right code: one check taken and the verification approved in one statement, with its event
- * (for `events`), once, whichever check gets there first.
- */
-async function approve(
-  ctx: AppContext,
-  db: DbOrTx,
-  row: VerificationRow,
-  now: Date,
-  events: WapingEvent[],
-): Promise<VerificationRow | undefined> {
-  return inTransaction(db, async (trx) => {
-    const done = await approveOnCheck(trx, row.id, now);
-    if (!done) return undefined;
-    const channel = routeOf(done)[done.route_index] ?? null;
-    events.push(await ctx.events.record(trx, eventFor('verification.approved', done, now, { channel })));
-    return done;
-  });
-}
+/** A right code: one check taken and the verification approved in one statement. */
+const approve = (ctx: AppContext, db: DbOrTx, row: VerificationRow, now: Date, events: WapingEvent[]) =>
+  endWithEvent(
+    ctx,
+    db,
+    events,
+    (trx) => approveOnCheck(trx, row.id, now),
+    (done) =>
+      eventFor('verification.approved', done, now, { channel: routeOf(done)[done.route_index] ?? null }),
+  );
+
+/** The last check was wrong: the verification ends as having run out of checks. */
+const runOut = (ctx: AppContext, db: DbOrTx, row: VerificationRow, now: Date, events: WapingEvent[]) =>
+  endWithEvent(
+    ctx,
+    db,
+    events,
+    (trx) =>
+      endVerification(
+        trx,
+        row.id,
+        'max_attempts_reached',
+        { failure_reason: 'max_attempts_reached', attempt_deadline: null },
+        now,
+      ),
+    (done) => eventFor('verification.failed', done, now, { reason: 'max_attempts_reached' }),
+  );
 
 /**
  * Checks a code. Every check of a pending verification uses one of its MAX_CHECKS; a wrong one also
