@@ -76,15 +76,13 @@ export function createEngineStateStore(db: DbOrTx, masterKey: Buffer, deviceId: 
               })),
             )
             .execute();
-        if (rows.length <= MAX_ROWS_PER_STATEMENT || db.isTransaction) {
+        const upsertAll = async (d: DbOrTx) => {
           for (let i = 0; i < rows.length; i += MAX_ROWS_PER_STATEMENT)
-            await upsert(db, rows.slice(i, i + MAX_ROWS_PER_STATEMENT));
-        } else {
-          await db.transaction().execute(async (trx) => {
-            for (let i = 0; i < rows.length; i += MAX_ROWS_PER_STATEMENT)
-              await upsert(trx, rows.slice(i, i + MAX_ROWS_PER_STATEMENT));
-          });
-        }
+            await upsert(d, rows.slice(i, i + MAX_ROWS_PER_STATEMENT));
+        };
+        // More than one statement's worth: together in a transaction, as before.
+        if (rows.length <= MAX_ROWS_PER_STATEMENT || db.isTransaction) await upsertAll(db);
+        else await db.transaction().execute(upsertAll);
         return;
       }
       const apply = async (trx: DbOrTx) => {

@@ -29,9 +29,9 @@ const groupable = (extra: TransitionExtra | undefined): boolean =>
  * give it run in the order given. Moves with nothing extra but their time (receipts: sent,
  * delivered, read; a dispatcher's `sent` records, each at its hand-off) are grouped by their
  * target status, one statement per group with its timeline entries, and the events of all of
- * them go in one statement: a batch costs a few round trips instead of two per move. A message's moves keep their order (its second move goes in a later round than
- * its first), and the events get their ids in the order given, which is the order webhooks
- * deliver them in.
+ * them go in one statement: a batch costs a few round trips instead of two per move. A
+ * message's moves keep their order (its second move goes in a later round than its first), and
+ * the events get their ids in the order given, which is the order webhooks deliver them in.
  */
 export async function transitionAllInTransaction(
   ctx: AppContext,

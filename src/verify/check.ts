@@ -38,6 +38,13 @@ async function reread(db: DbOrTx, row: VerificationRow): Promise<VerificationRow
   return (await findVerification(db, row.workspace_id, row.id)) ?? row;
 }
 
+/** The check took nothing: what the verification is now (a code that worked once stays used). */
+async function answerAsItIs(db: DbOrTx, row: VerificationRow, now: Date): Promise<CheckResult> {
+  const current = await reread(db, row);
+  if (current.status === 'approved') throw alreadyUsed();
+  return answer(current, now);
+}
+
 /**
  * Ends the verification through `end`, once (undefined when another check or node got there
  * first), with the event `eventOf` gives for the row it left, for `events`.
@@ -142,16 +149,12 @@ async function judge(
     if (approved) return answer(approved, now);
     // No check was left, or another check with the same code won the race: the code worked
     // once, for it.
-    const current = await reread(db, row);
-    if (current.status === 'approved') throw alreadyUsed();
-    return answer(current, now);
+    return answerAsItIs(db, row, now);
   }
   const slot = await reserve(db, row.workspace_id, row.phone, FAILED_CHECK_LIMIT, now);
   if (!(await takeCheck(db, row.id, now))) {
     await slot.release();
-    const current = await reread(db, row);
-    if (current.status === 'approved') throw alreadyUsed();
-    return answer(current, now);
+    return answerAsItIs(db, row, now);
   }
   const current = await reread(db, row);
   if (current.check_attempts < MAX_CHECKS) return answer(current, now);
