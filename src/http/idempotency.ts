@@ -27,8 +27,6 @@ interface Claim {
   workspaceId: string;
   key: string;
   token: string;
-  /** The request's resource was created under this claim. */
-  created: boolean;
 }
 
 declare module 'fastify' {
@@ -165,7 +163,6 @@ export function creationHookOf(request: FastifyRequest): CreationHook | undefine
       .where('state', '=', 'in_progress')
       .executeTakeFirst();
     if (Number(marked.numUpdatedRows) === 0) throw inProgress();
-    claimed.created = true;
   };
 }
 
@@ -196,12 +193,15 @@ async function settle(
       .where('key', '=', claimed.key)
       .where('claim_token', '=', claimed.token)
       .execute();
-  } else if (!claimed.created) {
+  } else {
+    // Only the database knows whether the creation committed: the hook also ran in transactions
+    // that rolled back after it (a send over its quota), which must leave the key free.
     await ctx.db
       .deleteFrom('idempotency_keys')
       .where('workspace_id', '=', claimed.workspaceId)
       .where('key', '=', claimed.key)
       .where('claim_token', '=', claimed.token)
+      .where('resource_id', 'is', null)
       .execute();
   }
 }
@@ -255,7 +255,7 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext): void
       const { status, body } = await idempotent.replay(request, result.resourceId);
       return reply.status(status).header('idempotent-replayed', 'true').send(body);
     }
-    request.idempotencyClaim = { workspaceId, key, token: result.token, created: false };
+    request.idempotencyClaim = { workspaceId, key, token: result.token };
   });
   app.addHook('onSend', async (request, reply, payload) => {
     await settle(ctx, request, reply, payload);

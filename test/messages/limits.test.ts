@@ -98,3 +98,31 @@ describe('plan limits', () => {
     expect(await created()).toHaveLength(3);
   });
 });
+
+describe('a refused send with an Idempotency-Key', () => {
+  it('leaves the key free: the retry is refused again, not held as in progress', async ({ t }) => {
+    const trial = await otherWorkspace(t, 'trial');
+    await linkSandboxDevice(t, { key: trial.apiKey, phone: '+15550005060' });
+    const send = (key?: string) =>
+      t.request({
+        method: 'POST',
+        url: '/v1/messages',
+        payload: { to: '+15550420000', type: 'text', text: { body: 'hi' } },
+        key: trial.apiKey,
+        headers: key ? { 'idempotency-key': key } : {},
+      });
+    for (let i = 0; i < 3; i++) expect((await send()).statusCode).toBe(202);
+    // The key's claim runs in the accepting transaction, which the quota then rolls back.
+    const first = await send('over-quota-1');
+    expect(first.statusCode).toBe(429);
+    const retry = await send('over-quota-1');
+    expect(retry.statusCode).toBe(429);
+    expect(retry.json().error.code).toBe('QUOTA_EXCEEDED');
+    const keys = await t.app.ctx.db
+      .selectFrom('idempotency_keys')
+      .select('key')
+      .where('workspace_id', '=', trial.workspaceId)
+      .execute();
+    expect(keys).toEqual([]);
+  });
+});
