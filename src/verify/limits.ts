@@ -50,11 +50,11 @@ function countKey(workspaceId: string, subject: string, rule: LimitRule, now: Da
   return { workspace_id: workspaceId, kind: rule.kind, subject, second: secondOf(now) };
 }
 
-/** Raises a count by one, creating its second's row at one. */
-const raiseQuery = (db: QueryCreator<Database>, key: CountKey) =>
+/** Raises counts by one, creating their second's row at one, in one statement. */
+const raiseQuery = (db: QueryCreator<Database>, keys: CountKey[]) =>
   db
     .insertInto('verification_limit_counts')
-    .values({ ...key, count: 1 })
+    .values(keys.map((key) => ({ ...key, count: 1 })))
     .onConflict((oc) =>
       oc
         .columns(['workspace_id', 'kind', 'subject', 'second'])
@@ -74,24 +74,15 @@ async function lower(db: DbOrTx, key: CountKey): Promise<void> {
     .execute();
 }
 
-/**
- * The counts of a key's window, newest second first. With `alsoRaise` (PostgreSQL), the same
- * statement raises another count, of another rule, whose window is read by a later statement.
- */
+/** The counts of a key's window, newest second first. */
 async function windowCounts(
   db: DbOrTx,
   key: CountKey,
   rule: LimitRule,
   now: Date,
-  alsoRaise?: CountKey,
 ): Promise<Array<{ second: string; count: number | string }>> {
   const since = new Date(now.getTime() - rule.windowSeconds * 1000).toISOString();
-  const from: QueryCreator<Database> = alsoRaise
-    ? (db.with('raised', (w) =>
-        raiseQuery(w as QueryCreator<Database>, alsoRaise),
-      ) as unknown as QueryCreator<Database>)
-    : db;
-  return from
+  return db
     .selectFrom('verification_limit_counts')
     .select(['second', 'count'])
     .where('workspace_id', '=', key.workspace_id)
@@ -141,7 +132,7 @@ export async function reserve(
   now: Date,
 ): Promise<Reservation> {
   const key = countKey(workspaceId, subject, rule, now);
-  await raiseQuery(db, key).execute();
+  await raiseQuery(db, [key]).execute();
   const refused = refusal(rule, await windowCounts(db, key, rule, now), now);
   if (!refused) return { release: () => lower(db, key) };
   await lower(db, key);
@@ -179,10 +170,39 @@ export async function admit(
 export const countsInTransaction = (dialect: Dialect): boolean => dialect === 'sqlite';
 
 /**
+ * Both windows of `keys` (the counts of different rules), newest second first, in one statement:
+ * the counts of each key, in the order of `keys`.
+ */
+async function windowsOf(
+  db: DbOrTx,
+  keys: Array<{ key: CountKey; rule: LimitRule }>,
+  now: Date,
+): Promise<Array<Array<{ second: string; count: number | string }>>> {
+  const rows = await db
+    .selectFrom('verification_limit_counts')
+    .select(['kind', 'subject', 'second', 'count'])
+    .where((eb) =>
+      eb.or(
+        keys.map(({ key, rule }) =>
+          eb.and([
+            eb('workspace_id', '=', key.workspace_id),
+            eb('kind', '=', key.kind),
+            eb('subject', '=', key.subject),
+            eb('second', '>', new Date(now.getTime() - rule.windowSeconds * 1000).toISOString()),
+          ]),
+        ),
+      ),
+    )
+    .orderBy('second', 'desc')
+    .execute();
+  return keys.map(({ key }) => rows.filter((r) => r.kind === key.kind && r.subject === key.subject));
+}
+
+/**
  * A new verification's two counts: the workspace's starts a minute and the destination's sends.
- * On PostgreSQL, where each count commits before its window is read, the read of the first window
- * also raises the second count: three round trips instead of four, and each count is still
- * committed before its own window is read (a refusal of the first takes both back).
+ * On PostgreSQL, where each count commits before its window is read, one statement raises both
+ * and the next reads both windows: two round trips instead of four, and each count is still
+ * committed before its window is read (a refusal of either takes both back).
  */
 export async function reserveCreation(
   db: DbOrTx,
@@ -209,10 +229,17 @@ export async function reserveCreation(
   const release = async () => {
     await Promise.all([lower(db, created), lower(db, sent)]);
   };
-  await raiseQuery(db, created).execute();
-  const refused =
-    refusal(createRule, await windowCounts(db, created, createRule, now, sent), now) ??
-    refusal(SEND_LIMIT, await windowCounts(db, sent, SEND_LIMIT, now), now);
+  // The rows in one order on every request (the workspace's first), so two never wait on each other.
+  await raiseQuery(db, [created, sent]).execute();
+  const [createdWindow, sentWindow] = await windowsOf(
+    db,
+    [
+      { key: created, rule: createRule },
+      { key: sent, rule: SEND_LIMIT },
+    ],
+    now,
+  );
+  const refused = refusal(createRule, createdWindow ?? [], now) ?? refusal(SEND_LIMIT, sentWindow ?? [], now);
   if (!refused) return { release };
   await release();
   throw refused;
