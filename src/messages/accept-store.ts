@@ -3,6 +3,7 @@ import type { Db } from '../db/database.js';
 import { preparedQuery } from '../db/prepared.js';
 import { isRefusedStatement, refuseStatement } from '../db/refused-statement.js';
 import type { Database } from '../db/types.js';
+import { RecentSet } from '../lib/recent-set.js';
 import { monthPeriod } from '../lib/time.js';
 import type { Plan } from '../workspaces/plans.js';
 import { consumeMessageQuota, countMessageQuery, countMessageUnderQuery, quotaExceeded } from './quota.js';
@@ -16,7 +17,12 @@ import { insertQueuedMessage, withQueuedMessage } from './store.js';
 import type { MessageRow } from './tables.js';
 
 /** The message's columns, the counter's, and each hook part's arguments as `part<i>.<name>`. */
-type Args = MessageRow & { workspaceId: string; period: string; limit: number } & Record<string, unknown>;
+type Args = MessageRow & {
+  workspaceId: string;
+  period: string;
+  limit: number;
+  verifications: number;
+} & Record<string, unknown>;
 type Stored = { counted: boolean } & Record<`part${number}`, Record<string, unknown> | null>;
 
 /** A part's placeholders: its argument `name` is `part<i>.name` of the statement's. */
@@ -96,7 +102,7 @@ interface Statements {
    * conversation exists). A first message to a number goes the long way at once instead of
    * trying, being refused (its new thread has an event to write) and trying again.
    */
-  seen: Set<string>;
+  seen: RecentSet<string>;
 }
 /** Per list of hooks (one per app): the parts they bring, built into the statement once. */
 const statementsFor = new WeakMap<readonly MessageStoredHook[], Statements>();
@@ -111,7 +117,7 @@ function statements(hooks: readonly MessageStoredHook[]): Statements {
       unlimited: acceptStatement(parts, false, false),
       underAlone: acceptStatement(parts, true, true),
       unlimitedAlone: acceptStatement(parts, false, true),
-      seen: new Set(),
+      seen: new RecentSet(MAX_SEEN),
     };
     statementsFor.set(hooks, found);
   }
@@ -130,6 +136,8 @@ export async function storeAcceptedMessage(
   plan: Plan,
   now: Date,
   hooks: readonly MessageStoredHook[],
+  /** Verifications counted in the month's usage with the message (a verification's first code). */
+  verifications = 0,
 ): Promise<AfterCommit> {
   const postgres = trx.getExecutor().adapter instanceof PostgresAdapter;
   const period = monthPeriod(now);
@@ -144,13 +152,13 @@ export async function storeAcceptedMessage(
   }
   if (!postgres) {
     await insertQueuedMessage(trx, row);
-    await consumeMessageQuota(trx, row.workspace_id, plan, now);
+    await consumeMessageQuota(trx, row.workspace_id, plan, now, verifications);
     return everyAfterCommit(after);
   }
   const found = statements(hooks);
-  const { partArgs, args } = argumentsOf(found.parts, row, now, limit);
+  const { partArgs, args } = argumentsOf(found.parts, row, now, limit, verifications);
   const { rows } = await (limit === null ? found.unlimited : found.under)(trx, args);
-  remember(found, row);
+  found.seen.add(recipientOf(row));
   const stored = rows[0]!;
   const returned = returnedParts(found.parts, stored);
   const { parts } = found;
@@ -161,7 +169,7 @@ export async function storeAcceptedMessage(
     if (then) after.push(then);
   }
   // Counted last, after what the parts still wrote: the counter row stays locked until the commit.
-  if (pending) await consumeMessageQuota(trx, row.workspace_id, plan, now);
+  if (pending) await consumeMessageQuota(trx, row.workspace_id, plan, now, verifications);
   return everyAfterCommit(after);
 }
 
@@ -170,9 +178,16 @@ function argumentsOf(
   row: MessageRow,
   now: Date,
   limit: number | null,
+  verifications = 0,
 ): { partArgs: object[]; args: Args } {
   const partArgs = parts.map((part) => part.args(row, now));
-  const args: Args = { ...row, workspaceId: row.workspace_id, period: monthPeriod(now), limit: limit ?? 0 };
+  const args: Args = {
+    ...row,
+    workspaceId: row.workspace_id,
+    period: monthPeriod(now),
+    limit: limit ?? 0,
+    verifications,
+  };
   partArgs.forEach((values, i) => {
     for (const [name, value] of Object.entries(values)) args[`part${i}.${name}`] = value;
   });
@@ -188,13 +203,6 @@ function returnedParts(parts: readonly AcceptedPart<object>[], stored: Stored): 
 }
 
 const recipientOf = (row: MessageRow) => `${row.workspace_id} ${row.device_id ?? ''} ${row.phone}`;
-
-function remember(found: Statements, row: MessageRow): void {
-  const recipient = recipientOf(row);
-  found.seen.delete(recipient);
-  found.seen.add(recipient);
-  if (found.seen.size > MAX_SEEN) found.seen.delete(found.seen.values().next().value!);
-}
 
 /**
  * PostgreSQL, for a message with nothing else to write in its transaction (no idempotency record,
@@ -227,7 +235,7 @@ export async function storeAcceptedAlone(
     if (isRefusedStatement(err)) return undefined;
     throw err;
   }
-  remember(found, row);
+  found.seen.add(recipientOf(row));
   const returned = returnedParts(found.parts, stored);
   // The statement refuses itself otherwise; committed with either, it would be a bug here.
   if (!stored.counted || returned.some((part) => part['pending'] === true))

@@ -9,6 +9,8 @@ import type { Plan } from '../workspaces/plans.js';
 interface Counter {
   workspaceId: string;
   period: string;
+  /** Verifications counted with the message (1 for a verification's first code, else 0). */
+  verifications: number;
 }
 
 /** The counter's row for one more message; with `when`, only if it holds (PostgreSQL's accept). */
@@ -19,20 +21,21 @@ const counterRow = (db: QueryCreator<Database>, a: Counter, when?: RawBuilder<bo
       workspace_id: a.workspaceId,
       period: a.period,
       messages_sent: 1,
-      verifications: 0,
+      verifications: a.verifications,
     });
   return insert
     .columns(['workspace_id', 'period', 'messages_sent', 'verifications'])
-    .expression(sql`select ${a.workspaceId}, ${a.period}, 1, 0 where ${when}`);
+    .expression(sql`select ${a.workspaceId}, ${a.period}, 1, ${a.verifications} where ${when}`);
+};
+
+const counted = {
+  messages_sent: sql<number>`usage_counters.messages_sent + 1`,
+  verifications: sql<number>`usage_counters.verifications + excluded.verifications`,
 };
 
 /** The month's counter goes up by one, created at one if the month has none yet. */
 export const countMessageQuery = (db: QueryCreator<Database>, a: Counter, when?: RawBuilder<boolean>) =>
-  counterRow(db, a, when).onConflict((oc) =>
-    oc
-      .columns(['workspace_id', 'period'])
-      .doUpdateSet({ messages_sent: sql<number>`usage_counters.messages_sent + 1` }),
-  );
+  counterRow(db, a, when).onConflict((oc) => oc.columns(['workspace_id', 'period']).doUpdateSet(counted));
 
 /**
  * The same, but only while the counter is under the limit. One statement that reads and writes the
@@ -48,7 +51,7 @@ export const countMessageUnderQuery = (
   counterRow(db, a, when).onConflict((oc) =>
     oc
       .columns(['workspace_id', 'period'])
-      .doUpdateSet({ messages_sent: sql<number>`usage_counters.messages_sent + 1` })
+      .doUpdateSet(counted)
       .where('usage_counters.messages_sent', '<', a.limit),
   );
 
@@ -73,15 +76,18 @@ export async function consumeMessageQuota(
   workspaceId: string,
   plan: Plan,
   now: Date,
+  verifications = 0,
 ): Promise<void> {
   const period = monthPeriod(now);
   if (plan.messagesPerMonth === null) {
-    await countMessage(db, { workspaceId, period });
+    await countMessage(db, { workspaceId, period, verifications });
     return;
   }
   const limit = plan.messagesPerMonth;
-  const counted =
+  const taken =
     limit > 0 &&
-    Number((await countMessageUnder(db, { workspaceId, period, limit })).numAffectedRows ?? 0) > 0;
-  if (!counted) throw quotaExceeded(plan, period);
+    Number(
+      (await countMessageUnder(db, { workspaceId, period, limit, verifications })).numAffectedRows ?? 0,
+    ) > 0;
+  if (!taken) throw quotaExceeded(plan, period);
 }

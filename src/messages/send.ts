@@ -28,6 +28,8 @@ export interface SendOptions {
   ignoreOptOut?: boolean;
   /** Runs inside the accepting transaction with the new message's id (the idempotency record). */
   onCreate?: CreationHook;
+  /** Counts a verification in the month's usage with the message (stored by `onCreate`). */
+  countsVerification?: boolean;
 }
 
 const MAX_TTL_MS = 30 * 24 * 60 * 60 * 1000;
@@ -137,7 +139,7 @@ export async function sendMessage(
   // On PostgreSQL, with no idempotency record to write with it, the one statement alone when it
   // can (a number this node sent to lately), else the transaction.
   const alone =
-    options.onCreate || ctx.dialect !== 'postgres'
+    options.onCreate || options.countsVerification || ctx.dialect !== 'postgres'
       ? undefined
       : await storeAcceptedAlone(ctx.db, row, plan, now, hooks);
   const afterCommit =
@@ -147,7 +149,7 @@ export async function sendMessage(
       // The message, its count against the quota and the hooks' work (its conversation) go last,
       // together: on PostgreSQL one statement, after which the workspace's counter row stays
       // locked only until the commit.
-      return storeAcceptedMessage(trx, row, plan, now, hooks);
+      return storeAcceptedMessage(trx, row, plan, now, hooks, options.countsVerification ? 1 : 0);
     }));
   afterCommit();
   ctx.bus.wake(dispatchTopic(device.id), id);

@@ -90,6 +90,7 @@ async function sendWhatsApp(
   message: CodeMessage,
   workspace: WorkspaceRow | undefined,
   onAccepted: CreationHook | undefined,
+  countsVerification: boolean,
 ) {
   if (!workspace) return skipped('WORKSPACE_NOT_FOUND', 'The workspace no longer exists');
   const minutes = minutesLeft(row.expires_at, ctx.clock.now());
@@ -113,6 +114,7 @@ async function sendWhatsApp(
       displayBody: message.masked,
       ignoreOptOut: parseSettings(workspace.settings).allowOtpToOptedOut === true,
       onCreate: onAccepted,
+      countsVerification,
     },
   );
   return { status: 'pending' as const, messageId: view.id };
@@ -133,14 +135,17 @@ export async function sendOnChannel(
     onAccepted?: CreationHook;
     /** The workspace as the caller read it; read here otherwise. */
     workspace?: WorkspaceRow;
+    /** A WhatsApp message counts the verification in the month's usage (`onAccepted` stores it). */
+    countsVerification?: boolean;
   } = {},
 ): Promise<SendOutcome> {
-  const { onAccepted } = options;
+  const { onAccepted, countsVerification = false } = options;
   try {
     // One read of the workspace for its code text and, on WhatsApp, its plan and opt-out setting.
     const workspace = options.workspace ?? (await findWorkspace(ctx.db, row.workspace_id));
     const message = await composeMessage(ctx, row, code, workspace);
-    if (channel === 'whatsapp') return await sendWhatsApp(ctx, row, code, message, workspace, onAccepted);
+    if (channel === 'whatsapp')
+      return await sendWhatsApp(ctx, row, code, message, workspace, onAccepted, countsVerification);
     if (channel === 'sms') {
       if (!channels.sms) return skipped('CHANNEL_NOT_CONFIGURED', 'SMS is not configured on this server');
       const sent = await channels.sms.send({ to: row.phone, body: message.text });

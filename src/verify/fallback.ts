@@ -1,11 +1,13 @@
 import type { AppContext } from '../context.js';
+import type { Transaction } from 'kysely';
 import type { CreationHook } from '../db/database.js';
+import type { Database } from '../db/types.js';
 import { findMessage } from '../messages/store.js';
 import type { WorkspaceRow } from '../workspaces/tables.js';
 import { AttemptMoved, sendOnChannel, type VerifyChannels } from './channels.js';
 import { keysOf, unsealCode } from './codes.js';
 import { parseAttempts, updateIfUnchanged } from './store.js';
-import type { SendAttempt, VerificationRow } from './tables.js';
+import type { Channel, SendAttempt, VerificationRow } from './tables.js';
 import { dropQueuedMessage, leaseUntil, moveOn, routeOf } from './transitions.js';
 
 const DELIVERED = new Set(['delivered', 'read']);
@@ -38,20 +40,7 @@ export async function runSends(
     let waiting: VerificationRow | undefined;
     const onAccepted: CreationHook = async (trx, messageId) => {
       const at = ctx.clock.now();
-      waiting = await updateIfUnchanged(
-        trx,
-        sending,
-        {
-          attempt_state: 'waiting',
-          attempt_message_id: messageId,
-          attempt_deadline: deadlineOf(sending, at),
-          send_attempts: [
-            ...parseAttempts(sending),
-            { channel, status: 'pending', messageId, at: at.toISOString() },
-          ],
-        },
-        at,
-      );
+      waiting = await updateIfUnchanged(trx, sending, waitingOn(sending, channel, messageId, at), at);
       if (!waiting) throw new AttemptMoved();
     };
     const outcome = await sendOnChannel(ctx, channels, sending, channel, code, { onAccepted, workspace });
@@ -84,6 +73,59 @@ export async function runSends(
 /** When a WhatsApp attempt made at `at` counts as not delivered in time. */
 const deadlineOf = (row: VerificationRow, at: Date) =>
   new Date(at.getTime() + row.channel_timeout_seconds * 1000).toISOString();
+
+/** The attempt a code message accepted at `at` starts: the verification waits on it until its deadline. */
+const waitingOn = (row: VerificationRow, channel: Channel, messageId: string, at: Date) => ({
+  attempt_state: 'waiting' as const,
+  attempt_message_id: messageId,
+  attempt_deadline: deadlineOf(row, at),
+  send_attempts: [
+    ...parseAttempts(row),
+    { channel, status: 'pending' as const, messageId, at: at.toISOString() },
+  ],
+});
+
+/**
+ * A new verification whose route starts on WhatsApp: its code message is accepted in the
+ * transaction that stores the verification (`store`, which writes `row` as given), born waiting
+ * on that message, and the message's count in the month's usage counts the verification too. One
+ * transaction where there were two, and no update between them. Undefined
+ * when WhatsApp did not take the code (no line connected, opted out, over the quota): nothing of
+ * the verification was stored then, and the caller stores it and runs its sends from the start.
+ * What `store` throws is thrown here (a limit's refusal), not taken for a channel that failed.
+ */
+export async function createWithFirstSend<T>(
+  ctx: AppContext,
+  channels: VerifyChannels,
+  row: VerificationRow,
+  workspace: WorkspaceRow | undefined,
+  store: (trx: Transaction<Database>, stored: VerificationRow, countedWithMessage: boolean) => Promise<T>,
+): Promise<{ row: VerificationRow; stored: T } | undefined> {
+  if (!row.sealed_code) return undefined;
+  const code = unsealCode(keysOf(ctx), row.id, row.sealed_code);
+  let created: { row: VerificationRow; stored: T } | undefined;
+  let refused: { err: unknown } | undefined;
+  const onAccepted: CreationHook = async (trx, messageId) => {
+    const { send_attempts, ...waiting } = waitingOn(row, 'whatsapp', messageId, ctx.clock.now());
+    const born: VerificationRow = { ...row, ...waiting, send_attempts: JSON.stringify(send_attempts) };
+    try {
+      created = { row: born, stored: await store(trx, born, true) };
+    } catch (err) {
+      refused = { err };
+      // Undoes the message with the transaction; `refused` is thrown once the send returns.
+      throw new AttemptMoved();
+    }
+  };
+  const outcome = await sendOnChannel(ctx, channels, row, 'whatsapp', code, {
+    onAccepted,
+    workspace,
+    countsVerification: true,
+  });
+  if (refused) throw refused.err;
+  if (outcome.status !== 'pending') return undefined;
+  if (!created) throw new Error('A code message was accepted without its verification');
+  return created;
+}
 
 /** Takes over the sending of `row` as read; undefined when another node or request got it first. */
 export async function claimSending(

@@ -1,5 +1,7 @@
 import type { AppContext } from '../context.js';
+import type { Transaction } from 'kysely';
 import type { CreationHook, DbOrTx } from '../db/database.js';
+import type { Database } from '../db/types.js';
 import { inSharedTransaction } from '../db/grouped-transactions.js';
 import { findDevice } from '../devices/store.js';
 import { conflict, notFound, validation } from '../lib/errors.js';
@@ -9,9 +11,9 @@ import { findTemplate } from '../messages/templates.js';
 import { addUsage, findWorkspace } from '../workspaces/store.js';
 import type { VerifyChannels } from './channels.js';
 import { generateCode, hashCode, keysOf, sealCode } from './codes.js';
-import { runSends } from './fallback.js';
+import { createWithFirstSend, runSends } from './fallback.js';
 import { countsInTransaction, reserveCreation } from './limits.js';
-import { endVerification, findVerification, insertVerification, supersedePending } from './store.js';
+import { endVerification, findVerification, insertSuperseding } from './store.js';
 import type { Channel, VerificationRow } from './tables.js';
 import {
   DEFAULT_CHANNELS,
@@ -112,19 +114,26 @@ export async function createVerification(
     created_at: at,
     updated_at: at,
   };
-  const superseded = await inSharedTransaction(ctx, async (trx) => {
+  /** The verification's own writes in the transaction that creates it: the ones it supersedes. */
+  const store = async (trx: Transaction<Database>, stored: VerificationRow, countedWithMessage: boolean) => {
     if (!counted) await countOn(trx);
-    const previous = await supersedePending(trx, workspaceId, phone, now);
-    await insertVerification(trx, row);
-    await addUsage(trx, workspaceId, now, { verifications: 1 });
+    const previous = await insertSuperseding(trx, stored, now);
+    if (!countedWithMessage) await addUsage(trx, workspaceId, now, { verifications: 1 });
     await onCreate?.(trx, id);
     return previous;
-  }).catch(async (err: unknown) => {
+  };
+  let created: { row: VerificationRow; stored: VerificationRow[] } | undefined;
+  let superseded: VerificationRow[];
+  try {
+    created =
+      route[0] === 'whatsapp' ? await createWithFirstSend(ctx, channels, row, workspace, store) : undefined;
+    superseded = created?.stored ?? (await inSharedTransaction(ctx, (trx) => store(trx, row, false)));
+  } catch (err) {
     await counted?.release();
     throw err;
-  });
+  }
   for (const old of superseded) await dropQueuedMessage(ctx, old.attempt_message_id);
-  return runSends(ctx, channels, row, workspace);
+  return created?.row ?? runSends(ctx, channels, row, workspace);
 }
 
 export async function requireVerification(

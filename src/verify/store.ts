@@ -1,13 +1,10 @@
-import type { Updateable } from 'kysely';
+import { PostgresAdapter, type QueryCreator, type Updateable } from 'kysely';
+import type { Database } from '../db/types.js';
 import type { DbOrTx } from '../db/database.js';
 import { preparedQuery } from '../db/prepared.js';
 import type { SendAttempt, VerificationRow, VerificationStatus, VerificationsTable } from './tables.js';
 
 export const MAX_CHECKS = 5;
-
-export async function insertVerification(db: DbOrTx, row: VerificationRow): Promise<void> {
-  await db.insertInto('verifications').values(row).execute();
-}
 
 // Every check reads its verification first: built and compiled once.
 const verificationById = preparedQuery<{ workspaceId: string; id: string }, VerificationRow>((db, a) =>
@@ -43,13 +40,9 @@ export async function latestPending(
  * Cancels the number's pending verifications (a new one replaces them) in one statement, and
  * returns them as they now are; their `attempt_message_id` is what they were waiting on.
  */
-export async function supersedePending(
-  db: DbOrTx,
-  workspaceId: string,
-  phone: string,
-  now: Date,
-): Promise<VerificationRow[]> {
-  return db
+/** Cancels the number's pending verifications (their code erased) as superseded by a new one. */
+const supersedeQuery = (db: QueryCreator<Database>, workspaceId: string, phone: string, now: Date) =>
+  db
     .updateTable('verifications')
     .set({
       ...toColumns({ failure_reason: 'superseded', attempt_deadline: null }, now),
@@ -59,7 +52,28 @@ export async function supersedePending(
     .where('workspace_id', '=', workspaceId)
     .where('phone', '=', phone)
     .where('status', '=', 'pending')
-    .returningAll()
+    .returningAll();
+
+/**
+ * Stores a new verification and cancels the pending ones of its number, which it supersedes;
+ * returns those as they now are. On PostgreSQL one statement (the update does not see the row
+ * inserted beside it); on SQLite, which has no writes inside `with`, two.
+ */
+export async function insertSuperseding(
+  db: DbOrTx,
+  row: VerificationRow,
+  now: Date,
+): Promise<VerificationRow[]> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) {
+    const superseded = await supersedeQuery(db, row.workspace_id, row.phone, now).execute();
+    await db.insertInto('verifications').values(row).execute();
+    return superseded;
+  }
+  return db
+    .with('superseded', (w) => supersedeQuery(w as QueryCreator<Database>, row.workspace_id, row.phone, now))
+    .with('inserted', (w) => w.insertInto('verifications').values(row).returning('id'))
+    .selectFrom('superseded')
+    .selectAll()
     .execute();
 }
 

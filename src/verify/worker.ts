@@ -1,5 +1,6 @@
 import type { AppContext } from '../context.js';
 import { startLoop } from '../jobs/loop.js';
+import { RecentSet } from '../lib/recent-set.js';
 import type { VerifyChannels } from './channels.js';
 import { settleAttempt } from './fallback.js';
 import { purgeOldLimits } from './limits.js';
@@ -7,6 +8,8 @@ import { dueAttempts, dueForExpiry, waitingOnMessages } from './store.js';
 import { expireVerification } from './transitions.js';
 
 const BATCH = 100;
+/** Delivered messages remembered (`settledOnDelivery`): a few seconds of a busy node's codes. */
+const SETTLED_REMEMBERED = 10_000;
 const PURGE_EVERY_MS = 60_000;
 const DELIVERED = new Set(['message.delivered', 'message.read']);
 const WATCHED = new Set([...DELIVERED, 'message.failed', 'message.expired']);
@@ -24,6 +27,9 @@ export function startVerifyWorker(ctx: AppContext, channels: VerifyChannels, int
   const nudged = new Set<string>();
   // Of the nudged messages, those an event said were delivered (message statuses only move on).
   const delivered = new Set<string>();
+  // Messages whose delivery this node settled lately: their read receipt has nothing left to
+  // settle (the verification stopped waiting on them then), so it costs no lookup.
+  const settledOnDelivery = new RecentSet<string>(SETTLED_REMEMBERED);
   let purgedAt = 0;
   let sweptAt = -Infinity;
 
@@ -39,6 +45,7 @@ export function startVerifyWorker(ctx: AppContext, channels: VerifyChannels, int
       delivered.clear();
       for (const row of await waitingOnMessages(ctx.db, ids))
         await settleAttempt(ctx, channels, row, seen.has(row.attempt_message_id ?? ''));
+      for (const id of seen) settledOnDelivery.add(id);
       // Message events wake the loop once per delivered code under load; the scans for expired
       // verifications and lapsed attempts need to run once an interval, not once per event.
       const sinceSweep = performance.now() - sweptAt;
@@ -56,6 +63,7 @@ export function startVerifyWorker(ctx: AppContext, channels: VerifyChannels, int
   const unsubscribe = ctx.bus.subscribe('events', (event) => {
     if (!WATCHED.has(event.type) || event.data.source !== 'verification') return;
     if (typeof event.data.id !== 'string') return;
+    if (settledOnDelivery.has(event.data.id)) return;
     nudged.add(event.data.id);
     if (DELIVERED.has(event.type)) delivered.add(event.data.id);
     loop.wake();

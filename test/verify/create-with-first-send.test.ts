@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { eventually } from '../helpers/app.js';
+import { freshPhone, startVerification, startVerifyKit, whatsappCode, type VerifyKit } from './kit.js';
+
+let kit: VerifyKit;
+
+beforeAll(async () => {
+  kit = await startVerifyKit({ env: { WAPING_VERIFY_PER_MINUTE: '1000' } });
+});
+afterAll(async () => {
+  await kit.close();
+});
+
+/** Transactions the creation of a verification opens while `work` runs. */
+async function transactionsOf(work: () => Promise<void>): Promise<number> {
+  const db = kit.t.app.ctx.db;
+  const original = db.transaction.bind(db);
+  let opened = 0;
+  const spy = vi.spyOn(db, 'transaction').mockImplementation(() => {
+    const stack = new Error().stack ?? '';
+    // The creation's own (on SQLite, the shared transaction it joins), not the dispatcher's.
+    const creation = ['/src/verify/', '/src/messages/send.ts', '/src/db/grouped-transactions.ts'];
+    if (creation.some((file) => stack.includes(file))) opened++;
+    return original();
+  });
+  try {
+    await work();
+    return opened;
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+const usage = async () =>
+  (await kit.t.request({ method: 'GET', url: '/v1/workspace' })).json().usage as {
+    messagesSent: number;
+    verifications: number;
+  };
+
+describe('a verification whose route starts on WhatsApp', () => {
+  it('is stored with its code message in one transaction, born waiting on that message', async () => {
+    const to = freshPhone();
+    const before = await usage();
+    let id = '';
+    const opened = await transactionsOf(async () => {
+      ({ id } = await startVerification(kit.t, { to, channels: ['whatsapp', 'sms'] }));
+    });
+    expect(opened).toBe(1);
+
+    const row = await kit.t.app.ctx.db
+      .selectFrom('verifications')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    const message = await kit.t.app.ctx.db
+      .selectFrom('messages')
+      .select(['id', 'source', 'source_id', 'created_at'])
+      .where('source_id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(message.source).toBe('verification');
+    expect(row).toMatchObject({
+      status: 'pending',
+      attempt_state: 'waiting',
+      attempt_message_id: message.id,
+      route_index: 0,
+      // Nothing updated it after it was stored.
+      version: 0,
+    });
+    const attempts = JSON.parse(row.send_attempts) as Array<Record<string, unknown>>;
+    expect(attempts).toEqual([
+      { channel: 'whatsapp', status: 'pending', messageId: message.id, at: expect.any(String) },
+    ]);
+    // Waits for the channel timeout (30 s by default) from the hand-over of the message.
+    expect(Date.parse(row.attempt_deadline ?? '') - Date.parse(attempts[0]!.at as string)).toBe(30_000);
+    const after = await usage();
+    expect(after.verifications).toBe(before.verifications + 1);
+    expect(after.messagesSent).toBe(before.messagesSent + 1);
+
+    // And it goes on as before: the code arrives, is delivered, and approves.
+    const code = await whatsappCode(kit.t, to);
+    const checked = await kit.t.request({
+      method: 'POST',
+      url: `/v1/verifications/${id}/check`,
+      payload: { code },
+    });
+    expect(checked.json()).toMatchObject({ status: 'approved' });
+  });
+
+  it('supersedes the number’s pending verification', async () => {
+    const to = freshPhone();
+    const first = await startVerification(kit.t, { to });
+    const second = await startVerification(kit.t, { to });
+    const rows = await kit.t.app.ctx.db
+      .selectFrom('verifications')
+      .select(['id', 'status', 'failure_reason'])
+      .where('phone', '=', to)
+      .orderBy('id')
+      .execute();
+    expect(rows).toEqual([
+      { id: first.id, status: 'canceled', failure_reason: 'superseded' },
+      { id: second.id, status: 'pending', failure_reason: null },
+    ]);
+  });
+});
+
+describe('the receipts of a code message', () => {
+  it('settle the verification on delivery; the read receipt after it costs no lookup', async () => {
+    const executor = kit.t.app.ctx.db.getExecutor();
+    // The lookups of verifications waiting on messages, by the message ids they asked for.
+    const lookups: unknown[][] = [];
+    const original = executor.executeQuery.bind(executor);
+    const spy = vi.spyOn(executor, 'executeQuery').mockImplementation((query, ...rest) => {
+      if (/from "verifications" where "attempt_message_id" in/.test(query.sql))
+        lookups.push([...query.parameters]);
+      return original(query, ...rest);
+    });
+    try {
+      const to = freshPhone();
+      const { id } = await startVerification(kit.t, { to });
+      const messageId = (
+        await kit.t.app.ctx.db
+          .selectFrom('messages')
+          .select('id')
+          .where('source_id', '=', id)
+          .executeTakeFirstOrThrow()
+      ).id;
+      await eventually(async () => {
+        const message = await kit.t.request({ method: 'GET', url: `/v1/messages/${messageId}` });
+        return message.json().status === 'read';
+      });
+      // A few of the worker's ticks (300 ms) after the read receipt's event.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const row = await kit.t.app.ctx.db
+        .selectFrom('verifications')
+        .select(['attempt_state', 'send_attempts'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      expect(row.attempt_state).toBe('done');
+      expect(JSON.parse(row.send_attempts)).toEqual([expect.objectContaining({ status: 'delivered' })]);
+      expect(lookups.filter((asked) => asked.includes(messageId))).toHaveLength(1);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
