@@ -89,10 +89,10 @@ const waitingOn = (row: VerificationRow, channel: Channel, messageId: string, at
  * A new verification whose route starts on WhatsApp: its code message is accepted in the
  * transaction that stores the verification (`store`, which writes `row` as given), born waiting
  * on that message, and the message's count in the month's usage counts the verification too. One
- * transaction where there were two, and no update between them. Undefined
- * when WhatsApp did not take the code (no line connected, opted out, over the quota): nothing of
- * the verification was stored then, and the caller stores it and runs its sends from the start.
- * What `store` throws is thrown here (a limit's refusal), not taken for a channel that failed.
+ * transaction where there were two, and no update between them. Undefined when WhatsApp did not
+ * take the code (no line connected, opted out, over the quota): nothing of the verification was
+ * stored then, and the caller stores it and runs its sends from the start. What `store` throws
+ * is thrown here (a limit's refusal), not taken for a channel that failed.
  */
 export async function createWithFirstSend<T>(
   ctx: AppContext,

@@ -37,10 +37,9 @@ export async function latestPending(
 }
 
 /**
- * Cancels the number's pending verifications (a new one replaces them) in one statement, and
- * returns them as they now are; their `attempt_message_id` is what they were waiting on.
+ * Cancels the number's pending verifications (a new one replaces them; their code erased),
+ * returning them as they now are: their `attempt_message_id` is what they were waiting on.
  */
-/** Cancels the number's pending verifications (their code erased) as superseded by a new one. */
 const supersedeQuery = (db: QueryCreator<Database>, workspaceId: string, phone: string, now: Date) =>
   db
     .updateTable('verifications')

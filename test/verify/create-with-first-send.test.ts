@@ -86,6 +86,33 @@ describe('a verification whose route starts on WhatsApp', () => {
     expect(checked.json()).toMatchObject({ status: 'approved' });
   });
 
+  it('when WhatsApp does not take the code (opted out), is stored on its own, counted once, and falls back to SMS', async () => {
+    const to = freshPhone();
+    const optOut = await kit.t.request({
+      method: 'PATCH',
+      url: `/v1/contacts/${encodeURIComponent(to)}`,
+      payload: { optedOut: true },
+    });
+    expect(optOut.statusCode).toBe(200);
+    const before = await usage();
+    const { id } = await startVerification(kit.t, { to, channels: ['whatsapp', 'sms'] });
+    const sms = await kit.twilio.waitForRequest((r) => r.to === to, 10_000);
+    expect(sms.to).toBe(to);
+    const row = await kit.t.app.ctx.db
+      .selectFrom('verifications')
+      .select(['status', 'route_index', 'send_attempts'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: 'pending', route_index: 1 });
+    expect(JSON.parse(row.send_attempts)).toEqual([
+      expect.objectContaining({ channel: 'whatsapp', status: 'failed', reason: 'RECIPIENT_OPTED_OUT' }),
+      expect.objectContaining({ channel: 'sms', status: 'sent' }),
+    ]);
+    const after = await usage();
+    expect(after.verifications).toBe(before.verifications + 1);
+    expect(after.messagesSent).toBe(before.messagesSent);
+  });
+
   it('supersedes the number’s pending verification', async () => {
     const to = freshPhone();
     const first = await startVerification(kit.t, { to });

@@ -36,6 +36,11 @@ describe('abuse limits', () => {
     const to = freshPhone();
     for (let i = 0; i < 5; i++) await startVerification(kit.t, { to });
     expectRateLimited(await createVerification(kit.t, { to }), 600);
+    // The refused one left nothing: no verification, no code message (on SQLite it was refused
+    // inside the transaction that accepted its code message).
+    const stored = async (table: 'verifications' | 'messages') =>
+      (await kit.t.app.ctx.db.selectFrom(table).select('id').where('phone', '=', to).execute()).length;
+    expect([await stored('verifications'), await stored('messages')]).toEqual([5, 5]);
     // Another destination is not affected.
     expect((await createVerification(kit.t, { to: freshPhone() })).statusCode).toBe(201);
   });
