@@ -11,10 +11,11 @@ const MAX_BATCH = 100;
 /**
  * Least time from one NOTIFY statement to the next. Under load every request publishes, and a
  * round trip each would be one statement in seven of an accepted message; what is published
- * meanwhile shares the next statement. A notification waits 5 ms at most, on a bus that carries
- * only wake-ups and live updates.
+ * meanwhile shares the next statement. Events (webhook fan-out and live views on other nodes)
+ * wait 20 ms at most; a wake-up for a line another node runs, which an accepted message waits
+ * on, 5 ms. At 5 ms for both, a verification under load cost two NOTIFY statements of its 24.
  */
-const MIN_INTERVAL_MS = 5;
+export const NOTIFY_INTERVALS = { eventsMs: 20, wakesMs: 5 };
 
 /**
  * The bus across nodes sharing one PostgreSQL database: local listeners hear a publish at once,
@@ -30,8 +31,11 @@ export class PgBus implements EventBus {
   private pending: string[] = [];
   /** A NOTIFY statement is on its way: what is published meanwhile waits for it and goes in the next. */
   private sending = false;
-  /** A flush is scheduled (at the end of this turn, or when MIN_INTERVAL_MS has passed). */
+  /** A flush is scheduled (at the end of this turn, or once the interval has passed), at `flushAt`. */
   private cancelFlush: (() => void) | null = null;
+  private flushAt = Infinity;
+  /** A wake-up is pending: the next NOTIFY goes after the shorter interval. */
+  private wakePending = false;
   private lastSentAt = -Infinity;
 
   constructor(
@@ -40,6 +44,7 @@ export class PgBus implements EventBus {
     private readonly log: Logger,
     /** Sends these NOTIFYs, in this order, in one statement through the application's pool. */
     private readonly notify: (channel: string, payloads: string[]) => Promise<unknown>,
+    private readonly intervals = NOTIFY_INTERVALS,
   ) {
     this.local.setMaxListeners(0);
   }
@@ -82,33 +87,45 @@ export class PgBus implements EventBus {
   }
 
   publish<T extends Topic>(topic: T, payload: Topics[T]): void {
-    this.local.emit(topic, payload);
-    const text = JSON.stringify({ origin: this.nodeId, topic, payload });
-    if (this.closed || Buffer.byteLength(text) > MAX_PAYLOAD) return;
-    // A status change publishes two or three notifications and a hand-off several, and under load
-    // every request one: one round trip for all those of a turn, and for all those published
-    // while the previous statement was on its way or less than MIN_INTERVAL_MS ago, instead of
-    // one each. One statement at a time also keeps them in order across statements (PostgreSQL
-    // delivers a statement's in order).
-    this.pending.push(text);
-    this.scheduleFlush();
+    this.send(topic, payload, false);
   }
 
   wake<T extends Topic>(topic: T, payload: Topics[T]): void {
     // Heard here: no round trip to PostgreSQL (one statement per accepted message otherwise).
     if (this.local.listenerCount(topic) > 0) this.local.emit(topic, payload);
-    else this.publish(topic, payload);
+    else this.send(topic, payload, true);
+  }
+
+  private send<T extends Topic>(topic: T, payload: Topics[T], wake: boolean): void {
+    this.local.emit(topic, payload);
+    const text = JSON.stringify({ origin: this.nodeId, topic, payload });
+    if (this.closed || Buffer.byteLength(text) > MAX_PAYLOAD) return;
+    // A status change publishes two or three notifications and a hand-off several, and under load
+    // every request one: one round trip for all those of a turn, and for all those published
+    // while the previous statement was on its way or less than an interval ago, instead of one
+    // each. One statement at a time also keeps them in order across statements (PostgreSQL
+    // delivers a statement's in order).
+    this.pending.push(text);
+    if (wake) this.wakePending = true;
+    this.scheduleFlush();
   }
 
   private scheduleFlush(): void {
-    if (this.cancelFlush || this.sending || this.closed || this.pending.length === 0) return;
-    const wait = this.lastSentAt + MIN_INTERVAL_MS - performance.now();
+    if (this.sending || this.closed || this.pending.length === 0) return;
+    const interval = this.wakePending ? this.intervals.wakesMs : this.intervals.eventsMs;
+    const now = performance.now();
+    const at = Math.max(now, this.lastSentAt + interval);
+    // Scheduled already, as soon or sooner (a wake-up brings a later flush forward).
+    if (this.cancelFlush && this.flushAt <= at) return;
+    this.cancelFlush?.();
+    this.flushAt = at;
     const run = () => {
       this.cancelFlush = null;
+      this.flushAt = Infinity;
       this.flush();
     };
-    if (wait > 0) {
-      const timer = setTimeout(run, wait);
+    if (at > now) {
+      const timer = setTimeout(run, at - now);
       this.cancelFlush = () => clearTimeout(timer);
     } else {
       const immediate = setImmediate(run);
@@ -120,6 +137,8 @@ export class PgBus implements EventBus {
     if (this.sending || this.closed) return;
     const batch = this.pending.splice(0, MAX_BATCH);
     if (batch.length === 0) return;
+    // A wake-up left behind (more than MAX_BATCH pending) still goes after the shorter interval.
+    if (this.pending.length === 0) this.wakePending = false;
     this.sending = true;
     this.lastSentAt = performance.now();
     this.notify(CHANNEL, batch)

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/db/database.js';
 import type { EventBus } from '../../src/events/bus.js';
 import { MemoryBus } from '../../src/events/memory-bus.js';
-import { PgBus } from '../../src/events/pg-bus.js';
+import { NOTIFY_INTERVALS, PgBus } from '../../src/events/pg-bus.js';
 import { dispatchTopic } from '../../src/messages/topics.js';
 import { createTestDatabase, testDialect, type TestDatabase } from '../helpers/database.js';
 
@@ -27,7 +27,11 @@ describe('bus wake-ups', () => {
   });
 
   /** A node's bus, counting the NOTIFY statements it sends (each held back `delayMs` first). */
-  async function nodeBus(nodeId: string, delayMs = 0): Promise<{ bus: EventBus; notifies: () => number }> {
+  async function nodeBus(
+    nodeId: string,
+    delayMs = 0,
+    intervals = NOTIFY_INTERVALS,
+  ): Promise<{ bus: EventBus; notifies: () => number }> {
     let notifies = 0;
     if (!testDb.databaseUrl) {
       const bus = new MemoryBus();
@@ -45,6 +49,7 @@ describe('bus wake-ups', () => {
           database.db,
         );
       },
+      intervals,
     );
     await bus.start();
     buses.push(bus);
@@ -106,6 +111,29 @@ describe('bus wake-ups', () => {
       await new Promise((resolve) => setImmediate(resolve));
     }
     await expect.poll(() => onB, { timeout: 5000 }).toEqual(['msg_1', 'msg_2', 'msg_3', 'msg_4', 'msg_5']);
+    expect(a.notifies()).toBe(2);
+  });
+
+  it('holds events back for their interval, and sends them sooner with a wake-up for another node', async () => {
+    // Intervals far apart, so that what is asserted does not depend on this machine's speed.
+    const a = await nodeBus('node-a6', 0, { eventsMs: 60_000, wakesMs: 0 });
+    const b = await nodeBus('node-b6');
+    const events = dispatchTopic('dev_events');
+    const remote = dispatchTopic('dev_remote_line');
+    const onB = heard(b.bus, events);
+    const wokenOnB = heard(b.bus, remote);
+    a.bus.publish(events, 'event_1');
+    await expect.poll(() => onB, { timeout: 5000 }).toEqual(['event_1']);
+    // Published after a NOTIFY: they wait for the next one, together.
+    a.bus.publish(events, 'event_2');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    a.bus.publish(events, 'event_3');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(a.notifies()).toBe(1);
+    // A wake-up for a line no listener here runs does not wait: it takes them along, in order.
+    a.bus.wake(remote, 'msg_waiting');
+    await expect.poll(() => wokenOnB, { timeout: 5000 }).toEqual(['msg_waiting']);
+    expect(onB).toEqual(['event_1', 'event_2', 'event_3']);
     expect(a.notifies()).toBe(2);
   });
 });
