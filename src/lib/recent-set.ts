@@ -8,6 +8,10 @@ export class RecentSet<T> {
     return this.values.has(value);
   }
 
+  delete(value: T): void {
+    this.values.delete(value);
+  }
+
   /** Adds `value` as the newest (again, when it was there). */
   add(value: T): void {
     this.values.delete(value);

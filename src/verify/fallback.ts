@@ -145,8 +145,6 @@ export async function settleAttempt(
   ctx: AppContext,
   channels: VerifyChannels,
   row: VerificationRow,
-  /** An event said the attempt's message was delivered or read: no need to read it. */
-  deliveredSeen = false,
 ): Promise<void> {
   const now = ctx.clock.now();
   if (row.attempt_state === 'sending') {
@@ -156,14 +154,13 @@ export async function settleAttempt(
     return;
   }
   if (row.attempt_state !== 'waiting') return;
-  const message =
-    row.attempt_message_id && !deliveredSeen
-      ? await findMessage(ctx.db, row.workspace_id, row.attempt_message_id)
-      : undefined;
+  const message = row.attempt_message_id
+    ? await findMessage(ctx.db, row.workspace_id, row.attempt_message_id)
+    : undefined;
   const attempts = parseAttempts(row);
   const last = attempts[attempts.length - 1];
   if (!last) return;
-  if (deliveredSeen || (message && DELIVERED.has(message.status))) {
+  if (message && DELIVERED.has(message.status)) {
     attempts[attempts.length - 1] = { ...last, status: 'delivered' };
     await updateIfUnchanged(
       ctx.db,

@@ -1,6 +1,13 @@
-import { PostgresAdapter, type QueryCreator, type Updateable } from 'kysely';
+import {
+  PostgresAdapter,
+  sql,
+  type Expression,
+  type QueryCreator,
+  type SqlBool,
+  type Updateable,
+} from 'kysely';
 import type { Database } from '../db/types.js';
-import type { DbOrTx } from '../db/database.js';
+import type { DbOrTx, Dialect } from '../db/database.js';
 import { preparedQuery } from '../db/prepared.js';
 import type { SendAttempt, VerificationRow, VerificationStatus, VerificationsTable } from './tables.js';
 
@@ -219,6 +226,52 @@ export async function dueAttempts(db: DbOrTx, now: Date, limit: number): Promise
     .orderBy('attempt_deadline')
     .limit(limit)
     .execute();
+}
+
+/** Marks the last attempt delivered in place: the JSON is edited by the statement itself. */
+const lastAttemptDelivered = {
+  postgres: sql<string>`(jsonb_set(send_attempts::jsonb, array[(jsonb_array_length(send_attempts::jsonb) - 1)::text, 'status'], '"delivered"'))::text`,
+  sqlite: sql<string>`json_set(send_attempts, '$[#-1].status', 'delivered')`,
+};
+
+const settledOnDelivery = <Ids>(dialect: Dialect, waitingOn: (a: { ids: Ids }) => Expression<SqlBool>) =>
+  preparedQuery<{ ids: Ids; at: string }, never>((db, a) =>
+    db
+      .updateTable('verifications')
+      .set((eb) => ({
+        attempt_state: 'done',
+        attempt_deadline: null,
+        send_attempts: lastAttemptDelivered[dialect],
+        updated_at: a.at,
+        version: eb('version', '+', 1),
+      }))
+      .where(waitingOn(a))
+      .where('status', '=', 'pending')
+      .where('attempt_state', '=', 'waiting'),
+  );
+
+const settledOnDeliveryFor = {
+  // The ids as one array parameter, so the text is the same however many there are.
+  postgres: settledOnDelivery<string[]>(
+    'postgres',
+    (a) => sql<SqlBool>`attempt_message_id = any(${a.ids}::text[])`,
+  ),
+  sqlite: settledOnDelivery<string>(
+    'sqlite',
+    (a) => sql<SqlBool>`attempt_message_id in (select value from json_each(${a.ids}))`,
+  ),
+};
+
+/**
+ * The verifications waiting on these messages, which were delivered: their attempt is done, its
+ * last entry marked delivered, in one statement for all of them (no read, no update each).
+ */
+export async function settleDelivered(db: DbOrTx, messageIds: string[], now: Date): Promise<void> {
+  if (messageIds.length === 0) return;
+  const at = now.toISOString();
+  if (db.getExecutor().adapter instanceof PostgresAdapter)
+    await settledOnDeliveryFor.postgres(db, { ids: messageIds, at });
+  else await settledOnDeliveryFor.sqlite(db, { ids: JSON.stringify(messageIds), at });
 }
 
 export async function waitingOnMessages(db: DbOrTx, messageIds: string[]): Promise<VerificationRow[]> {

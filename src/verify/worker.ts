@@ -4,7 +4,7 @@ import { RecentSet } from '../lib/recent-set.js';
 import type { VerifyChannels } from './channels.js';
 import { settleAttempt } from './fallback.js';
 import { purgeOldLimits } from './limits.js';
-import { dueAttempts, dueForExpiry, waitingOnMessages } from './store.js';
+import { dueAttempts, dueForExpiry, settleDelivered, waitingOnMessages } from './store.js';
 import { expireVerification } from './transitions.js';
 
 const BATCH = 100;
@@ -43,9 +43,17 @@ export function startVerifyWorker(ctx: AppContext, channels: VerifyChannels, int
       const seen = new Set(delivered);
       nudged.clear();
       delivered.clear();
-      for (const row of await waitingOnMessages(ctx.db, ids))
-        await settleAttempt(ctx, channels, row, seen.has(row.attempt_message_id ?? ''));
+      // Delivered: one statement settles all of them, and their later events (a read receipt
+      // arriving while it runs, too) are not looked at. The others are looked at one by one.
       for (const id of seen) settledOnDelivery.add(id);
+      try {
+        await settleDelivered(ctx.db, [...seen], now);
+      } catch (err) {
+        for (const id of seen) settledOnDelivery.delete(id);
+        throw err;
+      }
+      const undelivered = ids.filter((id) => !seen.has(id));
+      for (const row of await waitingOnMessages(ctx.db, undelivered)) await settleAttempt(ctx, channels, row);
       // Message events wake the loop once per delivered code under load; the scans for expired
       // verifications and lapsed attempts need to run once an interval, not once per event.
       const sinceSweep = performance.now() - sweptAt;

@@ -131,14 +131,14 @@ describe('a verification whose route starts on WhatsApp', () => {
 });
 
 describe('the receipts of a code message', () => {
-  it('settle the verification on delivery; the read receipt after it costs no lookup', async () => {
+  it('settle the verification on delivery in one statement; the read receipt after it costs none', async () => {
+    // Every statement on verifications, with its parameters, but those that store one.
     const executor = kit.t.app.ctx.db.getExecutor();
-    // The lookups of verifications waiting on messages, by the message ids they asked for.
-    const lookups: unknown[][] = [];
+    const seen: Array<{ sql: string; parameters: string }> = [];
     const original = executor.executeQuery.bind(executor);
     const spy = vi.spyOn(executor, 'executeQuery').mockImplementation((query, ...rest) => {
-      if (/from "verifications" where "attempt_message_id" in/.test(query.sql))
-        lookups.push([...query.parameters]);
+      if (/"verifications"/.test(query.sql) && !/insert into "verifications"/.test(query.sql))
+        seen.push({ sql: query.sql, parameters: JSON.stringify(query.parameters) });
       return original(query, ...rest);
     });
     try {
@@ -159,12 +159,16 @@ describe('the receipts of a code message', () => {
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       const row = await kit.t.app.ctx.db
         .selectFrom('verifications')
-        .select(['attempt_state', 'send_attempts'])
+        .select(['attempt_state', 'attempt_deadline', 'send_attempts', 'version'])
         .where('id', '=', id)
         .executeTakeFirstOrThrow();
-      expect(row.attempt_state).toBe('done');
-      expect(JSON.parse(row.send_attempts)).toEqual([expect.objectContaining({ status: 'delivered' })]);
-      expect(lookups.filter((asked) => asked.includes(messageId))).toHaveLength(1);
+      expect(row).toMatchObject({ attempt_state: 'done', attempt_deadline: null, version: 1 });
+      expect(JSON.parse(row.send_attempts)).toEqual([
+        { channel: 'whatsapp', status: 'delivered', messageId, at: expect.any(String) },
+      ]);
+      const naming = seen.filter((statement) => statement.parameters.includes(messageId));
+      expect(naming).toHaveLength(1);
+      expect(naming[0]!.sql).toMatch(/^update "verifications"/);
     } finally {
       spy.mockRestore();
     }
