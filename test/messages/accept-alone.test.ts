@@ -1,8 +1,9 @@
-import { describe, expect, vi } from 'vitest';
+import { describe, expect } from 'vitest';
 import { eventually, type TestApp } from '../helpers/app.js';
 import { appTest } from '../helpers/fixture.js';
 import { linkSandboxDevice } from '../helpers/sandbox.js';
 import { eventsOfType } from '../conversations/kit.js';
+import { transactionsOpenedBy } from '../helpers/transactions.js';
 
 const it = appTest();
 it.beforeAll(async ({ t }) => {
@@ -16,22 +17,8 @@ const send = (t: TestApp, to: string, body: string) =>
  * Transactions that accepting messages opens while `work` runs: those opened by the send itself
  * or by the shared transactions it joins on SQLite, not the dispatcher's or the receipts'.
  */
-async function acceptTransactions(t: TestApp, work: () => Promise<void>): Promise<number> {
-  const db = t.app.ctx.db;
-  const original = db.transaction.bind(db);
-  let opened = 0;
-  const spy = vi.spyOn(db, 'transaction').mockImplementation(() => {
-    const stack = new Error().stack ?? '';
-    if (stack.includes('messages/send.ts') || stack.includes('db/grouped-transactions.ts')) opened++;
-    return original();
-  });
-  try {
-    await work();
-    return opened;
-  } finally {
-    spy.mockRestore();
-  }
-}
+const acceptTransactions = (t: TestApp, work: () => Promise<void>): Promise<number> =>
+  transactionsOpenedBy(t.app.ctx.db, ['messages/send.ts', 'db/grouped-transactions.ts'], work);
 
 const messagesSent = async (t: TestApp): Promise<number> =>
   (await t.request({ method: 'GET', url: '/v1/workspace' })).json().usage.messagesSent;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eventually } from '../helpers/app.js';
+import { transactionsOpenedBy } from '../helpers/transactions.js';
 import { freshPhone, startVerification, startVerifyKit, whatsappCode, type VerifyKit } from './kit.js';
 
 let kit: VerifyKit;
@@ -11,25 +12,13 @@ afterAll(async () => {
   await kit.close();
 });
 
-/** Transactions the creation of a verification opens while `work` runs. */
-async function transactionsOf(work: () => Promise<void>): Promise<number> {
-  const db = kit.t.app.ctx.db;
-  const original = db.transaction.bind(db);
-  let opened = 0;
-  const spy = vi.spyOn(db, 'transaction').mockImplementation(() => {
-    const stack = new Error().stack ?? '';
-    // The creation's own (on SQLite, the shared transaction it joins), not the dispatcher's.
-    const creation = ['/src/verify/', '/src/messages/send.ts', '/src/db/grouped-transactions.ts'];
-    if (creation.some((file) => stack.includes(file))) opened++;
-    return original();
-  });
-  try {
-    await work();
-    return opened;
-  } finally {
-    spy.mockRestore();
-  }
-}
+/** Transactions the creation of a verification opens while `work` runs (on SQLite, the shared one it joins). */
+const transactionsOf = (work: () => Promise<void>): Promise<number> =>
+  transactionsOpenedBy(
+    kit.t.app.ctx.db,
+    ['/src/verify/', '/src/messages/send.ts', '/src/db/grouped-transactions.ts'],
+    work,
+  );
 
 const usage = async () =>
   (await kit.t.request({ method: 'GET', url: '/v1/workspace' })).json().usage as {
