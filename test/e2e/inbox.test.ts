@@ -235,6 +235,33 @@ describe('the team inbox in two browsers', () => {
     await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor(WAIT);
   });
 
+  it('shows a conversation that arrived before the live stream opened, once it opens', async () => {
+    const page = ben.page;
+    const events = /\/v1\/dashboard\/events$/;
+    // The stream is held back until the customer has written: the page's first load saw nothing,
+    // and the stream's events start after the message.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route(events, async (route) => {
+      await released;
+      await route.continue();
+    });
+    try {
+      await page.goto(`${server.baseUrl}/inbox`);
+      await page.getByRole('link', { name: /Here is the label/ }).waitFor(WAIT);
+      const inbound = await api('/v1/sandbox/inbound', {
+        method: 'POST',
+        body: { deviceId, from: '+15557650002', text: 'Is the shop open on Sunday?' },
+      });
+      expect(inbound.status).toBe(202);
+      release();
+      await page.getByRole('link', { name: /Is the shop open on Sunday\?/ }).waitFor(WAIT);
+    } finally {
+      release();
+      await page.unroute(events);
+    }
+  });
+
   it('logged no console errors', () => {
     expect(ada.errors).toEqual([]);
     expect(ben.errors).toEqual([]);

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 import { api } from './api';
 import { useResource } from './hooks/useResource';
-import { useLiveEvent } from './live';
+import { useLiveEvent, useLiveOpened } from './live';
 import type { Device } from './api';
 
 interface DevicesValue {
@@ -38,6 +38,7 @@ export function DevicesProvider({ children }: { children: ReactNode }) {
     [update],
   );
   useLiveEvent('device', upsert);
+  useLiveOpened(() => void resource.reload());
 
   const value = useMemo(
     () => ({

@@ -19,6 +19,16 @@ type Listener = (payload: never) => void;
 
 class LiveHub {
   private listeners = new Map<LiveName, Set<Listener>>();
+  private openListeners = new Set<() => void>();
+  onOpen(listener: () => void): () => void {
+    this.openListeners.add(listener);
+    return () => {
+      this.openListeners.delete(listener);
+    };
+  }
+  opened(): void {
+    for (const listener of this.openListeners) listener();
+  }
   on<K extends LiveName>(name: K, listener: (payload: LiveEvents[K]) => void): () => void {
     const set = this.listeners.get(name) ?? new Set<Listener>();
     this.listeners.set(name, set);
@@ -40,7 +50,10 @@ export function LiveProvider({ children }: { children: ReactNode }) {
   const [connected, setConnected] = useState(false);
   useEffect(() => {
     const source = new EventSource('/v1/dashboard/events');
-    source.onopen = () => setConnected(true);
+    source.onopen = () => {
+      setConnected(true);
+      hub.opened();
+    };
     // EventSource reconnects by itself; the flag only tells pages to fall back to refreshing.
     source.onerror = () => setConnected(false);
     for (const name of ['message', 'device', 'conversation'] as const) {
@@ -61,6 +74,21 @@ export function useLiveEvent<K extends LiveName>(name: K, handler: (payload: Liv
     ref.current = handler;
   });
   useEffect(() => live?.hub.on(name, (payload) => ref.current(payload)), [live, name]);
+}
+
+/**
+ * Calls `handler` each time the live stream opens, the first time included. Whatever happened
+ * before the stream was open (between a page's first load and the stream's start, or while it
+ * reconnected) reached no listener, so a page that keeps its data fresh from live events loads it
+ * again here.
+ */
+export function useLiveOpened(handler: () => void): void {
+  const live = useContext(LiveContext);
+  const ref = useRef(handler);
+  useLayoutEffect(() => {
+    ref.current = handler;
+  });
+  useEffect(() => live?.hub.onOpen(() => ref.current()), [live]);
 }
 
 export function useLiveConnected(): boolean {

@@ -4,7 +4,7 @@ import { useSession } from '../auth';
 import { useDevices } from '../devices';
 import { formatDateTime, formatTime } from '../format';
 import { useResource } from '../hooks/useResource';
-import { useLiveEvent } from '../live';
+import { useLiveEvent, useLiveOpened } from '../live';
 import { can } from '../roles';
 import { Drawer } from './Drawer';
 import { MessageMedia } from './MessageMedia';
@@ -28,6 +28,7 @@ export function MessageDrawer({
   const { devices } = useDevices();
   const message = useResource(() => api.get('/v1/messages/{id}', { path: { id } }), id);
   const [error, setError] = useState<string | null>(null);
+  useLiveOpened(() => void message.reload());
   useLiveEvent('message', (m) => {
     if (m.id === id) void message.reload();
   });

@@ -7,7 +7,7 @@ import { ConversationList } from '../components/inbox/ConversationList';
 import { Thread } from '../components/inbox/Thread';
 import { Empty, ErrorNote, Loading } from '../components/Notice';
 import { useResource } from '../hooks/useResource';
-import { useLiveEvent } from '../live';
+import { useLiveEvent, useLiveOpened } from '../live';
 import { can } from '../roles';
 import { Link, navigate } from '../router';
 
@@ -77,6 +77,10 @@ export function Inbox({ selectedId }: { selectedId: string | null }) {
     void list.reload();
     if (change.kind === 'message_in' && (c.assigneeId === null || c.assigneeId === user.id))
       notifyNewMessage(c, notify);
+  });
+  useLiveOpened(() => {
+    void list.reload();
+    void selected.reload();
   });
 
   // Reading a conversation clears its unread count for the team.

@@ -10,7 +10,7 @@ import { useDevices } from '../devices';
 import { formatDateTime, formatNumber, preview } from '../format';
 import { usePagedList } from '../hooks/usePagedList';
 import { useResource } from '../hooks/useResource';
-import { useLiveEvent } from '../live';
+import { useLiveEvent, useLiveOpened } from '../live';
 import { furtherMessage } from '../message-progress';
 import { can } from '../roles';
 import { navigate, useSearch } from '../router';
@@ -100,6 +100,13 @@ export function Messages() {
       const isNew = !newest || incoming.id > newest.id;
       return isNew && matches(incoming, filters) ? { ...page, data: [incoming, ...page.data] } : page;
     });
+  });
+
+  // New messages and receipts of a time the stream was closed were never seen: the first page is
+  // loaded again (pages loaded with "more" go; the rows above them are what changed).
+  useLiveOpened(() => {
+    void log.reload();
+    void count.reload();
   });
 
   const deviceName = (id: string | null) =>

@@ -8,7 +8,7 @@ import { WeekChart } from '../components/WeekChart';
 import { useDevices } from '../devices';
 import { formatNumber, formatSince, limitText } from '../format';
 import { useResource } from '../hooks/useResource';
-import { useLiveEvent } from '../live';
+import { useLiveEvent, useLiveOpened } from '../live';
 import { Link } from '../router';
 import { dailyStats, deliveryRate, windowStart } from '../stats';
 import type { Workspace } from '../api';
@@ -113,6 +113,11 @@ export function Overview() {
       void inbound.reload();
       void workspace.reload();
     }, 1000);
+  });
+  useLiveOpened(() => {
+    void week.reload();
+    void inbound.reload();
+    void workspace.reload();
   });
   useEffect(() => () => window.clearTimeout(pending.current ?? undefined), []);
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, errorMessage, type Conversation, type ConversationNote, type Message } from '../../api';
 import { formatDateTime, formatTime } from '../../format';
-import { useLiveEvent } from '../../live';
+import { useLiveEvent, useLiveOpened } from '../../live';
 import { furthest } from '../../message-progress';
 import { MessageMedia } from '../MessageMedia';
 import { ErrorNote, Loading } from '../Notice';
@@ -145,6 +145,7 @@ export function Thread({ conversation, canWrite }: { conversation: Conversation;
     liveStatus.current.clear();
     void reload();
   }, [reload]);
+  useLiveOpened(() => void reload());
   useLiveEvent('conversation', (change) => {
     if (change.conversation.id === id && change.kind !== 'read' && change.kind !== 'updated') void reload();
   });
