@@ -3,6 +3,7 @@ import type { AppContext } from '../context.js';
 import type { DbOrTx, Dialect } from '../db/database.js';
 import { preparedQuery } from '../db/prepared.js';
 import type { Database } from '../db/types.js';
+import type { PlannedEvent } from '../events/outbox.js';
 import type { WapingEvent } from '../events/types.js';
 import { newId } from '../lib/ids.js';
 import type { AfterCommit, MessageStoredHook } from '../messages/stored-hooks.js';
@@ -62,24 +63,7 @@ const tagsOfThread: Record<Dialect, RawBuilder<string[] | string>> = {
 const fileOutboundQuery = (db: QueryCreator<Database>, a: OutboundFiling, dialect: Dialect) =>
   db
     .insertInto('conversations')
-    .values({
-      id: a.id,
-      workspace_id: a.workspaceId,
-      device_id: a.deviceId,
-      phone: a.phone,
-      contact_name: null,
-      status: 'open',
-      assignee_id: null,
-      unread_count: 0,
-      otp_only: a.otpOnly,
-      last_message_id: a.messageId,
-      last_message_at: a.at,
-      last_direction: 'out',
-      last_preview: a.preview,
-      last_inbound_at: null,
-      created_at: a.at,
-      updated_at: a.at,
-    })
+    .values(newThreadOf(a))
     .onConflict((oc) =>
       oc.columns(['workspace_id', 'device_id', 'phone']).doUpdateSet({
         last_message_id: forwardOnly<string | null>('last_message_id'),
@@ -91,6 +75,28 @@ const fileOutboundQuery = (db: QueryCreator<Database>, a: OutboundFiling, dialec
     )
     .returningAll()
     .returning(tagsOfThread[dialect].as('tags_json'));
+
+/** The thread a filing creates when its number has none: the row `fileOutboundQuery` inserts. */
+function newThreadOf(a: OutboundFiling): ConversationRow {
+  return {
+    id: a.id,
+    workspace_id: a.workspaceId,
+    device_id: a.deviceId,
+    phone: a.phone,
+    contact_name: null,
+    status: 'open',
+    assignee_id: null,
+    unread_count: 0,
+    otp_only: a.otpOnly,
+    last_message_id: a.messageId,
+    last_message_at: a.at,
+    last_direction: 'out',
+    last_preview: a.preview,
+    last_inbound_at: null,
+    created_at: a.at,
+    updated_at: a.at,
+  };
+}
 
 type FiledThread = ConversationRow & { tags_json: string[] | string };
 
@@ -116,6 +122,43 @@ function outboundFiling(row: MessageRow, now: Date): OutboundFiling {
   };
 }
 
+/**
+ * An accepted message's filing on PostgreSQL, with the `conversation.created` event of the thread
+ * it would create, written by the accept's statement when no webhook may want it (`plan`): then a
+ * first message to a number needs no statement after the accept's. `eventHere` says whether; the
+ * event's columns are empty strings when not (then a new thread's event is recorded in `finish`).
+ */
+interface AcceptedFiling extends OutboundFiling {
+  eventHere: boolean;
+  eventId: string;
+  eventData: string;
+  eventAt: string;
+  planned: PlannedEvent | undefined;
+}
+
+function acceptedFiling(ctx: AppContext, row: MessageRow, now: Date, seenLately: boolean): AcceptedFiling {
+  const filing = outboundFiling(row, now);
+  // A number sent to lately has its thread (the event's view costs more than the rare miss, a
+  // thread erased or made on another node, whose event then goes in the transaction).
+  const planned = seenLately
+    ? undefined
+    : ctx.events.plan({
+        workspaceId: filing.workspaceId,
+        type: 'conversation.created',
+        data: { ...toConversationView(newThreadOf(filing), []) },
+        deviceId: filing.deviceId,
+        now,
+      });
+  return {
+    ...filing,
+    eventHere: planned !== undefined,
+    eventId: planned?.row.id ?? '',
+    eventData: planned?.row.data ?? '',
+    eventAt: planned?.row.createdAt ?? '',
+    planned,
+  };
+}
+
 /** A message that is not a code, filed into a thread of codes only: the thread joins the inbox. */
 function clearsCodeOnly(thread: ConversationRow, filing: OutboundFiling): boolean {
   return thread.otp_only === 1 && filing.otpOnly === 0;
@@ -130,6 +173,8 @@ async function outboundFiled(
   trx: DbOrTx,
   filing: OutboundFiling,
   thread: FiledThread,
+  /** The new thread's event, when the statement that filed the message wrote it. */
+  written?: WapingEvent,
 ): Promise<AfterCommit> {
   const { tags_json, ...conversation } = thread;
   const created = conversation.id === filing.id;
@@ -141,9 +186,13 @@ async function outboundFiled(
   const tags = typeof tags_json === 'string' ? (JSON.parse(tags_json) as string[]) : tags_json;
   const view = toConversationView(conversation, tags);
   const now = ctx.clock.now();
-  const events = created
-    ? [await recordConversationEvent(ctx, trx, filing.workspaceId, 'conversation.created', view, now)]
-    : [];
+  let events: WapingEvent[] = [];
+  if (created && written) {
+    ctx.events.written(written);
+    events = [written];
+  } else if (created) {
+    events = [await recordConversationEvent(ctx, trx, filing.workspaceId, 'conversation.created', view, now)];
+  }
   return () =>
     publishConversation(ctx, { workspaceId: filing.workspaceId, view, kind: 'message_out', events });
 }
@@ -160,17 +209,27 @@ export function fileIntoConversation(ctx: AppContext): MessageStoredHook {
     run: (trx, row) => fileMessage(ctx, trx, row),
     // PostgreSQL files an accepted message in the statement that stores it (messages/accept-store.ts).
     accepted: {
-      args: outboundFiling,
-      // A thread this message creates gets its `conversation.created` event in `finish`, and one
-      // whose code-only flag it clears that update there.
-      build: (db, a: OutboundFiling) =>
+      args: (row, now, seenLately) => acceptedFiling(ctx, row, now, seenLately),
+      // A thread this message creates gets its `conversation.created` event in `follow` when no
+      // webhook may want it, else in `finish` (with its deliveries); one whose code-only flag it
+      // clears gets that update in `finish`.
+      build: (db, a: AcceptedFiling) =>
         fileOutboundQuery(db, a, 'postgres').returning(
-          sql<boolean>`conversations.id = ${a.id} or (conversations.otp_only = 1 and ${a.otpOnly} = 0)`.as(
-            'pending',
-          ),
+          sql<boolean>`(conversations.id = ${a.id} and not ${a.eventHere}::boolean)
+            or (conversations.otp_only = 1 and ${a.otpOnly} = 0)`.as('pending'),
         ),
-      finish: (trx, _row, filing: OutboundFiling, returned) =>
-        outboundFiled(ctx, trx, filing, returned as FiledThread),
+      follow: (db, a: AcceptedFiling, part) =>
+        db
+          .insertInto('events')
+          .columns(['id', 'workspace_id', 'type', 'device_id', 'data', 'created_at'])
+          .expression(
+            sql`select ${a.eventId}::text, ${a.workspaceId}::text, 'conversation.created', ${a.deviceId}::text,
+                       ${a.eventData}::text, ${a.eventAt}::text
+                from ${sql.table(part)} filed where filed.id = ${a.id} and ${a.eventHere}::boolean`,
+          ),
+      settlesAlone: (a: AcceptedFiling) => a.eventHere,
+      finish: (trx, _row, filing: AcceptedFiling, returned) =>
+        outboundFiled(ctx, trx, filing, returned as FiledThread, filing.planned?.event),
     },
   };
 }

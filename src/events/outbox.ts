@@ -77,7 +77,29 @@ export interface RecordEventInput {
 }
 
 /** Work done inside the recording transaction for every event (webhooks queue their deliveries). */
-export type EventFanout = (db: DbOrTx, event: WapingEvent, deviceId: string | null) => Promise<void>;
+export interface EventFanout {
+  record(db: DbOrTx, event: WapingEvent, deviceId: string | null): Promise<void>;
+  /**
+   * True when `record` surely writes nothing for an event of this workspace now (no statement of
+   * its own): a statement may then write the event's row itself (`EventOutbox.plan`).
+   */
+  idleFor?(workspaceId: string): boolean;
+  /** An event whose row a statement wrote while `idleFor` said true: `record` never ran for it. */
+  skipped?(event: WapingEvent): void;
+}
+
+/** An event whose row the caller writes in a statement of its own, and its columns. */
+export interface PlannedEvent {
+  event: WapingEvent;
+  row: {
+    id: string;
+    workspaceId: string;
+    type: EventType;
+    deviceId: string | null;
+    data: string;
+    createdAt: string;
+  };
+}
 
 /**
  * The event outbox, one per app: a change and the event reporting it are written in one
@@ -94,17 +116,38 @@ export class EventOutbox {
   }
 
   /**
+   * The event and its row's columns, for a statement that writes the row with the change it
+   * reports (one round trip where `record` costs one of its own), when no fan-out has anything to
+   * write for the workspace; undefined when one may (then `record` it in the transaction). Once the
+   * statement wrote the row, say so with `written`, and publish the event after the commit.
+   */
+  plan(input: RecordEventInput): PlannedEvent | undefined {
+    if (!this.fanouts.every((fanout) => fanout.idleFor?.(input.workspaceId) === true)) return undefined;
+    const event = eventOf(input);
+    return {
+      event,
+      row: {
+        id: event.id,
+        workspaceId: event.workspaceId,
+        type: event.type,
+        deviceId: input.deviceId ?? null,
+        data: JSON.stringify(event.data),
+        createdAt: event.createdAt,
+      },
+    };
+  }
+
+  /** A planned event's row was written by the caller's statement. */
+  written(event: WapingEvent): void {
+    for (const fanout of this.fanouts) fanout.skipped?.(event);
+  }
+
+  /**
    * Records an event row — call it inside the transaction that makes the change it reports, so
    * the event exists exactly when the change does. Hand the result to `publish` after the commit.
    */
   async record(db: DbOrTx, input: RecordEventInput): Promise<WapingEvent> {
-    const event: WapingEvent = {
-      id: newId('evt', input.now.getTime()),
-      type: input.type,
-      createdAt: input.now.toISOString(),
-      workspaceId: input.workspaceId,
-      data: input.data,
-    };
+    const event = eventOf(input);
     const deviceId = input.deviceId ?? null;
     await insertEvent(db, {
       id: event.id,
@@ -114,7 +157,7 @@ export class EventOutbox {
       data: JSON.stringify(event.data),
       createdAt: event.createdAt,
     });
-    for (const fanout of this.fanouts) await fanout(db, event, deviceId);
+    for (const fanout of this.fanouts) await fanout.record(db, event, deviceId);
     return event;
   }
 
@@ -125,16 +168,7 @@ export class EventOutbox {
   async recordMany(db: DbOrTx, dialect: Dialect, inputs: RecordEventInput[]): Promise<WapingEvent[]> {
     if (inputs.length === 0) return [];
     if (inputs.length === 1) return [await this.record(db, inputs[0]!)];
-    const events = inputs.map((input) => ({
-      event: {
-        id: newId('evt', input.now.getTime()),
-        type: input.type,
-        createdAt: input.now.toISOString(),
-        workspaceId: input.workspaceId,
-        data: input.data,
-      } satisfies WapingEvent,
-      deviceId: input.deviceId ?? null,
-    }));
+    const events = inputs.map((input) => ({ event: eventOf(input), deviceId: input.deviceId ?? null }));
     const column = <T>(pick: (e: (typeof events)[number]) => T) => {
       const values = events.map(pick);
       return dialect === 'postgres' ? values : JSON.stringify(values);
@@ -148,7 +182,7 @@ export class EventOutbox {
       createdAts: column((e) => e.event.createdAt),
     });
     for (const { event, deviceId } of events)
-      for (const fanout of this.fanouts) await fanout(db, event, deviceId);
+      for (const fanout of this.fanouts) await fanout.record(db, event, deviceId);
     return events.map((e) => e.event);
   }
 
@@ -156,4 +190,14 @@ export class EventOutbox {
   publish(events: WapingEvent[]): void {
     for (const event of events) this.bus.publish('events', event);
   }
+}
+
+function eventOf(input: RecordEventInput): WapingEvent {
+  return {
+    id: newId('evt', input.now.getTime()),
+    type: input.type,
+    createdAt: input.now.toISOString(),
+    workspaceId: input.workspaceId,
+    data: input.data,
+  };
 }

@@ -85,9 +85,14 @@ export function installDeliveryFanout(
   presence?: EndpointPresence,
 ): (event: WapingEvent) => boolean {
   const quiet = new WeakSet<WapingEvent>();
-  outbox.onRecord(async (db, event, deviceId) => {
-    if ((await enqueueDeliveries(db, event, { deviceId, ...(presence ? { presence } : {}) })) === 0)
-      quiet.add(event);
+  outbox.onRecord({
+    async record(db, event, deviceId) {
+      if ((await enqueueDeliveries(db, event, { deviceId, ...(presence ? { presence } : {}) })) === 0)
+        quiet.add(event);
+    },
+    // Without the memory of workspaces with no endpoint, every event is read for its endpoints.
+    idleFor: (workspaceId) => presence?.knownEmpty(workspaceId) === true,
+    skipped: (event) => quiet.add(event),
   });
   return (event) => !quiet.has(event);
 }

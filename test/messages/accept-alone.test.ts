@@ -32,9 +32,14 @@ const threadOf = (t: TestApp, phone: string) =>
     .execute();
 
 describe('a message accepted in one statement of its own (PostgreSQL)', () => {
-  it('a number sent to lately: stored, counted and filed with no transaction around it', async ({ t }) => {
+  it('a new number and one sent to lately: stored, counted and filed with no transaction around it', async ({
+    t,
+  }) => {
     const phone = '+15550417001';
     const postgres = t.app.ctx.dialect === 'postgres';
+    // A message to another number first: its thread's event reads the workspace's webhook
+    // endpoints, so the node knows there are none when the messages below are accepted.
+    expect((await send(t, '+15550417000', 'warm')).statusCode).toBe(202);
     const sentBefore = await messagesSent(t);
     const answers: Array<Awaited<ReturnType<typeof send>>> = [];
     const openedFirst = await acceptTransactions(t, async () => {
@@ -45,9 +50,10 @@ describe('a message accepted in one statement of its own (PostgreSQL)', () => {
     });
     expect(answers.map((a) => a.statusCode)).toEqual([202, 202]);
     const second = answers[1]!;
-    // The first message to a number takes a transaction (its thread is new); the next one does
-    // not on PostgreSQL. SQLite shares a transaction among the requests that arrive together.
-    expect([openedFirst, openedSecond]).toEqual(postgres ? [1, 0] : [1, 1]);
+    // On PostgreSQL neither takes a transaction: the first one's new thread has its event written
+    // by the same statement (no webhook wants it). SQLite shares a transaction among the requests
+    // that arrive together.
+    expect([openedFirst, openedSecond]).toEqual(postgres ? [0, 0] : [1, 1]);
 
     const id = second.json().id as string;
     const read = await t.request({ method: 'GET', url: `/v1/messages/${id}` });
@@ -57,6 +63,18 @@ describe('a message accepted in one statement of its own (PostgreSQL)', () => {
     expect(await messagesSent(t)).toBe(sentBefore + 2);
     const created = (await eventsOfType(t, 'conversation.created')).filter((e) => e.phone === phone);
     expect(created).toHaveLength(1);
+    // The event carries the thread as the first message made it.
+    const first = answers[0]!.json() as { id: string; createdAt: string };
+    expect(created[0]).toMatchObject({
+      phone,
+      status: 'open',
+      assigneeId: null,
+      unreadCount: 0,
+      otpOnly: false,
+      tags: [],
+      lastMessage: { id: first.id, at: first.createdAt, direction: 'out', preview: 'first' },
+      createdAt: first.createdAt,
+    });
     await eventually(async () => {
       const status = (await t.request({ method: 'GET', url: `/v1/messages/${id}` })).json().status;
       return status !== 'queued' && status !== 'sending';
@@ -95,5 +113,38 @@ describe('a message accepted in one statement of its own (PostgreSQL)', () => {
       .execute();
     expect(stored).toHaveLength(2);
     expect(await messagesSent(t)).toBe(sentBefore + 1);
+  });
+
+  it('a webhook taking conversation.created: the first message to a number takes a transaction, and the event its delivery', async ({
+    t,
+  }) => {
+    const endpoint = await t.request({
+      method: 'POST',
+      url: '/v1/webhooks',
+      payload: { url: 'http://127.0.0.1:9/hook', events: ['conversation.created'] },
+    });
+    expect(endpoint.statusCode).toBe(201);
+    const phone = '+15550417003';
+    const opened = await acceptTransactions(t, async () => {
+      expect((await send(t, phone, 'hello')).statusCode).toBe(202);
+    });
+    expect(opened).toBe(1);
+    const [thread] = await threadOf(t, phone);
+    const events = await t.app.ctx.db
+      .selectFrom('events')
+      .select('id')
+      .where('workspace_id', '=', t.workspaceId)
+      .where('type', '=', 'conversation.created')
+      .where('data', 'like', `%${thread!.id}%`)
+      .execute();
+    expect(events).toHaveLength(1);
+    const deliveries = await t.app.ctx.db
+      .selectFrom('webhook_deliveries')
+      .select(['event_type', 'endpoint_id'])
+      .where('event_id', '=', events[0]!.id)
+      .execute();
+    expect(deliveries).toEqual([
+      { event_type: 'conversation.created', endpoint_id: endpoint.json().webhook.id as string },
+    ]);
   });
 });
