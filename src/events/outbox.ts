@@ -5,18 +5,18 @@ import { newId } from '../lib/ids.js';
 import type { EventBus } from './bus.js';
 import type { EventType, WapingEvent } from './types.js';
 
+/** An event row's columns, as the statements writing one take them. */
+export interface EventRowValues {
+  id: string;
+  workspaceId: string;
+  type: EventType;
+  deviceId: string | null;
+  data: string;
+  createdAt: string;
+}
+
 // Every status change of every message records one: built and compiled once.
-const insertEvent = preparedQuery<
-  {
-    id: string;
-    workspaceId: string;
-    type: EventType;
-    deviceId: string | null;
-    data: string;
-    createdAt: string;
-  },
-  never
->((db, a) =>
+const insertEvent = preparedQuery<EventRowValues, never>((db, a) =>
   db.insertInto('events').values({
     id: a.id,
     workspace_id: a.workspaceId,
@@ -91,14 +91,7 @@ export interface EventFanout {
 /** An event whose row the caller writes in a statement of its own, and its columns. */
 export interface PlannedEvent {
   event: WapingEvent;
-  row: {
-    id: string;
-    workspaceId: string;
-    type: EventType;
-    deviceId: string | null;
-    data: string;
-    createdAt: string;
-  };
+  row: EventRowValues;
 }
 
 /**
@@ -126,14 +119,7 @@ export class EventOutbox {
     const event = eventOf(input);
     return {
       event,
-      row: {
-        id: event.id,
-        workspaceId: event.workspaceId,
-        type: event.type,
-        deviceId: input.deviceId ?? null,
-        data: JSON.stringify(event.data),
-        createdAt: event.createdAt,
-      },
+      row: rowOf(event, input.deviceId ?? null),
     };
   }
 
@@ -149,14 +135,7 @@ export class EventOutbox {
   async record(db: DbOrTx, input: RecordEventInput): Promise<WapingEvent> {
     const event = eventOf(input);
     const deviceId = input.deviceId ?? null;
-    await insertEvent(db, {
-      id: event.id,
-      workspaceId: event.workspaceId,
-      type: event.type,
-      deviceId,
-      data: JSON.stringify(event.data),
-      createdAt: event.createdAt,
-    });
+    await insertEvent(db, rowOf(event, deviceId));
     for (const fanout of this.fanouts) await fanout.record(db, event, deviceId);
     return event;
   }
@@ -199,5 +178,16 @@ function eventOf(input: RecordEventInput): WapingEvent {
     createdAt: input.now.toISOString(),
     workspaceId: input.workspaceId,
     data: input.data,
+  };
+}
+
+function rowOf(event: WapingEvent, deviceId: string | null): EventRowValues {
+  return {
+    id: event.id,
+    workspaceId: event.workspaceId,
+    type: event.type,
+    deviceId,
+    data: JSON.stringify(event.data),
+    createdAt: event.createdAt,
   };
 }
