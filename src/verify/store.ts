@@ -9,6 +9,7 @@ import {
 import type { Database } from '../db/types.js';
 import type { DbOrTx, Dialect } from '../db/database.js';
 import { preparedQuery } from '../db/prepared.js';
+import { isRefusedStatement, refuseStatement } from '../db/refused-statement.js';
 import type { SendAttempt, VerificationRow, VerificationStatus, VerificationsTable } from './tables.js';
 
 export const MAX_CHECKS = 5;
@@ -173,7 +174,7 @@ export async function takeCheck(db: DbOrTx, id: string, now: Date): Promise<bool
   return Number(result.numAffectedRows ?? 0) > 0;
 }
 
-const approvedOnCheck = preparedQuery<{ id: string; at: string }, VerificationRow>((db, a) =>
+const approvalOf = (db: QueryCreator<Database>, a: { id: string; at: string }) =>
   db
     .updateTable('verifications')
     .set((eb) => ({
@@ -188,7 +189,39 @@ const approvedOnCheck = preparedQuery<{ id: string; at: string }, VerificationRo
     .where('status', '=', 'pending')
     .where('check_attempts', '<', MAX_CHECKS)
     .where('expires_at', '>', a.at)
-    .returningAll(),
+    .returningAll();
+
+const approvedOnCheck = preparedQuery<{ id: string; at: string }, VerificationRow>(approvalOf);
+
+/**
+ * PostgreSQL, committing on its own: the approval and its event's row in one statement. The event
+ * (made before, from the row as it was read) names the channel of `routeIndex`; when the
+ * verification moved to another channel meanwhile, the statement undoes itself (`refuseStatement`).
+ */
+const approvedWithEvent = preparedQuery<
+  { id: string; at: string; routeIndex: number; eventId: string; eventData: string },
+  VerificationRow & { evented: boolean }
+>((db, a) =>
+  db
+    .with('approved', (w) => approvalOf(w, a))
+    .with('event', (w) =>
+      w
+        .insertInto('events')
+        .columns(['id', 'workspace_id', 'type', 'device_id', 'data', 'created_at'])
+        .expression(
+          sql`select ${a.eventId}::text, approved.workspace_id, 'verification.approved', null::text,
+                     ${a.eventData}::text, ${a.at}::text
+              from approved where approved.route_index = ${a.routeIndex}::int`,
+        )
+        .returning('id'),
+    )
+    .selectFrom('approved')
+    .selectAll('approved')
+    .select(
+      sql<boolean>`case when exists (select 1 from event) then true else ${refuseStatement} end`.as(
+        'evented',
+      ),
+    ),
 );
 
 /**
@@ -203,6 +236,35 @@ export async function approveOnCheck(
 ): Promise<VerificationRow | undefined> {
   const { rows } = await approvedOnCheck(db, { id, at: now.toISOString() });
   return rows[0];
+}
+
+/**
+ * As `approveOnCheck`, with the `verification.approved` event `event` (made from the row as read,
+ * its channel the one at `routeIndex`) written by the same statement, committed on its own
+ * (PostgreSQL). Undefined when no check was left or the verification is no longer open;
+ * `'moved'` when it moved to another channel since it was read (nothing was written).
+ */
+export async function approveWithEvent(
+  db: DbOrTx,
+  id: string,
+  routeIndex: number,
+  event: { id: string; data: string; createdAt: string },
+): Promise<VerificationRow | undefined | 'moved'> {
+  try {
+    const { rows } = await approvedWithEvent(db, {
+      id,
+      at: event.createdAt,
+      routeIndex,
+      eventId: event.id,
+      eventData: event.data,
+    });
+    if (!rows[0]) return undefined;
+    const { evented: _evented, ...row } = rows[0];
+    return row;
+  } catch (err) {
+    if (isRefusedStatement(err)) return 'moved';
+    throw err;
+  }
 }
 
 export async function dueForExpiry(db: DbOrTx, now: Date, limit: number): Promise<VerificationRow[]> {
