@@ -8,7 +8,7 @@ import { dueAttempts, dueForExpiry, settleDelivered, waitingOnMessages } from '.
 import { expireVerification } from './transitions.js';
 
 const BATCH = 100;
-/** Delivered messages remembered (`settledOnDelivery`): a few seconds of a busy node's codes. */
+/** Delivered messages remembered (`settledMessages`): a few seconds of a busy node's codes. */
 const SETTLED_REMEMBERED = 10_000;
 const PURGE_EVERY_MS = 60_000;
 const DELIVERED = new Set(['message.delivered', 'message.read']);
@@ -29,7 +29,7 @@ export function startVerifyWorker(ctx: AppContext, channels: VerifyChannels, int
   const delivered = new Set<string>();
   // Messages whose delivery this node settled lately: their read receipt has nothing left to
   // settle (the verification stopped waiting on them then), so it costs no lookup.
-  const settledOnDelivery = new RecentSet<string>(SETTLED_REMEMBERED);
+  const settledMessages = new RecentSet<string>(SETTLED_REMEMBERED);
   let purgedAt = 0;
   let sweptAt = -Infinity;
 
@@ -45,11 +45,11 @@ export function startVerifyWorker(ctx: AppContext, channels: VerifyChannels, int
       delivered.clear();
       // Delivered: one statement settles all of them, and their later events (a read receipt
       // arriving while it runs, too) are not looked at. The others are looked at one by one.
-      for (const id of seen) settledOnDelivery.add(id);
+      for (const id of seen) settledMessages.add(id);
       try {
         await settleDelivered(ctx.db, [...seen], now);
       } catch (err) {
-        for (const id of seen) settledOnDelivery.delete(id);
+        for (const id of seen) settledMessages.delete(id);
         throw err;
       }
       const undelivered = ids.filter((id) => !seen.has(id));
@@ -71,7 +71,7 @@ export function startVerifyWorker(ctx: AppContext, channels: VerifyChannels, int
   const unsubscribe = ctx.bus.subscribe('events', (event) => {
     if (!WATCHED.has(event.type) || event.data.source !== 'verification') return;
     if (typeof event.data.id !== 'string') return;
-    if (settledOnDelivery.has(event.data.id)) return;
+    if (settledMessages.has(event.data.id)) return;
     nudged.add(event.data.id);
     if (DELIVERED.has(event.type)) delivered.add(event.data.id);
     loop.wake();

@@ -13,22 +13,14 @@ interface LiveEvents {
   message: Message;
   device: Device;
   conversation: ConversationChange;
+  /** The stream opened (`useLiveOpened`). */
+  open: null;
 }
 type LiveName = keyof LiveEvents;
 type Listener = (payload: never) => void;
 
 class LiveHub {
   private listeners = new Map<LiveName, Set<Listener>>();
-  private openListeners = new Set<() => void>();
-  onOpen(listener: () => void): () => void {
-    this.openListeners.add(listener);
-    return () => {
-      this.openListeners.delete(listener);
-    };
-  }
-  opened(): void {
-    for (const listener of this.openListeners) listener();
-  }
   on<K extends LiveName>(name: K, listener: (payload: LiveEvents[K]) => void): () => void {
     const set = this.listeners.get(name) ?? new Set<Listener>();
     this.listeners.set(name, set);
@@ -52,7 +44,7 @@ export function LiveProvider({ children }: { children: ReactNode }) {
     const source = new EventSource('/v1/dashboard/events');
     source.onopen = () => {
       setConnected(true);
-      hub.opened();
+      hub.emit('open', null);
     };
     // EventSource reconnects by itself; the flag only tells pages to fall back to refreshing.
     source.onerror = () => setConnected(false);
@@ -83,12 +75,7 @@ export function useLiveEvent<K extends LiveName>(name: K, handler: (payload: Liv
  * again here.
  */
 export function useLiveOpened(handler: () => void): void {
-  const live = useContext(LiveContext);
-  const ref = useRef(handler);
-  useLayoutEffect(() => {
-    ref.current = handler;
-  });
-  useEffect(() => live?.hub.onOpen(() => ref.current()), [live]);
+  useLiveEvent('open', handler);
 }
 
 export function useLiveConnected(): boolean {
