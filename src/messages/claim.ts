@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import { dbTime, leaseLost, type LeaseFence } from '../cluster/leases.js';
 import type { AppContext } from '../context.js';
 import type { ContactRow } from '../contacts/tables.js';
+import type { DbOrTx } from '../db/database.js';
+import { queuedOn } from './store.js';
 import type { MessageRow } from './tables.js';
 
 /** What the dispatcher knows of the recipient when it claims a message. */
@@ -64,17 +66,15 @@ type ClaimedRow = Partial<MessageRow> & {
   contact_found: boolean | null;
 };
 
-async function claimOnPostgres(
-  ctx: AppContext,
-  deviceId: string,
-  fence: LeaseFence,
-  at: string,
-  limit: number,
-): Promise<Claim[]> {
+/**
+ * PostgreSQL's claim as one statement. The queue is read as claimableQuery reads it (a literal
+ * status, for the partial index).
+ */
+export function claimStatementOnPostgres(deviceId: string, fence: LeaseFence, at: string, limit: number) {
   // Data-modifying CTEs run as one statement, so the three writes commit or roll back together,
   // and the lease row stays locked (a taker waits) until they have. The same checks as
   // holdLease(): ours, same generation, not run out by the database's clock.
-  const result = await sql<ClaimedRow>`
+  return sql<ClaimedRow>`
     with lease as (
       update device_leases set generation = generation
       where device_id = ${fence.deviceId} and node_id = ${fence.nodeId}
@@ -102,7 +102,17 @@ async function claimOnPostgres(
     from (select 1) as one
     left join claimed c on true
     left join contacts ct on ct.workspace_id = c.workspace_id and ct.phone = c.phone
-  `.execute(ctx.db);
+  `;
+}
+
+async function claimOnPostgres(
+  ctx: AppContext,
+  deviceId: string,
+  fence: LeaseFence,
+  at: string,
+  limit: number,
+): Promise<Claim[]> {
+  const result = await claimStatementOnPostgres(deviceId, fence, at, limit).execute(ctx.db);
   const first = result.rows[0];
   if (!first || Number(first.lease_held) === 0) throw leaseLost(fence.deviceId);
   return result.rows.flatMap((row) => {
@@ -126,6 +136,19 @@ async function claimOnPostgres(
   });
 }
 
+/**
+ * The ids of the device's next `limit` messages to send: queued, not past their expiry, highest
+ * priority first, then oldest; read in that order from messages_queue, which is kept in it.
+ */
+export function claimableQuery(db: DbOrTx, deviceId: string, at: string, limit: number) {
+  return queuedOn(db, deviceId)
+    .select('id')
+    .where((w) => w.or([w('expires_at', 'is', null), w('expires_at', '>', at)]))
+    .orderBy('priority', 'desc')
+    .orderBy('id', 'asc')
+    .limit(limit);
+}
+
 async function claimOnSqlite(
   ctx: AppContext,
   deviceId: string,
@@ -141,17 +164,7 @@ async function claimOnSqlite(
     const messages = await trx
       .updateTable('messages')
       .set((eb) => ({ status: 'sending', updated_at: at, attempts: eb('attempts', '+', 1) }))
-      .where('id', 'in', (eb) =>
-        eb
-          .selectFrom('messages')
-          .select('id')
-          .where('device_id', '=', deviceId)
-          .where('status', '=', 'queued')
-          .where((w) => w.or([w('expires_at', 'is', null), w('expires_at', '>', at)]))
-          .orderBy('priority', 'desc')
-          .orderBy('id', 'asc')
-          .limit(limit),
-      )
+      .where('id', 'in', claimableQuery(trx, deviceId, at, limit))
       .where('status', '=', 'queued')
       .where((eb) =>
         eb.exists(

@@ -125,7 +125,8 @@ async function withQueuedMessages(ctx: AppContext, deviceIds: string[]): Promise
       .select('device_id')
       .distinct()
       .where('device_id', 'in', deviceIds.slice(i, i + CHUNK))
-      .where('status', '=', 'queued')
+      // A literal, for the partial index messages_queue (see queuedOn).
+      .where('status', '=', sql.lit('queued'))
       .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', at)]))
       .execute();
     for (const row of rows) if (row.device_id) found.push(row.device_id);

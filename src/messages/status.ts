@@ -6,6 +6,7 @@ import type { Database } from '../db/types.js';
 import { preparedQuery } from '../db/prepared.js';
 import type { RecordEventInput } from '../events/outbox.js';
 import type { EventType, WapingEvent } from '../events/types.js';
+import { queuedOn } from './store.js';
 import type { MessageRow, MessageStatus } from './tables.js';
 import { toMessageView } from './views.js';
 
@@ -278,11 +279,6 @@ export async function cancelQueuedInTransaction(
 }
 
 async function queuedOfDevice(db: DbOrTx, deviceId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('messages')
-    .select('id')
-    .where('device_id', '=', deviceId)
-    .where('status', '=', 'queued')
-    .execute();
+  const rows = await queuedOn(db, deviceId).select('id').execute();
   return rows.map((r) => r.id);
 }

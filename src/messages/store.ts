@@ -86,17 +86,13 @@ export async function insertQueuedMessage(trx: Transaction<Database>, row: Messa
   await insertQueuedEntry(trx, { id: row.id, at: row.created_at });
 }
 
-/** The next message a device should hand to WhatsApp: highest priority, then oldest. */
-export async function nextQueued(db: DbOrTx, deviceId: string): Promise<MessageRow | undefined> {
-  return db
-    .selectFrom('messages')
-    .selectAll()
-    .where('device_id', '=', deviceId)
-    .where('status', '=', 'queued')
-    .orderBy('priority', 'desc')
-    .orderBy('id', 'asc')
-    .limit(1)
-    .executeTakeFirst();
+/**
+ * A device's queued messages. The status is a literal: the partial index messages_queue holds
+ * queued messages only (a message leaves it when it is claimed, so its later status changes cost
+ * that index nothing), and SQLite and PostgreSQL's generic plans use a partial index only then.
+ */
+export function queuedOn(db: DbOrTx, deviceId: string) {
+  return db.selectFrom('messages').where('device_id', '=', deviceId).where('status', '=', sql.lit('queued'));
 }
 
 export async function findMessage(
@@ -219,14 +215,20 @@ export async function countMessages(
   return n > COUNT_CAP ? { total: COUNT_CAP, capped: true } : { total: n, capped: false };
 }
 
-/** Messages a crash left in `sending` on this device. */
-export async function stuckSending(db: DbOrTx, deviceId: string): Promise<MessageRow[]> {
+/**
+ * Messages a crash left in `sending` on this device. A literal status again, for the partial index
+ * messages_sending.
+ */
+export function stuckSendingQuery(db: DbOrTx, deviceId: string) {
   return db
     .selectFrom('messages')
     .selectAll()
     .where('device_id', '=', deviceId)
-    .where('status', '=', 'sending')
-    .execute();
+    .where('status', '=', sql.lit('sending'));
+}
+
+export async function stuckSending(db: DbOrTx, deviceId: string): Promise<MessageRow[]> {
+  return stuckSendingQuery(db, deviceId).execute();
 }
 
 /**

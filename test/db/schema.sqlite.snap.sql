@@ -31,9 +31,10 @@ index message_status_history_message: CREATE INDEX "message_status_history_messa
 index messages_expiry: CREATE INDEX "messages_expiry" on "messages" ("expires_at") where ("status" = 'queued' and "expires_at" is not null)
 index messages_log: CREATE INDEX "messages_log" on "messages" ("workspace_id", "id")
 index messages_phone: CREATE INDEX "messages_phone" on "messages" ("workspace_id", "phone", "id")
-index messages_queue: CREATE INDEX "messages_queue" on "messages" ("device_id", "status", "priority", "id")
+index messages_queue: CREATE INDEX "messages_queue" on "messages" ("device_id", "priority" desc, "id") where "status" = 'queued'
 index messages_retention: CREATE INDEX "messages_retention" on "messages" ("workspace_id", "created_at")
 index messages_sealed: CREATE INDEX "messages_sealed" on "messages" ("status") where "sealed_body" is not null
+index messages_sending: CREATE INDEX "messages_sending" on "messages" ("device_id") where "status" = 'sending'
 index messages_status: CREATE INDEX "messages_status" on "messages" ("workspace_id", "status", "id")
 index messages_wa_id: CREATE INDEX "messages_wa_id" on "messages" ("wa_message_id")
 index recovery_codes_user: CREATE INDEX "recovery_codes_user" on "recovery_codes" ("user_id")

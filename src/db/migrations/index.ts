@@ -22,6 +22,7 @@ import { m0020_conversation_tag_counts } from './0020_conversation_tag_counts.js
 import { m0021_verification_limit_counts } from './0021_verification_limit_counts.js';
 import { m0022_message_expiry_index } from './0022_message_expiry_index.js';
 import { m0023_refuse_statement } from './0023_refuse_statement.js';
+import { m0024_message_queue_partial } from './0024_message_queue_partial.js';
 
 /** Every migration, by name; names sort in the order they apply. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '0021_verification_limit_counts': m0021_verification_limit_counts,
   '0022_message_expiry_index': m0022_message_expiry_index,
   '0023_refuse_statement': m0023_refuse_statement,
+  '0024_message_queue_partial': m0024_message_queue_partial,
 };
