@@ -37,10 +37,15 @@ export class FileMediaStorage implements MediaStorage {
     const target = this.pathOf(key);
     await this.ensureDirs();
     const temp = join(this.partialDir, `${key}.${randomToken(6)}`);
+    const file = createWriteStream(temp, { mode: 0o600, flags: 'wx' });
     try {
-      await pipeline(body, createWriteStream(temp, { mode: 0o600, flags: 'wx' }));
+      await pipeline(body, file);
       await rename(temp, target);
     } catch (err) {
+      // A body refused on its first chunk fails the pipeline while the file may still be opening
+      // (on the thread pool, beside the removal): remove it once its stream has closed, so the
+      // open cannot create it after the removal.
+      if (!file.closed) await new Promise<void>((resolve) => file.once('close', () => resolve()));
       await rm(temp, { force: true });
       throw err;
     }
