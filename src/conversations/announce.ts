@@ -1,5 +1,6 @@
 import type { AppContext } from '../context.js';
 import type { DbOrTx } from '../db/database.js';
+import type { RecordEventInput } from '../events/outbox.js';
 import type { WapingEvent } from '../events/types.js';
 import type { ConversationStatus } from './tables.js';
 import type { ConversationChangeKind } from './topics.js';
@@ -26,13 +27,18 @@ export function recordConversationEvent(
   now: Date,
   extra: { previousStatus?: ConversationStatus; previousAssigneeId?: string | null } = {},
 ): Promise<WapingEvent> {
-  return ctx.events.record(trx, {
-    workspaceId,
-    type,
-    data: { ...view, ...extra },
-    deviceId: view.deviceId,
-    now,
-  });
+  return ctx.events.record(trx, conversationEventInput(workspaceId, type, view, now, extra));
+}
+
+/** A conversation event's content: the thread's view, and what it was before where that moved. */
+export function conversationEventInput(
+  workspaceId: string,
+  type: ConversationEventType,
+  view: ConversationView,
+  now: Date,
+  extra: { previousStatus?: ConversationStatus; previousAssigneeId?: string | null } = {},
+): RecordEventInput {
+  return { workspaceId, type, data: { ...view, ...extra }, deviceId: view.deviceId, now };
 }
 
 /** After the commit: the events go out (webhooks, SSE) and live inboxes hear of the change. */

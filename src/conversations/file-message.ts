@@ -3,12 +3,11 @@ import type { AppContext } from '../context.js';
 import type { DbOrTx, Dialect } from '../db/database.js';
 import { preparedQuery } from '../db/prepared.js';
 import type { Database } from '../db/types.js';
-import type { PlannedEvent } from '../events/outbox.js';
 import type { WapingEvent } from '../events/types.js';
 import { newId } from '../lib/ids.js';
 import type { AfterCommit, MessageStoredHook } from '../messages/stored-hooks.js';
 import type { MessageRow } from '../messages/tables.js';
-import { publishConversation, recordConversationEvent } from './announce.js';
+import { conversationEventInput, publishConversation, recordConversationEvent } from './announce.js';
 import { viewOf } from './store.js';
 import type { ConversationRow } from './tables.js';
 import { toConversationView } from './views.js';
@@ -123,40 +122,12 @@ function outboundFiling(row: MessageRow, now: Date): OutboundFiling {
 }
 
 /**
- * An accepted message's filing on PostgreSQL, with the `conversation.created` event of the thread
- * it would create, written by the accept's statement when no webhook may want it (`plan`): then a
- * first message to a number needs no statement after the accept's. `eventHere` says whether; the
- * event's columns are empty strings when not (then a new thread's event is recorded in `finish`).
+ * An accepted message's filing on PostgreSQL. `quiet`: no webhook may want the workspace's events
+ * now (`quietFor`), so a thread the message creates needs no write for its `conversation.created`
+ * event, and the accept's statement settles the message alone.
  */
 interface AcceptedFiling extends OutboundFiling {
-  eventHere: boolean;
-  eventId: string;
-  eventData: string;
-  eventAt: string;
-  planned: PlannedEvent | undefined;
-}
-
-function acceptedFiling(ctx: AppContext, row: MessageRow, now: Date, seenLately: boolean): AcceptedFiling {
-  const filing = outboundFiling(row, now);
-  // A number sent to lately has its thread (the event's view costs more than the rare miss, a
-  // thread erased or made on another node, whose event then goes in the transaction).
-  const planned = seenLately
-    ? undefined
-    : ctx.events.plan({
-        workspaceId: filing.workspaceId,
-        type: 'conversation.created',
-        data: { ...toConversationView(newThreadOf(filing), []) },
-        deviceId: filing.deviceId,
-        now,
-      });
-  return {
-    ...filing,
-    eventHere: planned !== undefined,
-    eventId: planned?.row.id ?? '',
-    eventData: planned?.row.data ?? '',
-    eventAt: planned?.row.createdAt ?? '',
-    planned,
-  };
+  quiet: boolean;
 }
 
 /** A message that is not a code, filed into a thread of codes only: the thread joins the inbox. */
@@ -166,15 +137,15 @@ function clearsCodeOnly(thread: ConversationRow, filing: OutboundFiling): boolea
 
 /**
  * After an outbound message was filed: the thread's `conversation.created` event when the filing
- * created it (in the same transaction), and what to publish once it committed.
+ * created it (in the same transaction, unless `quiet`: then the event needs no write), and what to
+ * publish once it committed.
  */
 async function outboundFiled(
   ctx: AppContext,
   trx: DbOrTx,
   filing: OutboundFiling,
   thread: FiledThread,
-  /** The new thread's event, when the statement that filed the message wrote it. */
-  written?: WapingEvent,
+  quiet = false,
 ): Promise<AfterCommit> {
   const { tags_json, ...conversation } = thread;
   const created = conversation.id === filing.id;
@@ -186,13 +157,11 @@ async function outboundFiled(
   const tags = typeof tags_json === 'string' ? (JSON.parse(tags_json) as string[]) : tags_json;
   const view = toConversationView(conversation, tags);
   const now = ctx.clock.now();
-  let events: WapingEvent[] = [];
-  if (created && written) {
-    ctx.events.written(written);
-    events = [written];
-  } else if (created) {
-    events = [await recordConversationEvent(ctx, trx, filing.workspaceId, 'conversation.created', view, now)];
-  }
+  const events: WapingEvent[] = !created
+    ? []
+    : quiet
+      ? [ctx.events.unrecorded(conversationEventInput(filing.workspaceId, 'conversation.created', view, now))]
+      : [await recordConversationEvent(ctx, trx, filing.workspaceId, 'conversation.created', view, now)];
   return () =>
     publishConversation(ctx, { workspaceId: filing.workspaceId, view, kind: 'message_out', events });
 }
@@ -209,27 +178,21 @@ export function fileIntoConversation(ctx: AppContext): MessageStoredHook {
     run: (trx, row) => fileMessage(ctx, trx, row),
     // PostgreSQL files an accepted message in the statement that stores it (messages/accept-store.ts).
     accepted: {
-      args: (row, now, seenLately) => acceptedFiling(ctx, row, now, seenLately),
-      // A thread this message creates gets its `conversation.created` event in `follow` when no
-      // webhook may want it, else in `finish` (with its deliveries); one whose code-only flag it
-      // clears gets that update in `finish`.
+      args: (row, now): AcceptedFiling => ({
+        ...outboundFiling(row, now),
+        quiet: ctx.events.quietFor(row.workspace_id),
+      }),
+      // A thread this message creates has its `conversation.created` event to record in `finish`
+      // (with its deliveries) unless `quiet`; one whose code-only flag it clears gets that update
+      // there.
       build: (db, a: AcceptedFiling) =>
         fileOutboundQuery(db, a, 'postgres').returning(
-          sql<boolean>`(conversations.id = ${a.id} and not ${a.eventHere}::boolean)
+          sql<boolean>`(conversations.id = ${a.id} and not ${a.quiet}::boolean)
             or (conversations.otp_only = 1 and ${a.otpOnly} = 0)`.as('pending'),
         ),
-      follow: (db, a: AcceptedFiling, part) =>
-        db
-          .insertInto('events')
-          .columns(['id', 'workspace_id', 'type', 'device_id', 'data', 'created_at'])
-          .expression(
-            sql`select ${a.eventId}::text, ${a.workspaceId}::text, 'conversation.created', ${a.deviceId}::text,
-                       ${a.eventData}::text, ${a.eventAt}::text
-                from ${sql.table(part)} filed where filed.id = ${a.id} and ${a.eventHere}::boolean`,
-          ),
-      settlesAlone: (a: AcceptedFiling) => a.eventHere,
+      settlesAlone: (a: AcceptedFiling) => a.quiet,
       finish: (trx, _row, filing: AcceptedFiling, returned) =>
-        outboundFiled(ctx, trx, filing, returned as FiledThread, filing.planned?.event),
+        outboundFiled(ctx, trx, filing, returned as FiledThread, filing.quiet),
     },
   };
 }

@@ -6,7 +6,7 @@ import type { EventBus } from './bus.js';
 import type { EventType, WapingEvent } from './types.js';
 
 /** An event row's columns, as the statements writing one take them. */
-export interface EventRowValues {
+interface EventRowValues {
   id: string;
   workspaceId: string;
   type: EventType;
@@ -78,26 +78,32 @@ export interface RecordEventInput {
 
 /** Work done inside the recording transaction for every event (webhooks queue their deliveries). */
 export interface EventFanout {
-  record(db: DbOrTx, event: WapingEvent, deviceId: string | null): Promise<void>;
+  /**
+   * Reads what the fan-out would write for the event, in the recording transaction, and returns
+   * the writing, which runs once the event's row is written; undefined when it writes nothing.
+   * An event no fan-out writes anything for gets no row.
+   */
+  record(db: DbOrTx, event: WapingEvent, deviceId: string | null): Promise<(() => Promise<void>) | undefined>;
   /**
    * True when `record` surely writes nothing for an event of this workspace now (no statement of
-   * its own): a statement may then write the event's row itself (`EventOutbox.plan`).
+   * its own): the event then needs no row either (`EventOutbox.quietFor`).
    */
   idleFor?(workspaceId: string): boolean;
-  /** An event whose row a statement wrote while `idleFor` said true: `record` never ran for it. */
+  /** An event made while `idleFor` said true, with no row: `record` never ran for it. */
   skipped?(event: WapingEvent): void;
-}
-
-/** An event whose row the caller writes in a statement of its own, and its columns. */
-export interface PlannedEvent {
-  event: WapingEvent;
-  row: EventRowValues;
 }
 
 /**
  * The event outbox, one per app: a change and the event reporting it are written in one
  * transaction, and only after the commit is the event published on the bus (rule 3 of
  * docs/architecture.md). Features above it add their in-transaction fan-out with `onRecord`.
+ *
+ * An event's row is what its webhook deliveries are sent from, and nothing else reads it (the
+ * bus carries the event to the dashboard, alerts and the verification worker). So an event no
+ * fan-out writes anything for (no enabled webhook endpoint takes it) is published without a row;
+ * and where the fan-outs know without reading that they have nothing to write for the workspace
+ * (`quietFor`), a change needs no write for its event at all, and often no transaction
+ * (`unrecorded`).
  */
 export class EventOutbox {
   private readonly fanouts: EventFanout[] = [];
@@ -109,60 +115,88 @@ export class EventOutbox {
   }
 
   /**
-   * The event and its row's columns, for a statement that writes the row with the change it
-   * reports (one round trip where `record` costs one of its own), when no fan-out has anything to
-   * write for the workspace; undefined when one may (then `record` it in the transaction). Once the
-   * statement wrote the row, say so with `written`, and publish the event after the commit.
+   * True when an event of this workspace needs no row now: no fan-out would write anything for
+   * it. A change may then be written on its own (no transaction around it and its event), and its
+   * event made with `unrecorded` after it.
    */
-  plan(input: RecordEventInput): PlannedEvent | undefined {
-    if (!this.fanouts.every((fanout) => fanout.idleFor?.(input.workspaceId) === true)) return undefined;
-    const event = eventOf(input);
-    return {
-      event,
-      row: rowOf(event, input.deviceId ?? null),
-    };
-  }
-
-  /** A planned event's row was written by the caller's statement. */
-  written(event: WapingEvent): void {
-    for (const fanout of this.fanouts) fanout.skipped?.(event);
+  quietFor(workspaceId: string): boolean {
+    return this.fanouts.every((fanout) => fanout.idleFor?.(workspaceId) === true);
   }
 
   /**
-   * Records an event row — call it inside the transaction that makes the change it reports, so
-   * the event exists exactly when the change does. Hand the result to `publish` after the commit.
+   * The event for a change written without a row for it, after `quietFor` said so. Publish it
+   * after the change committed, as a recorded one.
    */
-  async record(db: DbOrTx, input: RecordEventInput): Promise<WapingEvent> {
+  unrecorded(input: RecordEventInput): WapingEvent {
     const event = eventOf(input);
-    const deviceId = input.deviceId ?? null;
-    await insertEvent(db, rowOf(event, deviceId));
-    for (const fanout of this.fanouts) await fanout.record(db, event, deviceId);
+    for (const fanout of this.fanouts) fanout.skipped?.(event);
     return event;
   }
 
   /**
+   * Records an event — call it inside the transaction that makes the change it reports, so the
+   * event exists exactly when the change does. Hand the result to `publish` after the commit. Its
+   * row is written when a fan-out writes something for it (a webhook delivery, sent from the row),
+   * or always with `keep` (an event the caller queues deliveries of itself); when `quietFor` says
+   * no fan-out would, nothing is read either.
+   */
+  async record(db: DbOrTx, input: RecordEventInput, options: { keep?: boolean } = {}): Promise<WapingEvent> {
+    if (!options.keep && this.quietFor(input.workspaceId)) return this.unrecorded(input);
+    const event = eventOf(input);
+    const deviceId = input.deviceId ?? null;
+    const writes = await this.fannedOut(db, event, deviceId);
+    if (writes.length > 0 || options.keep) await insertEvent(db, rowOf(event, deviceId));
+    for (const write of writes) await write();
+    return event;
+  }
+
+  /** What the fan-outs will write for the event, read in the recording transaction. */
+  private async fannedOut(db: DbOrTx, event: WapingEvent, deviceId: string | null) {
+    const writes: Array<() => Promise<void>> = [];
+    for (const fanout of this.fanouts) {
+      const write = await fanout.record(db, event, deviceId);
+      if (write) writes.push(write);
+    }
+    return writes;
+  }
+
+  /**
    * Records several events, in the order given (their ids, and so webhooks' delivery order,
-   * follow it), with one statement for the rows: for a batch of changes in one transaction.
+   * follow it), with one statement for the rows (those a fan-out writes something for, as
+   * `record` writes them): for a batch of changes in one transaction.
    */
   async recordMany(db: DbOrTx, dialect: Dialect, inputs: RecordEventInput[]): Promise<WapingEvent[]> {
     if (inputs.length === 0) return [];
     if (inputs.length === 1) return [await this.record(db, inputs[0]!)];
-    const events = inputs.map((input) => ({ event: eventOf(input), deviceId: input.deviceId ?? null }));
-    const column = <T>(pick: (e: (typeof events)[number]) => T) => {
-      const values = events.map(pick);
-      return dialect === 'postgres' ? values : JSON.stringify(values);
-    };
-    await insertEventsFor[dialect](db, {
-      ids: column((e) => e.event.id),
-      workspaceIds: column((e) => e.event.workspaceId),
-      types: column((e) => e.event.type),
-      deviceIds: column((e) => e.deviceId),
-      data: column((e) => JSON.stringify(e.event.data)),
-      createdAts: column((e) => e.event.createdAt),
-    });
-    for (const { event, deviceId } of events)
-      for (const fanout of this.fanouts) await fanout.record(db, event, deviceId);
-    return events.map((e) => e.event);
+    const made: Array<{ event: WapingEvent; deviceId: string | null; writes: Array<() => Promise<void>> }> =
+      [];
+    for (const input of inputs) {
+      if (this.quietFor(input.workspaceId)) {
+        made.push({ event: this.unrecorded(input), deviceId: null, writes: [] });
+        continue;
+      }
+      const event = eventOf(input);
+      const deviceId = input.deviceId ?? null;
+      made.push({ event, deviceId, writes: await this.fannedOut(db, event, deviceId) });
+    }
+    const rows = made.filter((e) => e.writes.length > 0);
+    if (rows.length === 1) await insertEvent(db, rowOf(rows[0]!.event, rows[0]!.deviceId));
+    else if (rows.length > 1) {
+      const column = <T>(pick: (e: (typeof rows)[number]) => T) => {
+        const values = rows.map(pick);
+        return dialect === 'postgres' ? values : JSON.stringify(values);
+      };
+      await insertEventsFor[dialect](db, {
+        ids: column((e) => e.event.id),
+        workspaceIds: column((e) => e.event.workspaceId),
+        types: column((e) => e.event.type),
+        deviceIds: column((e) => e.deviceId),
+        data: column((e) => JSON.stringify(e.event.data)),
+        createdAts: column((e) => e.event.createdAt),
+      });
+    }
+    for (const { writes } of rows) for (const write of writes) await write();
+    return made.map((e) => e.event);
   }
 
   /** Fans committed events out on the bus (webhook worker wake-up, SSE, alerts, verify worker). */

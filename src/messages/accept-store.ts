@@ -39,13 +39,7 @@ function partPlaceholders(all: Args, index: number): object {
  * `counted` is false then, or when the quota is used up (the rows written are then rolled back
  * with the transaction); each part's returned row comes back as JSON.
  */
-const acceptStatement = (
-  parts: readonly AcceptedPart<object>[],
-  limited: boolean,
-  alone: boolean,
-  /** With the parts' `follow` (for a number not seen lately): the other statements stay as short. */
-  follows: boolean,
-) =>
+const acceptStatement = (parts: readonly AcceptedPart<object>[], limited: boolean, alone: boolean) =>
   preparedQuery<Args, Stored>((db, a) => {
     let query = withQueuedMessage(db, a);
     parts.forEach((part, i) => {
@@ -58,18 +52,6 @@ const acceptStatement = (
             Record<string, unknown>
           >,
       ) as unknown as typeof query;
-      const { follow } = part;
-      if (follows && follow) {
-        query = query.with(
-          `part${i}_follow`,
-          (w) =>
-            follow(
-              w as unknown as QueryCreator<Database>,
-              partPlaceholders(a, i),
-              `part${i}`,
-            ) as unknown as Expression<Record<string, unknown>>,
-        ) as unknown as typeof query;
-      }
     });
     const settled = sql<boolean>`${sql.join(
       [
@@ -104,22 +86,17 @@ const acceptStatement = (
 
 type Statement = ReturnType<typeof acceptStatement>;
 
-const variants = (parts: readonly AcceptedPart<object>[], limited: boolean, alone: boolean) => ({
-  seen: acceptStatement(parts, limited, alone, false),
-  fresh: acceptStatement(parts, limited, alone, true),
-});
-
 /** Most recipients remembered per app (`Statements.seen`): a few megabytes at most. */
 const MAX_SEEN = 10_000;
 
 interface Statements {
   parts: readonly AcceptedPart<object>[];
-  /** By whether the parts' `follow` are in (a number not seen lately), then by quota and alone. */
-  under: Record<'seen' | 'fresh', Statement>;
-  unlimited: Record<'seen' | 'fresh', Statement>;
+  /** By quota. */
+  under: Statement;
+  unlimited: Statement;
   /** The same, committing on their own (`storeAcceptedAlone`). */
-  underAlone: Record<'seen' | 'fresh', Statement>;
-  unlimitedAlone: Record<'seen' | 'fresh', Statement>;
+  underAlone: Statement;
+  unlimitedAlone: Statement;
   /**
    * Workspace, line and number of the messages this node accepted lately, oldest first: a message
    * to one of them is tried alone, since its parts then usually have nothing more to write (its
@@ -137,10 +114,10 @@ function statements(hooks: readonly MessageStoredHook[]): Statements {
     const parts = hooks.flatMap((hook) => (hook.accepted ? [hook.accepted] : []));
     found = {
       parts,
-      under: variants(parts, true, false),
-      unlimited: variants(parts, false, false),
-      underAlone: variants(parts, true, true),
-      unlimitedAlone: variants(parts, false, true),
+      under: acceptStatement(parts, true, false),
+      unlimited: acceptStatement(parts, false, false),
+      underAlone: acceptStatement(parts, true, true),
+      unlimitedAlone: acceptStatement(parts, false, true),
       seen: new RecentSet(MAX_SEEN),
     };
     statementsFor.set(hooks, found);
@@ -180,12 +157,8 @@ export async function storeAcceptedMessage(
     return everyAfterCommit(after);
   }
   const found = statements(hooks);
-  const seenLately = found.seen.has(recipientOf(row));
-  const { partArgs, args } = argumentsOf(found.parts, row, now, seenLately, limit, verifications);
-  const { rows } = await (limit === null ? found.unlimited : found.under)[seenLately ? 'seen' : 'fresh'](
-    trx,
-    args,
-  );
+  const { partArgs, args } = argumentsOf(found.parts, row, now, limit, verifications);
+  const { rows } = await (limit === null ? found.unlimited : found.under)(trx, args);
   found.seen.add(recipientOf(row));
   const stored = rows[0]!;
   const returned = returnedParts(found.parts, stored);
@@ -205,11 +178,10 @@ function argumentsOf(
   parts: readonly AcceptedPart<object>[],
   row: MessageRow,
   now: Date,
-  seenLately: boolean,
   limit: number | null,
   verifications = 0,
 ): { partArgs: object[]; args: Args } {
-  const partArgs = parts.map((part) => part.args(row, now, seenLately));
+  const partArgs = parts.map((part) => part.args(row, now));
   const args: Args = {
     ...row,
     workspaceId: row.workspace_id,
@@ -255,15 +227,12 @@ export async function storeAcceptedAlone(
   const limit = plan.messagesPerMonth;
   if (limit === 0) return undefined;
   const found = statements(hooks);
-  const seenLately = found.seen.has(recipientOf(row));
-  const { partArgs, args } = argumentsOf(found.parts, row, now, seenLately, limit);
+  const { partArgs, args } = argumentsOf(found.parts, row, now, limit);
   const settles = found.parts.every((part, i) => part.settlesAlone?.(partArgs[i]!) === true);
-  if (!settles && !seenLately) return undefined;
+  if (!settles && !found.seen.has(recipientOf(row))) return undefined;
   let stored: Stored;
   try {
-    const { rows } = await (limit === null ? found.unlimitedAlone : found.underAlone)[
-      seenLately ? 'seen' : 'fresh'
-    ](db, args);
+    const { rows } = await (limit === null ? found.unlimitedAlone : found.underAlone)(db, args);
     stored = rows[0]!;
   } catch (err) {
     if (isRefusedStatement(err)) return undefined;

@@ -13,11 +13,8 @@ export type AfterCommit = () => void;
  * the work in the transaction with the one row the part returned.
  */
 export interface AcceptedPart<Args extends object> {
-  /**
-   * The part's arguments for one message. `seenLately`: this node accepted a message for the same
-   * workspace, line and number lately, so the rows the part writes most likely exist already.
-   */
-  args(row: MessageRow, now: Date, seenLately: boolean): Args;
+  /** The part's arguments for one message. */
+  args(row: MessageRow, now: Date): Args;
   /**
    * The part, built once from placeholders for its arguments (as for a prepared query): a
    * data-modifying query whose `returning` gives the row `finish` reads, with a boolean `pending`
@@ -25,12 +22,6 @@ export interface AcceptedPart<Args extends object> {
    * locks the workspace's counter row until the commit, until after `finish`.
    */
   build(db: QueryCreator<Database>, args: Args): Compilable<Record<string, unknown>>;
-  /**
-   * A further data-modifying part of the statement, after `build`'s, which reads the row `build`
-   * returned from the table named `part` (a new thread's event, written when it was created). In
-   * the statement only for a number not seen lately (`args`' `seenLately` false).
-   */
-  follow?(db: QueryCreator<Database>, args: Args, part: string): Compilable<unknown>;
   /**
    * True when, with these arguments, the statement does all of the part's work whatever it finds:
    * the message may then be stored by the statement alone even for a number not seen lately.

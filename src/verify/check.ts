@@ -9,7 +9,6 @@ import { codeMatches, keysOf } from './codes.js';
 import { admit, countsInTransaction, FAILED_CHECK_LIMIT, reserve } from './limits.js';
 import {
   approveOnCheck,
-  approveWithEvent,
   endVerification,
   findVerification,
   latestPending,
@@ -47,16 +46,24 @@ async function answerAsItIs(db: DbOrTx, row: VerificationRow, now: Date): Promis
 }
 
 /**
- * Ends the verification through `end`, once (undefined when another check or node got there
- * first), with the event `eventOf` gives for the row it left, for `events`.
+ * Ends the verification through `end` (one statement), once (undefined when another check or node
+ * got there first), with the event `eventOf` gives for the row it left, for `events`: in a
+ * transaction with the event's row, or, when the event needs no write (`quietFor`) and no
+ * transaction is open, by the statement alone (no `begin` and `commit` round trips).
  */
 async function endWithEvent(
   ctx: AppContext,
   db: DbOrTx,
+  row: VerificationRow,
   events: WapingEvent[],
   end: (trx: DbOrTx) => Promise<VerificationRow | undefined>,
   eventOf: (done: VerificationRow) => RecordEventInput,
 ): Promise<VerificationRow | undefined> {
+  if (!db.isTransaction && ctx.events.quietFor(row.workspace_id)) {
+    const done = await end(db);
+    if (done) events.push(ctx.events.unrecorded(eventOf(done)));
+    return done;
+  }
   return inTransaction(db, async (trx) => {
     const done = await end(trx);
     if (done) events.push(await ctx.events.record(trx, eventOf(done)));
@@ -64,47 +71,24 @@ async function endWithEvent(
   });
 }
 
-const approvedEvent = (row: VerificationRow, now: Date) =>
-  eventFor('verification.approved', row, now, { channel: routeOf(row)[row.route_index] ?? null });
-
-/**
- * A right code: one check taken and the verification approved in one statement. On PostgreSQL,
- * outside a transaction and with no webhook wanting the event, the statement writes the event too
- * and commits on its own (no `begin`, event insert and `commit` round trips).
- */
-async function approve(
-  ctx: AppContext,
-  db: DbOrTx,
-  row: VerificationRow,
-  now: Date,
-  events: WapingEvent[],
-): Promise<VerificationRow | undefined> {
-  const planned =
-    ctx.dialect === 'postgres' && !db.isTransaction ? ctx.events.plan(approvedEvent(row, now)) : undefined;
-  if (planned) {
-    const done = await approveWithEvent(db, row.id, row.route_index, planned.row);
-    if (done !== 'moved') {
-      if (done) {
-        ctx.events.written(planned.event);
-        events.push(planned.event);
-      }
-      return done;
-    }
-  }
-  return endWithEvent(
+/** A right code: one check taken and the verification approved in one statement. */
+const approve = (ctx: AppContext, db: DbOrTx, row: VerificationRow, now: Date, events: WapingEvent[]) =>
+  endWithEvent(
     ctx,
     db,
+    row,
     events,
     (trx) => approveOnCheck(trx, row.id, now),
-    (done) => approvedEvent(done, now),
+    (done) =>
+      eventFor('verification.approved', done, now, { channel: routeOf(done)[done.route_index] ?? null }),
   );
-}
 
 /** The last check was wrong: the verification ends as having run out of checks. */
 const runOut = (ctx: AppContext, db: DbOrTx, row: VerificationRow, now: Date, events: WapingEvent[]) =>
   endWithEvent(
     ctx,
     db,
+    row,
     events,
     (trx) =>
       endVerification(

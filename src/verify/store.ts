@@ -9,7 +9,6 @@ import {
 import type { Database } from '../db/types.js';
 import type { DbOrTx, Dialect } from '../db/database.js';
 import { preparedQuery } from '../db/prepared.js';
-import { isRefusedStatement, refuseStatement } from '../db/refused-statement.js';
 import type { SendAttempt, VerificationRow, VerificationStatus, VerificationsTable } from './tables.js';
 
 export const MAX_CHECKS = 5;
@@ -194,37 +193,6 @@ const approvalOf = (db: QueryCreator<Database>, a: { id: string; at: string }) =
 const approvedOnCheck = preparedQuery<{ id: string; at: string }, VerificationRow>(approvalOf);
 
 /**
- * PostgreSQL, committing on its own: the approval and its event's row in one statement. The event
- * (made before, from the row as it was read) names the channel of `routeIndex`; when the
- * verification moved to another channel meanwhile, the statement undoes itself (`refuseStatement`).
- */
-const approvedWithEvent = preparedQuery<
-  { id: string; at: string; routeIndex: number; eventId: string; eventData: string },
-  VerificationRow & { evented: boolean }
->((db, a) =>
-  db
-    .with('approved', (w) => approvalOf(w, a))
-    .with('event', (w) =>
-      w
-        .insertInto('events')
-        .columns(['id', 'workspace_id', 'type', 'device_id', 'data', 'created_at'])
-        .expression(
-          sql`select ${a.eventId}::text, approved.workspace_id, 'verification.approved', null::text,
-                     ${a.eventData}::text, ${a.at}::text
-              from approved where approved.route_index = ${a.routeIndex}::int`,
-        )
-        .returning('id'),
-    )
-    .selectFrom('approved')
-    .selectAll('approved')
-    .select(
-      sql<boolean>`case when exists (select 1 from event) then true else ${refuseStatement} end`.as(
-        'evented',
-      ),
-    ),
-);
-
-/**
  * A check with the right code: takes one of the MAX_CHECKS and approves the verification in one
  * statement, under `takeCheck`'s conditions. Returns the approved row, or undefined when no check
  * was left or the verification is no longer open (another check got there first).
@@ -236,35 +204,6 @@ export async function approveOnCheck(
 ): Promise<VerificationRow | undefined> {
   const { rows } = await approvedOnCheck(db, { id, at: now.toISOString() });
   return rows[0];
-}
-
-/**
- * As `approveOnCheck`, with the `verification.approved` event `event` (made from the row as read,
- * its channel the one at `routeIndex`) written by the same statement, committed on its own
- * (PostgreSQL). Undefined when no check was left or the verification is no longer open;
- * `'moved'` when it moved to another channel since it was read (nothing was written).
- */
-export async function approveWithEvent(
-  db: DbOrTx,
-  id: string,
-  routeIndex: number,
-  event: { id: string; data: string; createdAt: string },
-): Promise<VerificationRow | undefined | 'moved'> {
-  try {
-    const { rows } = await approvedWithEvent(db, {
-      id,
-      at: event.createdAt,
-      routeIndex,
-      eventId: event.id,
-      eventData: event.data,
-    });
-    if (!rows[0]) return undefined;
-    const { evented: _evented, ...row } = rows[0];
-    return row;
-  } catch (err) {
-    if (isRefusedStatement(err)) return 'moved';
-    throw err;
-  }
 }
 
 export async function dueForExpiry(db: DbOrTx, now: Date, limit: number): Promise<VerificationRow[]> {

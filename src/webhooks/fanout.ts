@@ -10,22 +10,22 @@ export function subscribes(events: string[], type: string): boolean {
   return events.includes('*') || events.includes(type);
 }
 
-/**
- * Queues one delivery per enabled endpoint of the workspace that takes the event, in the caller's
- * transaction: the delivery rows are the job queue, so they exist exactly when the event does.
- */
-export async function enqueueDeliveries(
+type DeliveredEvent = { id: string; type: string; workspaceId: string; createdAt: string };
+type DeliveryOptions = {
+  deviceId: string | null;
+  endpointIds?: string[];
+  /** Answers "no endpoint here" from memory, and learns it from this read. */
+  presence?: EndpointPresence;
+};
+
+/** The enabled endpoints of the workspace that take the event (those of `endpointIds` only, if given). */
+async function deliveryTargets(
   db: DbOrTx,
-  event: { id: string; type: string; workspaceId: string; createdAt: string },
-  options: {
-    deviceId: string | null;
-    endpointIds?: string[];
-    /** Answers "no endpoint here" from memory, and learns it from this read. */
-    presence?: EndpointPresence;
-  },
-): Promise<number> {
+  event: DeliveredEvent,
+  options: DeliveryOptions,
+): Promise<string[]> {
   const { presence } = options;
-  if (presence && !options.endpointIds && presence.knownEmpty(event.workspaceId)) return 0;
+  if (presence && !options.endpointIds && presence.knownEmpty(event.workspaceId)) return [];
   const generation = presence?.generation(event.workspaceId);
   let query = db
     .selectFrom('webhook_endpoints')
@@ -33,7 +33,7 @@ export async function enqueueDeliveries(
     .where('workspace_id', '=', event.workspaceId)
     .where('enabled', '=', 1);
   if (options.endpointIds) {
-    if (options.endpointIds.length === 0) return 0;
+    if (options.endpointIds.length === 0) return [];
     query = query.where('id', 'in', options.endpointIds);
   }
   const endpoints = await query.execute();
@@ -42,17 +42,26 @@ export async function enqueueDeliveries(
   const targets = options.endpointIds
     ? endpoints
     : endpoints.filter((e) => subscribes(JSON.parse(e.events) as string[], event.type));
-  if (targets.length === 0) return 0;
+  return targets.map((endpoint) => endpoint.id);
+}
+
+/** One pending delivery of the event (whose row exists) per endpoint. */
+async function insertDeliveries(
+  db: DbOrTx,
+  event: DeliveredEvent,
+  endpointIds: string[],
+  deviceId: string | null,
+): Promise<void> {
   // A test event must not wait behind the endpoint's backlog, nor hold it up.
-  const sequenceKey = event.type === 'webhook.test' ? `test:${event.id}` : (options.deviceId ?? '');
+  const sequenceKey = event.type === 'webhook.test' ? `test:${event.id}` : (deviceId ?? '');
   const createdMs = Date.parse(event.createdAt);
   await db
     .insertInto('webhook_deliveries')
     .values(
-      targets.map((endpoint) => ({
+      endpointIds.map((endpointId) => ({
         id: newId('dlv', createdMs),
         workspace_id: event.workspaceId,
-        endpoint_id: endpoint.id,
+        endpoint_id: endpointId,
         event_id: event.id,
         event_type: event.type,
         sequence_key: sequenceKey,
@@ -71,6 +80,20 @@ export async function enqueueDeliveries(
       })),
     )
     .execute();
+}
+
+/**
+ * Queues one delivery per enabled endpoint of the workspace that takes the event, in the caller's
+ * transaction (the event's row written): the delivery rows are the job queue, so they exist
+ * exactly when the event does. Returns how many.
+ */
+export async function enqueueDeliveries(
+  db: DbOrTx,
+  event: DeliveredEvent,
+  options: DeliveryOptions,
+): Promise<number> {
+  const targets = await deliveryTargets(db, event, options);
+  if (targets.length > 0) await insertDeliveries(db, event, targets, options.deviceId);
   return targets.length;
 }
 
@@ -87,8 +110,12 @@ export function installDeliveryFanout(
   const quiet = new WeakSet<WapingEvent>();
   outbox.onRecord({
     async record(db, event, deviceId) {
-      if ((await enqueueDeliveries(db, event, { deviceId, ...(presence ? { presence } : {}) })) === 0)
+      const targets = await deliveryTargets(db, event, { deviceId, ...(presence ? { presence } : {}) });
+      if (targets.length === 0) {
         quiet.add(event);
+        return undefined;
+      }
+      return () => insertDeliveries(db, event, targets, deviceId);
     },
     // Without the memory of workspaces with no endpoint, every event is read for its endpoints.
     idleFor: (workspaceId) => presence?.knownEmpty(workspaceId) === true,

@@ -223,13 +223,19 @@ export async function sendTestEvent(ctx: AppContext, workspaceId: string, id: st
   if (row.enabled !== 1) throw conflict('The webhook is disabled; enable it before sending a test');
   const now = ctx.clock.now();
   const event = await ctx.db.transaction().execute(async (trx) => {
-    const recorded = await ctx.events.record(trx, {
-      workspaceId,
-      type: 'webhook.test',
-      data: { webhookId: id, message: 'A test event from WAPing' },
-      now,
-    });
-    // No endpoint subscribes to test events: this one goes where it was asked to only.
+    // Its row always: the delivery below is sent from it, whatever the outbox remembers of the
+    // workspace's endpoints. No endpoint subscribes to test events: this one goes where it was
+    // asked to only.
+    const recorded = await ctx.events.record(
+      trx,
+      {
+        workspaceId,
+        type: 'webhook.test',
+        data: { webhookId: id, message: 'A test event from WAPing' },
+        now,
+      },
+      { keep: true },
+    );
     await enqueueDeliveries(trx, recorded, { deviceId: null, endpointIds: [id] });
     return recorded;
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../helpers/app.js';
+import { publishedEvents } from '../helpers/published.js';
 import { customerWrites, enc, linkDevice, MINUTE, startInboundApp, type InboundKit } from '../inbound/kit.js';
 
 let kit: InboundKit;
@@ -59,14 +60,12 @@ describe('contacts from inbound messages', () => {
       status: 'received',
       body: 'is my order late?',
     });
-    const events = await kit.t.app.ctx.db
-      .selectFrom('events')
-      .selectAll()
-      .where('workspace_id', '=', kit.t.workspaceId)
-      .where('type', '=', 'message.received')
-      .execute();
-    const event = events.find((e) => (JSON.parse(e.data) as { id: string }).id === outcome.inboundId);
-    expect(event).toMatchObject({ device_id: deviceId });
+    const events = publishedEvents(
+      kit.t,
+      (e) => e.workspaceId === kit.t.workspaceId && e.type === 'message.received',
+    );
+    const event = events.find((e) => e.data.id === outcome.inboundId);
+    expect(event?.data).toMatchObject({ deviceId, direction: 'in', body: 'is my order late?' });
     const listed = await kit.t.request({ method: 'GET', url: '/v1/messages?direction=in&to=%2B15556660002' });
     expect(listed.json().data.map((m: { id: string }) => m.id)).toEqual([outcome.inboundId]);
   });

@@ -2,6 +2,7 @@
 import { recordReceivedMessage } from '../../src/messages/received.js';
 import { sendMessage } from '../../src/messages/send.js';
 import type { TestApp } from '../helpers/app.js';
+import { publishedEvents } from '../helpers/published.js';
 
 let counter = 0;
 
@@ -89,13 +90,9 @@ export async function conversationWith(
   return found;
 }
 
+/** The workspace's events of a type, as published (their data as a webhook receives it). */
 export async function eventsOfType(t: TestApp, type: string): Promise<Array<Record<string, unknown>>> {
-  const rows = await t.app.ctx.db
-    .selectFrom('events')
-    .select('data')
-    .where('workspace_id', '=', t.workspaceId)
-    .where('type', '=', type)
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => JSON.parse(r.data) as Record<string, unknown>);
+  return publishedEvents(t, (e) => e.workspaceId === t.workspaceId && e.type === type)
+    .sort((a, b) => (a.id < b.id ? -1 : 1))
+    .map((e) => e.data);
 }

@@ -2,6 +2,7 @@ import { createServer } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startApp, type TestApp } from '../helpers/app.js';
+import { publishedEvents } from '../helpers/published.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 
 let db: TestDatabase;
@@ -67,11 +68,7 @@ describe('a baileys device that cannot reach WhatsApp', () => {
     for (let i = 1; i < waits.length; i++) expect(waits[i]!).toBeGreaterThanOrEqual(waits[i - 1]!);
     expect(waits.at(-1)!).toBeGreaterThan(waits[0]!);
 
-    const history = await t.app.ctx.db
-      .selectFrom('events')
-      .select('type')
-      .where('device_id', '=', dev.id)
-      .execute();
+    const history = publishedEvents(t, (e) => e.type.startsWith('device.') && e.data.id === dev.id);
     expect(history.map((e) => e.type)).toContain('device.disconnected');
     expect((await t.app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
     const refused = await t.request({

@@ -3,6 +3,7 @@ import { dbTime, isLeaseLost, type LeaseFence } from '../../src/cluster/leases.j
 import { setDeviceStatus } from '../../src/devices/status.js';
 import { transitionMessage } from '../../src/messages/status.js';
 import { eventually, startApp, type TestApp } from '../helpers/app.js';
+import { publishedEvents } from '../helpers/published.js';
 import { appTest } from '../helpers/fixture.js';
 import { linkSandboxDevice, sendText } from '../helpers/sandbox.js';
 
@@ -104,18 +105,15 @@ describe('lease fencing', () => {
     });
     // Its status was never anything but `connected`: wait for what the new start says.
     const events = await eventually(async () => {
-      const rows = await t.app.ctx.db
-        .selectFrom('events')
-        .select(['type', 'data'])
-        .where('device_id', '=', deviceId)
-        .orderBy('id')
-        .execute();
+      const rows = publishedEvents(t, (e) => e.type.startsWith('device.') && e.data.id === deviceId).sort(
+        (a, b) => (a.id < b.id ? -1 : 1),
+      );
       return rows.at(-1)?.type === 'device.connected' && rows.some((e) => e.type === 'device.disconnected')
         ? rows
         : undefined;
     });
     const disconnected = events.filter((e) => e.type === 'device.disconnected');
-    expect(disconnected.map((e) => JSON.parse(e.data).statusReason)).toEqual(['node_lost; reconnecting']);
+    expect(disconnected.map((e) => e.data.statusReason)).toEqual(['node_lost; reconnecting']);
     expect(events.map((e) => e.type).slice(-2)).toEqual(['device.disconnected', 'device.connected']);
     expect((await deviceRow(t, deviceId)).status).toBe('connected');
   });
@@ -137,13 +135,11 @@ describe('a clean shutdown', () => {
     const lease = (await leaseRow(t, deviceId))!;
     expect(lease.node_id).toBe('node-stopping');
     expect(lease.expires_at < new Date().toISOString()).toBe(true);
-    const event = await t.app.ctx.db
-      .selectFrom('events')
-      .select('data')
-      .where('device_id', '=', deviceId)
-      .where('type', '=', 'device.disconnected')
-      .executeTakeFirstOrThrow();
-    expect(JSON.parse(event.data)).toMatchObject({
+    const event = publishedEvents(
+      other,
+      (e) => e.type === 'device.disconnected' && e.data.id === deviceId,
+    ).at(0);
+    expect(event?.data).toMatchObject({
       status: 'disconnected',
       statusReason: 'node_shutdown; reconnecting',
     });

@@ -1,5 +1,6 @@
 import { describe, expect } from 'vitest';
 import { eventually, type TestApp } from '../helpers/app.js';
+import { publishedEvents } from '../helpers/published.js';
 import { linkSandboxDevice } from '../helpers/sandbox.js';
 import { appTest } from '../helpers/fixture.js';
 
@@ -13,10 +14,11 @@ it.beforeAll(({ t: app }) => {
 
 const device = async (id: string) => (await t.request({ method: 'GET', url: `/v1/devices/${id}` })).json();
 const statusOf = async (id: string) => (await device(id)).status as string;
+/** The types of a device's events (its own statuses), as published, in id order. */
 const eventTypes = async (id: string) =>
-  (
-    await t.app.ctx.db.selectFrom('events').select('type').where('device_id', '=', id).orderBy('id').execute()
-  ).map((e) => e.type);
+  publishedEvents(t, (e) => e.type.startsWith('device.') && e.data.id === id)
+    .sort((a, b) => (a.id < b.id ? -1 : 1))
+    .map((e) => e.type);
 
 describe('device lifecycle on the sandbox engine', () => {
   it('goes unlinked → connecting → qr → connected → disconnected → connected', async ({ t }) => {

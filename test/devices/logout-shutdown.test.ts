@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startApp, type TestApp } from '../helpers/app.js';
+import { publishedEvents } from '../helpers/published.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { linkSandboxDevice, sendText, waitForStatus } from '../helpers/sandbox.js';
 
@@ -46,15 +47,10 @@ describe('logged-out devices and shutdown', () => {
       await t.request({ method: 'POST', url: '/v1/devices', payload: { name: 'QR event' } })
     ).json();
     await t.request({ method: 'POST', url: `/v1/devices/${dev.id}/connect` });
-    const event = await eventually(() =>
-      t.app.ctx.db
-        .selectFrom('events')
-        .selectAll()
-        .where('device_id', '=', dev.id)
-        .where('type', '=', 'device.qr')
-        .executeTakeFirst(),
+    const event = await eventually(async () =>
+      publishedEvents(t, (e) => e.type === 'device.qr' && e.data.id === dev.id).at(0),
     );
-    expect(JSON.parse(event.data)).toMatchObject({
+    expect(event.data).toMatchObject({
       id: dev.id,
       status: 'qr',
       qr: expect.stringContaining(dev.id),

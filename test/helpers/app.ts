@@ -3,6 +3,7 @@ import pino, { type Logger } from 'pino';
 import { Writable } from 'node:stream';
 import { buildApp, type AppDeps } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
+import type { WapingEvent } from '../../src/events/types.js';
 import { createApiKey } from '../../src/workspaces/api-keys.js';
 import type { Scope } from '../../src/workspaces/scopes.js';
 import type { TestDatabase } from './database.js';
@@ -42,6 +43,11 @@ export interface TestApp {
   workspaceId: string;
   /** An all-scopes key of the default workspace. */
   apiKey: string;
+  /**
+   * Every event this app published on its bus (after its change committed), in order. Only an
+   * event a webhook may want has a row in `events`; the bus carries every one.
+   */
+  published: WapingEvent[];
   /** `app.inject` with the API key unless `headers.authorization` is given. */
   request(options: InjectOptions & { key?: string | null }): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
@@ -54,6 +60,8 @@ export async function startApp(
 ): Promise<TestApp> {
   const config = testConfig(db, env);
   const app = await buildApp(config, { logger: pino({ level: 'silent' }), ...deps });
+  const published: WapingEvent[] = [];
+  app.ctx.bus.subscribe('events', (event) => published.push(event));
   await app.ready();
   const workspace = await app.ctx.db
     .selectFrom('workspaces')
@@ -70,6 +78,7 @@ export async function startApp(
     config,
     workspaceId: workspace.id,
     apiKey: key,
+    published,
     request: ({ key: useKey, ...options }) => {
       const headers = { ...(options.headers ?? {}) } as Record<string, string>;
       const k = useKey === undefined ? key : useKey;

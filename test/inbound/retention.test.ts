@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runRetention, startRetention } from '../../src/inbound/retention.js';
 import { otherWorkspace, eventually } from '../helpers/app.js';
 import { makeMessage } from '../helpers/factories.js';
+import { startHttpRecorder } from '../channels/http-recorder.js';
 import { customerWrites, DAY, linkDevice, startInboundApp, type InboundKit } from './kit.js';
 
 let kit: InboundKit;
@@ -59,6 +60,15 @@ describe('retention', () => {
       body: 'foreign body',
     });
 
+    // A webhook receiver taking the messages' events, so they have rows (an event no webhook wants
+    // has none) to age out; it answers at once, so no delivery still waits to send them.
+    const receiver = await startHttpRecorder(() => ({ status: 200 }));
+    const hook = await kit.t.request({
+      method: 'POST',
+      url: '/v1/webhooks',
+      payload: { url: receiver.url, events: ['message.received', 'message.read'] },
+    });
+    expect(hook.statusCode).toBe(201);
     const oldIn = (await customerWrites(kit, deviceId, 'old question', '+15557770001')).inboundId;
     const oldOut = await send({
       deviceId,
@@ -67,6 +77,8 @@ describe('retention', () => {
       metadata: { ticket: 7 },
     });
     await eventually(async () => (await message(oldOut)).json().status === 'read');
+    await eventually(async () => receiver.requests.length === 2);
+    await receiver.close();
     const waiting = await insertMessage(kit.t.workspaceId, '2025-01-01T00:00:00.000Z', {
       status: 'queued',
       body: 'still waiting to go out',
@@ -110,7 +122,8 @@ describe('retention', () => {
       .executeTakeFirstOrThrow();
     expect(kept.body).toBe('foreign body');
 
-    // The events that carried the old texts went with them; the recent one stays.
+    // The events that carried the old texts went with them (their deliveries were sent); the
+    // recent one stays.
     const events = await kit.t.app.ctx.db
       .selectFrom('events')
       .select(['data', 'created_at'])

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect } from 'vitest';
 import { appTest } from '../helpers/fixture.js';
 import { eventually, type TestApp } from '../helpers/app.js';
+import { publishedEvents } from '../helpers/published.js';
 import { linkSandboxDevice, waitForStatus } from '../helpers/sandbox.js';
 import { jpeg, mp4, multipartBody, ogg, pdf, png } from './fixtures.js';
 
@@ -165,13 +166,8 @@ describe('receiving media on the sandbox line', () => {
     const file = await t.request({ method: 'GET', url: message.media.url });
     expect(file.headers['content-type']).toBe('image/png');
     expect(file.rawPayload.equals(bytes)).toBe(true);
-    const event = await t.app.ctx.db
-      .selectFrom('events')
-      .select('data')
-      .where('type', '=', 'message.received')
-      .orderBy('id', 'desc')
-      .executeTakeFirstOrThrow();
-    expect(JSON.parse(event.data).media).toMatchObject({
+    const event = publishedEvents(t, (e) => e.type === 'message.received').at(-1);
+    expect(event?.data.media).toMatchObject({
       id: message.media.id,
       url: message.media.url,
       sha256: sha(bytes),

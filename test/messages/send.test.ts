@@ -1,5 +1,6 @@
 import { describe, expect } from 'vitest';
 import { eventually, type TestApp } from '../helpers/app.js';
+import { publishedEvents } from '../helpers/published.js';
 import { linkSandboxDevice, sendText, waitForStatus } from '../helpers/sandbox.js';
 import { appTest } from '../helpers/fixture.js';
 
@@ -45,11 +46,7 @@ describe('sending', () => {
       'read',
     ]);
     expect((await inbox('+15551234567'))[0]).toMatchObject({ text: 'Hello there', status: 'read' });
-    const events = await t.app.ctx.db
-      .selectFrom('events')
-      .select('type')
-      .where('type', 'like', 'message.%')
-      .execute();
+    const events = publishedEvents(t, (e) => e.type.startsWith('message.'));
     expect(events.map((e) => e.type)).toEqual(
       expect.arrayContaining(['message.sent', 'message.delivered', 'message.read']),
     );

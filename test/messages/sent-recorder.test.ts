@@ -5,6 +5,7 @@ import { applyReceipt } from '../../src/messages/receipts.js';
 import { SentRecorder } from '../../src/messages/sent-recorder.js';
 import type { TestApp } from '../helpers/app.js';
 import { appTest } from '../helpers/fixture.js';
+import { publishedEvents } from '../helpers/published.js';
 import { idleSandboxDevice, sendText } from '../helpers/sandbox.js';
 
 const it = appTest();
@@ -42,8 +43,7 @@ describe('hand-offs written beside the dispatcher', () => {
     expect(await sentEntries(t, second.id)).toEqual([{ at: tookSecond.toISOString() }]);
     const view = (await t.request({ method: 'GET', url: `/v1/messages/${second.id}` })).json();
     expect(view.status).toBe('sent');
-    const events = await t.app.ctx.db.selectFrom('events').select(['type', 'data']).execute();
-    const sentEvents = events.filter((e) => e.type === 'message.sent').map((e) => JSON.parse(e.data).id);
+    const sentEvents = publishedEvents(t, (e) => e.type === 'message.sent').map((e) => e.data.id);
     expect(sentEvents.sort()).toEqual([first.id, second.id].sort());
     const contact = await t.app.ctx.db
       .selectFrom('contacts')

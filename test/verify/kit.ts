@@ -9,6 +9,7 @@ import {
 } from '../channels/helpers.js';
 import { eventually, startApp, type TestApp } from '../helpers/app.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { publishedEvents } from '../helpers/published.js';
 import { linkSandboxDevice } from '../helpers/sandbox.js';
 
 export interface VerifyKit {
@@ -130,14 +131,9 @@ export async function whatsappCode(t: TestApp, to: string, nth = 1): Promise<str
 /** A wrong code of the right length: the real one with its first digit changed. */
 export const wrongCode = (code: string): string => `${(Number(code[0]) + 1) % 10}${code.slice(1)}`;
 
+/** A verification's events of a type, as published, in id order. */
 export async function eventsOf(t: TestApp, type: string, verificationId: string) {
-  const rows = await t.app.ctx.db
-    .selectFrom('events')
-    .selectAll()
-    .where('type', '=', type)
-    .orderBy('id')
-    .execute();
-  return rows
-    .map((r) => JSON.parse(r.data) as Record<string, unknown>)
-    .filter((data) => data.id === verificationId);
+  return publishedEvents(t, (e) => e.type === type && e.data.id === verificationId)
+    .sort((a, b) => (a.id < b.id ? -1 : 1))
+    .map((e) => e.data);
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startApp, type TestApp } from '../helpers/app.js';
-import { eventsOf, getVerification, startVerification, startVerifyKit, type VerifyKit } from './kit.js';
+import { publishedEvents } from '../helpers/published.js';
+import { getVerification, startVerification, startVerifyKit, type VerifyKit } from './kit.js';
 
 let kit: VerifyKit;
 let second: TestApp;
@@ -36,7 +37,11 @@ describe('two nodes on one database', () => {
         ['whatsapp', 'timed_out'],
         ['sms', 'sent'],
       ]);
-      expect(await eventsOf(kit.t, 'verification.fallback', id)).toHaveLength(1);
+      // Made by whichever node advanced it (on PostgreSQL each node also hears the other's).
+      const fallbacks = [kit.t, second].flatMap((app) =>
+        publishedEvents(app, (e) => e.type === 'verification.fallback' && e.data.id === id).map((e) => e.id),
+      );
+      expect(new Set(fallbacks).size).toBe(1);
     }
     expect(kit.twilio.requests.filter((r) => r.to === to)).toHaveLength(3);
   });
