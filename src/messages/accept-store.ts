@@ -35,9 +35,9 @@ function partPlaceholders(all: Args, index: number): object {
  * into) and the month's count in one statement, one round trip where they were one each. The
  * counter row of the workspace, which every accept of the workspace updates, is locked from this
  * statement to the commit only: so when a part says its `finish` will write more (a new
- * conversation's event), the statement does not count, and the count follows that writing.
- * `counted` is false then, or when the quota is used up (the rows written are then rolled back
- * with the transaction); each part's returned row comes back as JSON.
+ * conversation's event a webhook may want), the statement does not count, and the count follows
+ * that writing. `counted` is false then, or when the quota is used up (the rows written are then
+ * rolled back with the transaction); each part's returned row comes back as JSON.
  */
 const acceptStatement = (parts: readonly AcceptedPart<object>[], limited: boolean, alone: boolean) =>
   preparedQuery<Args, Stored>((db, a) => {
@@ -101,7 +101,7 @@ interface Statements {
    * Workspace, line and number of the messages this node accepted lately, oldest first: a message
    * to one of them is tried alone, since its parts then usually have nothing more to write (its
    * conversation exists). A first message to a number goes the long way at once instead of
-   * trying, being refused (its new thread has an event to write) and trying again.
+   * trying, being refused (its new thread has an event to write for a webhook) and trying again.
    */
   seen: RecentSet<string>;
 }

@@ -173,7 +173,7 @@ export async function takeCheck(db: DbOrTx, id: string, now: Date): Promise<bool
   return Number(result.numAffectedRows ?? 0) > 0;
 }
 
-const approvalOf = (db: QueryCreator<Database>, a: { id: string; at: string }) =>
+const approvedOnCheck = preparedQuery<{ id: string; at: string }, VerificationRow>((db, a) =>
   db
     .updateTable('verifications')
     .set((eb) => ({
@@ -188,9 +188,8 @@ const approvalOf = (db: QueryCreator<Database>, a: { id: string; at: string }) =
     .where('status', '=', 'pending')
     .where('check_attempts', '<', MAX_CHECKS)
     .where('expires_at', '>', a.at)
-    .returningAll();
-
-const approvedOnCheck = preparedQuery<{ id: string; at: string }, VerificationRow>(approvalOf);
+    .returningAll(),
+);
 
 /**
  * A check with the right code: takes one of the MAX_CHECKS and approves the verification in one
