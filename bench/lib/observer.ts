@@ -30,9 +30,10 @@ const QUEUE = `select count(*) as n from messages where status in ('queued', 'se
 const STATUSES = `select status, count(*) as n from messages where direction = 'out' group by status`;
 const HANDOFFS = `select m.device_id as device_id, h.at as at from message_status_history h
   join messages m on m.id = h.message_id where h.status = 'sent' and h.at >= $1 order by h.at`;
-const WAITS = `select q.at as queued_at, s.at as sent_at from message_status_history q
-  join message_status_history s on s.message_id = q.message_id and s.status = 'sent'
-  where q.status = 'queued' and q.at >= $1`;
+// A message's row is its \`queued\` entry: accepted at its created_at.
+const WAITS = `select m.created_at as queued_at, s.at as sent_at from messages m
+  join message_status_history s on s.message_id = m.id and s.status = 'sent'
+  where m.direction = 'out' and m.created_at >= $1`;
 const waitsOf = (rows: Array<{ queued_at: string; sent_at: string }>) =>
   rows.map((r) => Date.parse(r.sent_at) - Date.parse(r.queued_at));
 

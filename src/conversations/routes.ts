@@ -97,7 +97,7 @@ export function conversationRoutes(ctx: AppContext, supervisor: DeviceSupervisor
   const messageView = async (request: FastifyRequest, id: string) => {
     const row = await findMessage(ctx.db, authOf(request).workspaceId, id);
     if (!row) throw notFound('Message');
-    return toMessageView(row, await messageTimeline(ctx.db, row.id));
+    return toMessageView(row, await messageTimeline(ctx.db, row));
   };
   return async (app) => {
     app.get(

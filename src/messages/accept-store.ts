@@ -31,13 +31,13 @@ function partPlaceholders(all: Args, index: number): object {
 }
 
 /**
- * PostgreSQL: the message, its timeline entry, the hooks' parts (the conversation it is filed
- * into) and the month's count in one statement, one round trip where they were one each. The
- * counter row of the workspace, which every accept of the workspace updates, is locked from this
- * statement to the commit only: so when a part says its `finish` will write more (a new
- * conversation's event a webhook may want), the statement does not count, and the count follows
- * that writing. `counted` is false then, or when the quota is used up (the rows written are then
- * rolled back with the transaction); each part's returned row comes back as JSON.
+ * PostgreSQL: the message, the hooks' parts (the conversation it is filed into) and the month's
+ * count in one statement, one round trip where they were one each. The counter row of the
+ * workspace, which every accept of the workspace updates, is locked from this statement to the
+ * commit only: so when a part says its `finish` will write more (a new conversation's event a
+ * webhook may want), the statement does not count, and the count follows that writing. `counted`
+ * is false then, or when the quota is used up (the rows written are then rolled back with the
+ * transaction); each part's returned row comes back as JSON.
  */
 const acceptStatement = (parts: readonly AcceptedPart<object>[], limited: boolean, alone: boolean) =>
   preparedQuery<Args, Stored>((db, a) => {
@@ -126,10 +126,10 @@ function statements(hooks: readonly MessageStoredHook[]): Statements {
 }
 
 /**
- * Stores a message accepted for sending with its `queued` timeline entry, counts it against the
- * plan's monthly quota and runs the hooks of a new message (the inbox files it), in the caller's
- * transaction; throws QUOTA_EXCEEDED (the caller's transaction must then roll back) when the
- * month's messages are used up. Call the result after the commit.
+ * Stores a message accepted for sending (its row is its `queued` timeline entry), counts it
+ * against the plan's monthly quota and runs the hooks of a new message (the inbox files it), in
+ * the caller's transaction; throws QUOTA_EXCEEDED (the caller's transaction must then roll back)
+ * when the month's messages are used up. Call the result after the commit.
  */
 export async function storeAcceptedMessage(
   trx: Transaction<Database>,

@@ -2,13 +2,13 @@ import type { AppContext } from '../context.js';
 import type { EngineEvents } from '../engines/engine.js';
 import { newId } from '../lib/ids.js';
 import { storeInboundMedia } from '../media/inbound.js';
-import { announce, appendHistory } from './status.js';
+import { announce } from './status.js';
 import type { MessageRow } from './tables.js';
 import { toMessageView } from './views.js';
 
 /**
- * Stores a customer's message as an inbound message (`direction: "in"`, status `received`) with
- * its timeline entry and `message.received` event, then announces it. A redelivered WhatsApp id
+ * Stores a customer's message as an inbound message (`direction: "in"`, status `received`, which
+ * is also its first timeline entry) with its `message.received` event, then announces it. A redelivered WhatsApp id
  * is stored once: undefined then.
  */
 export async function recordReceivedMessage(
@@ -57,7 +57,6 @@ export async function recordReceivedMessage(
   };
   const { event, afterCommit } = await ctx.db.transaction().execute(async (trx) => {
     await trx.insertInto('messages').values(row).execute();
-    await appendHistory(trx, id, 'received', at);
     const recorded = await ctx.events.record(trx, {
       workspaceId: device.workspaceId,
       type: 'message.received',

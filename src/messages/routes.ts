@@ -21,7 +21,7 @@ export function messageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   const messageView = async (request: FastifyRequest, id: string) => {
     const row = await findMessage(ctx.db, authOf(request).workspaceId, id);
     if (!row) throw notFound('Message');
-    return toMessageView(row, await messageTimeline(ctx.db, row.id));
+    return toMessageView(row, await messageTimeline(ctx.db, row));
   };
   return async (app) => {
     app.post(
@@ -117,7 +117,7 @@ export function messageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         const canceled = await transitionMessage(ctx, row.id, 'canceled');
         if (!canceled)
           throw new AppError('CONFLICT', `Only queued messages can be canceled; this one is ${row.status}`);
-        return toMessageView(canceled, await messageTimeline(ctx.db, row.id));
+        return toMessageView(canceled, await messageTimeline(ctx.db, row));
       },
     );
   };

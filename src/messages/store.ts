@@ -46,44 +46,22 @@ const insertMessage = preparedQuery<MessageRow, never>((db, a) =>
   db.insertInto('messages').values(messageValues(a)),
 );
 
-const insertQueuedEntry = preparedQuery<{ id: string; at: string }, never>((db, a) =>
-  db
-    .insertInto('message_status_history')
-    .values({ message_id: a.id, status: 'queued', at: a.at, error_code: null }),
-);
-
 /**
- * PostgreSQL: the message and its first timeline entry as two data-modifying parts of one
- * statement (one round trip), for the caller to finish with its own parts or a plain select.
+ * PostgreSQL: the message as a data-modifying part of one statement (one round trip), for the
+ * caller to finish with its own parts or a plain select. Its first timeline entry is the row
+ * itself (`creationEntry`).
  */
 export const withQueuedMessage = (db: QueryCreator<Database>, a: MessageRow) =>
-  db
-    .with('message', (w) => w.insertInto('messages').values(messageValues(a)).returning(['id', 'created_at']))
-    .with('queued_entry', (w) =>
-      w
-        .insertInto('message_status_history')
-        .columns(['message_id', 'status', 'at', 'error_code'])
-        .expression((eb) =>
-          eb
-            .selectFrom('message')
-            .select([
-              'id',
-              sql<string>`'queued'`.as('status'),
-              'created_at',
-              sql<null>`null`.as('error_code'),
-            ]),
-        )
-        .returning('message_id'),
-    );
+  db.with('message', (w) =>
+    w.insertInto('messages').values(messageValues(a)).returning(['id', 'created_at']),
+  );
 
 /**
- * Stores a message accepted for sending, with its `queued` timeline entry (at its `created_at`),
- * in the caller's transaction: two statements (PostgreSQL's accept makes them one with its quota
- * count, in accept-store.ts).
+ * Stores a message accepted for sending in the caller's transaction. Its `queued` entry is not
+ * a row of its own: a timeline starts with the message row (`creationEntry`).
  */
 export async function insertQueuedMessage(trx: Transaction<Database>, row: MessageRow): Promise<void> {
   await insertMessage(trx, row);
-  await insertQueuedEntry(trx, { id: row.id, at: row.created_at });
 }
 
 /**
@@ -108,13 +86,37 @@ export async function findMessage(
     .executeTakeFirst();
 }
 
-export async function messageTimeline(db: DbOrTx, id: string) {
-  return db
+export interface TimelineEntry {
+  status: string;
+  at: string;
+  error_code: string | null;
+}
+
+/**
+ * A message's first timeline entry, which its row holds: `queued` for one accepted to send,
+ * `received` for one a contact sent, at `created_at`. Only the changes after it are rows of
+ * message_status_history (one insert fewer for every message); messages stored before that
+ * have it as a row too, which `messageTimeline` does not repeat.
+ */
+export function creationEntry(row: Pick<MessageRow, 'direction' | 'created_at'>): TimelineEntry {
+  return { status: row.direction === 'in' ? 'received' : 'queued', at: row.created_at, error_code: null };
+}
+
+/** A message's timeline, oldest first: its creation, then every status change. */
+export async function messageTimeline(
+  db: DbOrTx,
+  row: Pick<MessageRow, 'id' | 'direction' | 'created_at'>,
+): Promise<TimelineEntry[]> {
+  const changes = await db
     .selectFrom('message_status_history')
     .select(['status', 'at', 'error_code'])
-    .where('message_id', '=', id)
+    .where('message_id', '=', row.id)
     .orderBy('at')
     .execute();
+  const created = creationEntry(row);
+  const first = changes[0];
+  if (first && first.status === created.status && first.at === created.at) return changes;
+  return [created, ...changes];
 }
 
 export async function findByWaId(

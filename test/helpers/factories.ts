@@ -1,6 +1,7 @@
 import { newId } from '../../src/lib/ids.js';
 import { defaultPacing } from '../../src/devices/pacing.js';
 import type { DeviceRow } from '../../src/devices/tables.js';
+import { creationEntry } from '../../src/messages/store.js';
 import type { MessageRow } from '../../src/messages/tables.js';
 import { waMessageIdFor } from '../../src/messages/wa-id.js';
 import type { DbOrTx } from '../../src/db/database.js';
@@ -35,7 +36,10 @@ export async function makeDevice(
   return row;
 }
 
-/** A message row with its first timeline entry; outbound and queued unless told otherwise. */
+/**
+ * A message row; outbound and queued unless told otherwise. Its row is its first timeline entry
+ * (`queued` or `received`); a message made in a later status gets that status's entry too.
+ */
 export async function makeMessage(
   db: DbOrTx,
   fields: Partial<MessageRow> & { workspace_id: string },
@@ -69,9 +73,10 @@ export async function makeMessage(
     ...fields,
   };
   await db.insertInto('messages').values(row).execute();
-  await db
-    .insertInto('message_status_history')
-    .values({ message_id: row.id, status: row.status, at: created, error_code: row.error_code })
-    .execute();
+  if (row.status !== creationEntry(row).status)
+    await db
+      .insertInto('message_status_history')
+      .values({ message_id: row.id, status: row.status, at: created, error_code: row.error_code })
+      .execute();
   return row;
 }

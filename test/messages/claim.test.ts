@@ -5,6 +5,7 @@ import { claimBurst, claimNext } from '../../src/messages/claim.js';
 import type { TestApp } from '../helpers/app.js';
 import { appTest } from '../helpers/fixture.js';
 import { idleSandboxDevice, sendText } from '../helpers/sandbox.js';
+import { timelineStatuses } from '../helpers/timeline.js';
 
 const it = appTest();
 
@@ -54,12 +55,7 @@ describe('claiming the next message', () => {
       jid: '15550071103@s.whatsapp.net',
       checked_at: '2026-01-01T00:00:00.000Z',
     });
-    const timeline = await t.app.ctx.db
-      .selectFrom('message_status_history')
-      .select('status')
-      .where('message_id', '=', high)
-      .execute();
-    expect(timeline.map((e) => e.status).sort()).toEqual(['queued', 'sending']);
+    expect(await timelineStatuses(t.app.ctx.db, high)).toEqual(['queued', 'sending']);
 
     const second = await claimNext(t.app.ctx, deviceId, fence, new Date());
     expect(second?.message.id).toBe(normal);
@@ -84,12 +80,7 @@ describe('claiming the next message', () => {
     if (t.app.ctx.dialect === 'postgres') expect(isLeaseLost(outcome)).toBe(true);
     else expect(outcome).toBeUndefined();
     expect(await row(t, id)).toEqual({ status: 'queued', attempts: 0 });
-    const timeline = await t.app.ctx.db
-      .selectFrom('message_status_history')
-      .select('status')
-      .where('message_id', '=', id)
-      .execute();
-    expect(timeline.map((e) => e.status)).toEqual(['queued']);
+    expect(await timelineStatuses(t.app.ctx.db, id)).toEqual(['queued']);
   });
 
   it('takes several at once for an unpaced line, in sending order, each with its entry and contact', async ({

@@ -4,6 +4,7 @@ import { eventually } from '../helpers/app.js';
 import { appTest } from '../helpers/fixture.js';
 import { lineDispatcher } from '../helpers/line-dispatcher.js';
 import { sendText } from '../helpers/sandbox.js';
+import { timelineStatuses } from '../helpers/timeline.js';
 
 const it = appTest();
 
@@ -43,13 +44,8 @@ describe('a burst of claimed messages on an unpaced line', () => {
     await eventually(async () => (await statuses()).join() === 'sent/1,sent/1,queued/0,queued/0,queued/0');
     await dispatcher.stop();
     expect(handedOff).toEqual(['+15550083100', '+15550083101']);
-    const entries = await t.app.ctx.db
-      .selectFrom('message_status_history')
-      .select('status')
-      .where('message_id', '=', ids[4]!)
-      .execute();
     // Claimed with the burst, then put back: its timeline says so.
-    expect(entries.map((e) => e.status)).toEqual(['queued', 'sending', 'queued']);
+    expect(await timelineStatuses(t.app.ctx.db, ids[4]!)).toEqual(['queued', 'sending', 'queued']);
   });
 
   it('goes to an engine that takes several at once in one call, a refused one failing alone', async ({

@@ -19,24 +19,18 @@ async function queueFromElsewhere(db: Kysely<Database>, like: string): Promise<s
   const row = await db.selectFrom('messages').selectAll().where('id', '=', like).executeTakeFirstOrThrow();
   const now = new Date();
   const id = newId('msg', now.getTime());
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('messages')
-      .values({
-        ...row,
-        id,
-        status: 'queued',
-        attempts: 0,
-        wa_message_id: null,
-        created_at: now.toISOString(),
-        updated_at: now.toISOString(),
-      })
-      .execute();
-    await trx
-      .insertInto('message_status_history')
-      .values({ message_id: id, status: 'queued', at: now.toISOString(), error_code: null })
-      .execute();
-  });
+  await db
+    .insertInto('messages')
+    .values({
+      ...row,
+      id,
+      status: 'queued',
+      attempts: 0,
+      wa_message_id: null,
+      created_at: now.toISOString(),
+      updated_at: now.toISOString(),
+    })
+    .execute();
   return id;
 }
 

@@ -6,6 +6,7 @@ import type { TestApp } from '../helpers/app.js';
 import { appTest } from '../helpers/fixture.js';
 import { publishedEvents } from '../helpers/published.js';
 import { idleSandboxDevice, sendText } from '../helpers/sandbox.js';
+import { timelineStatuses } from '../helpers/timeline.js';
 
 const it = appTest();
 
@@ -25,12 +26,7 @@ async function sending(
 
 /** The statuses of a message's timeline, sorted: two moves in one transaction may share a millisecond. */
 async function timeline(t: TestApp, id: string) {
-  const rows = await t.app.ctx.db
-    .selectFrom('message_status_history')
-    .select('status')
-    .where('message_id', '=', id)
-    .execute();
-  return rows.map((r) => r.status).sort();
+  return (await timelineStatuses(t.app.ctx.db, id)).sort();
 }
 
 function eventsOf(t: TestApp, id: string) {
