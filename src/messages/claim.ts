@@ -3,6 +3,7 @@ import { dbTime, leaseLost, type LeaseFence } from '../cluster/leases.js';
 import type { AppContext } from '../context.js';
 import type { ContactRow } from '../contacts/tables.js';
 import type { DbOrTx } from '../db/database.js';
+import { preparedQuery } from '../db/prepared.js';
 import { queuedOn } from './store.js';
 import type { MessageRow } from './tables.js';
 
@@ -149,6 +150,60 @@ export function claimableQuery(db: DbOrTx, deviceId: string, at: string, limit: 
     .limit(limit);
 }
 
+type ClaimArgs = {
+  deviceId: string;
+  at: string;
+  limit: number;
+  fenceDeviceId: string;
+  nodeId: string;
+  generation: number;
+};
+
+/**
+ * SQLite's claim, built and compiled once (the dispatcher runs it for every burst): the queued
+ * messages moved to `sending` when the fence still holds. The lease is checked by the claim
+ * itself, so an empty queue costs no separate statement.
+ */
+const claimQueuedOnSqlite = preparedQuery<ClaimArgs, MessageRow>((db, a) =>
+  db
+    .updateTable('messages')
+    .set((eb) => ({ status: 'sending', updated_at: a.at, attempts: eb('attempts', '+', 1) }))
+    .where('id', 'in', claimableQuery(db, a.deviceId, a.at, a.limit))
+    .where('status', '=', 'queued')
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('device_leases')
+          .select('device_id')
+          .where('device_id', '=', a.fenceDeviceId)
+          .where('node_id', '=', a.nodeId)
+          .where('generation', '=', a.generation)
+          .where('expires_at', '>', dbTime('sqlite')),
+      ),
+    )
+    .returningAll(),
+);
+
+/** The claimed messages' `sending` entries: the ids as a JSON array, so one text serves any count. */
+const insertSendingEntries = preparedQuery<{ ids: string; at: string }, never>((db, a) =>
+  db
+    .insertInto('message_status_history')
+    .columns(['message_id', 'status', 'at', 'error_code'])
+    .expression(sql`select value, 'sending', ${a.at}, null from json_each(${a.ids})`),
+);
+
+/** What the dispatcher knows of the claimed messages' numbers (a JSON array of phones). */
+const contactsOfPhones = preparedQuery<
+  { workspaceId: string; phones: string },
+  ClaimedContact & { phone: string }
+>((db, a) =>
+  db
+    .selectFrom('contacts')
+    .select(['phone', 'on_whatsapp', 'jid', 'checked_at'])
+    .where('workspace_id', '=', a.workspaceId)
+    .where(sql<boolean>`phone in (select value from json_each(${a.phones}))`),
+);
+
 async function claimOnSqlite(
   ctx: AppContext,
   deviceId: string,
@@ -157,44 +212,24 @@ async function claimOnSqlite(
   limit: number,
 ): Promise<Claim[]> {
   return ctx.db.transaction().execute(async (trx) => {
-    // The lease is checked by the claim itself, so an empty queue costs no separate statement. The
-    // transaction's write lock keeps the lease row from changing hands until it commits. A lease
-    // lost reads as nothing to claim here: nothing is written, and the device's next renewal
-    // stops its dispatcher.
-    const messages = await trx
-      .updateTable('messages')
-      .set((eb) => ({ status: 'sending', updated_at: at, attempts: eb('attempts', '+', 1) }))
-      .where('id', 'in', claimableQuery(trx, deviceId, at, limit))
-      .where('status', '=', 'queued')
-      .where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('device_leases')
-            .select('device_id')
-            .where('device_id', '=', fence.deviceId)
-            .where('node_id', '=', fence.nodeId)
-            .where('generation', '=', fence.generation)
-            .where('expires_at', '>', dbTime('sqlite')),
-        ),
-      )
-      .returningAll()
-      .execute();
+    // The transaction's write lock keeps the lease row from changing hands until it commits. A
+    // lease lost reads as nothing to claim here: nothing is written, and the device's next
+    // renewal stops its dispatcher.
+    const { rows: messages } = await claimQueuedOnSqlite(trx, {
+      deviceId,
+      at,
+      limit,
+      fenceDeviceId: fence.deviceId,
+      nodeId: fence.nodeId,
+      generation: fence.generation,
+    });
     if (messages.length === 0) return [];
-    await trx
-      .insertInto('message_status_history')
-      .values(messages.map((m) => ({ message_id: m.id, status: 'sending', at, error_code: null })))
-      .execute();
+    await insertSendingEntries(trx, { ids: JSON.stringify(messages.map((m) => m.id)), at });
     // One device's messages are all of its workspace.
-    const contacts = await trx
-      .selectFrom('contacts')
-      .select(['phone', 'on_whatsapp', 'jid', 'checked_at'])
-      .where('workspace_id', '=', messages[0]!.workspace_id)
-      .where(
-        'phone',
-        'in',
-        messages.map((m) => m.phone),
-      )
-      .execute();
+    const { rows: contacts } = await contactsOfPhones(trx, {
+      workspaceId: messages[0]!.workspace_id,
+      phones: JSON.stringify([...new Set(messages.map((m) => m.phone))]),
+    });
     const byPhone = new Map(contacts.map(({ phone, ...contact }) => [phone, contact]));
     return messages.map((message) => ({ message, contact: byPhone.get(message.phone) }));
   });
