@@ -23,35 +23,59 @@ export async function findContact(
   return rows[0];
 }
 
+type ContactFields = Partial<Omit<ContactRow, 'workspace_id' | 'phone' | 'created_at'>>;
+type UpsertArgs = { workspaceId: string; phone: string; at: string } & ContactFields;
+
+/**
+ * The upsert of one set of fields, built and compiled once per set: every message handed off
+ * stores its number's last line (and a fresh lookup) with one.
+ */
+function buildUpsert(names: ReadonlyArray<keyof ContactFields>) {
+  return preparedQuery<UpsertArgs, never>((db, a) => {
+    const fields = Object.fromEntries(names.map((name) => [name, a[name]])) as ContactFields;
+    return db
+      .insertInto('contacts')
+      .values({
+        workspace_id: a.workspaceId,
+        phone: a.phone,
+        jid: null,
+        on_whatsapp: null,
+        checked_at: null,
+        last_device_id: null,
+        display_name: null,
+        first_inbound_at: null,
+        last_inbound_at: null,
+        opted_out_at: null,
+        notes: null,
+        created_at: a.at,
+        updated_at: a.at,
+        ...fields,
+      })
+      .onConflict((oc) => oc.columns(['workspace_id', 'phone']).doUpdateSet({ ...fields, updated_at: a.at }));
+  });
+}
+
+const upserts = new Map<string, ReturnType<typeof buildUpsert>>();
+
 /** Creates the contact row if missing, then applies the given fields. */
 export async function upsertContact(
   db: DbOrTx,
   workspaceId: string,
   phone: string,
-  fields: Partial<Omit<ContactRow, 'workspace_id' | 'phone' | 'created_at'>>,
+  fields: ContactFields,
   now: Date,
 ): Promise<void> {
-  const at = now.toISOString();
-  await db
-    .insertInto('contacts')
-    .values({
-      workspace_id: workspaceId,
-      phone,
-      jid: null,
-      on_whatsapp: null,
-      checked_at: null,
-      last_device_id: null,
-      display_name: null,
-      first_inbound_at: null,
-      last_inbound_at: null,
-      opted_out_at: null,
-      notes: null,
-      created_at: at,
-      updated_at: at,
-      ...fields,
-    })
-    .onConflict((oc) => oc.columns(['workspace_id', 'phone']).doUpdateSet({ ...fields, updated_at: at }))
-    .execute();
+  const names = (Object.keys(fields) as Array<keyof ContactFields>).filter(
+    (name) => fields[name] !== undefined,
+  );
+  // A null is a value of its own: it is bound, so only the field names pick the statement.
+  const key = names.sort().join(',');
+  let upsert = upserts.get(key);
+  if (!upsert) {
+    upsert = buildUpsert(names);
+    upserts.set(key, upsert);
+  }
+  await upsert(db, { workspaceId, phone, at: now.toISOString(), ...fields });
 }
 
 export function lookupIsFresh<C extends Pick<ContactRow, 'on_whatsapp' | 'checked_at'>>(

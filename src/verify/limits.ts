@@ -1,5 +1,6 @@
 import { PostgresAdapter, sql, type QueryCreator } from 'kysely';
 import type { DbOrTx, Dialect } from '../db/database.js';
+import { preparedQuery } from '../db/prepared.js';
 import type { Database } from '../db/types.js';
 import { AppError } from '../lib/errors.js';
 import type { VerificationLimitCountsTable } from './tables.js';
@@ -61,6 +62,68 @@ const raiseQuery = (db: QueryCreator<Database>, keys: CountKey[]) =>
         .doUpdateSet({ count: sql<number>`verification_limit_counts.count + 1` }),
     );
 
+// Every new verification raises and reads its counts: these are built and compiled once.
+const raiseOne = preparedQuery<CountKey, never>((db, a) =>
+  // The placeholders one by one: spread, they would be none.
+  raiseQuery(db, [{ workspace_id: a.workspace_id, kind: a.kind, subject: a.subject, second: a.second }]),
+);
+
+/** Two counts of one workspace and second (a creation's: the workspace's, then the number's). */
+type CountPair = {
+  workspaceId: string;
+  second: string;
+  kindA: Kind;
+  subjectA: string;
+  kindB: Kind;
+  subjectB: string;
+};
+
+const raisePair = preparedQuery<CountPair, never>((db, a) =>
+  raiseQuery(db, [
+    { workspace_id: a.workspaceId, kind: a.kindA, subject: a.subjectA, second: a.second },
+    { workspace_id: a.workspaceId, kind: a.kindB, subject: a.subjectB, second: a.second },
+  ]),
+);
+
+type WindowRow = { second: string; count: number | string };
+
+const windowQuery = preparedQuery<Omit<CountKey, 'second'> & { since: string }, WindowRow>((db, a) =>
+  db
+    .selectFrom('verification_limit_counts')
+    .select(['second', 'count'])
+    .where('workspace_id', '=', a.workspace_id)
+    .where('kind', '=', a.kind)
+    .where('subject', '=', a.subject)
+    .where('second', '>', a.since)
+    .orderBy('second', 'desc'),
+);
+
+const windowPairQuery = preparedQuery<
+  Omit<CountPair, 'second'> & { sinceA: string; sinceB: string },
+  WindowRow & { kind: Kind; subject: string }
+>((db, a) =>
+  db
+    .selectFrom('verification_limit_counts')
+    .select(['kind', 'subject', 'second', 'count'])
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb('workspace_id', '=', a.workspaceId),
+          eb('kind', '=', a.kindA),
+          eb('subject', '=', a.subjectA),
+          eb('second', '>', a.sinceA),
+        ]),
+        eb.and([
+          eb('workspace_id', '=', a.workspaceId),
+          eb('kind', '=', a.kindB),
+          eb('subject', '=', a.subjectB),
+          eb('second', '>', a.sinceB),
+        ]),
+      ]),
+    )
+    .orderBy('second', 'desc'),
+);
+
 /** Takes a raised count back. */
 async function lower(db: DbOrTx, key: CountKey): Promise<void> {
   await db
@@ -75,22 +138,10 @@ async function lower(db: DbOrTx, key: CountKey): Promise<void> {
 }
 
 /** The counts of a key's window, newest second first. */
-async function windowCounts(
-  db: DbOrTx,
-  key: CountKey,
-  rule: LimitRule,
-  now: Date,
-): Promise<Array<{ second: string; count: number | string }>> {
+async function windowCounts(db: DbOrTx, key: CountKey, rule: LimitRule, now: Date): Promise<WindowRow[]> {
   const since = new Date(now.getTime() - rule.windowSeconds * 1000).toISOString();
-  return db
-    .selectFrom('verification_limit_counts')
-    .select(['second', 'count'])
-    .where('workspace_id', '=', key.workspace_id)
-    .where('kind', '=', key.kind)
-    .where('subject', '=', key.subject)
-    .where('second', '>', since)
-    .orderBy('second', 'desc')
-    .execute();
+  const { workspace_id, kind, subject } = key;
+  return (await windowQuery(db, { workspace_id, kind, subject, since })).rows;
 }
 
 /** The refusal when the window, this attempt counted, holds more than the limit; else null. */
@@ -132,7 +183,7 @@ export async function reserve(
   now: Date,
 ): Promise<Reservation> {
   const key = countKey(workspaceId, subject, rule, now);
-  await raiseQuery(db, [key]).execute();
+  await raiseOne(db, key);
   const refused = refusal(rule, await windowCounts(db, key, rule, now), now);
   if (!refused) return { release: () => lower(db, key) };
   await lower(db, key);
@@ -170,35 +221,6 @@ export async function admit(
 export const countsInTransaction = (dialect: Dialect): boolean => dialect === 'sqlite';
 
 /**
- * Both windows of `keys` (the counts of different rules), newest second first, in one statement:
- * the counts of each key, in the order of `keys`.
- */
-async function windowsOf(
-  db: DbOrTx,
-  keys: Array<{ key: CountKey; rule: LimitRule }>,
-  now: Date,
-): Promise<Array<Array<{ second: string; count: number | string }>>> {
-  const rows = await db
-    .selectFrom('verification_limit_counts')
-    .select(['kind', 'subject', 'second', 'count'])
-    .where((eb) =>
-      eb.or(
-        keys.map(({ key, rule }) =>
-          eb.and([
-            eb('workspace_id', '=', key.workspace_id),
-            eb('kind', '=', key.kind),
-            eb('subject', '=', key.subject),
-            eb('second', '>', new Date(now.getTime() - rule.windowSeconds * 1000).toISOString()),
-          ]),
-        ),
-      ),
-    )
-    .orderBy('second', 'desc')
-    .execute();
-  return keys.map(({ key }) => rows.filter((r) => r.kind === key.kind && r.subject === key.subject));
-}
-
-/**
  * A new verification's two counts: the workspace's starts a minute and the destination's sends.
  * On PostgreSQL, where each count commits before its window is read, one statement raises both
  * and the next reads both windows: two round trips instead of four, and each count is still
@@ -230,15 +252,22 @@ export async function reserveCreation(
     await Promise.all([lower(db, created), lower(db, sent)]);
   };
   // The rows in one order on every request (the workspace's first), so two never wait on each other.
-  await raiseQuery(db, [created, sent]).execute();
-  const [createdWindow, sentWindow] = await windowsOf(
-    db,
-    [
-      { key: created, rule: createRule },
-      { key: sent, rule: SEND_LIMIT },
-    ],
-    now,
-  );
+  const pair = {
+    workspaceId,
+    kindA: created.kind,
+    subjectA: created.subject,
+    kindB: sent.kind,
+    subjectB: sent.subject,
+  };
+  await raisePair(db, { ...pair, second: created.second });
+  const since = (rule: LimitRule) => new Date(now.getTime() - rule.windowSeconds * 1000).toISOString();
+  const { rows } = await windowPairQuery(db, {
+    ...pair,
+    sinceA: since(createRule),
+    sinceB: since(SEND_LIMIT),
+  });
+  const windowOf = (key: CountKey) => rows.filter((r) => r.kind === key.kind && r.subject === key.subject);
+  const [createdWindow, sentWindow] = [windowOf(created), windowOf(sent)];
   const refused = refusal(createRule, createdWindow ?? [], now) ?? refusal(SEND_LIMIT, sentWindow ?? [], now);
   if (!refused) return { release };
   await release();

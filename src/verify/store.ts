@@ -47,11 +47,13 @@ export async function latestPending(
  * Cancels the number's pending verifications (a new one replaces them; their code erased),
  * returning them as they now are: their `attempt_message_id` is what they were waiting on.
  */
-const supersedeQuery = (db: QueryCreator<Database>, workspaceId: string, phone: string, now: Date) =>
+const supersedeQuery = (db: QueryCreator<Database>, workspaceId: string, phone: string, at: string) =>
   db
     .updateTable('verifications')
     .set({
-      ...toColumns({ failure_reason: 'superseded', attempt_deadline: null }, now),
+      failure_reason: 'superseded',
+      attempt_deadline: null,
+      updated_at: at,
       status: 'canceled',
       sealed_code: null,
     })
@@ -60,27 +62,79 @@ const supersedeQuery = (db: QueryCreator<Database>, workspaceId: string, phone: 
     .where('status', '=', 'pending')
     .returningAll();
 
+/** Every column of a verification, in the order the prepared inserts bind them. */
+const VERIFICATION_COLUMNS = [
+  'id',
+  'workspace_id',
+  'phone',
+  'email',
+  'status',
+  'channels',
+  'route',
+  'route_index',
+  'attempt_state',
+  'attempt_message_id',
+  'attempt_deadline',
+  'send_attempts',
+  'device_id',
+  'template_id',
+  'locale',
+  'code_length',
+  'channel_timeout_seconds',
+  'code_hash',
+  'sealed_code',
+  'check_attempts',
+  'version',
+  'failure_reason',
+  'expires_at',
+  'approved_at',
+  'created_at',
+  'updated_at',
+] as const satisfies ReadonlyArray<keyof VerificationRow>;
+// A column added to verifications must be added above, or new verifications would drop it.
+const everyColumnListed: Exclude<keyof VerificationRow, (typeof VERIFICATION_COLUMNS)[number]> extends never
+  ? true
+  : never = true;
+void everyColumnListed;
+
+type InsertArgs = VerificationRow & { at: string };
+
+const columnsOf = (a: VerificationRow): VerificationRow =>
+  Object.fromEntries(VERIFICATION_COLUMNS.map((c) => [c, a[c]])) as unknown as VerificationRow;
+
+// Every new verification: built and compiled once.
+const supersedeThenInsert = {
+  supersede: preparedQuery<InsertArgs, VerificationRow>((db, a) =>
+    supersedeQuery(db, a.workspace_id, a.phone, a.at),
+  ),
+  insert: preparedQuery<InsertArgs, never>((db, a) => db.insertInto('verifications').values(columnsOf(a))),
+  /** PostgreSQL: both in one statement (the update does not see the row inserted beside it). */
+  both: preparedQuery<InsertArgs, VerificationRow>((db, a) =>
+    db
+      .with('superseded', (w) => supersedeQuery(w as QueryCreator<Database>, a.workspace_id, a.phone, a.at))
+      .with('inserted', (w) => w.insertInto('verifications').values(columnsOf(a)).returning('id'))
+      .selectFrom('superseded')
+      .selectAll(),
+  ),
+};
+
 /**
  * Stores a new verification and cancels the pending ones of its number, which it supersedes;
- * returns those as they now are. On PostgreSQL one statement (the update does not see the row
- * inserted beside it); on SQLite, which has no writes inside `with`, two.
+ * returns those as they now are. On PostgreSQL one statement; on SQLite, which has no writes
+ * inside `with`, two.
  */
 export async function insertSuperseding(
   db: DbOrTx,
   row: VerificationRow,
   now: Date,
 ): Promise<VerificationRow[]> {
+  const args = { ...row, at: now.toISOString() };
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) {
-    const superseded = await supersedeQuery(db, row.workspace_id, row.phone, now).execute();
-    await db.insertInto('verifications').values(row).execute();
+    const { rows: superseded } = await supersedeThenInsert.supersede(db, args);
+    await supersedeThenInsert.insert(db, args);
     return superseded;
   }
-  return db
-    .with('superseded', (w) => supersedeQuery(w as QueryCreator<Database>, row.workspace_id, row.phone, now))
-    .with('inserted', (w) => w.insertInto('verifications').values(row).returning('id'))
-    .selectFrom('superseded')
-    .selectAll()
-    .execute();
+  return (await supersedeThenInsert.both(db, args)).rows;
 }
 
 export interface VerificationFilter {

@@ -1,11 +1,18 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../db/database.js';
+import { preparedQuery } from '../db/prepared.js';
 import { newId } from '../lib/ids.js';
 import { monthPeriod } from '../lib/time.js';
 import type { WorkspaceRow } from './tables.js';
 
+// Every new verification reads its workspace: built and compiled once.
+const workspaceById = preparedQuery<{ id: string }, WorkspaceRow>((db, a) =>
+  db.selectFrom('workspaces').selectAll().where('id', '=', a.id),
+);
+
 export async function findWorkspace(db: DbOrTx, id: string): Promise<WorkspaceRow | undefined> {
-  return db.selectFrom('workspaces').selectAll().where('id', '=', id).executeTakeFirst();
+  const { rows } = await workspaceById(db, { id });
+  return rows[0];
 }
 
 export async function findWorkspaceByIdOrName(db: DbOrTx, ref: string): Promise<WorkspaceRow | undefined> {
