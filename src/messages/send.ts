@@ -12,6 +12,7 @@ import { findContact } from '../contacts/store.js';
 import { resolveOutboundMedia } from '../media/outbound.js';
 import { chooseDevice } from './device-choice.js';
 import { storeAcceptedAlone, storeAcceptedMessage } from './accept-store.js';
+import { creationEntry } from './store.js';
 import type { MessageRow, MessageSource } from './tables.js';
 import { findTemplate, renderTemplate } from './templates.js';
 import { priorityRank, toMessageView, type MessageView } from './views.js';
@@ -153,5 +154,5 @@ export async function sendMessage(
     }));
   afterCommit();
   ctx.bus.wake(dispatchTopic(device.id), id);
-  return toMessageView(row, [{ status: 'queued', at, error_code: null }]);
+  return toMessageView(row, [creationEntry(row)]);
 }

@@ -6,7 +6,7 @@ import { toE164 } from '../lib/phone.js';
 import type { RecordEventInput } from '../events/outbox.js';
 import type { WapingEvent } from '../events/types.js';
 import { codeMatches, keysOf } from './codes.js';
-import { admit, countsInTransaction, FAILED_CHECK_LIMIT, reserve } from './limits.js';
+import { admit, countsInTransaction, FAILED_CHECK_LIMIT, failedCheckWindow, reserve } from './limits.js';
 import {
   approveOnCheck,
   endVerification,
@@ -78,7 +78,7 @@ const approve = (ctx: AppContext, db: DbOrTx, row: VerificationRow, now: Date, e
     db,
     row,
     events,
-    (trx) => approveOnCheck(trx, row.id, now),
+    (trx) => approveOnCheck(trx, row.id, now, failedCheckWindow(row.workspace_id, row.phone, now)),
     (done) =>
       eventFor('verification.approved', done, now, { channel: routeOf(done)[done.route_index] ?? null }),
   );
@@ -154,9 +154,11 @@ async function judge(
   events: WapingEvent[],
 ): Promise<CheckResult> {
   if (codeMatches(keysOf(ctx), row.id, code, row.code_hash)) {
-    await admit(db, row.workspace_id, row.phone, FAILED_CHECK_LIMIT, now);
+    // Approved only while the failed-check window has room (one statement); when it was not,
+    // `admit` reads the window to refuse with when a slot frees.
     const approved = await approve(ctx, db, row, now, events);
     if (approved) return answer(approved, now);
+    await admit(db, row.workspace_id, row.phone, FAILED_CHECK_LIMIT, now);
     // No check was left, or another check with the same code won the race: the code worked
     // once, for it.
     return answerAsItIs(db, row, now);

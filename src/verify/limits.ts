@@ -210,6 +210,20 @@ export async function admit(
 }
 
 /**
+ * The failed-check window a right code is admitted against, for a statement that admits it as
+ * `admit` would (room in it: fewer counts than the limit, this action counted).
+ */
+export function failedCheckWindow(workspaceId: string, phone: string, now: Date) {
+  const rule = FAILED_CHECK_LIMIT;
+  return {
+    workspaceId,
+    phone,
+    since: new Date(now.getTime() - rule.windowSeconds * 1000).toISOString(),
+    limit: rule.limit,
+  };
+}
+
+/**
  * Whether a request counts against its limits inside its own transaction. On PostgreSQL each
  * count is a statement of its own, committed before the decision, so that requests on other
  * connections and nodes see each other's counts (an uncommitted count would be invisible to

@@ -227,7 +227,15 @@ export async function takeCheck(db: DbOrTx, id: string, now: Date): Promise<bool
   return Number(result.numAffectedRows ?? 0) > 0;
 }
 
-const approvedOnCheck = preparedQuery<{ id: string; at: string }, VerificationRow>((db, a) =>
+/** A failed-check window a right code must find room in: its number's counts since `since`. */
+export interface CheckWindow {
+  workspaceId: string;
+  phone: string;
+  since: string;
+  limit: number;
+}
+
+const approvedOnCheck = preparedQuery<CheckWindow & { id: string; at: string }, VerificationRow>((db, a) =>
   db
     .updateTable('verifications')
     .set((eb) => ({
@@ -242,20 +250,36 @@ const approvedOnCheck = preparedQuery<{ id: string; at: string }, VerificationRo
     .where('status', '=', 'pending')
     .where('check_attempts', '<', MAX_CHECKS)
     .where('expires_at', '>', a.at)
+    // Room in the window, this check counted: fewer wrong codes in it than the limit.
+    .where(
+      (eb) =>
+        eb
+          .selectFrom('verification_limit_counts')
+          .select((s) => s.fn.coalesce(s.fn.sum<number>('count'), sql<number>`0`).as('n'))
+          .where('workspace_id', '=', a.workspaceId)
+          .where('kind', '=', 'failed_check')
+          .where('subject', '=', a.phone)
+          .where('second', '>', a.since),
+      '<',
+      a.limit,
+    )
     .returningAll(),
 );
 
 /**
  * A check with the right code: takes one of the MAX_CHECKS and approves the verification in one
- * statement, under `takeCheck`'s conditions. Returns the approved row, or undefined when no check
- * was left or the verification is no longer open (another check got there first).
+ * statement, under `takeCheck`'s conditions and only while its number's failed-check `window` has
+ * room (the window read and the approval were two round trips). Returns the approved row, or
+ * undefined when no check was left, the verification is no longer open (another check got there
+ * first) or the window is full: the caller tells which.
  */
 export async function approveOnCheck(
   db: DbOrTx,
   id: string,
   now: Date,
+  window: CheckWindow,
 ): Promise<VerificationRow | undefined> {
-  const { rows } = await approvedOnCheck(db, { id, at: now.toISOString() });
+  const { rows } = await approvedOnCheck(db, { ...window, id, at: now.toISOString() });
   return rows[0];
 }
 

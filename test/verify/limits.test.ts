@@ -68,6 +68,9 @@ describe('abuse limits', () => {
     const code = await whatsappCode(kit.t, to, 3);
     expectRateLimited(await check(kit.t, id, code), 3600);
     expectRateLimited(await checkByNumber(to, code), 3600);
+    // Refused, it took nothing: still pending, no check used.
+    const after = await kit.t.request({ method: 'GET', url: `/v1/verifications/${id}` });
+    expect(after.json()).toMatchObject({ status: 'pending', remainingAttempts: 5 });
   });
 
   it('counts wrong codes only: a right one writes nothing to the failed-check window', async () => {
