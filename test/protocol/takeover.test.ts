@@ -55,8 +55,11 @@ async function leaseHolder(deviceId: string): Promise<string | undefined> {
 describe('several nodes on one database, a real WhatsApp session', { timeout: 180_000 }, () => {
   it('the node running the device dies; another resumes the session from the database without a QR', async () => {
     // One after the other: the first start of a database creates its default workspace.
-    nodeA = await startWaping(wa, db, { WAPING_NODE_ID: 'node-a' });
-    nodeB = await startWaping(wa, db, { WAPING_NODE_ID: 'node-b' });
+    // A short lease, so the survivor takes the line over soon after the kill. The other protocol
+    // tests keep the default: a stall of a loaded machine longer than a 3-second lease hands a
+    // message off twice, which their exact timelines do not expect.
+    nodeA = await startWaping(wa, db, { WAPING_NODE_ID: 'node-a', WAPING_LEASE_TTL_SECONDS: '3' });
+    nodeB = await startWaping(wa, db, { WAPING_NODE_ID: 'node-b', WAPING_LEASE_TTL_SECONDS: '3' });
     const deviceId = await linkByQr(nodeA, phone, { name: 'Shared line' });
     const holder = await leaseHolder(deviceId);
     const [running, survivor] = holder === 'node-a' ? [nodeA, nodeB] : [nodeB, nodeA];

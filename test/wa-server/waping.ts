@@ -34,7 +34,6 @@ export async function startWaping(
     WAPING_API_KEY: WAPING_KEY,
     WAPING_SANDBOX: 'false',
     WAPING_WA_BACKOFF_BASE_MS: '200',
-    WAPING_LEASE_TTL_SECONDS: '3',
     ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}),
     ...wa.env(),
     ...env,
