@@ -8,8 +8,8 @@ import { toMessageView } from './views.js';
 
 /**
  * Stores a customer's message as an inbound message (`direction: "in"`, status `received`, which
- * is also its first timeline entry) with its `message.received` event, then announces it. A redelivered WhatsApp id
- * is stored once: undefined then.
+ * is also its first timeline entry) with its `message.received` event, then announces it. A
+ * redelivered WhatsApp id is stored once: undefined then.
  */
 export async function recordReceivedMessage(
   ctx: AppContext,

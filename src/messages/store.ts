@@ -1,12 +1,13 @@
 import { sql, type QueryCreator, type SqlBool, type Transaction } from 'kysely';
 import type { DbOrTx } from '../db/database.js';
 import { preparedQuery } from '../db/prepared.js';
+import { rowColumns } from '../db/row-columns.js';
 import type { Database } from '../db/types.js';
 import { idFloor } from '../lib/ids.js';
 import type { MessageRow, MessageSource, MessageStatus } from './tables.js';
 
 /** Every column of a message, in the order the prepared inserts bind them. */
-const MESSAGE_COLUMNS = [
+const messageValues = rowColumns<MessageRow>()([
   'id',
   'workspace_id',
   'device_id',
@@ -31,16 +32,7 @@ const MESSAGE_COLUMNS = [
   'expires_at',
   'created_at',
   'updated_at',
-] as const satisfies ReadonlyArray<keyof MessageRow>;
-// A column added to messages must be added above, or the accept path would drop it silently.
-const everyColumnListed: Exclude<keyof MessageRow, (typeof MESSAGE_COLUMNS)[number]> extends never
-  ? true
-  : never = true;
-void everyColumnListed;
-
-function messageValues(a: MessageRow): MessageRow {
-  return Object.fromEntries(MESSAGE_COLUMNS.map((c) => [c, a[c]])) as unknown as MessageRow;
-}
+]).valuesOf;
 
 const insertMessage = preparedQuery<MessageRow, never>((db, a) =>
   db.insertInto('messages').values(messageValues(a)),

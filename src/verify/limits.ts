@@ -281,8 +281,7 @@ export async function reserveCreation(
     sinceB: since(SEND_LIMIT),
   });
   const windowOf = (key: CountKey) => rows.filter((r) => r.kind === key.kind && r.subject === key.subject);
-  const [createdWindow, sentWindow] = [windowOf(created), windowOf(sent)];
-  const refused = refusal(createRule, createdWindow ?? [], now) ?? refusal(SEND_LIMIT, sentWindow ?? [], now);
+  const refused = refusal(createRule, windowOf(created), now) ?? refusal(SEND_LIMIT, windowOf(sent), now);
   if (!refused) return { release };
   await release();
   throw refused;

@@ -9,6 +9,7 @@ import {
 import type { Database } from '../db/types.js';
 import type { DbOrTx, Dialect } from '../db/database.js';
 import { preparedQuery } from '../db/prepared.js';
+import { rowColumns } from '../db/row-columns.js';
 import type { SendAttempt, VerificationRow, VerificationStatus, VerificationsTable } from './tables.js';
 
 export const MAX_CHECKS = 5;
@@ -63,7 +64,7 @@ const supersedeQuery = (db: QueryCreator<Database>, workspaceId: string, phone: 
     .returningAll();
 
 /** Every column of a verification, in the order the prepared inserts bind them. */
-const VERIFICATION_COLUMNS = [
+const columnsOf = rowColumns<VerificationRow>()([
   'id',
   'workspace_id',
   'phone',
@@ -90,17 +91,9 @@ const VERIFICATION_COLUMNS = [
   'approved_at',
   'created_at',
   'updated_at',
-] as const satisfies ReadonlyArray<keyof VerificationRow>;
-// A column added to verifications must be added above, or new verifications would drop it.
-const everyColumnListed: Exclude<keyof VerificationRow, (typeof VERIFICATION_COLUMNS)[number]> extends never
-  ? true
-  : never = true;
-void everyColumnListed;
+]).valuesOf;
 
 type InsertArgs = VerificationRow & { at: string };
-
-const columnsOf = (a: VerificationRow): VerificationRow =>
-  Object.fromEntries(VERIFICATION_COLUMNS.map((c) => [c, a[c]])) as unknown as VerificationRow;
 
 // Every new verification: built and compiled once.
 const supersedeThenInsert = {
