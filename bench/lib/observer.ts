@@ -30,7 +30,7 @@ const QUEUE = `select count(*) as n from messages where status in ('queued', 'se
 const STATUSES = `select status, count(*) as n from messages where direction = 'out' group by status`;
 const HANDOFFS = `select m.device_id as device_id, h.at as at from message_status_history h
   join messages m on m.id = h.message_id where h.status = 'sent' and h.at >= $1 order by h.at`;
-// A message's row is its \`queued\` entry: accepted at its created_at.
+// A message's row is its `queued` entry: accepted at its created_at.
 const WAITS = `select m.created_at as queued_at, s.at as sent_at from messages m
   join message_status_history s on s.message_id = m.id and s.status = 'sent'
   where m.direction = 'out' and m.created_at >= $1`;
