@@ -137,11 +137,14 @@ async function lower(db: DbOrTx, key: CountKey): Promise<void> {
     .execute();
 }
 
+/** Where `rule`'s window starts at `now`: counts of later seconds are in it. */
+const windowStart = (rule: LimitRule, now: Date): string =>
+  new Date(now.getTime() - rule.windowSeconds * 1000).toISOString();
+
 /** The counts of a key's window, newest second first. */
 async function windowCounts(db: DbOrTx, key: CountKey, rule: LimitRule, now: Date): Promise<WindowRow[]> {
-  const since = new Date(now.getTime() - rule.windowSeconds * 1000).toISOString();
   const { workspace_id, kind, subject } = key;
-  return (await windowQuery(db, { workspace_id, kind, subject, since })).rows;
+  return (await windowQuery(db, { workspace_id, kind, subject, since: windowStart(rule, now) })).rows;
 }
 
 /** The refusal when the window, this attempt counted, holds more than the limit; else null. */
@@ -214,12 +217,11 @@ export async function admit(
  * `admit` would (room in it: fewer counts than the limit, this action counted).
  */
 export function failedCheckWindow(workspaceId: string, phone: string, now: Date) {
-  const rule = FAILED_CHECK_LIMIT;
   return {
     workspaceId,
     phone,
-    since: new Date(now.getTime() - rule.windowSeconds * 1000).toISOString(),
-    limit: rule.limit,
+    since: windowStart(FAILED_CHECK_LIMIT, now),
+    limit: FAILED_CHECK_LIMIT.limit,
   };
 }
 
@@ -274,11 +276,10 @@ export async function reserveCreation(
     subjectB: sent.subject,
   };
   await raisePair(db, { ...pair, second: created.second });
-  const since = (rule: LimitRule) => new Date(now.getTime() - rule.windowSeconds * 1000).toISOString();
   const { rows } = await windowPairQuery(db, {
     ...pair,
-    sinceA: since(createRule),
-    sinceB: since(SEND_LIMIT),
+    sinceA: windowStart(createRule, now),
+    sinceB: windowStart(SEND_LIMIT, now),
   });
   const windowOf = (key: CountKey) => rows.filter((r) => r.kind === key.kind && r.subject === key.subject);
   const refused = refusal(createRule, windowOf(created), now) ?? refusal(SEND_LIMIT, windowOf(sent), now);
@@ -294,6 +295,8 @@ function secondOf(at: Date): string {
 
 /** Drops the counts of seconds older than the longest window. */
 export async function purgeOldLimits(db: DbOrTx, now: Date): Promise<void> {
-  const before = new Date(now.getTime() - FAILED_CHECK_LIMIT.windowSeconds * 1000).toISOString();
-  await db.deleteFrom('verification_limit_counts').where('second', '<', before).execute();
+  await db
+    .deleteFrom('verification_limit_counts')
+    .where('second', '<', windowStart(FAILED_CHECK_LIMIT, now))
+    .execute();
 }
