@@ -9,17 +9,13 @@ index conversation_notes_thread: CREATE INDEX "conversation_notes_thread" on "co
 index conversation_tag_counts_tag: CREATE INDEX "conversation_tag_counts_tag" on "conversation_tag_counts" ("workspace_id", "tag", "status")
 index conversation_tags_page: CREATE INDEX "conversation_tags_page" on "conversation_tags" ("workspace_id", "tag", "last_message_at", "conversation_id")
 index conversations_all: CREATE INDEX "conversations_all" on "conversations" ("workspace_id", "last_message_at", "id")
-index conversations_all_counts: CREATE INDEX "conversations_all_counts" on "conversations" ("workspace_id", "status")
 index conversations_assignee: CREATE INDEX "conversations_assignee" on "conversations" ("workspace_id", "otp_only", "assignee_id", "last_message_at", "id")
-index conversations_assignee_counts: CREATE INDEX "conversations_assignee_counts" on "conversations" ("workspace_id", "assignee_id", "status", "otp_only")
 index conversations_device: CREATE INDEX "conversations_device" on "conversations" ("workspace_id", "device_id", "otp_only", "last_message_at", "id")
-index conversations_device_counts: CREATE INDEX "conversations_device_counts" on "conversations" ("workspace_id", "device_id", "otp_only", "status")
 index conversations_list: CREATE INDEX "conversations_list" on "conversations" ("workspace_id", "otp_only", "last_message_at", "id")
 index conversations_phone: CREATE INDEX "conversations_phone" on "conversations" ("workspace_id", "phone")
 index conversations_status: CREATE INDEX "conversations_status" on "conversations" ("workspace_id", "otp_only", "status", "last_message_at", "id")
 index conversations_thread: CREATE UNIQUE INDEX "conversations_thread" on "conversations" ("workspace_id", "device_id", "phone")
 index conversations_unread: CREATE INDEX "conversations_unread" on "conversations" ("workspace_id", "otp_only", "last_message_at", "id") where "unread_count" > 0
-index conversations_unread_counts: CREATE INDEX "conversations_unread_counts" on "conversations" ("workspace_id", "otp_only", "status", "unread_count") where "unread_count" > 0
 index device_alerts_due: CREATE INDEX "device_alerts_due" on "device_alerts" ("alerted_at", "alert_due_at")
 index devices_workspace: CREATE INDEX "devices_workspace" on "devices" ("workspace_id", "id")
 index events_workspace: CREATE INDEX "events_workspace" on "events" ("workspace_id", "id")

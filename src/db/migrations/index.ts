@@ -23,6 +23,7 @@ import { m0021_verification_limit_counts } from './0021_verification_limit_count
 import { m0022_message_expiry_index } from './0022_message_expiry_index.js';
 import { m0023_refuse_statement } from './0023_refuse_statement.js';
 import { m0024_message_queue_partial } from './0024_message_queue_partial.js';
+import { m0025_conversation_count_indexes } from './0025_conversation_count_indexes.js';
 
 /** Every migration, by name; names sort in the order they apply. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '0022_message_expiry_index': m0022_message_expiry_index,
   '0023_refuse_statement': m0023_refuse_statement,
   '0024_message_queue_partial': m0024_message_queue_partial,
+  '0025_conversation_count_indexes': m0025_conversation_count_indexes,
 };
