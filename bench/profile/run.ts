@@ -57,8 +57,12 @@ function formatCount(dialect: BenchDialect, c: StatementCount): string {
   const logged = c.loggedByPostgres
     ? ` (PostgreSQL's log: ${c.loggedByPostgres.statements} statements, ${c.loggedByPostgres.transactions} transactions)`
     : '';
+  const time = c.sqliteMicros === undefined ? '' : `; ${c.sqliteMicros} µs inside SQLite`;
   return [
-    `\n[${dialect}] per ${c.what} (${c.units}): ${c.statements} statements, ${c.transactions} transactions${logged}`,
-    ...c.byKind.map((k) => `  ${String(k.perUnit).padStart(6)}  ${k.kind}`),
+    `\n[${dialect}] per ${c.what} (${c.units}): ${c.statements} statements, ${c.transactions} transactions${logged}${time}`,
+    ...c.byKind.map(
+      (k) =>
+        `  ${String(k.perUnit).padStart(6)}  ${k.microsPerUnit === undefined ? '' : `${String(k.microsPerUnit).padStart(6)} µs  `}${k.kind}`,
+    ),
   ].join('\n');
 }

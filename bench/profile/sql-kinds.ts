@@ -13,7 +13,7 @@ export function kindOf(sql: string): string {
   return text.split(' ')[0] ?? text;
 }
 
-/** Statement counts by kind between two snapshots of the counter (text → count). */
+/** Counts (or times) by kind between two snapshots of the counter (text → count or ns). */
 export function diffByKind(
   before: Record<string, number>,
   after: Record<string, number>,

@@ -17,13 +17,17 @@ export interface StatementCount {
   /** Per unit, counted in the server process (every statement better-sqlite3 or pg ran). */
   statements: number;
   transactions: number;
-  byKind: Array<{ kind: string; perUnit: number }>;
+  byKind: Array<{ kind: string; perUnit: number; microsPerUnit?: number }>;
+  /** SQLite only: µs per unit spent inside better-sqlite3, all statements, commits included. */
+  sqliteMicros?: number;
   /** Per unit, as PostgreSQL logged them (postgres only, when its log is readable here). */
   loggedByPostgres?: { statements: number; transactions: number };
 }
 
 interface Snapshot {
   counts: Record<string, number>;
+  /** Nanoseconds by statement text, SQLite only. */
+  nanos: Record<string, number>;
   logAt?: number;
 }
 
@@ -43,10 +47,15 @@ class Counter {
         const data = JSON.parse(readFileSync(this.file, 'utf8')) as {
           snapshot: number;
           counts: Record<string, number>;
+          nanos: Record<string, number>;
         };
         if (data.snapshot > this.seen) {
           this.seen = data.snapshot;
-          return { counts: data.counts, ...(this.pgLog ? { logAt: pgLogSize() } : {}) };
+          return {
+            counts: data.counts,
+            nanos: data.nanos,
+            ...(this.pgLog ? { logAt: pgLogSize() } : {}),
+          };
         }
       } catch {
         // Not written yet.
@@ -58,7 +67,10 @@ class Counter {
 
   between(what: string, units: number, a: Snapshot, b: Snapshot): StatementCount {
     const kinds = diffByKind(a.counts, b.counts);
+    const nanos = diffByKind(a.nanos, b.nanos);
     const total = [...kinds.values()].reduce((x, y) => x + y, 0);
+    const totalNanos = [...nanos.values()].reduce((x, y) => x + y, 0);
+    const micros = (ns: number) => Math.round(ns / units / 100) / 10;
     const begins = [...kinds].filter(([k]) => TRANSACTION_STARTS.has(k)).reduce((x, [, n]) => x + n, 0);
     const per = (n: number) => Math.round((n / units) * 100) / 100;
     const logged =
@@ -70,7 +82,14 @@ class Counter {
       units,
       statements: per(total),
       transactions: per(begins),
-      byKind: [...kinds].sort((x, y) => y[1] - x[1]).map(([kind, n]) => ({ kind, perUnit: per(n) })),
+      byKind: [...kinds]
+        .sort((x, y) => y[1] - x[1])
+        .map(([kind, n]) => ({
+          kind,
+          perUnit: per(n),
+          ...(totalNanos > 0 ? { microsPerUnit: micros(nanos.get(kind) ?? 0) } : {}),
+        })),
+      ...(totalNanos > 0 ? { sqliteMicros: micros(totalNanos) } : {}),
       ...(logged
         ? { loggedByPostgres: { statements: per(logged.statements), transactions: per(logged.begins) } }
         : {}),
