@@ -52,6 +52,7 @@ export class FloorPool {
       p50Ms: median(list.map((r) => r.p50Ms)),
       p99Ms: median(list.map((r) => r.p99Ms)),
       cpuMsPerOk: Math.round(median(list.map((r) => r.serverCpuMsPerOk)) * 1000) / 1000,
+      postgresCpuMsPerOk: Math.round(median(list.map((r) => r.postgresCpuMsPerOk)) * 1000) / 1000,
     };
   }
 

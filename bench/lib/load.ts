@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { cleanEnv } from './child.js';
-import { cpuSeconds } from './proc.js';
+import { cpuSeconds, postgresCpuSeconds } from './proc.js';
 import type { LoadResult, LoadSpec } from '../load/spec.js';
 
 export type { LoadResult, LoadSpec } from '../load/spec.js';
@@ -18,6 +18,11 @@ export interface MeasuredLoad extends LoadResult {
    * figure to compare with the floor.
    */
   serverCpuMsPerOk: number;
+  /**
+   * CPU milliseconds every PostgreSQL process of the machine used per 2xx answer during the
+   * measured run: the database's share of a request on PostgreSQL (about nothing on SQLite).
+   */
+  postgresCpuMsPerOk: number;
 }
 
 /**
@@ -39,17 +44,23 @@ export async function load(spec: LoadSpec, serverPid?: number): Promise<Measured
       ((spec.warmupSeconds ?? 0) + spec.seconds + 300) * 1000,
     );
     let cpuAtStart = Number.NaN;
+    let postgresAtStart = Number.NaN;
     let result: LoadResult | undefined;
     for await (const line of createInterface({ input: child.stdout })) {
-      if (line === 'MEASURING') cpuAtStart = serverPid ? cpuSeconds(serverPid) : Number.NaN;
-      else if (line.startsWith('{')) result = JSON.parse(line) as LoadResult;
+      if (line === 'MEASURING') {
+        cpuAtStart = serverPid ? cpuSeconds(serverPid) : Number.NaN;
+        postgresAtStart = postgresCpuSeconds();
+      } else if (line.startsWith('{')) result = JSON.parse(line) as LoadResult;
     }
     const cpuAtEnd = serverPid ? cpuSeconds(serverPid) : Number.NaN;
+    const postgresAtEnd = postgresCpuSeconds();
     clearTimeout(timeout);
     if (!result) throw new Error('the load process gave no result');
+    const perOk = (seconds: number) => Math.round(((seconds * 1000) / Math.max(1, result.ok)) * 1000) / 1000;
     return {
       ...result,
-      serverCpuMsPerOk: Math.round((((cpuAtEnd - cpuAtStart) * 1000) / Math.max(1, result.ok)) * 1000) / 1000,
+      serverCpuMsPerOk: perOk(cpuAtEnd - cpuAtStart),
+      postgresCpuMsPerOk: perOk(postgresAtEnd - postgresAtStart),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** Clock ticks per second for /proc/<pid>/stat times; 100 on every Linux this runs on. */
 const TICKS = 100;
@@ -16,6 +16,26 @@ export function cpuSeconds(pid: number): number {
   // Fields after the command name, which is in parentheses and may contain spaces.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / TICKS;
+}
+
+/**
+ * CPU seconds (user + system) used so far by every PostgreSQL process on this machine: its
+ * backends, WAL writer, checkpointer. The bench's database runs here on loopback, and on
+ * PostgreSQL part of a request's cost is spent there, not in the server that sent the statements.
+ * A process that exits between two readings takes its time with it; the backends of the pools
+ * being measured live through a run.
+ */
+export function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') total += cpuSeconds(Number(entry));
+    } catch {
+      // Gone between the listing and the read.
+    }
+  }
+  return total;
 }
 
 /** The 1-minute load average: how busy the shared machine was around a run. */

@@ -16,6 +16,12 @@ export interface RateFigure {
   cpuMsPerOk: number;
   cpuRatioToFloor: number;
   floorCpuMsPerOk: number;
+  /**
+   * PostgreSQL only: the database processes' CPU milliseconds per answer, and the floor's. The
+   * server's CPU leaves out what its statements cost the database, which shares the machine.
+   */
+  postgresCpuMsPerOk?: number;
+  floorPostgresCpuMsPerOk?: number;
   /** Answers that were not 2xx, over all runs: a scenario that errors is not measuring what it says. */
   non2xx: number;
 }
@@ -36,13 +42,23 @@ export function figureOf(bench: BenchContext, connections: number, runs: Measure
     cpuMsPerOk,
     cpuRatioToFloor: bench.floor.cpuRatio(connections, cpuMsPerOk),
     floorCpuMsPerOk: floor.cpuMsPerOk,
+    ...(bench.dialect === 'postgres'
+      ? {
+          postgresCpuMsPerOk: Math.round(median(runs.map((r) => r.postgresCpuMsPerOk)) * 1000) / 1000,
+          floorPostgresCpuMsPerOk: floor.postgresCpuMsPerOk,
+        }
+      : {}),
     non2xx: runs.reduce((n, r) => n + r.non2xx + r.errors, 0),
   };
 }
 
 export function describe(name: string, f: RateFigure): string {
   const errors = f.non2xx > 0 ? ` (${f.non2xx} non-2xx/errors!)` : '';
-  return `${name} c=${f.connections}: ${f.okPerSecond}/s p50 ${f.p50Ms} ms p99 ${f.p99Ms} ms = ${Math.round(f.ratioToFloor * 1000) / 10} % of floor ${f.floorPerSecond}/s (p99 ${f.floorP99Ms} ms); CPU ${f.cpuMsPerOk} ms/req = ${Math.round(f.cpuRatioToFloor * 1000) / 10} % of floor's efficiency (${f.floorCpuMsPerOk} ms)${errors}`;
+  const database =
+    f.postgresCpuMsPerOk === undefined
+      ? ''
+      : `; PostgreSQL's CPU ${f.postgresCpuMsPerOk} ms/req (floor ${f.floorPostgresCpuMsPerOk} ms)`;
+  return `${name} c=${f.connections}: ${f.okPerSecond}/s p50 ${f.p50Ms} ms p99 ${f.p99Ms} ms = ${Math.round(f.ratioToFloor * 1000) / 10} % of floor ${f.floorPerSecond}/s (p99 ${f.floorP99Ms} ms); CPU ${f.cpuMsPerOk} ms/req = ${Math.round(f.cpuRatioToFloor * 1000) / 10} % of floor's efficiency (${f.floorCpuMsPerOk} ms)${database}${errors}`;
 }
 
 /** Re-takes a figure's ratio against every floor run of its dialect, once the whole run is done. */
@@ -55,5 +71,6 @@ export function refloor(bench: BenchContext, figure: RateFigure): RateFigure {
     floorP99Ms: floor.p99Ms,
     cpuRatioToFloor: bench.floor.cpuRatio(figure.connections, figure.cpuMsPerOk),
     floorCpuMsPerOk: floor.cpuMsPerOk,
+    ...(figure.postgresCpuMsPerOk === undefined ? {} : { floorPostgresCpuMsPerOk: floor.postgresCpuMsPerOk }),
   };
 }
