@@ -11,7 +11,7 @@ import { InspectorProfiler, type CpuProfile } from './inspector.js';
 export type ProfiledPath = 'accept' | 'connected' | 'verify';
 
 /**
- * A CPU profile of the server process under load at c=10: POST /v1/messages on the accept path
+ * A CPU profile of the server process under load (c=10 unless told): POST /v1/messages on the accept path
  * alone (phone offline) or with the device connected, or POST /v1/verifications. Taken over the
  * load window only.
  */
@@ -20,6 +20,7 @@ export async function profilePath(
   path: ProfiledPath,
   seconds: number,
   outDir: string,
+  connections = 10,
 ): Promise<{ profile: CpuProfile; file: string; ok: number }> {
   const port = await freePort();
   const bench = { dialect, log: () => undefined } as unknown as BenchContext;
@@ -37,7 +38,7 @@ export async function profilePath(
             url: `${linked.server.url}/v1/messages`,
             body: { ...SEND_BODY, ...(path === 'accept' ? { queueIfDisconnected: true } : {}) },
           };
-    const spec = { ...target, method: 'POST' as const, headers: linked.server.headers, connections: 10 };
+    const spec = { ...target, method: 'POST' as const, headers: linked.server.headers, connections };
     // Verifications go to fresh numbers, the measured run's apart from the warm-up's.
     const numbers = (start: number) => (path === 'verify' ? { freshPhones: { start } } : {});
     await load({ ...spec, seconds: 2, ...numbers(1_000_000) });

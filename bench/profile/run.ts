@@ -1,6 +1,6 @@
 /**
- * `npm run bench:profile [-- --dialect sqlite|postgres|both] [--seconds 15]`: where the time goes.
- * CPU profiles of the server under load (accept path, connected path, new verifications; pick
+ * `npm run bench:profile [-- --dialect sqlite|postgres|both] [--seconds 15] [--connections 10]`:
+ * where the time goes. CPU profiles of the server under load (accept path, connected path, new verifications; pick
  * with `--paths`) summarised by component, mapped back to source files through the bundle's maps,
  * and SQL statements and transactions counted per accepted and per delivered-to-read message.
  * Profiles are written to bench/profile/out/ for Chrome DevTools or speedscope.
@@ -18,6 +18,8 @@ const { values } = parseArgs({
   options: {
     dialect: { type: 'string', default: 'sqlite' },
     seconds: { type: 'string', default: '15' },
+    /** Concurrent requests of the CPU profiles' load. */
+    connections: { type: 'string', default: '10' },
     only: { type: 'string', default: 'cpu,sql,startup' },
     /** Which CPU profiles: accept, connected, verify (all by default). */
     paths: { type: 'string' },
@@ -35,8 +37,15 @@ for (const dialect of dialects) {
       (p) => !values.paths || values.paths.split(',').includes(p),
     );
     for (const path of paths) {
-      const { profile, file, ok } = await profilePath(dialect, path, Number(values.seconds), outDir);
-      console.log(`\n[${dialect}] ${path} path, c=10, ${ok} accepted; profile in ${file}`);
+      const connections = Number(values.connections);
+      const { profile, file, ok } = await profilePath(
+        dialect,
+        path,
+        Number(values.seconds),
+        outDir,
+        connections,
+      );
+      console.log(`\n[${dialect}] ${path} path, c=${connections}, ${ok} accepted; profile in ${file}`);
       console.log(formatSummary(summarizeProfile(profile, ok)));
     }
   }
