@@ -11,9 +11,9 @@ import { InspectorProfiler, type CpuProfile } from './inspector.js';
 export type ProfiledPath = 'accept' | 'connected' | 'verify';
 
 /**
- * A CPU profile of the server process under load (c=10 unless told): POST /v1/messages on the accept path
- * alone (phone offline) or with the device connected, or POST /v1/verifications. Taken over the
- * load window only.
+ * A CPU profile of the server process under load (c=10 unless told): POST /v1/messages on the
+ * accept path alone (phone offline) or with the device connected, or POST /v1/verifications.
+ * Taken over the load window only.
  */
 export async function profilePath(
   dialect: BenchDialect,

@@ -1,8 +1,9 @@
 /**
  * `npm run bench:profile [-- --dialect sqlite|postgres|both] [--seconds 15] [--connections 10]`:
- * where the time goes. CPU profiles of the server under load (accept path, connected path, new verifications; pick
- * with `--paths`) summarised by component, mapped back to source files through the bundle's maps,
- * and SQL statements and transactions counted per accepted and per delivered-to-read message.
+ * where the time goes. CPU profiles of the server under load (accept path, connected path, new
+ * verifications; pick with `--paths`) summarised by component, mapped back to source files through
+ * the bundle's maps, and SQL statements and transactions counted per accepted and per
+ * delivered-to-read message, with the time each took inside SQLite.
  * Profiles are written to bench/profile/out/ for Chrome DevTools or speedscope.
  */
 import { mkdirSync } from 'node:fs';
