@@ -23,10 +23,21 @@ import { handoffLatency } from './scenarios/handoff.js';
 import { idleLines } from './scenarios/idle.js';
 import { inboxList } from './scenarios/inbox.js';
 import { scale } from './scenarios/scale.js';
+import { soak } from './scenarios/soak.js';
 import { startupAndIdle } from './scenarios/startup.js';
 import { verifications } from './scenarios/verify.js';
 
-const SCENARIOS = ['startup', 'accept', 'connected', 'verify', 'handoff', 'scale', 'idle', 'inbox'] as const;
+const SCENARIOS = [
+  'startup',
+  'accept',
+  'connected',
+  'verify',
+  'handoff',
+  'scale',
+  'idle',
+  'soak',
+  'inbox',
+] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 const { values } = parseArgs({
@@ -85,6 +96,7 @@ for (const dialect of dialects) {
     await scenario('handoff', () => handoffLatency(bench));
     await scenario('scale', () => scale(bench));
     await scenario('idle', () => idleLines(bench));
+    await scenario('soak', () => soak(bench));
     await scenario('inbox', () => inboxList(bench));
   } finally {
     await floor.stop();
