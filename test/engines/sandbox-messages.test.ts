@@ -236,6 +236,38 @@ describe('sandbox engine: sending', () => {
     }
   });
 
+  it('forgets the records of messages whose grace ends together in one write, and keeps no timer each', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const { linkedDevice } = fresh();
+      const linking = linkedDevice('dev-forget-many', PHONE);
+      await vi.advanceTimersByTimeAsync(10);
+      const device = await linking;
+      for (const id of ['G1', 'G2', 'G3'])
+        await device.engine.sendText({ to: CUSTOMER, text: `kept ${id}`, waMessageId: id });
+      await vi.advanceTimersByTimeAsync(100);
+      for (const id of ['G1', 'G2', 'G3'])
+        expect(statusesOf(device, id)).toEqual(['sent', 'delivered', 'read']);
+      // Only the receipts' timers ran; what is left waiting is one timer for the three records.
+      expect(vi.getTimerCount()).toBe(1);
+      const write = vi.spyOn(device.state, 'write');
+      await vi.advanceTimersByTimeAsync(SENT_RECORD_GRACE_MS + 1_000);
+      expect(write.mock.calls).toEqual([
+        [
+          [
+            { category: 'sandbox-sent', id: 'G1', value: null },
+            { category: 'sandbox-sent', id: 'G2', value: null },
+            { category: 'sandbox-sent', id: 'G3', value: null },
+          ],
+        ],
+      ]);
+      expect(await device.state.list('sandbox-sent')).toEqual(new Map());
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('holds receipts while the phone is offline and hands them over on reconnect', async () => {
     const { hub, linkedDevice } = fresh();
     const device = await linkedDevice('dev-held', PHONE);
