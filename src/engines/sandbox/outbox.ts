@@ -1,9 +1,9 @@
+import { TimeOrdered } from '../../lib/time-ordered.js';
 import type { EngineEvents, SendTextInput } from '../engine.js';
 import type { SandboxInbox, SandboxMedia } from './inbox.js';
 import { lastReceiptFor, type SandboxReceipt } from './magic-numbers.js';
 import { receiptSchedule } from './receipts.js';
 import type { SentLog, SentRecord } from './sent-log.js';
-import { DueQueue } from './due-queue.js';
 import type { TimerSet } from './timers.js';
 
 type Receipt = EngineEvents['message_status'];
@@ -49,7 +49,7 @@ export class SandboxOutbox {
   private readonly inFlight = new Set<string>();
   private held: HeldReceipt[] = [];
   /** Records to forget once their grace has run, and whether a timer is armed for them. */
-  private forgetting = new DueQueue();
+  private forgetting = new TimeOrdered<string>();
   private forgetArmed = false;
   /** Bumped by clear(), so a hand-off or resume that was awaiting a write arms nothing after a stop. */
   private epoch = 0;
@@ -137,7 +137,7 @@ export class SandboxOutbox {
     this.epoch++;
     this.inFlight.clear();
     this.held = [];
-    this.forgetting = new DueQueue();
+    this.forgetting = new TimeOrdered<string>();
     this.forgetArmed = false;
   }
 
@@ -178,7 +178,7 @@ export class SandboxOutbox {
   }
 
   private forgetLater(waMessageId: string): void {
-    this.forgetting.add(waMessageId, Date.now() + SENT_RECORD_GRACE_MS);
+    this.forgetting.add(Date.now() + SENT_RECORD_GRACE_MS, waMessageId);
     if (!this.forgetArmed) this.armForgetting();
   }
 
@@ -188,14 +188,14 @@ export class SandboxOutbox {
    * minute of timers alive: 120,000 of them at 2,000 messages a second.)
    */
   private armForgetting(): void {
-    const next = this.forgetting.nextDueAt();
+    const next = this.forgetting.oldest();
     this.forgetArmed = next !== undefined;
     if (next === undefined) return;
     const epoch = this.epoch;
     this.route.timers.after(Math.max(0, next - Date.now()) + FORGET_GATHER_MS, () => {
       if (epoch !== this.epoch) return;
       // A hand-off retried since then recorded the message again and is still on it.
-      const due = this.forgetting.takeDue(Date.now()).filter((id) => !this.inFlight.has(id));
+      const due = this.forgetting.dropThrough(Date.now()).filter((id) => !this.inFlight.has(id));
       if (due.length > 0) this.route.log.forget(due).catch((err: unknown) => this.route.onLogError(err));
       this.armForgetting();
     });
