@@ -19,6 +19,25 @@ export function cpuSeconds(pid: number): number {
 }
 
 /**
+ * CPU seconds a process's threads other than its main one have used so far: for Node, V8's
+ * helpers (the optimising compiler, the garbage collector's concurrent work) and libuv's pool.
+ */
+export function helperThreadsCpuSeconds(pid: number): number {
+  let total = 0;
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    if (task === String(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) / TICKS;
+    } catch {
+      // The thread ended between the listing and the read.
+    }
+  }
+  return total;
+}
+
+/**
  * CPU seconds (user + system) used so far by every PostgreSQL process on this machine: its
  * backends, WAL writer, checkpointer. The bench's database runs here on loopback, and on
  * PostgreSQL part of a request's cost is spent there, not in the server that sent the statements.

@@ -23,6 +23,8 @@ export interface RateFigure {
   postgresCpuMsPerOk?: number;
   floorPostgresCpuMsPerOk?: number;
   /** Answers that were not 2xx, over all runs: a scenario that errors is not measuring what it says. */
+  /** Seconds of unmeasured load before each run: its warm-up, longer while the JIT settled. */
+  warmedSeconds: number[];
   non2xx: number;
 }
 
@@ -48,6 +50,7 @@ export function figureOf(bench: BenchContext, connections: number, runs: Measure
           floorPostgresCpuMsPerOk: floor.postgresCpuMsPerOk,
         }
       : {}),
+    warmedSeconds: runs.map((r) => r.warmedSeconds),
     non2xx: runs.reduce((n, r) => n + r.non2xx + r.errors, 0),
   };
 }
@@ -58,7 +61,8 @@ export function describe(name: string, f: RateFigure): string {
     f.postgresCpuMsPerOk === undefined
       ? ''
       : `; PostgreSQL's CPU ${f.postgresCpuMsPerOk} ms/req (floor ${f.floorPostgresCpuMsPerOk} ms)`;
-  return `${name} c=${f.connections}: ${f.okPerSecond}/s p50 ${f.p50Ms} ms p99 ${f.p99Ms} ms = ${Math.round(f.ratioToFloor * 1000) / 10} % of floor ${f.floorPerSecond}/s (p99 ${f.floorP99Ms} ms); CPU ${f.cpuMsPerOk} ms/req = ${Math.round(f.cpuRatioToFloor * 1000) / 10} % of floor's efficiency (${f.floorCpuMsPerOk} ms)${database}${errors}`;
+  const warmed = f.warmedSeconds.some((s) => s > 0) ? `; warm-up ${f.warmedSeconds.join(', ')} s` : '';
+  return `${name} c=${f.connections}: ${f.okPerSecond}/s p50 ${f.p50Ms} ms p99 ${f.p99Ms} ms = ${Math.round(f.ratioToFloor * 1000) / 10} % of floor ${f.floorPerSecond}/s (p99 ${f.floorP99Ms} ms); CPU ${f.cpuMsPerOk} ms/req = ${Math.round(f.cpuRatioToFloor * 1000) / 10} % of floor's efficiency (${f.floorCpuMsPerOk} ms)${database}${warmed}${errors}`;
 }
 
 /** Re-takes a figure's ratio against every floor run of its dialect, once the whole run is done. */

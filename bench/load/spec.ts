@@ -8,6 +8,12 @@ export interface LoadSpec {
   seconds: number;
   /** A short run first, not counted, so JIT compilation and caches are warm. */
   warmupSeconds?: number;
+  /**
+   * After the warm-up, keep warming this process in one-second runs while its helper threads
+   * (V8's optimising compiler above all) are still busy, up to `maxSeconds` in all: a server's
+   * first seconds of load compile its hot code on the side, which a running server did long ago.
+   */
+  settle?: { pid: number; maxSeconds: number };
   /** Each request's body gets a new `to` (+1 555 and a counter): for routes limited per number. */
   freshPhones?: { start: number };
   /** Send exactly these requests, in order (path and body), instead of repeating one. */
@@ -26,4 +32,6 @@ export interface LoadResult {
   p90Ms: number;
   p99Ms: number;
   maxMs: number;
+  /** Seconds of load before the measured run: the warm-up and what settling added. */
+  warmedSeconds: number;
 }

@@ -84,21 +84,27 @@ export async function verifications(bench: BenchContext): Promise<VerifyFigures>
       bench.log(describe('POST /v1/verifications', created));
       create.push(created);
 
+      // As many right codes again, checked first and not counted: the check's own code is
+      // compiled by then, as the other runs' is by their warm-up.
+      const warmUp = await pendingChecks(linked, settings.checks, 4_000_000);
       const { checks, undelivered } = await pendingChecks(linked, settings.checks, 5_000_000);
       if (undelivered > 0)
         bench.log(`${undelivered} of ${settings.checks} codes never reached the sandbox inbox`);
       if (checks.length === 0) continue;
-      const run = await load(
-        {
-          url: linked.server.url,
-          method: 'POST',
-          headers: linked.server.headers,
-          requests: checks,
-          connections,
-          seconds: 0,
-        },
-        linked.server.pid,
-      );
+      const checkLoad = (requests: typeof checks) =>
+        load(
+          {
+            url: linked.server.url,
+            method: 'POST',
+            headers: linked.server.headers,
+            requests,
+            connections,
+            seconds: 0,
+          },
+          linked.server.pid,
+        );
+      await checkLoad(warmUp.checks);
+      const run = await checkLoad(checks);
       const checked = figureOf(bench, connections, [run]);
       bench.log(describe(`check (${checks.length} right codes)`, checked));
       check.push(checked);
