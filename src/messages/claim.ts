@@ -150,7 +150,7 @@ export function claimableQuery(db: DbOrTx, deviceId: string, at: string, limit: 
     .limit(limit);
 }
 
-type ClaimArgs = {
+type PickArgs = {
   deviceId: string;
   at: string;
   limit: number;
@@ -160,28 +160,39 @@ type ClaimArgs = {
 };
 
 /**
- * SQLite's claim, built and compiled once (the dispatcher runs it for every burst): the queued
- * messages moved to `sending` when the fence still holds. The lease is checked by the claim
- * itself, so an empty queue costs no separate statement.
+ * SQLite's pick: the ids of the messages to claim, read only while the fence still holds (the
+ * lease is checked by the same statement, so an empty queue costs nothing more). Built and
+ * compiled once: the dispatcher runs it for every burst.
  */
-const claimQueuedOnSqlite = preparedQuery<ClaimArgs, MessageRow>((db, a) =>
+const pickQueuedOnSqlite = preparedQuery<PickArgs, { id: string }>((db, a) =>
+  claimableQuery(db, a.deviceId, a.at, a.limit).where((eb) =>
+    eb.exists(
+      eb
+        .selectFrom('device_leases')
+        .select('device_id')
+        .where('device_id', '=', a.fenceDeviceId)
+        .where('node_id', '=', a.nodeId)
+        .where('generation', '=', a.generation)
+        .where('expires_at', '>', dbTime('sqlite')),
+    ),
+  ),
+);
+
+/** The picked messages moved to `sending` (the ids as a JSON array, so one text serves any count). */
+const markSendingOnSqlite = preparedQuery<{ ids: string; at: string }, never>((db, a) =>
   db
     .updateTable('messages')
     .set((eb) => ({ status: 'sending', updated_at: a.at, attempts: eb('attempts', '+', 1) }))
-    .where('id', 'in', claimableQuery(db, a.deviceId, a.at, a.limit))
-    .where('status', '=', 'queued')
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('device_leases')
-          .select('device_id')
-          .where('device_id', '=', a.fenceDeviceId)
-          .where('node_id', '=', a.nodeId)
-          .where('generation', '=', a.generation)
-          .where('expires_at', '>', dbTime('sqlite')),
-      ),
-    )
-    .returningAll(),
+    .where(sql<boolean>`id in (select value from json_each(${a.ids}))`)
+    .where('status', '=', 'queued'),
+);
+
+/** Messages by id (a JSON array). */
+const messagesOfIds = preparedQuery<{ ids: string }, MessageRow>((db, a) =>
+  db
+    .selectFrom('messages')
+    .selectAll()
+    .where(sql<boolean>`id in (select value from json_each(${a.ids}))`),
 );
 
 /** The claimed messages' `sending` entries: the ids as a JSON array, so one text serves any count. */
@@ -212,10 +223,14 @@ async function claimOnSqlite(
   limit: number,
 ): Promise<Claim[]> {
   return ctx.db.transaction().execute(async (trx) => {
-    // The transaction's write lock keeps the lease row from changing hands until it commits. A
-    // lease lost reads as nothing to claim here: nothing is written, and the device's next
-    // renewal stops its dispatcher.
-    const { rows: messages } = await claimQueuedOnSqlite(trx, {
+    // Read, then written, in one transaction: this process's other statements wait for it, and
+    // another process's write in between makes the update fail (SQLite refuses to write from a
+    // stale snapshot), so what is marked is what was picked, under the lease that was read. A lease
+    // lost reads as nothing to claim: nothing is written, and the device's next renewal stops
+    // its dispatcher. Three statements rather than one update returning the rows: measured on
+    // one file, an update that picks its rows by a subquery of its own table and returns them
+    // took 370–680 µs for 1 to 10 messages, these 255–550 µs.
+    const { rows: picked } = await pickQueuedOnSqlite(trx, {
       deviceId,
       at,
       limit,
@@ -223,8 +238,11 @@ async function claimOnSqlite(
       nodeId: fence.nodeId,
       generation: fence.generation,
     });
-    if (messages.length === 0) return [];
-    await insertSendingEntries(trx, { ids: JSON.stringify(messages.map((m) => m.id)), at });
+    if (picked.length === 0) return [];
+    const ids = JSON.stringify(picked.map((m) => m.id));
+    await markSendingOnSqlite(trx, { ids, at });
+    const { rows: messages } = await messagesOfIds(trx, { ids });
+    await insertSendingEntries(trx, { ids, at });
     // One device's messages are all of its workspace.
     const { rows: contacts } = await contactsOfPhones(trx, {
       workspaceId: messages[0]!.workspace_id,
