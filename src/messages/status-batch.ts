@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../context.js';
-import type { DbOrTx } from '../db/database.js';
+import type { Db, DbOrTx } from '../db/database.js';
 import { preparedQuery } from '../db/prepared.js';
 import {
   ALLOWED_FROM,
@@ -97,48 +97,49 @@ const lockInIdOrder = preparedQuery<{ ids: string[] }, { id: string }>((db, a) =
     .forNoKeyUpdate(),
 );
 
-type MoveAllArgs = { ids: unknown; ats: unknown; status: MessageStatus };
+export type MoveAllArgs = { ids: unknown; ats: unknown; times: unknown; status: MessageStatus };
 
 /**
  * One status for many messages, each moved only if its own status allows it and stamped with its
- * own time (`ats`, in the order of `ids`), with the timeline entries of those moved at those
- * times. The ids and times go as array parameters (PostgreSQL arrays; JSON arrays read with
- * json_each on SQLite), so the text is the same however many there are: compiled once per target
- * status.
+ * own time, with the timeline entries of those moved at those times. On PostgreSQL the ids and
+ * times go as two arrays in the same order, each row's time found by its id's position; on SQLite
+ * as one JSON object of times by id, each row's time read by its key. The text is the same however
+ * many there are, so it is compiled once per target status. A row's time is looked up, never
+ * searched for with a subquery over the batch: SQLite ran such a subquery as a scan of the ids
+ * joined to a scan of the times for every row moved, so a batch of 100 took 51 ms instead of 2.4.
  */
-function buildMoveAll(postgres: boolean, status: MessageStatus) {
-  return preparedQuery<MoveAllArgs, MessageRow>((db, a) => {
-    const timeOf = postgres
-      ? sql<string>`(select v.at from unnest(${a.ids}::text[], ${a.ats}::text[]) as v(id, at) where v.id = messages.id)`
-      : sql<string>`(select t.value from json_each(${a.ats}) t join json_each(${a.ids}) i on i.key = t.key where i.value = messages.id)`;
-    const moved = db
-      .updateTable('messages')
-      .set({
-        status: a.status,
-        updated_at: timeOf,
-        ...(ERASES_SEALED.has(status) ? { sealed_body: null } : {}),
-      })
-      .where(
-        postgres
-          ? sql<boolean>`id = any(${a.ids}::text[])`
-          : sql<boolean>`id in (select value from json_each(${a.ids}))`,
-      )
-      .where('status', 'in', ALLOWED_FROM[status])
-      .returningAll();
-    return postgres
-      ? withTimelineEntries(db, moved, { status: a.status, at: sql.ref('moved.updated_at'), errorCode: null })
-      : moved;
-  });
+export function moveAllStatement(db: Db, postgres: boolean, status: MessageStatus, a: MoveAllArgs) {
+  const timeOf = postgres
+    ? sql<string>`(${a.ats}::text[])[array_position(${a.ids}::text[], messages.id)]`
+    : sql<string>`json_extract(${a.times}, '$."' || messages.id || '"')`;
+  const moved = db
+    .updateTable('messages')
+    .set({
+      status: a.status,
+      updated_at: timeOf,
+      ...(ERASES_SEALED.has(status) ? { sealed_body: null } : {}),
+    })
+    .where(
+      postgres
+        ? sql<boolean>`id = any(${a.ids}::text[])`
+        : sql<boolean>`id in (select key from json_each(${a.times}))`,
+    )
+    .where('status', 'in', ALLOWED_FROM[status])
+    .returningAll();
+  return postgres
+    ? withTimelineEntries(db, moved, { status: a.status, at: sql.ref('moved.updated_at'), errorCode: null })
+    : moved;
 }
 
-const insertHistoryAll = preparedQuery<{ ids: string; ats: string; status: MessageStatus }, never>((db, a) =>
+const buildMoveAll = (postgres: boolean, status: MessageStatus) =>
+  preparedQuery<MoveAllArgs, MessageRow>((db, a) => moveAllStatement(db, postgres, status, a));
+
+/** SQLite: the timeline entries of the messages moved, from a JSON object of their times by id. */
+const insertHistoryAll = preparedQuery<{ times: string; status: MessageStatus }, never>((db, a) =>
   db
     .insertInto('message_status_history')
     .columns(['message_id', 'status', 'at', 'error_code'])
-    .expression(
-      sql`select i.value, ${a.status}, t.value, null
-          from json_each(${a.ids}) i join json_each(${a.ats}) t on t.key = i.key`,
-    ),
+    .expression(sql`select key, ${a.status}, value, null from json_each(${a.times})`),
 );
 
 const moveAllQueries = new Map<string, ReturnType<typeof buildMoveAll>>();
@@ -159,15 +160,24 @@ async function moveAll(
   }
   const { rows } = await query(
     trx,
-    postgres ? { ids, ats, status } : { ids: JSON.stringify(ids), ats: JSON.stringify(ats), status },
+    postgres
+      ? { ids, ats, times: null, status }
+      : { ids: null, ats: null, times: timesById(ids, ats), status },
   );
   // On PostgreSQL the timeline entries came with the moves (the same statement).
   if (!postgres && rows.length > 0) {
     await insertHistoryAll(trx, {
-      ids: JSON.stringify(rows.map((r) => r.id)),
-      ats: JSON.stringify(rows.map((r) => r.updated_at)),
+      times: timesById(
+        rows.map((r) => r.id),
+        rows.map((r) => r.updated_at),
+      ),
       status,
     });
   }
   return new Map(rows.map((row) => [row.id, row]));
+}
+
+/** `{"<id>": "<time>", …}` as JSON, in the order given. */
+function timesById(ids: string[], ats: string[]): string {
+  return JSON.stringify(Object.fromEntries(ids.map((id, i) => [id, ats[i]])));
 }
