@@ -1,5 +1,6 @@
 /**
- * `npm run bench:profile [-- --dialect sqlite|postgres|both] [--seconds 15] [--connections 10]`:
+ * `npm run bench:profile [-- --dialect sqlite|postgres|both] [--seconds 15] [--connections 10]
+ * [--statements 10]`:
  * where the time goes. CPU profiles of the server under load (accept path, connected path, new
  * verifications; pick with `--paths`) summarised by component, mapped back to source files through
  * the bundle's maps, and SQL statements and transactions counted per accepted and per
@@ -24,6 +25,8 @@ const { values } = parseArgs({
     only: { type: 'string', default: 'cpu,sql,startup' },
     /** Which CPU profiles: accept, connected, verify (all by default). */
     paths: { type: 'string' },
+    /** With the SQL counts: this many statement texts, the costliest first, each with its time. */
+    statements: { type: 'string', default: '0' },
   },
 });
 const dialects: BenchDialect[] =
@@ -31,6 +34,7 @@ const dialects: BenchDialect[] =
 const outDir = join(import.meta.dirname, 'out');
 mkdirSync(outDir, { recursive: true });
 const parts = new Set(values.only.split(','));
+const statements = Number(values.statements);
 
 for (const dialect of dialects) {
   if (parts.has('cpu')) {
@@ -74,5 +78,12 @@ function formatCount(dialect: BenchDialect, c: StatementCount): string {
       (k) =>
         `  ${String(k.perUnit).padStart(6)}  ${k.microsPerUnit === undefined ? '' : `${String(k.microsPerUnit).padStart(6)} µs  `}${k.kind}`,
     ),
+    ...(statements > 0 ? ['  costliest statements (per unit; µs per unit and per call):'] : []),
+    ...c.byText
+      .slice(0, statements)
+      .map(
+        (t) =>
+          `  ${String(t.perUnit).padStart(6)}  ${t.microsPerUnit === undefined ? '' : `${String(t.microsPerUnit).padStart(6)} µs ${String(t.microsPerCall).padStart(6)} µs/call  `}${t.text.slice(0, 240)}`,
+      ),
   ].join('\n');
 }

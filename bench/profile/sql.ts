@@ -20,6 +20,14 @@ export interface StatementCount {
   byKind: Array<{ kind: string; perUnit: number; microsPerUnit?: number }>;
   /** SQLite only: µs per unit spent inside better-sqlite3, all statements, commits included. */
   sqliteMicros?: number;
+  /** Every statement text run, the costliest first (SQLite: by time inside it; else by count). */
+  byText: Array<{
+    text: string;
+    calls: number;
+    perUnit: number;
+    microsPerUnit?: number;
+    microsPerCall?: number;
+  }>;
   /** Per unit, as PostgreSQL logged them (postgres only, when its log is readable here). */
   loggedByPostgres?: { statements: number; transactions: number };
 }
@@ -90,6 +98,21 @@ class Counter {
           ...(totalNanos > 0 ? { microsPerUnit: micros(nanos.get(kind) ?? 0) } : {}),
         })),
       ...(totalNanos > 0 ? { sqliteMicros: micros(totalNanos) } : {}),
+      byText: Object.keys(b.counts)
+        .map((text) => {
+          const calls = (b.counts[text] ?? 0) - (a.counts[text] ?? 0);
+          const ns = (b.nanos[text] ?? 0) - (a.nanos[text] ?? 0);
+          return {
+            text: text.replace(/\s+/g, ' '),
+            calls,
+            perUnit: per(calls),
+            ...(totalNanos > 0
+              ? { microsPerUnit: micros(ns), microsPerCall: Math.round(ns / Math.max(1, calls) / 100) / 10 }
+              : {}),
+          };
+        })
+        .filter((t) => t.calls > 0)
+        .sort((x, y) => (y.microsPerUnit ?? y.calls) - (x.microsPerUnit ?? x.calls)),
       ...(logged
         ? { loggedByPostgres: { statements: per(logged.statements), transactions: per(logged.begins) } }
         : {}),
