@@ -22,9 +22,9 @@ export interface RateFigure {
    */
   postgresCpuMsPerOk?: number;
   floorPostgresCpuMsPerOk?: number;
-  /** Answers that were not 2xx, over all runs: a scenario that errors is not measuring what it says. */
   /** Seconds of unmeasured load before each run: its warm-up, longer while the JIT settled. */
   warmedSeconds: number[];
+  /** Answers that were not 2xx, over all runs: a scenario that errors is not measuring what it says. */
   non2xx: number;
 }
 

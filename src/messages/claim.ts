@@ -227,9 +227,9 @@ async function claimOnSqlite(
     // another process's write in between makes the update fail (SQLite refuses to write from a
     // stale snapshot), so what is marked is what was picked, under the lease that was read. A lease
     // lost reads as nothing to claim: nothing is written, and the device's next renewal stops
-    // its dispatcher. Three statements rather than one update returning the rows: measured on
-    // one file, an update that picks its rows by a subquery of its own table and returns them
-    // took 370–680 µs for 1 to 10 messages, these 255–550 µs.
+    // its dispatcher. Picked, marked and read back rather than one update returning the rows:
+    // measured on one file, an update that picks its rows by a subquery of its own table and
+    // returns them took 370–680 µs for 1 to 10 messages, these three 255–550 µs.
     const { rows: picked } = await pickQueuedOnSqlite(trx, {
       deviceId,
       at,
