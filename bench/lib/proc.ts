@@ -12,10 +12,19 @@ export function rssMb(pid: number): number {
 
 /** CPU seconds (user + system) a process has used so far. */
 export function cpuSeconds(pid: number): number {
+  return statTimes(pid).own;
+}
+
+/** A process's own CPU seconds and those of its children it has waited for, from /proc. */
+function statTimes(pid: number): { own: number; reapedChildren: number } {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // Fields after the command name, which is in parentheses and may contain spaces.
+  // Fields after the command name, which is in parentheses and may contain spaces: utime, stime,
+  // cutime and cstime are the 14th to 17th fields of the line.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / TICKS;
+  return {
+    own: (Number(fields[11]) + Number(fields[12])) / TICKS,
+    reapedChildren: (Number(fields[13]) + Number(fields[14])) / TICKS,
+  };
 }
 
 /**
@@ -41,16 +50,26 @@ export function helperThreadsCpuSeconds(pid: number): number {
  * CPU seconds (user + system) used so far by every PostgreSQL process on this machine: its
  * backends, WAL writer, checkpointer. The bench's database runs here on loopback, and on
  * PostgreSQL part of a request's cost is spent there, not in the server that sent the statements.
- * A process that exits between two readings takes its time with it; the backends of the pools
- * being measured live through a run.
  */
 export function postgresCpuSeconds(): number {
+  return cpuSecondsOfProcessesNamed('postgres');
+}
+
+/**
+ * CPU seconds used so far by every process with this command name, those that have exited
+ * included. A backend that exits between two readings (a pool closing, a server stopped) would
+ * otherwise take its time with it, and a run would be charged less than nothing: its time is
+ * counted in its parent's (the postmaster's) children's times once the parent has reaped it, and
+ * every process of one name that reaped its children is counted that way.
+ */
+export function cpuSecondsOfProcessesNamed(comm: string): number {
   let total = 0;
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres')
-        total += cpuSeconds(Number(entry));
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== comm) continue;
+      const times = statTimes(Number(entry));
+      total += times.own + times.reapedChildren;
     } catch {
       // Gone between the listing and the read.
     }
