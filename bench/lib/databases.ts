@@ -55,6 +55,20 @@ export async function scratchDatabase(
   };
 }
 
+/**
+ * The planner's statistics of a scratch PostgreSQL database, gathered as autovacuum gathers them
+ * within a minute of a table's first thousands of rows. A fresh database has none, and until it
+ * has, each connection keeps the plans it made for its named statements while the tables were
+ * nearly empty: reading a batch of receipts' messages by `wa_message_id = any(…)` stayed a
+ * sequential scan comparing every row with every id, 6 ms a batch at 30,000 messages, in a run of
+ * seconds that no production server's first minute outlasts. Nothing to do on SQLite, which WAPing
+ * never analyses.
+ */
+export async function gatherStatistics(db: ScratchDatabase): Promise<void> {
+  if (db.dialect !== 'postgres' || !db.url) return;
+  await admin((c) => c.query('analyze'), db.url);
+}
+
 /** Runs SQL against a scratch PostgreSQL database as the administrator (statement logging, stats). */
 export async function adminQuery(sql: string): Promise<pg.QueryResult> {
   return admin((c) => c.query(sql));

@@ -30,20 +30,26 @@ export interface MeasuredLoad extends LoadResult {
 
 /**
  * Runs one load in a separate autocannon process against the server whose pid is `serverPid`,
- * and returns what it measured plus the server's CPU time per answer.
+ * and returns what it measured plus the server's CPU time per answer. `afterWarmup` runs between
+ * the warm-up and the measured run, with no load on the server.
  */
-export async function load(spec: LoadSpec, serverPid?: number): Promise<MeasuredLoad> {
+export async function load(
+  spec: LoadSpec,
+  serverPid?: number,
+  afterWarmup?: () => Promise<void>,
+): Promise<MeasuredLoad> {
   // A file, not an argument: a list of requests can be larger than one argument may be.
   const dir = mkdtempSync(join(tmpdir(), 'waping-load-'));
   const file = join(dir, 'spec.json');
   // A warmed-up run against a known server also waits, within bounds, for its JIT to settle.
   const settle =
     serverPid && spec.warmupSeconds ? { pid: serverPid, maxSeconds: MAX_WARM_SECONDS } : undefined;
-  writeFileSync(file, JSON.stringify({ ...spec, ...(settle ? { settle } : {}) }));
+  const pause = afterWarmup ? { pauseAfterWarmup: true } : {};
+  writeFileSync(file, JSON.stringify({ ...spec, ...(settle ? { settle } : {}), ...pause }));
   try {
     const child = spawn(process.execPath, ['--import', 'tsx', WORKER, file], {
       env: cleanEnv(),
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['pipe', 'pipe', 'inherit'],
     });
     const timeout = setTimeout(
       () => child.kill('SIGKILL'),
@@ -53,7 +59,10 @@ export async function load(spec: LoadSpec, serverPid?: number): Promise<Measured
     let postgresAtStart = Number.NaN;
     let result: LoadResult | undefined;
     for await (const line of createInterface({ input: child.stdout })) {
-      if (line === 'MEASURING') {
+      if (line === 'WARMED') {
+        await afterWarmup?.();
+        child.stdin.write('GO\n');
+      } else if (line === 'MEASURING') {
         cpuAtStart = serverPid ? cpuSeconds(serverPid) : Number.NaN;
         postgresAtStart = postgresCpuSeconds();
       } else if (line.startsWith('{')) result = JSON.parse(line) as LoadResult;

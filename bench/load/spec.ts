@@ -14,6 +14,11 @@ export interface LoadSpec {
    * first seconds of load compile its hot code on the side, which a running server did long ago.
    */
   settle?: { pid: number; maxSeconds: number };
+  /**
+   * After the warm-up (and settling), print `WARMED` and wait for a line on stdin before the
+   * measured run: the parent has something to do to the warmed server first (see `load`).
+   */
+  pauseAfterWarmup?: boolean;
   /** Each request's body gets a new `to` (+1 555 and a counter): for routes limited per number. */
   freshPhones?: { start: number };
   /** Send exactly these requests, in order (path and body), instead of repeating one. */

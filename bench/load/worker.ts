@@ -2,7 +2,9 @@
  * The load generator, in its own process so its CPU is not the server's: one autocannon run as
  * described by the JSON spec in the file argv[2] names; prints a LoadResult as JSON on stdout.
  */
+import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { helperThreadsCpuSeconds } from '../lib/proc.js';
 import type { LoadResult, LoadSpec } from './spec.js';
@@ -78,6 +80,13 @@ if (spec.warmupSeconds) {
     helperCores = await warm(1);
     warmedSeconds += 1;
   }
+}
+if (spec.pauseAfterWarmup) {
+  process.stdout.write('WARMED\n');
+  const lines = createInterface({ input: process.stdin });
+  await once(lines, 'line');
+  lines.close();
+  process.stdin.destroy();
 }
 process.stdout.write('MEASURING\n');
 const startedAt = performance.now();

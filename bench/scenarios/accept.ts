@@ -1,3 +1,4 @@
+import { gatherStatistics } from '../lib/databases.js';
 import { SEND_BODY } from '../lib/floor-pool.js';
 import { linkedServer } from '../lib/linked-server.js';
 import { load, type MeasuredLoad } from '../lib/load.js';
@@ -31,6 +32,7 @@ export async function acceptPath(bench: BenchContext): Promise<RateFigure[]> {
               warmupSeconds: settings.warmupSeconds,
             },
             linked.server.pid,
+            () => gatherStatistics(linked.db),
           ),
         );
         await floor.measure(connections);

@@ -1,3 +1,4 @@
+import { gatherStatistics } from '../lib/databases.js';
 import { SEND_BODY } from '../lib/floor-pool.js';
 import { linkedServer } from '../lib/linked-server.js';
 import { load } from '../lib/load.js';
@@ -52,6 +53,7 @@ export async function connectedPath(bench: BenchContext): Promise<ConnectedFigur
           warmupSeconds: settings.warmupSeconds,
         },
         linked.server.pid,
+        () => gatherStatistics(linked.db),
       );
       queue.stop();
       const usage = cpu.stop();

@@ -1,3 +1,4 @@
+import { gatherStatistics } from '../lib/databases.js';
 import { inParallel } from '../lib/api.js';
 import { linkedServer, type LinkedServer } from '../lib/linked-server.js';
 import { load, type MeasuredLoad } from '../lib/load.js';
@@ -75,6 +76,7 @@ export async function verifications(bench: BenchContext): Promise<VerifyFigures>
               warmupSeconds: settings.warmupSeconds,
             },
             linked.server.pid,
+            () => gatherStatistics(linked.db),
           ),
         );
         await drained(linked);
@@ -104,6 +106,7 @@ export async function verifications(bench: BenchContext): Promise<VerifyFigures>
           linked.server.pid,
         );
       await checkLoad(warmUp.checks);
+      await gatherStatistics(linked.db);
       const run = await checkLoad(checks);
       const checked = figureOf(bench, connections, [run]);
       bench.log(describe(`check (${checks.length} right codes)`, checked));
