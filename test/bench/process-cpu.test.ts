@@ -34,7 +34,9 @@ process.stdin.once('data', () => child.stdin.end());
 describe('CPU of the processes of one name', () => {
   it('keeps the time of a process that exited, once its parent has reaped it', async () => {
     const name = `wcpu${randomBytes(4).toString('hex')}`;
-    const parent = spawn(process.execPath, ['-e', PARENT, name, CHILD], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const parent = spawn(process.execPath, ['-e', PARENT, name, CHILD], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
     try {
       const lines = createInterface({ input: parent.stdout })[Symbol.asyncIterator]();
       expect((await lines.next()).value).toBe('burnt');
