@@ -1,5 +1,5 @@
 import { Api, inParallel } from '../lib/api.js';
-import { scratchDatabase } from '../lib/databases.js';
+import { gatherStatistics, scratchDatabase } from '../lib/databases.js';
 import { load } from '../lib/load.js';
 import { observe } from '../lib/observer.js';
 import { rssMb, sampleProcess } from '../lib/proc.js';
@@ -68,6 +68,8 @@ export async function scale(bench: BenchContext): Promise<ScaleResult> {
       seconds: 0,
     });
     if (filled.ok !== requests.length) throw new Error(`backlog not queued: ${JSON.stringify(filled)}`);
+    // A node holding this backlog has had its statistics gathered by autovacuum long before.
+    await gatherStatistics(db);
     await inParallel(devices, 20, (id) => api.reconnect(id));
     const rssBeforeMb = rssMb(server.pid);
     const windowStart = Date.now();
