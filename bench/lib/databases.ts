@@ -60,7 +60,7 @@ export async function scratchDatabase(
  * within a minute of a table's first thousands of rows. A fresh database has none, and until it
  * has, each connection keeps the plans it made for its named statements while the tables were
  * nearly empty: reading a batch of receipts' messages by `wa_message_id = any(…)` stayed a
- * sequential scan comparing every row with every id, 6 ms a batch at 30,000 messages, in a run of
+ * sequential scan comparing every row with every id, 6 ms a batch at 5,000 messages, in a run of
  * seconds that no production server's first minute outlasts. Nothing to do on SQLite, which WAPing
  * never analyses.
  */
