@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync, utimesSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync, utimesSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -15,6 +15,13 @@ import { multipartBody, pdf, png } from './fixtures.js';
  * example in sigv4.test.ts.
  */
 const s3Dir = mkdtempSync(join(tmpdir(), 'waping-s3-'));
+/** Every folder this file makes, removed when it is done. */
+const folders = [s3Dir];
+const newSpool = () => {
+  const spool = mkdtempSync(join(tmpdir(), 'waping-spool-'));
+  folders.push(spool);
+  return spool;
+};
 let server: S3rver;
 let endpoint = '';
 const urlWith = (key: string) => `s3://${key}:S3RVER@media?endpoint=${encodeURIComponent(endpoint)}`;
@@ -32,6 +39,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server.close();
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
 });
 
 const it = appTest({ env: () => ({ WAPING_MEDIA_URL: urlWith('S3RVER') }) });
@@ -44,8 +52,7 @@ const upload = (t: TestApp, file: Buffer, options: Parameters<typeof multipartBo
 const objectsInBucket = () =>
   readdirSync(join(s3Dir, 'media')).filter((name) => name.endsWith('._S3rver_object'));
 const spoolOf = (t: TestApp) => join(t.app.ctx.config.dataDir, 'media-spool');
-const direct = (key = 'S3RVER') =>
-  new S3MediaStorage(parseS3Url(urlWith(key)), mkdtempSync(join(tmpdir(), 'waping-spool-')));
+const direct = (key = 'S3RVER') => new S3MediaStorage(parseS3Url(urlWith(key)), newSpool());
 
 async function readAll(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -94,7 +101,7 @@ describe('media in an S3-compatible object store', () => {
   });
 
   it('sweeps spool files a crash left behind, and only old ones', async () => {
-    const spool = mkdtempSync(join(tmpdir(), 'waping-spool-'));
+    const spool = newSpool();
     mkdirSync(spool, { recursive: true });
     const store = new S3MediaStorage(parseS3Url(urlWith('S3RVER')), spool);
     writeFileSync(join(spool, 'med_old.abc'), 'half');

@@ -1,16 +1,18 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
 
-const configWith = (mediaUrl: string) =>
-  loadConfig({
-    LOG_LEVEL: 'silent',
-    WAPING_DATA_DIR: mkdtempSync(join(tmpdir(), 'waping-media-config-')),
-    WAPING_MEDIA_URL: mediaUrl,
-  });
+const dataDirs: string[] = [];
+afterAll(() => dataDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+const configWith = (mediaUrl: string) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'waping-media-config-'));
+  dataDirs.push(dataDir);
+  return loadConfig({ LOG_LEVEL: 'silent', WAPING_DATA_DIR: dataDir, WAPING_MEDIA_URL: mediaUrl });
+};
 
 describe('a WAPING_MEDIA_URL that cannot work', () => {
   it.each([
