@@ -1,12 +1,19 @@
 import { PostgresAdapter, sql, type Expression, type QueryCreator, type Transaction } from 'kysely';
-import type { Db } from '../db/database.js';
+import type { AppContext } from '../context.js';
+import type { CreationHook, Db } from '../db/database.js';
+import { inSharedTransaction } from '../db/grouped-transactions.js';
 import { preparedQuery } from '../db/prepared.js';
 import { isRefusedStatement, refuseStatement } from '../db/refused-statement.js';
 import type { Database } from '../db/types.js';
 import { RecentSet } from '../lib/recent-set.js';
 import { monthPeriod } from '../lib/time.js';
 import type { Plan } from '../workspaces/plans.js';
-import { consumeMessageQuota, countMessageQuery, countMessageUnderQuery, quotaExceeded } from './quota.js';
+import {
+  consumeMessageQuota,
+  countMessageQuery,
+  countMessageUnderQuery,
+  returnMessageQuota,
+} from './quota.js';
 import {
   everyAfterCommit,
   type AcceptedPart,
@@ -31,15 +38,21 @@ function partPlaceholders(all: Args, index: number): object {
 }
 
 /**
- * PostgreSQL: the message, the hooks' parts (the conversation it is filed into) and the month's
- * count in one statement, one round trip where they were one each. The counter row of the
- * workspace, which every accept of the workspace updates, is locked from this statement to the
- * commit only: so when a part says its `finish` will write more (a new conversation's event a
- * webhook may want), the statement does not count, and the count follows that writing. `counted`
- * is false then, or when the quota is used up (the rows written are then rolled back with the
- * transaction); each part's returned row comes back as JSON.
+ * Where the statement runs: committed on its own and counting the message, under the plan's limit
+ * or without one (`storeAcceptedAlone`); or in a transaction whose count was taken before it
+ * (`storeAcceptedInTransaction`).
  */
-const acceptStatement = (parts: readonly AcceptedPart<object>[], limited: boolean, alone: boolean) =>
+type Mode = 'alone-under' | 'alone-unlimited' | 'in-transaction';
+
+/**
+ * PostgreSQL: the message, the hooks' parts (the conversation it is filed into) and, alone, the
+ * month's count in one statement, one round trip where they were one each. Each part's returned
+ * row comes back as JSON. Alone, the counter row of the workspace, which every accept of the
+ * workspace updates, is locked for the statement only; a statement that would not count the
+ * message (the quota used up) or whose parts have more to write (a new thread's event a webhook
+ * may want) undoes itself, and nothing of it is stored.
+ */
+const acceptStatement = (parts: readonly AcceptedPart<object>[], mode: Mode) =>
   preparedQuery<Args, Stored>((db, a) => {
     let query = withQueuedMessage(db, a);
     parts.forEach((part, i) => {
@@ -53,6 +66,12 @@ const acceptStatement = (parts: readonly AcceptedPart<object>[], limited: boolea
           >,
       ) as unknown as typeof query;
     });
+    const partRows = parts.map((_, i) =>
+      sql<Record<string, unknown> | null>`(select row_to_json(p) from ${sql.table(`part${i}`)} p)`.as(
+        `part${i}`,
+      ),
+    );
+    if (mode === 'in-transaction') return query.selectNoFrom([sql<boolean>`true`.as('counted'), ...partRows]);
     const settled = sql<boolean>`${sql.join(
       [
         sql`true`,
@@ -65,22 +84,16 @@ const acceptStatement = (parts: readonly AcceptedPart<object>[], limited: boolea
         // The count touches usage_counters alone: the statement's other parts are nothing to it.
         const counters = w as unknown as QueryCreator<Database>;
         return (
-          limited ? countMessageUnderQuery(counters, a, settled) : countMessageQuery(counters, a, settled)
+          mode === 'alone-under'
+            ? countMessageUnderQuery(counters, a, settled)
+            : countMessageQuery(counters, a, settled)
         ).returning('period');
       })
-      .selectNoFrom((eb) => [
-        // Alone (no transaction around it), a statement that would not count the message, or
-        // whose parts have more to write, undoes itself: nothing of it is stored.
-        alone
-          ? sql<boolean>`case when ${settled} and exists (select 1 from counted) then true else ${refuseStatement} end`.as(
-              'counted',
-            )
-          : eb.exists(eb.selectFrom('counted').select('period')).as('counted'),
-        ...parts.map((_, i) =>
-          sql<Record<string, unknown> | null>`(select row_to_json(p) from ${sql.table(`part${i}`)} p)`.as(
-            `part${i}`,
-          ),
+      .selectNoFrom([
+        sql<boolean>`case when ${settled} and exists (select 1 from counted) then true else ${refuseStatement} end`.as(
+          'counted',
         ),
+        ...partRows,
       ]);
   });
 
@@ -91,10 +104,9 @@ const MAX_SEEN = 10_000;
 
 interface Statements {
   parts: readonly AcceptedPart<object>[];
-  /** By quota. */
-  under: Statement;
-  unlimited: Statement;
-  /** The same, committing on their own (`storeAcceptedAlone`). */
+  /** In a transaction, counted before it (`storeAcceptedInTransaction`). */
+  inTransaction: Statement;
+  /** Committing on their own, by quota (`storeAcceptedAlone`). */
   underAlone: Statement;
   unlimitedAlone: Statement;
   /**
@@ -114,10 +126,9 @@ function statements(hooks: readonly MessageStoredHook[]): Statements {
     const parts = hooks.flatMap((hook) => (hook.accepted ? [hook.accepted] : []));
     found = {
       parts,
-      under: acceptStatement(parts, true, false),
-      unlimited: acceptStatement(parts, false, false),
-      underAlone: acceptStatement(parts, true, true),
-      unlimitedAlone: acceptStatement(parts, false, true),
+      inTransaction: acceptStatement(parts, 'in-transaction'),
+      underAlone: acceptStatement(parts, 'alone-under'),
+      unlimitedAlone: acceptStatement(parts, 'alone-unlimited'),
       seen: new RecentSet(MAX_SEEN),
     };
     statementsFor.set(hooks, found);
@@ -127,50 +138,93 @@ function statements(hooks: readonly MessageStoredHook[]): Statements {
 
 /**
  * Stores a message accepted for sending (its row is its `queued` timeline entry), counts it
- * against the plan's monthly quota and runs the hooks of a new message (the inbox files it), in
- * the caller's transaction; throws QUOTA_EXCEEDED (the caller's transaction must then roll back)
- * when the month's messages are used up. Call the result after the commit.
+ * against the plan's monthly quota and runs the hooks of a new message (the inbox files it), in a
+ * transaction that begins with `onCreate` (the idempotency record); throws QUOTA_EXCEEDED when
+ * the month's messages are used up. Call the result once it resolves (the message is stored).
+ *
+ * On PostgreSQL the count is a statement of its own committed before the transaction, and taken
+ * back if the transaction fails. Every accept of a workspace updates its month's counter row, and
+ * a row updated in a transaction stays locked until the commit: counted inside, the lock was held
+ * across the round trips to the commit, which a busy server answers late, and the workspace's
+ * accepts queued behind it (a verification's statement waited 12–15 ms for it at 10 concurrent
+ * requests, docs/performance.md). Committed on its own, the count holds the row for its statement
+ * only. Never past the plan: the count is still taken only under the limit. A process killed
+ * between the two commits leaves the month counted one message more than it stored, at most one
+ * per request then in flight. SQLite has one writer and shares its commits (`inSharedTransaction`):
+ * the count stays in the transaction there.
  */
-export async function storeAcceptedMessage(
-  trx: Transaction<Database>,
+export async function storeAcceptedInTransaction(
+  ctx: AppContext,
   row: MessageRow,
   plan: Plan,
   now: Date,
   hooks: readonly MessageStoredHook[],
-  /** Verifications counted in the month's usage with the message (a verification's first code). */
-  verifications = 0,
+  options: {
+    onCreate?: CreationHook;
+    /** Verifications counted in the month's usage with the message (a verification's first code). */
+    verifications: number;
+  },
 ): Promise<AfterCommit> {
-  const postgres = trx.getExecutor().adapter instanceof PostgresAdapter;
-  const period = monthPeriod(now);
-  const limit = plan.messagesPerMonth;
-  if (postgres && limit === 0) throw quotaExceeded(plan, period);
-  // Every hook on SQLite; on PostgreSQL those without a part of the statement below.
+  const { onCreate, verifications } = options;
+  if (ctx.dialect !== 'postgres') {
+    return inSharedTransaction(ctx, async (trx) => {
+      await onCreate?.(trx, row.id);
+      const after = await runHooks(trx, row, hooks, false);
+      await insertQueuedMessage(trx, row);
+      await consumeMessageQuota(trx, row.workspace_id, plan, now, verifications);
+      return everyAfterCommit(after);
+    });
+  }
+  await consumeMessageQuota(ctx.db, row.workspace_id, plan, now, verifications);
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      await onCreate?.(trx, row.id);
+      return storeCountedMessage(trx, row, now, hooks);
+    });
+  } catch (err) {
+    await returnMessageQuota(ctx.db, row.workspace_id, now, verifications).catch((undo: unknown) =>
+      ctx.log.warn(
+        { err: undo, messageId: row.id },
+        'could not take back the month count of a message not stored',
+      ),
+    );
+    throw err;
+  }
+}
+
+/** The hooks of a new message that are not parts of the accept statement (all of them on SQLite). */
+async function runHooks(
+  trx: Transaction<Database>,
+  row: MessageRow,
+  hooks: readonly MessageStoredHook[],
+  postgres: boolean,
+): Promise<AfterCommit[]> {
   const after: AfterCommit[] = [];
   for (const hook of hooks) {
     if (postgres && hook.accepted) continue;
     const then = await hook.run(trx, row);
     if (then) after.push(then);
   }
-  if (!postgres) {
-    await insertQueuedMessage(trx, row);
-    await consumeMessageQuota(trx, row.workspace_id, plan, now, verifications);
-    return everyAfterCommit(after);
-  }
+  return after;
+}
+
+/** PostgreSQL: the message and the hooks' parts in one statement, in `trx`; its count is taken. */
+async function storeCountedMessage(
+  trx: Transaction<Database>,
+  row: MessageRow,
+  now: Date,
+  hooks: readonly MessageStoredHook[],
+): Promise<AfterCommit> {
+  const after = await runHooks(trx, row, hooks, true);
   const found = statements(hooks);
-  const { partArgs, args } = argumentsOf(found.parts, row, now, limit, verifications);
-  const { rows } = await (limit === null ? found.unlimited : found.under)(trx, args);
+  const { partArgs, args } = argumentsOf(found.parts, row, now, null);
+  const { rows } = await found.inTransaction(trx, args);
   found.seen.add(recipientOf(row));
-  const stored = rows[0]!;
-  const returned = returnedParts(found.parts, stored);
-  const { parts } = found;
-  const pending = returned.some((part) => part['pending'] === true);
-  if (!stored.counted && !pending) throw quotaExceeded(plan, period);
-  for (const [i, part] of parts.entries()) {
+  const returned = returnedParts(found.parts, rows[0]!);
+  for (const [i, part] of found.parts.entries()) {
     const then = await part.finish(trx, row, partArgs[i]!, returned[i]!);
     if (then) after.push(then);
   }
-  // Counted last, after what the parts still wrote: the counter row stays locked until the commit.
-  if (pending) await consumeMessageQuota(trx, row.workspace_id, plan, now, verifications);
   return everyAfterCommit(after);
 }
 

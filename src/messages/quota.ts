@@ -91,3 +91,28 @@ export async function consumeMessageQuota(
     ) > 0;
   if (!taken) throw quotaExceeded(plan, period);
 }
+
+const uncountMessage = preparedQuery<Counter, never>((db, a) =>
+  db
+    .updateTable('usage_counters')
+    .set({
+      messages_sent: sql<number>`messages_sent - 1`,
+      verifications: sql<number>`verifications - ${a.verifications}`,
+    })
+    .where('workspace_id', '=', a.workspaceId)
+    .where('period', '=', a.period)
+    .where('messages_sent', '>', 0),
+);
+
+/**
+ * Takes back one message (and the verifications counted with it) from the month's count: it was
+ * counted on its own before the transaction that was to store it, and that transaction failed.
+ */
+export async function returnMessageQuota(
+  db: DbOrTx,
+  workspaceId: string,
+  now: Date,
+  verifications = 0,
+): Promise<void> {
+  await uncountMessage(db, { workspaceId, period: monthPeriod(now), verifications });
+}

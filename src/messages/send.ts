@@ -1,6 +1,5 @@
 import type { AppContext } from '../context.js';
 import type { CreationHook } from '../db/database.js';
-import { inSharedTransaction } from '../db/grouped-transactions.js';
 import { findDevice } from '../devices/store.js';
 import type { DeviceRow } from '../devices/tables.js';
 import { AppError, notFound, validation } from '../lib/errors.js';
@@ -11,7 +10,7 @@ import type { Plan } from '../workspaces/plans.js';
 import { findContact } from '../contacts/store.js';
 import { resolveOutboundMedia } from '../media/outbound.js';
 import { chooseDevice } from './device-choice.js';
-import { storeAcceptedAlone, storeAcceptedMessage } from './accept-store.js';
+import { storeAcceptedAlone, storeAcceptedInTransaction } from './accept-store.js';
 import { creationEntry } from './store.js';
 import type { MessageRow, MessageSource } from './tables.js';
 import { findTemplate, renderTemplate } from './templates.js';
@@ -145,12 +144,9 @@ export async function sendMessage(
       : await storeAcceptedAlone(ctx.db, row, plan, now, hooks);
   const afterCommit =
     alone ??
-    (await inSharedTransaction(ctx, async (trx) => {
-      await options.onCreate?.(trx, id);
-      // The message, its count against the quota and the hooks' work (its conversation) go last,
-      // together: on PostgreSQL one statement, after which the workspace's counter row stays
-      // locked only until the commit.
-      return storeAcceptedMessage(trx, row, plan, now, hooks, options.countsVerification ? 1 : 0);
+    (await storeAcceptedInTransaction(ctx, row, plan, now, hooks, {
+      onCreate: options.onCreate,
+      verifications: options.countsVerification ? 1 : 0,
     }));
   afterCommit();
   ctx.bus.wake(dispatchTopic(device.id), id);

@@ -18,8 +18,8 @@ export interface AcceptedPart<Args extends object> {
   /**
    * The part, built once from placeholders for its arguments (as for a prepared query): a
    * data-modifying query whose `returning` gives the row `finish` reads, with a boolean `pending`
-   * that is true when `finish` will write more. The statement then leaves the quota count, which
-   * locks the workspace's counter row until the commit, until after `finish`.
+   * that is true when `finish` will write more. A statement committed alone cannot wait for
+   * that, so it undoes itself and the message is stored in a transaction instead.
    */
   build(db: QueryCreator<Database>, args: Args): Compilable<Record<string, unknown>>;
   /**
@@ -43,8 +43,8 @@ export interface AcceptedPart<Args extends object> {
 /**
  * Work a feature above messages does in the transaction that stores a new message, inbound or
  * accepted for sending (the inbox files it into its conversation). Throwing rolls the message back.
- * It may run before the message's own row is written (an accepted message is written last, with
- * its quota count): a hook takes what it needs from the row it is given, not from the table.
+ * It may run before the message's own row is written (an accepted message is written last): a
+ * hook takes what it needs from the row it is given, not from the table.
  */
 export interface MessageStoredHook {
   run(trx: Transaction<Database>, row: MessageRow): Promise<AfterCommit | void>;
