@@ -4,6 +4,8 @@ import { median } from './stats.js';
 
 /** A scenario at one concurrency: the median of its runs and its ratio to the floor. */
 export interface RateFigure {
+  /** What was measured, where a scenario gives more than one figure at a concurrency. */
+  label?: string;
   connections: number;
   runs: number;
   okPerSecond: number;

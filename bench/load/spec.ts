@@ -21,6 +21,11 @@ export interface LoadSpec {
   pauseAfterWarmup?: boolean;
   /** Each request's body gets a new `to` (+1 555 and a counter): for routes limited per number. */
   freshPhones?: { start: number };
+  /**
+   * Each request carries this header with a value of its own (an `Idempotency-Key`: a key used
+   * once is answered from its record, which would measure the replay, not the send).
+   */
+  uniqueHeader?: string;
   /** Send exactly these requests, in order (path and body), instead of repeating one. */
   requests?: Array<{ path: string; body: unknown }>;
 }

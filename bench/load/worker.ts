@@ -25,20 +25,28 @@ function requestsOf(): autocannon.Request[] | undefined {
       },
     ];
   }
-  if (spec.freshPhones) {
-    let n = spec.freshPhones.start;
-    const body = spec.body as Record<string, unknown>;
-    return [
-      {
-        method: spec.method,
-        setupRequest: (request) => ({
+  if (!spec.freshPhones && !spec.uniqueHeader) return undefined;
+  const fresh = spec.freshPhones;
+  const name = spec.uniqueHeader;
+  const body = spec.body as Record<string, unknown>;
+  let n = fresh?.start ?? 0;
+  // Unique across the warm-up and the measured runs, which are separate autocannon runs.
+  const run = `${process.pid}-${Date.now()}`;
+  return [
+    {
+      method: spec.method,
+      setupRequest: (request) => {
+        const i = n++;
+        return {
           ...request,
-          body: JSON.stringify({ ...body, to: `+1555${String(n++ % 10_000_000).padStart(7, '0')}` }),
-        }),
+          ...(fresh
+            ? { body: JSON.stringify({ ...body, to: `+1555${String(i % 10_000_000).padStart(7, '0')}` }) }
+            : {}),
+          ...(name ? { headers: { ...request.headers, [name]: `${run}-${i}` } } : {}),
+        };
       },
-    ];
-  }
-  return undefined;
+    },
+  ];
 }
 
 const requests = requestsOf();

@@ -8,7 +8,9 @@ import { describe, figureOf, type RateFigure } from '../lib/summary.js';
 /**
  * POST /v1/messages, accept path alone: the device's phone is offline and messages wait in its
  * queue (queueIfDisconnected), so no dispatch, receipt or event work competes with the requests.
- * Each run is followed by a floor run at the same concurrency.
+ * Each run is followed by a floor run at the same concurrency. Then the same at 10 concurrent
+ * requests as a backend sends login codes: each to a number of its own, with an `Idempotency-Key`
+ * of its own, whose record is written with the message, in a transaction.
  */
 export async function acceptPath(bench: BenchContext): Promise<RateFigure[]> {
   const { settings, floor } = bench;
@@ -16,7 +18,7 @@ export async function acceptPath(bench: BenchContext): Promise<RateFigure[]> {
   try {
     await linked.api.dropPhone(linked.deviceId);
     const figures: RateFigure[] = [];
-    for (const connections of settings.concurrencies) {
+    const measure = async (connections: number, label: string, codes = false) => {
       if (floor.summary(connections).runs === 0) await floor.measure(connections);
       const runs: MeasuredLoad[] = [];
       for (let i = 0; i < settings.repeats; i++) {
@@ -30,6 +32,7 @@ export async function acceptPath(bench: BenchContext): Promise<RateFigure[]> {
               connections,
               seconds: settings.seconds,
               warmupSeconds: settings.warmupSeconds,
+              ...(codes ? { uniqueHeader: 'idempotency-key', freshPhones: { start: 2_000_000 } } : {}),
             },
             linked.server.pid,
             () => gatherStatistics(linked.db),
@@ -37,10 +40,13 @@ export async function acceptPath(bench: BenchContext): Promise<RateFigure[]> {
         );
         await floor.measure(connections);
       }
-      const figure = figureOf(bench, connections, runs);
-      bench.log(describe('accept path (device offline)', figure));
+      const figure = { ...figureOf(bench, connections, runs), label };
+      bench.log(describe(label, figure));
       figures.push(figure);
-    }
+    };
+    for (const connections of settings.concurrencies)
+      await measure(connections, 'accept path (device offline)');
+    await measure(10, 'accept path, codes: a new number and an Idempotency-Key each (device offline)', true);
     return figures;
   } finally {
     await linked.close();
