@@ -1,7 +1,7 @@
 /** Shared steps of the inbox tests: customers writing, codes sent, conversations read back. */
 import { recordReceivedMessage } from '../../src/messages/received.js';
 import { sendMessage } from '../../src/messages/send.js';
-import type { TestApp } from '../helpers/app.js';
+import { workspacePlan, type TestApp } from '../helpers/app.js';
 import { publishedEvents } from '../helpers/published.js';
 
 let counter = 0;
@@ -37,15 +37,10 @@ export async function automatedSend(
   source: 'verification' | 'auto_reply',
   text: string,
 ) {
-  const workspace = await t.app.ctx.db
-    .selectFrom('workspaces')
-    .select('plan')
-    .where('id', '=', t.workspaceId)
-    .executeTakeFirstOrThrow();
   return sendMessage(
     t.app.ctx,
     t.workspaceId,
-    t.app.ctx.plans.get(workspace.plan),
+    await workspacePlan(t),
     { deviceId, to, type: 'text', text: { body: text } },
     source === 'verification' ? { source, displayBody: 'Your code is ******' } : { source },
   );

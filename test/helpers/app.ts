@@ -5,6 +5,7 @@ import { buildApp, type AppDeps } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { WapingEvent } from '../../src/events/types.js';
 import { createApiKey } from '../../src/workspaces/api-keys.js';
+import type { Plan } from '../../src/workspaces/plans.js';
 import type { Scope } from '../../src/workspaces/scopes.js';
 import type { TestDatabase } from './database.js';
 
@@ -137,4 +138,14 @@ export async function eventually<T>(
     }
     await new Promise((r) => setTimeout(r, intervalMs));
   }
+}
+
+/** A workspace's plan (the test's own by default), as its requests get it: for calling services directly. */
+export async function workspacePlan(t: TestApp, workspaceId = t.workspaceId): Promise<Plan> {
+  const workspace = await t.app.ctx.db
+    .selectFrom('workspaces')
+    .select('plan')
+    .where('id', '=', workspaceId)
+    .executeTakeFirstOrThrow();
+  return t.app.ctx.plans.get(workspace.plan);
 }

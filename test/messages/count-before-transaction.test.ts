@@ -1,5 +1,5 @@
 import { describe, expect } from 'vitest';
-import { otherWorkspace, type TestApp } from '../helpers/app.js';
+import { otherWorkspace, workspacePlan, type TestApp } from '../helpers/app.js';
 import { appTest } from '../helpers/fixture.js';
 import { linkSandboxDevice } from '../helpers/sandbox.js';
 import { sendMessage } from '../../src/messages/send.js';
@@ -62,12 +62,7 @@ describe('the month’s count of a message accepted in a transaction', () => {
     await linkSandboxDevice(t, { phone: '+15550418100' });
     const phone = '+15550418101';
     const { ctx } = t.app;
-    const workspace = await ctx.db
-      .selectFrom('workspaces')
-      .select('plan')
-      .where('id', '=', t.workspaceId)
-      .executeTakeFirstOrThrow();
-    const plan = ctx.plans.get(workspace.plan);
+    const plan = await workspacePlan(t);
     const before = await counted(t, t.workspaceId);
     let countedInside: number | undefined;
     const failed = sendMessage(

@@ -12,7 +12,7 @@ import { applyReceipt, messageTextForRetry } from '../../src/messages/receipts.j
 import { eraseStaleSealedBodies, startSealedBodySweeper } from '../../src/messages/sealed-bodies.js';
 import { sendMessage } from '../../src/messages/send.js';
 import { newId } from '../../src/lib/ids.js';
-import { eventually, startApp, type TestApp } from '../helpers/app.js';
+import { eventually, startApp, workspacePlan, type TestApp } from '../helpers/app.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { linkSandboxDevice } from '../helpers/sandbox.js';
 import { TestClock } from '../inbound/kit.js';
@@ -46,15 +46,10 @@ let phones = 0;
 /** A code message as the verification service sends it, once the dispatcher handed it to WhatsApp. */
 async function sentCodeMessage() {
   const { ctx } = t.app;
-  const workspace = await ctx.db
-    .selectFrom('workspaces')
-    .select('plan')
-    .where('id', '=', t.workspaceId)
-    .executeTakeFirstOrThrow();
   const view = await sendMessage(
     ctx,
     t.workspaceId,
-    ctx.plans.get(workspace.plan),
+    await workspacePlan(t),
     { to: `+1555444${String((phones += 1)).padStart(4, '0')}`, type: 'text', text: { body: TEXT }, deviceId },
     { source: 'verification', displayBody: MASKED },
   );
