@@ -1,7 +1,15 @@
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase, type Transaction } from 'kysely';
+import {
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  type Compilable,
+  type QueryCreator,
+  type SqliteDatabase,
+  type Transaction,
+} from 'kysely';
 import pg from 'pg';
 import { nameStatements, StatementNames } from './pg-statement-names.js';
 import type { Database } from './types.js';
@@ -15,7 +23,32 @@ export type DbOrTx = Kysely<Database> | Transaction<Database>;
  * (the idempotency layer records there which resource a request created). Throwing rolls the
  * creation back.
  */
-export type CreationHook = (trx: Transaction<Database>, resourceId: string) => Promise<void>;
+export type CreationHook = ((trx: Transaction<Database>, resourceId: string) => Promise<void>) & {
+  /** The same write as one part of a statement a store makes of its own, where one can. */
+  readonly inStatement?: CreationWrite;
+};
+
+/**
+ * A CreationHook's write as one data-modifying part of a statement that creates the resource
+ * (PostgreSQL's accept statement for a message, committed on its own): the statement then costs
+ * one round trip where a transaction with the hook costs four.
+ */
+export interface CreationWrite {
+  /**
+   * Built once from placeholders, as a prepared query is (db/prepared.ts), and the same for every
+   * call: the write, returning a row when it was made. A statement whose part returns no row
+   * undoes itself, and the store creates the resource in a transaction that calls the hook, which
+   * then throws as it would have.
+   */
+  part: CreationPart;
+  /** This call's values for the part's placeholders, by name; `resourceId` is the store's to give. */
+  args: Readonly<Record<string, unknown>>;
+}
+
+export type CreationPart = (
+  db: QueryCreator<Database>,
+  args: Readonly<Record<string, unknown>> & { readonly resourceId: unknown },
+) => Compilable<unknown>;
 
 /** Runs `work` in `db` if it is a transaction already, else in a new one. */
 export async function inTransaction<T>(db: DbOrTx, work: (trx: DbOrTx) => Promise<T>): Promise<T> {

@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
-import type { CreationHook } from '../db/database.js';
+import type { Transaction } from 'kysely';
+import type { CreationHook, CreationPart } from '../db/database.js';
+import type { Database } from '../db/types.js';
 import { decrypt, deriveKey, encrypt, randomToken, sha256Hex } from '../lib/crypto.js';
 import { stableStringify } from '../lib/stable-json.js';
 import { startLoop, type Loop } from '../jobs/loop.js';
@@ -145,25 +147,36 @@ async function claim(
 }
 
 /**
+ * The claim's record of the resource a request created, made only while the request still holds
+ * the claim (its token, still in progress): no row returned means a retry took the claim over.
+ */
+const markCreated: CreationPart = (db, a) =>
+  db
+    .updateTable('idempotency_keys')
+    .set({ resource_id: a.resourceId as string })
+    .where('workspace_id', '=', a['workspaceId'] as string)
+    .where('key', '=', a['key'] as string)
+    .where('claim_token', '=', a['token'] as string)
+    .where('state', '=', 'in_progress')
+    .returning('key');
+
+/**
  * For a route that creates something: the hook its service runs inside the creating transaction.
  * It records the new resource on the request's claim, and only while the request still holds the
  * claim — if a retry took it over meanwhile, the creation rolls back. So the effect and the claim's
- * record of it commit together, and a crash at any point leaves exactly one resource per key.
+ * record of it commit together, and a crash at any point leaves exactly one resource per key. A
+ * store that creates the resource in one statement may make the record a part of it instead
+ * (`inStatement`), with the same effect.
  */
 export function creationHookOf(request: FastifyRequest): CreationHook | undefined {
   const claimed = request.idempotencyClaim;
   if (!claimed) return undefined;
-  return async (trx, resourceId) => {
-    const marked = await trx
-      .updateTable('idempotency_keys')
-      .set({ resource_id: resourceId })
-      .where('workspace_id', '=', claimed.workspaceId)
-      .where('key', '=', claimed.key)
-      .where('claim_token', '=', claimed.token)
-      .where('state', '=', 'in_progress')
-      .executeTakeFirst();
-    if (Number(marked.numUpdatedRows) === 0) throw inProgress();
+  const args = { workspaceId: claimed.workspaceId, key: claimed.key, token: claimed.token };
+  const hook = async (trx: Transaction<Database>, resourceId: string) => {
+    const marked = await markCreated(trx, { ...args, resourceId }).compile();
+    if ((await trx.executeQuery(marked)).rows.length === 0) throw inProgress();
   };
+  return Object.assign(hook, { inStatement: { part: markCreated, args } });
 }
 
 /**

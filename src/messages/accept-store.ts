@@ -1,6 +1,6 @@
 import { PostgresAdapter, sql, type Expression, type QueryCreator, type Transaction } from 'kysely';
 import type { AppContext } from '../context.js';
-import type { CreationHook, Db } from '../db/database.js';
+import type { CreationHook, CreationPart, Db } from '../db/database.js';
 import { inSharedTransaction } from '../db/grouped-transactions.js';
 import { preparedQuery } from '../db/prepared.js';
 import { isRefusedStatement, refuseStatement } from '../db/refused-statement.js';
@@ -23,7 +23,10 @@ import {
 import { insertQueuedMessage, withQueuedMessage } from './store.js';
 import type { MessageRow } from './tables.js';
 
-/** The message's columns, the counter's, and each hook part's arguments as `part<i>.<name>`. */
+/**
+ * The message's columns, the counter's, each hook part's arguments as `part<i>.<name>` and the
+ * creation hook's as `created.<name>`.
+ */
 type Args = MessageRow & {
   workspaceId: string;
   period: string;
@@ -37,6 +40,16 @@ function partPlaceholders(all: Args, index: number): object {
   return new Proxy({}, { get: (_target, name) => all[`part${index}.${String(name)}`] });
 }
 
+/** The creation hook's placeholders: its `resourceId` is the message's id. */
+function creationPlaceholders(all: Args): Readonly<Record<string, unknown>> & { resourceId: unknown } {
+  return new Proxy(
+    { resourceId: all.id },
+    {
+      get: (target, name) => (name === 'resourceId' ? target.resourceId : all[`created.${String(name)}`]),
+    },
+  );
+}
+
 /**
  * Where the statement runs: committed on its own and counting the message, under the plan's limit
  * or without one (`storeAcceptedAlone`); or in a transaction whose count was taken before it
@@ -46,13 +59,15 @@ type Mode = 'alone-under' | 'alone-unlimited' | 'in-transaction';
 
 /**
  * PostgreSQL: the message, the hooks' parts (the conversation it is filed into) and, alone, the
- * month's count in one statement, one round trip where they were one each. Each part's returned
- * row comes back as JSON. Alone, the counter row of the workspace, which every accept of the
- * workspace updates, is locked for the statement only; a statement that would not count the
- * message (the quota used up) or whose parts have more to write (a new thread's event a webhook
- * may want) undoes itself, and nothing of it is stored.
+ * month's count and the creation hook's write (the idempotency key's record of the message) in
+ * one statement, one round trip where they were one each. Each part's returned row comes back as
+ * JSON. Alone, the counter row of the workspace, which every accept of the workspace updates, is
+ * locked for the statement only; a statement that would not count the message (the quota used
+ * up), whose parts have more to write (a new thread's event a webhook may want) or whose creation
+ * write was not made (a retry took the key's claim over) undoes itself, and nothing of it is
+ * stored.
  */
-const acceptStatement = (parts: readonly AcceptedPart<object>[], mode: Mode) =>
+const acceptStatement = (parts: readonly AcceptedPart<object>[], mode: Mode, creation?: CreationPart) =>
   preparedQuery<Args, Stored>((db, a) => {
     let query = withQueuedMessage(db, a);
     parts.forEach((part, i) => {
@@ -72,10 +87,19 @@ const acceptStatement = (parts: readonly AcceptedPart<object>[], mode: Mode) =>
       ),
     );
     if (mode === 'in-transaction') return query.selectNoFrom([sql<boolean>`true`.as('counted'), ...partRows]);
+    if (creation)
+      query = query.with(
+        'created',
+        (w) =>
+          creation(w as unknown as QueryCreator<Database>, creationPlaceholders(a)) as unknown as Expression<
+            Record<string, unknown>
+          >,
+      ) as unknown as typeof query;
     const settled = sql<boolean>`${sql.join(
       [
         sql`true`,
         ...parts.map((_, i) => sql`not exists (select 1 from ${sql.table(`part${i}`)} where pending)`),
+        ...(creation ? [sql`exists (select 1 from created)`] : []),
       ],
       sql` and `,
     )}`;
@@ -109,6 +133,8 @@ interface Statements {
   /** Committing on their own, by quota (`storeAcceptedAlone`). */
   underAlone: Statement;
   unlimitedAlone: Statement;
+  /** The same two with a creation hook's write in them, by the hook's part. */
+  withCreation: Map<CreationPart, { underAlone: Statement; unlimitedAlone: Statement }>;
   /**
    * Workspace, line and number of the messages this node accepted lately, oldest first: a message
    * to one of them is tried alone, since its parts then usually have nothing more to write (its
@@ -129,11 +155,29 @@ function statements(hooks: readonly MessageStoredHook[]): Statements {
       inTransaction: acceptStatement(parts, 'in-transaction'),
       underAlone: acceptStatement(parts, 'alone-under'),
       unlimitedAlone: acceptStatement(parts, 'alone-unlimited'),
+      withCreation: new Map(),
       seen: new RecentSet(MAX_SEEN),
     };
     statementsFor.set(hooks, found);
   }
   return found;
+}
+
+/** The statements alone for a list of hooks and, if given, a creation hook's part. */
+function aloneStatements(
+  found: Statements,
+  creation: CreationPart | undefined,
+): { underAlone: Statement; unlimitedAlone: Statement } {
+  if (!creation) return found;
+  let these = found.withCreation.get(creation);
+  if (!these) {
+    these = {
+      underAlone: acceptStatement(found.parts, 'alone-under', creation),
+      unlimitedAlone: acceptStatement(found.parts, 'alone-unlimited', creation),
+    };
+    found.withCreation.set(creation, these);
+  }
+  return these;
 }
 
 /**
@@ -234,6 +278,7 @@ function argumentsOf(
   now: Date,
   limit: number | null,
   verifications = 0,
+  created: Readonly<Record<string, unknown>> = {},
 ): { partArgs: object[]; args: Args } {
   const partArgs = parts.map((part) => part.args(row, now));
   const args: Args = {
@@ -246,6 +291,7 @@ function argumentsOf(
   partArgs.forEach((values, i) => {
     for (const [name, value] of Object.entries(values)) args[`part${i}.${name}`] = value;
   });
+  for (const [name, value] of Object.entries(created)) args[`created.${name}`] = value;
   return { partArgs, args };
 }
 
@@ -260,14 +306,17 @@ function returnedParts(parts: readonly AcceptedPart<object>[], stored: Stored): 
 const recipientOf = (row: MessageRow) => `${row.workspace_id} ${row.device_id ?? ''} ${row.phone}`;
 
 /**
- * PostgreSQL, for a message with nothing else to write in its transaction (no idempotency record,
- * no hook outside the statement): stores it as `storeAcceptedMessage` does, in the one statement
- * committed on its own, two round trips fewer (`begin`, `commit`). The statement undoes itself
- * when the month's quota is used up or when a part has more to write (a new thread's event when a
- * webhook may want it, a code-only thread joining the inbox); then, and on SQLite, or for a number
- * this node has not accepted a message for lately unless every part says the statement settles
- * it, this returns undefined and the message is to be stored in a transaction. Call the result
- * once the message is stored (it is).
+ * PostgreSQL, for a message with nothing else to write in its transaction (no hook outside the
+ * statement; the idempotency key's record of it, `onCreate`, only as a part of the statement):
+ * stores it as `storeAcceptedInTransaction` does, in the one statement committed on its own: one
+ * round trip where the transaction takes four (`begin`, the key's record, the statement,
+ * `commit`) after the count's. The statement undoes itself when the month's quota is used up,
+ * when a part has more to write (a new thread's event when a webhook may want it, a code-only
+ * thread joining the inbox) or when the key's record was not made (a retry took the claim over);
+ * then, and on SQLite, or for a number this node has not accepted a message for lately unless
+ * every part says the statement settles it, this returns undefined and the message is to be
+ * stored in a transaction, which says why (QUOTA_EXCEEDED, the claim's IDEMPOTENCY_IN_PROGRESS).
+ * Call the result once the message is stored (it is).
  */
 export async function storeAcceptedAlone(
   db: Db,
@@ -275,18 +324,22 @@ export async function storeAcceptedAlone(
   plan: Plan,
   now: Date,
   hooks: readonly MessageStoredHook[],
+  onCreate?: CreationHook,
 ): Promise<AfterCommit | undefined> {
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return undefined;
   if (hooks.some((hook) => !hook.accepted)) return undefined;
+  if (onCreate && !onCreate.inStatement) return undefined;
   const limit = plan.messagesPerMonth;
   if (limit === 0) return undefined;
   const found = statements(hooks);
-  const { partArgs, args } = argumentsOf(found.parts, row, now, limit);
+  const creation = onCreate?.inStatement;
+  const { partArgs, args } = argumentsOf(found.parts, row, now, limit, 0, creation?.args);
   const settles = found.parts.every((part, i) => part.settlesAlone?.(partArgs[i]!) === true);
   if (!settles && !found.seen.has(recipientOf(row))) return undefined;
+  const alone = aloneStatements(found, creation?.part);
   let stored: Stored;
   try {
-    const { rows } = await (limit === null ? found.unlimitedAlone : found.underAlone)(db, args);
+    const { rows } = await (limit === null ? alone.unlimitedAlone : alone.underAlone)(db, args);
     stored = rows[0]!;
   } catch (err) {
     if (isRefusedStatement(err)) return undefined;

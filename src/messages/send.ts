@@ -136,12 +136,13 @@ export async function sendMessage(
     updated_at: at,
   };
   const hooks = ctx.messageStored.all();
-  // On PostgreSQL, with no idempotency record to write with it, the one statement alone when it
-  // can (a number this node sent to lately), else the transaction.
+  // On PostgreSQL the one statement alone when it can (with the idempotency key's record of the
+  // message in it; not a verification's first code, whose verification is written with it), else
+  // the transaction.
   const alone =
-    options.onCreate || options.countsVerification || ctx.dialect !== 'postgres'
+    options.countsVerification || ctx.dialect !== 'postgres'
       ? undefined
-      : await storeAcceptedAlone(ctx.db, row, plan, now, hooks);
+      : await storeAcceptedAlone(ctx.db, row, plan, now, hooks, options.onCreate);
   const afterCommit =
     alone ??
     (await storeAcceptedInTransaction(ctx, row, plan, now, hooks, {

@@ -35,7 +35,8 @@ describe('the month’s count of a message accepted in a transaction', () => {
     const trial = await otherWorkspace(t, 'trial');
     await linkSandboxDevice(t, { key: trial.apiKey, phone: '+15550418000' });
     const phone = '+15550418001';
-    // Each with a key of its own: every one takes the transaction (its idempotency record).
+    // Each with a key of its own: the key's record is written with the message (in the one
+    // statement on PostgreSQL when it can, else in the transaction).
     const answers = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
         t.request({
