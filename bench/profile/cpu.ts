@@ -8,11 +8,12 @@ import { freePort } from '../lib/ports.js';
 import type { BenchContext } from '../lib/settings.js';
 import { InspectorProfiler, type CpuProfile } from './inspector.js';
 
-export type ProfiledPath = 'accept' | 'connected' | 'verify';
+export type ProfiledPath = 'accept' | 'codes' | 'connected' | 'verify';
 
 /**
  * A CPU profile of the server process under load (c=10 unless told): POST /v1/messages on the
- * accept path alone (phone offline) or with the device connected, or POST /v1/verifications.
+ * accept path alone (phone offline), the same as login codes are sent (a new number and an
+ * Idempotency-Key each) or with the device connected, or POST /v1/verifications.
  * Taken over the load window only.
  */
 export async function profilePath(
@@ -30,17 +31,25 @@ export async function profilePath(
     ...(path === 'verify' ? { env: { WAPING_VERIFY_PER_MINUTE: '100000000' } } : {}),
   });
   try {
-    if (path === 'accept') await linked.api.dropPhone(linked.deviceId);
+    const offline = path === 'accept' || path === 'codes';
+    if (offline) await linked.api.dropPhone(linked.deviceId);
     const target =
       path === 'verify'
         ? { url: `${linked.server.url}/v1/verifications`, body: { to: '+15550000000' } }
         : {
             url: `${linked.server.url}/v1/messages`,
-            body: { ...SEND_BODY, ...(path === 'accept' ? { queueIfDisconnected: true } : {}) },
+            body: { ...SEND_BODY, ...(offline ? { queueIfDisconnected: true } : {}) },
           };
-    const spec = { ...target, method: 'POST' as const, headers: linked.server.headers, connections };
-    // Verifications go to fresh numbers, the measured run's apart from the warm-up's.
-    const numbers = (start: number) => (path === 'verify' ? { freshPhones: { start } } : {});
+    const spec = {
+      ...target,
+      method: 'POST' as const,
+      headers: linked.server.headers,
+      connections,
+      ...(path === 'codes' ? { uniqueHeader: 'idempotency-key' } : {}),
+    };
+    // Verifications and codes go to fresh numbers, the measured run's apart from the warm-up's.
+    const fresh = path === 'verify' || path === 'codes';
+    const numbers = (start: number) => (fresh ? { freshPhones: { start } } : {});
     await load({ ...spec, seconds: 2, ...numbers(1_000_000) });
     const profiler = await InspectorProfiler.attach(port);
     await profiler.start();

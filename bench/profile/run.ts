@@ -2,7 +2,7 @@
  * `npm run bench:profile [-- --dialect sqlite|postgres|both] [--seconds 15] [--connections 10]
  * [--statements 10]`:
  * where the time goes. CPU profiles of the server under load (accept path, connected path, new
- * verifications; pick with `--paths`) summarised by component, mapped back to source files through
+ * verifications, and the accept path as login codes are sent; pick with `--paths`) summarised by component, mapped back to source files through
  * the bundle's maps, and SQL statements and transactions counted per accepted and per
  * delivered-to-read message, with the time each took inside SQLite.
  * Profiles are written to bench/profile/out/ for Chrome DevTools or speedscope.
@@ -23,7 +23,7 @@ const { values } = parseArgs({
     /** Concurrent requests of the CPU profiles' load. */
     connections: { type: 'string', default: '10' },
     only: { type: 'string', default: 'cpu,sql,startup' },
-    /** Which CPU profiles: accept, connected, verify (all by default). */
+    /** Which CPU profiles: accept, codes, connected, verify (all by default). */
     paths: { type: 'string' },
     /** With the SQL counts: this many statement texts, the costliest first, each with its time. */
     statements: { type: 'string', default: '0' },
@@ -38,7 +38,7 @@ const statements = Number(values.statements);
 
 for (const dialect of dialects) {
   if (parts.has('cpu')) {
-    const paths = (['accept', 'connected', 'verify'] as const).filter(
+    const paths = (['accept', 'codes', 'connected', 'verify'] as const).filter(
       (p) => !values.paths || values.paths.split(',').includes(p),
     );
     for (const path of paths) {
