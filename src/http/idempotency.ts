@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import type { Transaction } from 'kysely';
 import type { CreationHook, CreationPart } from '../db/database.js';
+import { preparedQuery } from '../db/prepared.js';
 import type { Database } from '../db/types.js';
 import { decrypt, deriveKey, encrypt, randomToken, sha256Hex } from '../lib/crypto.js';
 import { stableStringify } from '../lib/stable-json.js';
@@ -65,6 +66,52 @@ function openResponse(ctx: AppContext, workspaceId: string, key: string, sealed:
   }
 }
 
+/** A new claim of a key, unless the key has a record already. Compiled once: every keyed request runs it. */
+const insertClaim = preparedQuery<
+  {
+    workspaceId: string;
+    key: string;
+    method: string;
+    path: string;
+    hash: string;
+    token: string;
+    createdAt: string;
+    expiresAt: string;
+  },
+  never
+>((db, a) =>
+  db
+    .insertInto('idempotency_keys')
+    .values({
+      workspace_id: a.workspaceId,
+      key: a.key,
+      method: a.method,
+      path: a.path,
+      request_hash: a.hash,
+      state: 'in_progress',
+      response_status: null,
+      response_body: null,
+      claim_token: a.token,
+      resource_id: null,
+      created_at: a.createdAt,
+      expires_at: a.expiresAt,
+    })
+    .onConflict((oc) => oc.columns(['workspace_id', 'key']).doNothing()),
+);
+
+/** The answer of the claim's request, stored for replay while the request still holds the claim. */
+const storeAnswer = preparedQuery<
+  { workspaceId: string; key: string; token: string; status: number; body: string },
+  never
+>((db, a) =>
+  db
+    .updateTable('idempotency_keys')
+    .set({ state: 'done', response_status: a.status, response_body: a.body })
+    .where('workspace_id', '=', a.workspaceId)
+    .where('key', '=', a.key)
+    .where('claim_token', '=', a.token),
+);
+
 type ClaimResult =
   | { kind: 'claimed'; token: string }
   | { kind: 'replay'; status: number; body: string }
@@ -84,25 +131,17 @@ async function claim(
     ctx.db.selectFrom('idempotency_keys').where('workspace_id', '=', workspaceId).where('key', '=', key);
   for (let attempt = 0; attempt < 3; attempt++) {
     const token = randomToken(12);
-    const inserted = await ctx.db
-      .insertInto('idempotency_keys')
-      .values({
-        workspace_id: workspaceId,
-        key,
-        method: request.method,
-        path,
-        request_hash: hash,
-        state: 'in_progress',
-        response_status: null,
-        response_body: null,
-        claim_token: token,
-        resource_id: null,
-        created_at: now.toISOString(),
-        expires_at: new Date(now.getTime() + RETENTION_MS).toISOString(),
-      })
-      .onConflict((oc) => oc.columns(['workspace_id', 'key']).doNothing())
-      .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) return { kind: 'claimed', token };
+    const inserted = await insertClaim(ctx.db, {
+      workspaceId,
+      key,
+      method: request.method,
+      path,
+      hash,
+      token,
+      createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + RETENTION_MS).toISOString(),
+    });
+    if (Number(inserted.numAffectedRows ?? 0) > 0) return { kind: 'claimed', token };
 
     const row = await keyRow().selectAll().executeTakeFirst();
     if (!row) continue;
@@ -195,17 +234,13 @@ async function settle(
   if (!claimed) return;
   request.idempotencyClaim = null;
   if (reply.statusCode < 400 && typeof payload === 'string') {
-    await ctx.db
-      .updateTable('idempotency_keys')
-      .set({
-        state: 'done',
-        response_status: reply.statusCode,
-        response_body: sealResponse(ctx, claimed.workspaceId, claimed.key, payload),
-      })
-      .where('workspace_id', '=', claimed.workspaceId)
-      .where('key', '=', claimed.key)
-      .where('claim_token', '=', claimed.token)
-      .execute();
+    await storeAnswer(ctx.db, {
+      workspaceId: claimed.workspaceId,
+      key: claimed.key,
+      token: claimed.token,
+      status: reply.statusCode,
+      body: sealResponse(ctx, claimed.workspaceId, claimed.key, payload),
+    });
   } else {
     // Only the database knows whether the creation committed: the hook also ran in transactions
     // that rolled back after it (a send over its quota), which must leave the key free.
