@@ -43,6 +43,16 @@ export interface CreationWrite {
   part: CreationPart;
   /** This call's values for the part's placeholders, by name; `resourceId` is the store's to give. */
   args: Readonly<Record<string, unknown>>;
+  /**
+   * When the part also stores the request's answer (the idempotency key's answer for replay, so
+   * it needs no statement after the response): the part's further values from the resource as
+   * the request will answer with it, which the store gives before its statement, and the call
+   * that says the statement committed (the answer is then not stored again).
+   */
+  answer?: {
+    args(resource: unknown): Readonly<Record<string, unknown>>;
+    stored(): void;
+  };
 }
 
 export type CreationPart = (

@@ -30,6 +30,8 @@ interface Claim {
   workspaceId: string;
   key: string;
   token: string;
+  /** Seals an answer for its record (sealResponse with this claim's key). */
+  seal?: (body: string) => string;
 }
 
 declare module 'fastify' {
@@ -199,6 +201,26 @@ const markCreated: CreationPart = (db, a) =>
     .where('state', '=', 'in_progress')
     .returning('key');
 
+/** A serialized answer as text (a JSON route's serializer gives text already). */
+const textOf = (body: string | Buffer | ArrayBuffer): string =>
+  typeof body === 'string' ? body : Buffer.from(body as ArrayBuffer).toString('utf8');
+
+/** The same, with the request's answer stored for replay in the same write (`settle` then has nothing to do). */
+const markCreatedAndAnswered: CreationPart = (db, a) =>
+  db
+    .updateTable('idempotency_keys')
+    .set({
+      resource_id: a.resourceId as string,
+      state: 'done',
+      response_status: a['answerStatus'] as number,
+      response_body: a['answerBody'] as string,
+    })
+    .where('workspace_id', '=', a['workspaceId'] as string)
+    .where('key', '=', a['key'] as string)
+    .where('claim_token', '=', a['token'] as string)
+    .where('state', '=', 'in_progress')
+    .returning('key');
+
 /**
  * For a route that creates something: the hook its service runs inside the creating transaction.
  * It records the new resource on the request's claim, and only while the request still holds the
@@ -206,8 +228,15 @@ const markCreated: CreationPart = (db, a) =>
  * record of it commit together, and a crash at any point leaves exactly one resource per key. A
  * store that creates the resource in one statement may make the record a part of it instead
  * (`inStatement`), with the same effect.
+ *
+ * `answer`: the route answers with the resource the service returns, serialized for `status` as
+ * `reply` serializes it. A store that writes the record in its own statement then stores that
+ * answer with it, so no statement follows the response.
  */
-export function creationHookOf(request: FastifyRequest): CreationHook | undefined {
+export function creationHookOf(
+  request: FastifyRequest,
+  answer?: { reply: FastifyReply; status: number },
+): CreationHook | undefined {
   const claimed = request.idempotencyClaim;
   if (!claimed) return undefined;
   const args = { workspaceId: claimed.workspaceId, key: claimed.key, token: claimed.token };
@@ -215,7 +244,24 @@ export function creationHookOf(request: FastifyRequest): CreationHook | undefine
     const marked = await markCreated(trx, { ...args, resourceId }).compile();
     if ((await trx.executeQuery(marked)).rows.length === 0) throw inProgress();
   };
-  return Object.assign(hook, { inStatement: { part: markCreated, args } });
+  const seal = claimed.seal;
+  if (!answer || !seal) return Object.assign(hook, { inStatement: { part: markCreated, args } });
+  return Object.assign(hook, {
+    inStatement: {
+      part: markCreatedAndAnswered,
+      args,
+      answer: {
+        args: (resource: unknown) => ({
+          answerStatus: answer.status,
+          answerBody: seal(textOf(answer.reply.code(answer.status).serialize(resource))),
+        }),
+        stored: () => {
+          // Stored with the resource: the response's `settle` has nothing left to do.
+          if (request.idempotencyClaim === claimed) request.idempotencyClaim = null;
+        },
+      },
+    },
+  });
 }
 
 /**
@@ -303,7 +349,12 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext): void
       const { status, body } = await idempotent.replay(request, result.resourceId);
       return reply.status(status).header('idempotent-replayed', 'true').send(body);
     }
-    request.idempotencyClaim = { workspaceId, key, token: result.token };
+    request.idempotencyClaim = {
+      workspaceId,
+      key,
+      token: result.token,
+      seal: (body) => sealResponse(ctx, workspaceId, key, body),
+    };
   });
   app.addHook('onSend', async (request, reply, payload) => {
     await settle(ctx, request, reply, payload);

@@ -316,7 +316,8 @@ const recipientOf = (row: MessageRow) => `${row.workspace_id} ${row.device_id ??
  * then, and on SQLite, or for a number this node has not accepted a message for lately unless
  * every part says the statement settles it, this returns undefined and the message is to be
  * stored in a transaction, which says why (QUOTA_EXCEEDED, the claim's IDEMPOTENCY_IN_PROGRESS).
- * Call the result once the message is stored (it is).
+ * When the key's record takes the request's answer too, `answer` is the message as the request
+ * will answer with it. Call the result once the message is stored (it is).
  */
 export async function storeAcceptedAlone(
   db: Db,
@@ -324,16 +325,22 @@ export async function storeAcceptedAlone(
   plan: Plan,
   now: Date,
   hooks: readonly MessageStoredHook[],
-  onCreate?: CreationHook,
+  creating: { onCreate?: CreationHook; answer?: unknown } = {},
 ): Promise<AfterCommit | undefined> {
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return undefined;
   if (hooks.some((hook) => !hook.accepted)) return undefined;
+  const { onCreate } = creating;
   if (onCreate && !onCreate.inStatement) return undefined;
+  const creation = onCreate?.inStatement;
+  if (creation?.answer && creating.answer === undefined) return undefined;
   const limit = plan.messagesPerMonth;
   if (limit === 0) return undefined;
   const found = statements(hooks);
-  const creation = onCreate?.inStatement;
-  const { partArgs, args } = argumentsOf(found.parts, row, now, limit, 0, creation?.args);
+  const creationArgs = creation && {
+    ...creation.args,
+    ...(creation.answer ? creation.answer.args(creating.answer) : {}),
+  };
+  const { partArgs, args } = argumentsOf(found.parts, row, now, limit, 0, creationArgs);
   const settles = found.parts.every((part, i) => part.settlesAlone?.(partArgs[i]!) === true);
   if (!settles && !found.seen.has(recipientOf(row))) return undefined;
   const alone = aloneStatements(found, creation?.part);
@@ -346,6 +353,7 @@ export async function storeAcceptedAlone(
     throw err;
   }
   found.seen.add(recipientOf(row));
+  creation?.answer?.stored();
   const returned = returnedParts(found.parts, stored);
   // The statement refuses itself otherwise; committed with either, it would be a bug here.
   if (!stored.counted || returned.some((part) => part['pending'] === true))

@@ -55,7 +55,8 @@ export function messageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         }
         const view = await sendMessage(ctx, auth.workspaceId, auth.plan, request.body, {
           source: auth.via === 'session' ? 'dashboard' : 'api',
-          onCreate: creationHookOf(request),
+          // The answer is the message as accepted: stored for replay with the message when it can.
+          onCreate: creationHookOf(request, { reply, status: 202 }),
         });
         return reply.status(202).send(view);
       },

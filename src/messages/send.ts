@@ -26,7 +26,11 @@ export interface SendOptions {
   displayBody?: string;
   /** Send even to an opted-out contact (verification codes when the workspace allows it, opt-out confirmations). */
   ignoreOptOut?: boolean;
-  /** Runs inside the accepting transaction with the new message's id (the idempotency record). */
+  /**
+   * Runs inside the accepting transaction with the new message's id (the idempotency record); on
+   * PostgreSQL its write may go in the accept's statement instead, with the answer: the message's
+   * view this returns.
+   */
   onCreate?: CreationHook;
   /** Counts a verification in the month's usage with the message (stored by `onCreate`). */
   countsVerification?: boolean;
@@ -136,13 +140,14 @@ export async function sendMessage(
     updated_at: at,
   };
   const hooks = ctx.messageStored.all();
+  const view = toMessageView(row, [creationEntry(row)]);
   // On PostgreSQL the one statement alone when it can (with the idempotency key's record of the
   // message in it; not a verification's first code, whose verification is written with it), else
   // the transaction.
   const alone =
     options.countsVerification || ctx.dialect !== 'postgres'
       ? undefined
-      : await storeAcceptedAlone(ctx.db, row, plan, now, hooks, options.onCreate);
+      : await storeAcceptedAlone(ctx.db, row, plan, now, hooks, { onCreate: options.onCreate, answer: view });
   const afterCommit =
     alone ??
     (await storeAcceptedInTransaction(ctx, row, plan, now, hooks, {
@@ -151,5 +156,5 @@ export async function sendMessage(
     }));
   afterCommit();
   ctx.bus.wake(dispatchTopic(device.id), id);
-  return toMessageView(row, [creationEntry(row)]);
+  return view;
 }

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { describe, expect } from 'vitest';
+import { describe, expect, vi } from 'vitest';
 import { otherWorkspace, workspacePlan, type TestApp } from '../helpers/app.js';
 import { appTest } from '../helpers/fixture.js';
 import { linkSandboxDevice } from '../helpers/sandbox.js';
@@ -49,7 +49,7 @@ const counted = async (t: TestApp, workspaceId: string) =>
   )?.messages_sent ?? 0;
 
 describe('a message sent with an Idempotency-Key, stored in one statement (PostgreSQL)', () => {
-  it('is stored, counted and recorded on its key without a transaction, and replayed after', async ({
+  it('is stored, counted and recorded on its key with its answer without a transaction, and replayed after', async ({
     t,
   }) => {
     await linkSandboxDevice(t, { phone: '+15550419000' });
@@ -57,9 +57,19 @@ describe('a message sent with an Idempotency-Key, stored in one statement (Postg
     const body = { to: phone, type: 'text', text: { body: 'your code is 123456' } };
     const before = await counted(t, t.workspaceId);
     let first: Awaited<ReturnType<typeof sendWithKey>> | undefined;
+    const keyWrites: string[] = [];
+    const { db } = t.app.ctx;
+    const run = db.executeQuery.bind(db);
+    const spy = vi.spyOn(db, 'executeQuery').mockImplementation((query, ...rest) => {
+      const text = 'sql' in query ? query.sql : query.compile().sql;
+      if (/^update "idempotency_keys"/.test(text)) keyWrites.push(text);
+      return run(query, ...rest);
+    });
     const opened = await acceptTransactions(t, async () => {
       first = await sendWithKey(t, 'code-1', body);
-    });
+    }).finally(() => spy.mockRestore());
+    // On PostgreSQL the answer is stored with the message: no statement after the response.
+    expect(keyWrites).toHaveLength(t.app.ctx.dialect === 'postgres' ? 0 : 1);
     expect(first!.statusCode).toBe(202);
     const id = first!.json().id as string;
     // On PostgreSQL the key's record of the message is part of the statement that stores it, a
@@ -71,7 +81,8 @@ describe('a message sent with an Idempotency-Key, stored in one statement (Postg
     const replay = await sendWithKey(t, 'code-1', body);
     expect(replay.statusCode).toBe(202);
     expect(replay.headers['idempotent-replayed']).toBe('true');
-    expect(replay.json().id).toBe(id);
+    // The answer stored with the message is the first answer, byte for byte.
+    expect(replay.body).toBe(first!.body);
     expect((await messagesTo(t, phone)).map((m) => m.id)).toEqual([id]);
     expect(await counted(t, t.workspaceId)).toBe(before + 1);
   });
