@@ -1,11 +1,9 @@
 import { describe, expect } from 'vitest';
 import { otherWorkspace, type TestApp } from '../helpers/app.js';
 import { linkSandboxDevice } from '../helpers/sandbox.js';
-import type { FastifyRequest } from 'fastify';
-import { creationHookOf, purgeExpiredIdempotencyKeys } from '../../src/http/idempotency.js';
-import { sha256Hex } from '../../src/lib/crypto.js';
-import { stableStringify } from '../../src/lib/stable-json.js';
+import { purgeExpiredIdempotencyKeys } from '../../src/http/idempotency.js';
 import { appTest } from '../helpers/fixture.js';
+import { claimInProgress, hookOfClaim } from '../helpers/idempotency-claims.js';
 
 const it = appTest();
 
@@ -141,31 +139,13 @@ describe('Idempotency-Key', () => {
   it('a request whose claim a retry took over cannot commit its message', async ({ t }) => {
     const body = { to: '+15550100010', type: 'text', text: { body: 'slow first' } };
     // A first request that has held its claim for two minutes without creating anything yet…
-    await t.app.ctx.db
-      .insertInto('idempotency_keys')
-      .values({
-        workspace_id: t.workspaceId,
-        key: 'slow-key',
-        method: 'POST',
-        path: '/v1/messages',
-        request_hash: sha256Hex(`POST /v1/messages {} ${stableStringify(body)}`),
-        state: 'in_progress',
-        response_status: null,
-        response_body: null,
-        claim_token: 'first-token',
-        resource_id: null,
-        created_at: new Date(Date.now() - 120_000).toISOString(),
-        expires_at: new Date(Date.now() + 3_600_000).toISOString(),
-      })
-      .execute();
+    await claimInProgress(t, { key: 'slow-key', body, token: 'first-token', claimedMsAgo: 120_000 });
     // …is taken over by a retry, which sends.
     const retry = await send('slow-key', body);
     expect(retry.statusCode).toBe(202);
     expect(retry.headers['idempotent-replayed']).toBeUndefined();
     // The first request now commits its own creation under its old claim: refused, rolled back.
-    const hook = creationHookOf({
-      idempotencyClaim: { workspaceId: t.workspaceId, key: 'slow-key', token: 'first-token', created: false },
-    } as unknown as FastifyRequest)!;
+    const hook = hookOfClaim(t, 'slow-key', 'first-token');
     // A row only the first request's transaction writes, to see whether it was rolled back.
     const probes = () =>
       t.app.ctx.db

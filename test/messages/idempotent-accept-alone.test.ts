@@ -1,12 +1,9 @@
-import type { FastifyRequest } from 'fastify';
 import { describe, expect, vi } from 'vitest';
 import { otherWorkspace, workspacePlan, type TestApp } from '../helpers/app.js';
 import { appTest } from '../helpers/fixture.js';
+import { claimInProgress, hookOfClaim } from '../helpers/idempotency-claims.js';
 import { linkSandboxDevice } from '../helpers/sandbox.js';
 import { transactionsOpenedBy } from '../helpers/transactions.js';
-import { creationHookOf } from '../../src/http/idempotency.js';
-import { sha256Hex } from '../../src/lib/crypto.js';
-import { stableStringify } from '../../src/lib/stable-json.js';
 import { monthPeriod } from '../../src/lib/time.js';
 import { sendMessage } from '../../src/messages/send.js';
 
@@ -96,28 +93,9 @@ describe('a message sent with an Idempotency-Key, stored in one statement (Postg
       (await sendWithKey(t, 'warm-1', { to: phone, type: 'text', text: { body: 'hi' } })).statusCode,
     ).toBe(202);
     const body = { to: phone, type: 'text', text: { body: 'slow first' } };
-    const now = Date.now();
     // The claim of a slow first request, which a retry has since taken over (a new token).
-    await t.app.ctx.db
-      .insertInto('idempotency_keys')
-      .values({
-        workspace_id: t.workspaceId,
-        key: 'slow-1',
-        method: 'POST',
-        path: '/v1/messages',
-        request_hash: sha256Hex(`POST /v1/messages {} ${stableStringify(body)}`),
-        state: 'in_progress',
-        response_status: null,
-        response_body: null,
-        claim_token: 'the-retry-token',
-        resource_id: null,
-        created_at: new Date(now).toISOString(),
-        expires_at: new Date(now + 3_600_000).toISOString(),
-      })
-      .execute();
-    const slowHook = creationHookOf({
-      idempotencyClaim: { workspaceId: t.workspaceId, key: 'slow-1', token: 'the-first-token' },
-    } as unknown as FastifyRequest)!;
+    await claimInProgress(t, { key: 'slow-1', body, token: 'the-retry-token', claimedMsAgo: 0 });
+    const slowHook = hookOfClaim(t, 'slow-1', 'the-first-token');
     const before = await counted(t, t.workspaceId);
     const stored = (await messagesTo(t, phone)).length;
 

@@ -1,0 +1,42 @@
+import type { FastifyRequest } from 'fastify';
+import { creationHookOf } from '../../src/http/idempotency.js';
+import type { CreationHook } from '../../src/db/database.js';
+import { sha256Hex } from '../../src/lib/crypto.js';
+import { stableStringify } from '../../src/lib/stable-json.js';
+import type { TestApp } from './app.js';
+
+/**
+ * An Idempotency-Key's claim of `POST /v1/messages` with `body`, still in progress with nothing
+ * created, as a request holding it (`token`) left it `claimedMsAgo` ago: what a slow or dead first
+ * request leaves behind.
+ */
+export async function claimInProgress(
+  t: TestApp,
+  claim: { key: string; body: object; token: string; claimedMsAgo: number },
+): Promise<void> {
+  const now = Date.now();
+  await t.app.ctx.db
+    .insertInto('idempotency_keys')
+    .values({
+      workspace_id: t.workspaceId,
+      key: claim.key,
+      method: 'POST',
+      path: '/v1/messages',
+      request_hash: sha256Hex(`POST /v1/messages {} ${stableStringify(claim.body)}`),
+      state: 'in_progress',
+      response_status: null,
+      response_body: null,
+      claim_token: claim.token,
+      resource_id: null,
+      created_at: new Date(now - claim.claimedMsAgo).toISOString(),
+      expires_at: new Date(now + 3_600_000).toISOString(),
+    })
+    .execute();
+}
+
+/** The creation hook of a request that holds (or held) the claim of `key` with `token`. */
+export function hookOfClaim(t: TestApp, key: string, token: string): CreationHook {
+  return creationHookOf({
+    idempotencyClaim: { workspaceId: t.workspaceId, key, token },
+  } as unknown as FastifyRequest)!;
+}
