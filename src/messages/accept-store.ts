@@ -291,8 +291,13 @@ function argumentsOf(
   partArgs.forEach((values, i) => {
     for (const [name, value] of Object.entries(values)) args[`part${i}.${name}`] = value;
   });
-  for (const [name, value] of Object.entries(created)) args[`created.${name}`] = value;
+  addCreationArgs(args, created);
   return { partArgs, args };
+}
+
+/** The creation hook's arguments as the statement's `created.<name>`. */
+function addCreationArgs(args: Args, created: Readonly<Record<string, unknown>>): void {
+  for (const [name, value] of Object.entries(created)) args[`created.${name}`] = value;
 }
 
 function returnedParts(parts: readonly AcceptedPart<object>[], stored: Stored): Record<string, unknown>[] {
@@ -336,13 +341,11 @@ export async function storeAcceptedAlone(
   const limit = plan.messagesPerMonth;
   if (limit === 0) return undefined;
   const found = statements(hooks);
-  const creationArgs = creation && {
-    ...creation.args,
-    ...(creation.answer ? creation.answer.args(creating.answer) : {}),
-  };
-  const { partArgs, args } = argumentsOf(found.parts, row, now, limit, 0, creationArgs);
+  const { partArgs, args } = argumentsOf(found.parts, row, now, limit, 0, creation?.args);
   const settles = found.parts.every((part, i) => part.settlesAlone?.(partArgs[i]!) === true);
   if (!settles && !found.seen.has(recipientOf(row))) return undefined;
+  // The answer is serialized and sealed only for a statement that will run.
+  if (creation?.answer) addCreationArgs(args, creation.answer.args(creating.answer));
   const alone = aloneStatements(found, creation?.part);
   let stored: Stored;
   try {
