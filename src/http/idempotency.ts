@@ -187,39 +187,38 @@ async function claim(
   throw inProgress();
 }
 
-/**
- * The claim's record of the resource a request created, made only while the request still holds
- * the claim (its token, still in progress): no row returned means a retry took the claim over.
- */
-const markCreated: CreationPart = (db, a) =>
+/** The update of a claim's row, only while the request holding it (`token`) has it in progress. */
+const heldClaim = (db: Parameters<CreationPart>[0], a: Parameters<CreationPart>[1]) =>
   db
     .updateTable('idempotency_keys')
-    .set({ resource_id: a.resourceId as string })
     .where('workspace_id', '=', a['workspaceId'] as string)
     .where('key', '=', a['key'] as string)
     .where('claim_token', '=', a['token'] as string)
-    .where('state', '=', 'in_progress')
-    .returning('key');
+    .where('state', '=', 'in_progress');
 
-/** A serialized answer as text (a JSON route's serializer gives text already). */
-const textOf = (body: string | Buffer | ArrayBuffer): string =>
-  typeof body === 'string' ? body : Buffer.from(body as ArrayBuffer).toString('utf8');
+/**
+ * The claim's record of the resource a request created, made only while the request still holds
+ * the claim: no row returned means a retry took the claim over.
+ */
+const markCreated: CreationPart = (db, a) =>
+  heldClaim(db, a)
+    .set({ resource_id: a.resourceId as string })
+    .returning('key');
 
 /** The same, with the request's answer stored for replay in the same write (`settle` then has nothing to do). */
 const markCreatedAndAnswered: CreationPart = (db, a) =>
-  db
-    .updateTable('idempotency_keys')
+  heldClaim(db, a)
     .set({
       resource_id: a.resourceId as string,
       state: 'done',
       response_status: a['answerStatus'] as number,
       response_body: a['answerBody'] as string,
     })
-    .where('workspace_id', '=', a['workspaceId'] as string)
-    .where('key', '=', a['key'] as string)
-    .where('claim_token', '=', a['token'] as string)
-    .where('state', '=', 'in_progress')
     .returning('key');
+
+/** A serialized answer as text (a JSON route's serializer gives text already). */
+const textOf = (body: string | Buffer | ArrayBuffer): string =>
+  typeof body === 'string' ? body : Buffer.from(body as ArrayBuffer).toString('utf8');
 
 /**
  * For a route that creates something: the hook its service runs inside the creating transaction.
