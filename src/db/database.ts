@@ -29,36 +29,49 @@ export type CreationHook = ((trx: Transaction<Database>, resourceId: string) => 
 };
 
 /**
- * A CreationHook's write as one data-modifying part of a statement that creates the resource
+ * A CreationHook's write as data-modifying parts of a statement that creates the resource
  * (PostgreSQL's accept statement for a message, committed on its own): the statement then costs
  * one round trip where a transaction with the hook costs four.
  */
 export interface CreationWrite {
   /**
-   * Built once from placeholders, as a prepared query is (db/prepared.ts), and the same for every
-   * call: the write, returning a row when it was made. A statement whose part returns no row
-   * undoes itself, and the store creates the resource in a transaction that calls the hook, which
-   * then throws as it would have.
+   * The writes, in order, each built once (the statement is built once per list of part names).
+   * A statement with a `required` part that returned no row undoes itself, and the store creates
+   * the resource in a transaction that calls the hook, which then throws or writes as it would
+   * have.
    */
-  part: CreationPart;
-  /** This call's values for the part's placeholders, by name; `resourceId` is the store's to give. */
-  args: Readonly<Record<string, unknown>>;
+  parts: readonly CreationPart[];
   /**
-   * When the part also stores the request's answer (the idempotency key's answer for replay, so
-   * it needs no statement after the response): the part's further values from the resource as
-   * the request will answer with it, which the store gives before its statement, and the call
-   * that says the statement committed (the answer is then not stored again).
+   * This call's values for each part's placeholders, by name, once the new resource's id is
+   * known (the store's to give, before its statement).
+   */
+  args(resourceId: string): ReadonlyArray<Readonly<Record<string, unknown>>>;
+  /**
+   * When a part also stores the request's answer (the idempotency key's answer for replay, so it
+   * needs no statement after the response): further values every part's placeholders may read,
+   * from the resource as the request will answer with it, which the store gives before its
+   * statement, and the call that says the statement committed (the answer is then not stored
+   * again).
    */
   answer?: {
     args(resource: unknown): Readonly<Record<string, unknown>>;
     stored(): void;
   };
+  /** Called once the statement committed, with the rows each part returned (as JSON). */
+  returned?(rows: ReadonlyArray<ReadonlyArray<Record<string, unknown>>>): void;
 }
 
-export type CreationPart = (
-  db: QueryCreator<Database>,
-  args: Readonly<Record<string, unknown>> & { readonly resourceId: unknown },
-) => Compilable<unknown>;
+export interface CreationPart {
+  /** Says what the part writes; two parts of one list never share it. */
+  name: string;
+  /**
+   * The write, built from placeholders as a prepared query is (db/prepared.ts) and the same for
+   * every call, returning the rows it wrote.
+   */
+  build(db: QueryCreator<Database>, args: Readonly<Record<string, unknown>>): Compilable<unknown>;
+  /** No row returned means the write could not be made (a retry took the key's claim over). */
+  required: boolean;
+}
 
 /** Runs `work` in `db` if it is a transaction already, else in a new one. */
 export async function inTransaction<T>(db: DbOrTx, work: (trx: DbOrTx) => Promise<T>): Promise<T> {

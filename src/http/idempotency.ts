@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
-import type { Transaction } from 'kysely';
+import type { QueryCreator, Transaction } from 'kysely';
 import type { CreationHook, CreationPart } from '../db/database.js';
 import { preparedQuery } from '../db/prepared.js';
 import type { Database } from '../db/types.js';
@@ -187,8 +187,10 @@ async function claim(
   throw inProgress();
 }
 
+type PartArgs = Readonly<Record<string, unknown>>;
+
 /** The update of a claim's row, only while the request holding it (`token`) has it in progress. */
-const heldClaim = (db: Parameters<CreationPart>[0], a: Parameters<CreationPart>[1]) =>
+const heldClaim = (db: QueryCreator<Database>, a: PartArgs) =>
   db
     .updateTable('idempotency_keys')
     .where('workspace_id', '=', a['workspaceId'] as string)
@@ -200,21 +202,29 @@ const heldClaim = (db: Parameters<CreationPart>[0], a: Parameters<CreationPart>[
  * The claim's record of the resource a request created, made only while the request still holds
  * the claim: no row returned means a retry took the claim over.
  */
-const markCreated: CreationPart = (db, a) =>
-  heldClaim(db, a)
-    .set({ resource_id: a.resourceId as string })
-    .returning('key');
+const markCreated: CreationPart = {
+  name: 'idempotency-key-created',
+  build: (db, a) =>
+    heldClaim(db, a)
+      .set({ resource_id: a['resourceId'] as string })
+      .returning('key'),
+  required: true,
+};
 
 /** The same, with the request's answer stored for replay in the same write (`settle` then has nothing to do). */
-const markCreatedAndAnswered: CreationPart = (db, a) =>
-  heldClaim(db, a)
-    .set({
-      resource_id: a.resourceId as string,
-      state: 'done',
-      response_status: a['answerStatus'] as number,
-      response_body: a['answerBody'] as string,
-    })
-    .returning('key');
+const markCreatedAndAnswered: CreationPart = {
+  name: 'idempotency-key-created-and-answered',
+  build: (db, a) =>
+    heldClaim(db, a)
+      .set({
+        resource_id: a['resourceId'] as string,
+        state: 'done',
+        response_status: a['answerStatus'] as number,
+        response_body: a['answerBody'] as string,
+      })
+      .returning('key'),
+  required: true,
+};
 
 /** A serialized answer as text (a JSON route's serializer gives text already). */
 const textOf = (body: string | Buffer | ArrayBuffer): string =>
@@ -240,15 +250,16 @@ export function creationHookOf(
   if (!claimed) return undefined;
   const args = { workspaceId: claimed.workspaceId, key: claimed.key, token: claimed.token };
   const hook = async (trx: Transaction<Database>, resourceId: string) => {
-    const marked = await markCreated(trx, { ...args, resourceId }).compile();
+    const marked = await markCreated.build(trx, { ...args, resourceId }).compile();
     if ((await trx.executeQuery(marked)).rows.length === 0) throw inProgress();
   };
+  const argsOf = (resourceId: string) => [{ ...args, resourceId }];
   const seal = claimed.seal;
-  if (!answer || !seal) return Object.assign(hook, { inStatement: { part: markCreated, args } });
+  if (!answer || !seal) return Object.assign(hook, { inStatement: { parts: [markCreated], args: argsOf } });
   return Object.assign(hook, {
     inStatement: {
-      part: markCreatedAndAnswered,
-      args,
+      parts: [markCreatedAndAnswered],
+      args: argsOf,
       answer: {
         args: (resource: unknown) => ({
           answerStatus: answer.status,

@@ -1,6 +1,6 @@
 import { PostgresAdapter, sql, type Expression, type QueryCreator, type Transaction } from 'kysely';
 import type { AppContext } from '../context.js';
-import type { CreationHook, CreationPart, Db } from '../db/database.js';
+import type { CreationHook, CreationPart, CreationWrite, Db } from '../db/database.js';
 import { inSharedTransaction } from '../db/grouped-transactions.js';
 import { preparedQuery } from '../db/prepared.js';
 import { isRefusedStatement, refuseStatement } from '../db/refused-statement.js';
@@ -24,8 +24,8 @@ import { insertQueuedMessage, withQueuedMessage } from './store.js';
 import type { MessageRow } from './tables.js';
 
 /**
- * The message's columns, the counter's, each hook part's arguments as `part<i>.<name>` and the
- * creation hook's as `created.<name>`.
+ * The message's columns, the counter's, each hook part's arguments as `part<i>.<name>` and each
+ * creation part's as `created<i>.<name>`.
  */
 type Args = MessageRow & {
   workspaceId: string;
@@ -33,21 +33,17 @@ type Args = MessageRow & {
   limit: number;
   verifications: number;
 } & Record<string, unknown>;
-type Stored = { counted: boolean } & Record<`part${number}`, Record<string, unknown> | null>;
+type Stored = { counted: boolean } & Record<`part${number}`, Record<string, unknown> | null> &
+  Record<`created${number}`, Record<string, unknown>[]>;
 
 /** A part's placeholders: its argument `name` is `part<i>.name` of the statement's. */
 function partPlaceholders(all: Args, index: number): object {
   return new Proxy({}, { get: (_target, name) => all[`part${index}.${String(name)}`] });
 }
 
-/** The creation hook's placeholders: its `resourceId` is the message's id. */
-function creationPlaceholders(all: Args): Readonly<Record<string, unknown>> & { resourceId: unknown } {
-  return new Proxy(
-    { resourceId: all.id },
-    {
-      get: (target, name) => (name === 'resourceId' ? target.resourceId : all[`created.${String(name)}`]),
-    },
-  );
+/** A creation part's placeholders: its argument `name` is `created<i>.name` of the statement's. */
+function creationPlaceholders(all: Args, index: number): Readonly<Record<string, unknown>> {
+  return new Proxy({}, { get: (_target, name) => all[`created${index}.${String(name)}`] });
 }
 
 /**
@@ -59,15 +55,20 @@ type Mode = 'alone-under' | 'alone-unlimited' | 'in-transaction';
 
 /**
  * PostgreSQL: the message, the hooks' parts (the conversation it is filed into) and, alone, the
- * month's count and the creation hook's write (the idempotency key's record of the message) in
- * one statement, one round trip where they were one each. Each part's returned row comes back as
- * JSON. Alone, the counter row of the workspace, which every accept of the workspace updates, is
- * locked for the statement only; a statement that would not count the message (the quota used
- * up), whose parts have more to write (a new thread's event a webhook may want) or whose creation
+ * month's count and the creation hook's writes (the idempotency key's record of the message; a
+ * new verification and those it supersedes) in one statement, one round trip where they were one
+ * each. Each hook part's returned row, and each creation part's rows, come back as JSON. Alone,
+ * the counter row of the workspace, which every accept of the workspace updates, is locked for
+ * the statement only; a statement that would not count the message (the quota used up), whose
+ * parts have more to write (a new thread's event a webhook may want) or whose required creation
  * write was not made (a retry took the key's claim over) undoes itself, and nothing of it is
  * stored.
  */
-const acceptStatement = (parts: readonly AcceptedPart<object>[], mode: Mode, creation?: CreationPart) =>
+const acceptStatement = (
+  parts: readonly AcceptedPart<object>[],
+  mode: Mode,
+  creation: readonly CreationPart[] = [],
+) =>
   preparedQuery<Args, Stored>((db, a) => {
     let query = withQueuedMessage(db, a);
     parts.forEach((part, i) => {
@@ -87,19 +88,28 @@ const acceptStatement = (parts: readonly AcceptedPart<object>[], mode: Mode, cre
       ),
     );
     if (mode === 'in-transaction') return query.selectNoFrom([sql<boolean>`true`.as('counted'), ...partRows]);
-    if (creation)
+    creation.forEach((part, i) => {
       query = query.with(
-        'created',
+        `created${i}`,
         (w) =>
-          creation(w as unknown as QueryCreator<Database>, creationPlaceholders(a)) as unknown as Expression<
-            Record<string, unknown>
-          >,
+          part.build(
+            w as unknown as QueryCreator<Database>,
+            creationPlaceholders(a, i),
+          ) as unknown as Expression<Record<string, unknown>>,
       ) as unknown as typeof query;
+    });
+    const createdRows = creation.map((_, i) =>
+      sql<
+        Record<string, unknown>[]
+      >`(select coalesce(json_agg(c), '[]'::json) from ${sql.table(`created${i}`)} c)`.as(`created${i}`),
+    );
     const settled = sql<boolean>`${sql.join(
       [
         sql`true`,
         ...parts.map((_, i) => sql`not exists (select 1 from ${sql.table(`part${i}`)} where pending)`),
-        ...(creation ? [sql`exists (select 1 from created)`] : []),
+        ...creation.flatMap((part, i) =>
+          part.required ? [sql`exists (select 1 from ${sql.table(`created${i}`)})`] : [],
+        ),
       ],
       sql` and `,
     )}`;
@@ -118,6 +128,7 @@ const acceptStatement = (parts: readonly AcceptedPart<object>[], mode: Mode, cre
           'counted',
         ),
         ...partRows,
+        ...createdRows,
       ]);
   });
 
@@ -133,8 +144,8 @@ interface Statements {
   /** Committing on their own, by quota (`storeAcceptedAlone`). */
   underAlone: Statement;
   unlimitedAlone: Statement;
-  /** The same two with a creation hook's write in them, by the hook's part. */
-  withCreation: Map<CreationPart, { underAlone: Statement; unlimitedAlone: Statement }>;
+  /** The same two with a creation hook's writes in them, by the names of its parts. */
+  withCreation: Map<string, { underAlone: Statement; unlimitedAlone: Statement }>;
   /**
    * Workspace, line and number of the messages this node accepted lately, oldest first: a message
    * to one of them is tried alone, since its parts then usually have nothing more to write (its
@@ -163,19 +174,20 @@ function statements(hooks: readonly MessageStoredHook[]): Statements {
   return found;
 }
 
-/** The statements alone for a list of hooks and, if given, a creation hook's part. */
+/** The statements alone for a list of hooks and, if given, a creation hook's parts. */
 function aloneStatements(
   found: Statements,
-  creation: CreationPart | undefined,
+  creation: readonly CreationPart[] | undefined,
 ): { underAlone: Statement; unlimitedAlone: Statement } {
   if (!creation) return found;
-  let these = found.withCreation.get(creation);
+  const names = creation.map((part) => part.name).join(',');
+  let these = found.withCreation.get(names);
   if (!these) {
     these = {
       underAlone: acceptStatement(found.parts, 'alone-under', creation),
       unlimitedAlone: acceptStatement(found.parts, 'alone-unlimited', creation),
     };
-    found.withCreation.set(creation, these);
+    found.withCreation.set(names, these);
   }
   return these;
 }
@@ -278,7 +290,7 @@ function argumentsOf(
   now: Date,
   limit: number | null,
   verifications = 0,
-  created: Readonly<Record<string, unknown>> = {},
+  created: ReadonlyArray<Readonly<Record<string, unknown>>> = [],
 ): { partArgs: object[]; args: Args } {
   const partArgs = parts.map((part) => part.args(row, now));
   const args: Args = {
@@ -295,9 +307,11 @@ function argumentsOf(
   return { partArgs, args };
 }
 
-/** The creation hook's arguments as the statement's `created.<name>`. */
-function addCreationArgs(args: Args, created: Readonly<Record<string, unknown>>): void {
-  for (const [name, value] of Object.entries(created)) args[`created.${name}`] = value;
+/** The creation parts' arguments as the statement's `created<i>.<name>`, part by part. */
+function addCreationArgs(args: Args, created: ReadonlyArray<Readonly<Record<string, unknown>>>): void {
+  created.forEach((values, i) => {
+    for (const [name, value] of Object.entries(values)) args[`created${i}.${name}`] = value;
+  });
 }
 
 function returnedParts(parts: readonly AcceptedPart<object>[], stored: Stored): Record<string, unknown>[] {
@@ -312,17 +326,18 @@ const recipientOf = (row: MessageRow) => `${row.workspace_id} ${row.device_id ??
 
 /**
  * PostgreSQL, for a message with nothing else to write in its transaction (no hook outside the
- * statement; the idempotency key's record of it, `onCreate`, only as a part of the statement):
- * stores it as `storeAcceptedInTransaction` does, in the one statement committed on its own: one
- * round trip where the transaction takes four (`begin`, the key's record, the statement,
- * `commit`) after the count's. The statement undoes itself when the month's quota is used up,
- * when a part has more to write (a new thread's event when a webhook may want it, a code-only
- * thread joining the inbox) or when the key's record was not made (a retry took the claim over);
- * then, and on SQLite, or for a number this node has not accepted a message for lately unless
- * every part says the statement settles it, this returns undefined and the message is to be
- * stored in a transaction, which says why (QUOTA_EXCEEDED, the claim's IDEMPOTENCY_IN_PROGRESS).
- * When the key's record takes the request's answer too, `answer` is the message as the request
- * will answer with it. Call the result once the message is stored (it is).
+ * statement; the creation hook's writes, `onCreate`, only as parts of the statement: the
+ * idempotency key's record of it, a verification born waiting on it): stores it as
+ * `storeAcceptedInTransaction` does, in the one statement committed on its own: one round trip
+ * where the transaction takes four (`begin`, the hook's writes, the statement, `commit`) after the
+ * count's. The statement undoes itself when the month's quota is used up, when a part has more to
+ * write (a new thread's event when a webhook may want it, a code-only thread joining the inbox) or
+ * when a required creation write was not made (a retry took the key's claim over); then, and on
+ * SQLite, or for a number this node has not accepted a message for lately unless every part says
+ * the statement settles it, this returns undefined and the message is to be stored in a
+ * transaction, which says why (QUOTA_EXCEEDED, the claim's IDEMPOTENCY_IN_PROGRESS). When the
+ * key's record takes the request's answer too, `answer` is the message as the request will answer
+ * with it. Call the result once the message is stored (it is).
  */
 export async function storeAcceptedAlone(
   db: Db,
@@ -330,23 +345,35 @@ export async function storeAcceptedAlone(
   plan: Plan,
   now: Date,
   hooks: readonly MessageStoredHook[],
-  creating: { onCreate?: CreationHook; answer?: unknown } = {},
+  creating: {
+    onCreate?: CreationHook;
+    answer?: unknown;
+    /** Verifications counted in the month's usage with the message (`onCreate` stores it). */
+    verifications?: number;
+  } = {},
 ): Promise<AfterCommit | undefined> {
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return undefined;
   if (hooks.some((hook) => !hook.accepted)) return undefined;
-  const { onCreate } = creating;
+  const { onCreate, verifications = 0 } = creating;
   if (onCreate && !onCreate.inStatement) return undefined;
-  const creation = onCreate?.inStatement;
+  const creation: CreationWrite | undefined = onCreate?.inStatement;
   if (creation?.answer && creating.answer === undefined) return undefined;
   const limit = plan.messagesPerMonth;
   if (limit === 0) return undefined;
   const found = statements(hooks);
-  const { partArgs, args } = argumentsOf(found.parts, row, now, limit, 0, creation?.args);
+  const created = creation?.args(row.id) ?? [];
+  const { partArgs, args } = argumentsOf(found.parts, row, now, limit, verifications, created);
   const settles = found.parts.every((part, i) => part.settlesAlone?.(partArgs[i]!) === true);
   if (!settles && !found.seen.has(recipientOf(row))) return undefined;
-  // The answer is serialized and sealed only for a statement that will run.
-  if (creation?.answer) addCreationArgs(args, creation.answer.args(creating.answer));
-  const alone = aloneStatements(found, creation?.part);
+  // The answer is serialized and sealed only for a statement that will run; any part may read it.
+  if (creation?.answer) {
+    const answered = creation.answer.args(creating.answer);
+    addCreationArgs(
+      args,
+      created.map(() => answered),
+    );
+  }
+  const alone = aloneStatements(found, creation?.parts);
   let stored: Stored;
   try {
     const { rows } = await (limit === null ? alone.unlimitedAlone : alone.underAlone)(db, args);
@@ -357,6 +384,7 @@ export async function storeAcceptedAlone(
   }
   found.seen.add(recipientOf(row));
   creation?.answer?.stored();
+  creation?.returned?.(creation.parts.map((_, i) => stored[`created${i}`] ?? []));
   const returned = returnedParts(found.parts, stored);
   // The statement refuses itself otherwise; committed with either, it would be a bug here.
   if (!stored.counted || returned.some((part) => part['pending'] === true))

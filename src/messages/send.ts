@@ -141,18 +141,23 @@ export async function sendMessage(
   };
   const hooks = ctx.messageStored.all();
   const view = toMessageView(row, [creationEntry(row)]);
-  // On PostgreSQL the one statement alone when it can (with the idempotency key's record of the
-  // message in it; not a verification's first code, whose verification is written with it), else
-  // the transaction.
+  // On PostgreSQL the one statement alone when it can, with the creation hook's writes in it (the
+  // idempotency key's record of the message, a verification born waiting on its first code),
+  // else the transaction.
+  const verifications = options.countsVerification ? 1 : 0;
   const alone =
-    options.countsVerification || ctx.dialect !== 'postgres'
+    ctx.dialect !== 'postgres'
       ? undefined
-      : await storeAcceptedAlone(ctx.db, row, plan, now, hooks, { onCreate: options.onCreate, answer: view });
+      : await storeAcceptedAlone(ctx.db, row, plan, now, hooks, {
+          onCreate: options.onCreate,
+          answer: view,
+          verifications,
+        });
   const afterCommit =
     alone ??
     (await storeAcceptedInTransaction(ctx, row, plan, now, hooks, {
       onCreate: options.onCreate,
-      verifications: options.countsVerification ? 1 : 0,
+      verifications,
     }));
   afterCommit();
   ctx.bus.wake(dispatchTopic(device.id), id);

@@ -1,6 +1,6 @@
 import type { AppContext } from '../context.js';
 import type { Transaction } from 'kysely';
-import type { CreationHook } from '../db/database.js';
+import type { CreationHook, CreationPart, CreationWrite } from '../db/database.js';
 import type { Database } from '../db/types.js';
 import { findMessage } from '../messages/store.js';
 import type { WorkspaceRow } from '../workspaces/tables.js';
@@ -86,13 +86,25 @@ const waitingOn = (row: VerificationRow, channel: Channel, messageId: string, at
 });
 
 /**
+ * `store`'s writes as parts of the statement that accepts the code message on PostgreSQL (that
+ * commits on its own): the parts and their arguments for the verification born waiting on the
+ * message, and what `store` returns, from the rows the parts returned.
+ */
+export interface StoredInStatement<T> {
+  parts: readonly CreationPart[];
+  args(born: VerificationRow): ReadonlyArray<Readonly<Record<string, unknown>>>;
+  stored(rows: ReadonlyArray<ReadonlyArray<Record<string, unknown>>>): T;
+}
+
+/**
  * A new verification whose route starts on WhatsApp: its code message is accepted in the
  * transaction that stores the verification (`store`, which writes `row` as given), born waiting
  * on that message, and the message's count in the month's usage counts the verification too. One
- * transaction where there were two, and no update between them. Undefined when WhatsApp did not
- * take the code (no line connected, opted out, over the quota): nothing of the verification was
- * stored then, and the caller stores it and runs its sends from the start. What `store` throws
- * is thrown here (a limit's refusal), not taken for a channel that failed.
+ * transaction where there were two, and no update between them; on PostgreSQL, with `inStatement`,
+ * one statement when the message can be stored alone. Undefined when WhatsApp did not take the
+ * code (no line connected, opted out, over the quota): nothing of the verification was stored
+ * then, and the caller stores it and runs its sends from the start. What `store` throws is thrown
+ * here (a limit's refusal), not taken for a channel that failed.
  */
 export async function createWithFirstSend<T>(
   ctx: AppContext,
@@ -100,14 +112,18 @@ export async function createWithFirstSend<T>(
   row: VerificationRow,
   workspace: WorkspaceRow | undefined,
   store: (trx: Transaction<Database>, stored: VerificationRow, countedWithMessage: boolean) => Promise<T>,
+  inStatement?: StoredInStatement<T>,
 ): Promise<{ row: VerificationRow; stored: T } | undefined> {
   if (!row.sealed_code) return undefined;
   const code = unsealCode(keysOf(ctx), row.id, row.sealed_code);
   let created: { row: VerificationRow; stored: T } | undefined;
   let refused: { err: unknown } | undefined;
-  const onAccepted: CreationHook = async (trx, messageId) => {
+  const bornOn = (messageId: string): VerificationRow => {
     const { send_attempts, ...waiting } = waitingOn(row, 'whatsapp', messageId, ctx.clock.now());
-    const born: VerificationRow = { ...row, ...waiting, send_attempts: JSON.stringify(send_attempts) };
+    return { ...row, ...waiting, send_attempts: JSON.stringify(send_attempts) };
+  };
+  const inTransaction = async (trx: Transaction<Database>, messageId: string) => {
+    const born = bornOn(messageId);
     try {
       created = { row: born, stored: await store(trx, born, true) };
     } catch (err) {
@@ -116,6 +132,18 @@ export async function createWithFirstSend<T>(
       throw new AttemptMoved();
     }
   };
+  let born: VerificationRow | undefined;
+  const onAccepted: CreationHook = !inStatement
+    ? inTransaction
+    : Object.assign(inTransaction, {
+        inStatement: {
+          parts: inStatement.parts,
+          args: (messageId: string) => inStatement.args((born = bornOn(messageId))),
+          returned: (rows: ReadonlyArray<ReadonlyArray<Record<string, unknown>>>) => {
+            created = { row: born!, stored: inStatement.stored(rows) };
+          },
+        } satisfies CreationWrite,
+      });
   const outcome = await sendOnChannel(ctx, channels, row, 'whatsapp', code, {
     onAccepted,
     workspace,

@@ -11,9 +11,15 @@ import { findTemplate } from '../messages/templates.js';
 import { addUsage, findWorkspace } from '../workspaces/store.js';
 import type { VerifyChannels } from './channels.js';
 import { generateCode, hashCode, keysOf, sealCode } from './codes.js';
-import { createWithFirstSend, runSends } from './fallback.js';
+import { createWithFirstSend, runSends, type StoredInStatement } from './fallback.js';
 import { countsInTransaction, reserveCreation } from './limits.js';
-import { endVerification, findVerification, insertSuperseding } from './store.js';
+import {
+  endVerification,
+  findVerification,
+  insertSuperseding,
+  supersedingArgs,
+  supersedingParts,
+} from './store.js';
 import type { Channel, VerificationRow } from './tables.js';
 import {
   DEFAULT_CHANNELS,
@@ -52,6 +58,31 @@ function checkChannels(route: Channel[], email: string | undefined): void {
       { field: 'body.email', message: 'is required with the email channel' },
     ]);
   }
+}
+
+/**
+ * `store` (in `createVerification`) as parts of the first code message's accept statement, for a
+ * verification counted before it: it supersedes the number's pending verifications and stores the
+ * new one, and the request's creation hook records the verification, when that hook can write in
+ * a statement and has no answer to store (it would be the message's). Undefined otherwise.
+ */
+function storeInStatement(
+  onCreate: CreationHook | undefined,
+): StoredInStatement<VerificationRow[]> | undefined {
+  const key = onCreate?.inStatement;
+  if (onCreate && (!key || key.answer)) return undefined;
+  const own = supersedingParts.length;
+  return {
+    parts: key ? [...supersedingParts, ...key.parts] : supersedingParts,
+    args: (born) => {
+      const args = supersedingArgs(born, born.created_at);
+      return [...supersedingParts.map(() => args), ...(key?.args(born.id) ?? [])];
+    },
+    stored: (rows) => {
+      key?.returned?.(rows.slice(own));
+      return rows[0] as unknown as VerificationRow[];
+    },
+  };
 }
 
 /** Validates, counts against the limits, supersedes the number's pending verification, and sends on the first channel that takes the code. */
@@ -126,7 +157,16 @@ export async function createVerification(
   let superseded: VerificationRow[];
   try {
     created =
-      route[0] === 'whatsapp' ? await createWithFirstSend(ctx, channels, row, workspace, store) : undefined;
+      route[0] === 'whatsapp'
+        ? await createWithFirstSend(
+            ctx,
+            channels,
+            row,
+            workspace,
+            store,
+            counted ? storeInStatement(onCreate) : undefined,
+          )
+        : undefined;
     superseded = created?.stored ?? (await inSharedTransaction(ctx, (trx) => store(trx, row, false)));
   } catch (err) {
     await counted?.release();

@@ -7,7 +7,7 @@ import {
   type Updateable,
 } from 'kysely';
 import type { Database } from '../db/types.js';
-import type { DbOrTx, Dialect } from '../db/database.js';
+import type { CreationPart, DbOrTx, Dialect } from '../db/database.js';
 import { preparedQuery } from '../db/prepared.js';
 import { rowColumns } from '../db/row-columns.js';
 import type { SendAttempt, VerificationRow, VerificationStatus, VerificationsTable } from './tables.js';
@@ -112,6 +112,32 @@ const supersedeThenInsert = {
 };
 
 /**
+ * The same two writes as parts of the statement that accepts the new verification's first code
+ * message on PostgreSQL (a CreationHook's `inStatement`), both with the verification's columns and
+ * `at` as their arguments: the superseded ones come back from the first.
+ */
+export const supersedingParts: readonly CreationPart[] = [
+  {
+    name: 'verifications-superseded',
+    build: (db, a) =>
+      supersedeQuery(db, a['workspace_id'] as string, a['phone'] as string, a['at'] as string),
+    required: false,
+  },
+  {
+    name: 'verification-created',
+    build: (db, a) =>
+      db
+        .insertInto('verifications')
+        .values(columnsOf(a as InsertArgs))
+        .returning('id'),
+    required: true,
+  },
+];
+
+/** The arguments of `supersedingParts` for a verification stored at `at`. */
+export const supersedingArgs = (row: VerificationRow, at: string): InsertArgs => ({ ...row, at });
+
+/**
  * Stores a new verification and cancels the pending ones of its number, which it supersedes;
  * returns those as they now are. On PostgreSQL one statement; on SQLite, which has no writes
  * inside `with`, two.
@@ -121,7 +147,7 @@ export async function insertSuperseding(
   row: VerificationRow,
   now: Date,
 ): Promise<VerificationRow[]> {
-  const args = { ...row, at: now.toISOString() };
+  const args = supersedingArgs(row, now.toISOString());
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) {
     const { rows: superseded } = await supersedeThenInsert.supersede(db, args);
     await supersedeThenInsert.insert(db, args);

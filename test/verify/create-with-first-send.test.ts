@@ -27,14 +27,16 @@ const usage = async () =>
   };
 
 describe('a verification whose route starts on WhatsApp', () => {
-  it('is stored with its code message in one transaction, born waiting on that message', async () => {
+  it('is stored with its code message in one transaction (one statement on PostgreSQL), born waiting on that message', async () => {
     const to = freshPhone();
     const before = await usage();
     let id = '';
     const opened = await transactionsOf(async () => {
       ({ id } = await startVerification(kit.t, { to, channels: ['whatsapp', 'sms'] }));
     });
-    expect(opened).toBe(1);
+    // PostgreSQL: a part of the statement that stores the message, committed on its own. SQLite
+    // shares its transactions.
+    expect(opened).toBe(kit.t.app.ctx.dialect === 'postgres' ? 0 : 1);
 
     const row = await kit.t.app.ctx.db
       .selectFrom('verifications')
