@@ -4,7 +4,7 @@ import { sha256Hex } from '../lib/crypto.js';
 import { findActiveKey, KEY_PREFIX, touchApiKey } from '../workspaces/api-keys.js';
 import type { Plan } from '../workspaces/plans.js';
 import type { Scope } from '../workspaces/scopes.js';
-import type { Role } from '../workspaces/tables.js';
+import type { Role, WorkspaceRow } from '../workspaces/tables.js';
 import { AppError } from '../lib/errors.js';
 import type { IdempotentReplay } from './idempotency.js';
 
@@ -17,6 +17,11 @@ export interface AuthContext {
   scopes: ReadonlySet<Scope>;
   userId?: string;
   role?: Role;
+  /**
+   * The workspace as read with the API key, for a route that needs more of it than its plan (a
+   * new verification's settings): a read saved. Sessions leave it out.
+   */
+  workspace?: WorkspaceRow;
 }
 
 /** Route access: a scope the caller needs, or 'public' for routes without auth. */
@@ -53,7 +58,7 @@ async function authenticateKey(ctx: AppContext, header: string): Promise<AuthCon
   if (!presented || !presented.startsWith(KEY_PREFIX) || presented.length > 200) throw unauthorized();
   const key = await findActiveKey(ctx.db, sha256Hex(presented));
   if (!key) throw unauthorized();
-  const workspace = { id: key.workspace_id, plan: key.plan };
+  const { workspace } = key;
   const plan = ctx.plans.get(workspace.plan);
   if (!plan.api) {
     throw new AppError(
@@ -71,6 +76,7 @@ async function authenticateKey(ctx: AppContext, header: string): Promise<AuthCon
     via: 'api_key',
     principalId: key.id,
     scopes: new Set(JSON.parse(key.scopes) as Scope[]),
+    workspace,
   };
 }
 

@@ -45,12 +45,14 @@ export function verifyRoutes(ctx: AppContext, channels: VerifyChannels): Fastify
         },
       },
       async (request, reply) => {
+        const auth = authOf(request);
         const row = await createVerification(
           ctx,
           channels,
-          authOf(request).workspaceId,
+          auth.workspaceId,
           request.body,
           creationHookOf(request),
+          auth.workspace,
         );
         return reply.status(201).send(toVerificationView(row, ctx.clock.now()));
       },

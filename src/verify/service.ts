@@ -9,6 +9,7 @@ import { newId } from '../lib/ids.js';
 import { toE164 } from '../lib/phone.js';
 import { findTemplate } from '../messages/templates.js';
 import { addUsage, findWorkspace } from '../workspaces/store.js';
+import type { WorkspaceRow } from '../workspaces/tables.js';
 import type { VerifyChannels } from './channels.js';
 import { generateCode, hashCode, keysOf, sealCode } from './codes.js';
 import { createWithFirstSend, runSends, type StoredInStatement } from './fallback.js';
@@ -92,12 +93,14 @@ export async function createVerification(
   workspaceId: string,
   input: CreateVerificationInput,
   onCreate?: CreationHook,
+  /** The workspace as the caller read it (with the API key); read here otherwise. */
+  known?: WorkspaceRow,
 ): Promise<VerificationRow> {
   const now = ctx.clock.now();
   const phone = toE164(input.to);
   // Read once: its defaults fill what the request leaves out, and the first send needs its plan,
   // code text and opt-out setting.
-  const workspace = await findWorkspace(ctx.db, workspaceId);
+  const workspace = known ?? (await findWorkspace(ctx.db, workspaceId));
   const defaults = storedVerificationSettings(workspace);
   // The workspace order skips email when this request gave no address to send it to.
   const workspaceRoute = defaults.channels?.filter((c) => c !== 'email' || input.email);

@@ -132,11 +132,20 @@ export async function ensureApiKey(db: DbOrTx, workspaceId: string, value: strin
   await createApiKey(db, { workspaceId, name: 'WAPING_API_KEY', value, now });
 }
 
-type ActiveKey = Pick<ApiKeyRow, 'id' | 'workspace_id' | 'scopes' | 'last_used_at'> &
-  Pick<WorkspaceRow, 'plan'>;
+type ActiveKey = Pick<ApiKeyRow, 'id' | 'workspace_id' | 'scopes' | 'last_used_at'> & {
+  /** The key's workspace, read with it: the plan on every call, the settings where a route needs them. */
+  workspace: WorkspaceRow;
+};
+
+type ActiveKeyRow = Pick<ApiKeyRow, 'id' | 'workspace_id' | 'scopes' | 'last_used_at'> &
+  Pick<WorkspaceRow, 'plan' | 'settings'> & {
+    workspace_name: string;
+    workspace_created_at: string;
+    workspace_updated_at: string;
+  };
 
 // On every API request: built and compiled once.
-const activeKeyByHash = preparedQuery<{ keyHash: string }, ActiveKey>((db, a) =>
+const activeKeyByHash = preparedQuery<{ keyHash: string }, ActiveKeyRow>((db, a) =>
   db
     .selectFrom('api_keys')
     .innerJoin('workspaces', 'workspaces.id', 'api_keys.workspace_id')
@@ -146,12 +155,31 @@ const activeKeyByHash = preparedQuery<{ keyHash: string }, ActiveKey>((db, a) =>
       'api_keys.scopes',
       'api_keys.last_used_at',
       'workspaces.plan',
+      'workspaces.settings',
+      'workspaces.name as workspace_name',
+      'workspaces.created_at as workspace_created_at',
+      'workspaces.updated_at as workspace_updated_at',
     ])
     .where('api_keys.key_hash', '=', a.keyHash)
     .where('api_keys.revoked_at', 'is', null),
 );
 
-/** An unrevoked key by the hash of its value, with its workspace's plan: one query, as it runs on every API call. */
+/** An unrevoked key by the hash of its value, with its workspace: one query, as it runs on every API call. */
 export async function findActiveKey(db: DbOrTx, keyHash: string): Promise<ActiveKey | undefined> {
-  return (await activeKeyByHash(db, { keyHash })).rows[0];
+  const row = (await activeKeyByHash(db, { keyHash })).rows[0];
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    workspace_id: row.workspace_id,
+    scopes: row.scopes,
+    last_used_at: row.last_used_at,
+    workspace: {
+      id: row.workspace_id,
+      name: row.workspace_name,
+      plan: row.plan,
+      settings: row.settings,
+      created_at: row.workspace_created_at,
+      updated_at: row.workspace_updated_at,
+    },
+  };
 }

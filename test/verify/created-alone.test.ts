@@ -1,11 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eventually } from '../helpers/app.js';
 import { claimInProgress, hookOfClaim } from '../helpers/idempotency-claims.js';
 import { linkSandboxDevice } from '../helpers/sandbox.js';
 import { transactionsOpenedBy } from '../helpers/transactions.js';
 import { createVerifyChannels } from '../../src/verify/channels.js';
 import { createVerification } from '../../src/verify/service.js';
-import { freshPhone, startVerification, type VerifyKit, startVerifyKit } from './kit.js';
+import {
+  createVerification as requestVerification,
+  freshPhone,
+  startVerification,
+  startVerifyKit,
+  type VerifyKit,
+} from './kit.js';
 
 let kit: VerifyKit;
 
@@ -175,5 +182,34 @@ describe('a new verification stored by the statement that accepts its code messa
       .where('key', '=', 'verify-slow-1')
       .executeTakeFirstOrThrow();
     expect(claim).toEqual({ state: 'in_progress', resource_id: null, claim_token: 'the-retry-token' });
+  });
+});
+
+describe('a new verification sent with an API key', () => {
+  it('takes its workspace (plan, settings) from the key’s lookup instead of reading it again', async () => {
+    const executor = kit.t.app.ctx.db.getExecutor();
+    const original = executor.executeQuery.bind(executor);
+    const workspaceReads: string[] = [];
+    const spy = vi.spyOn(executor, 'executeQuery').mockImplementation((query, ...rest) => {
+      if (/^select \* from "workspaces"/.test(query.sql)) workspaceReads.push(query.sql);
+      return original(query, ...rest);
+    });
+    let created: LightMyRequestResponse | undefined;
+    try {
+      // A setting of the workspace the verification takes: the code length.
+      const set = await kit.t.request({
+        method: 'PATCH',
+        url: '/v1/workspace',
+        payload: { verification: { codeLength: 8 } },
+      });
+      expect(set.statusCode).toBe(200);
+      workspaceReads.length = 0;
+      created = await requestVerification(kit.t, { to: freshPhone() });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(created.statusCode).toBe(201);
+    expect(workspaceReads).toEqual([]);
+    expect(created.json().codeLength).toBe(8);
   });
 });
