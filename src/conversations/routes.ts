@@ -218,7 +218,8 @@ export function conversationRoutes(ctx: AppContext, supervisor: DeviceSupervisor
           request.body,
           {
             source: auth.via === 'session' ? 'dashboard' : 'api',
-            onCreate: creationHookOf(request),
+            // The reply answers with the message sendMessage returns: stored with it on PostgreSQL.
+            onCreate: creationHookOf(request, { reply, status: 202 }),
           },
         );
         return reply.status(202).send(view);

@@ -94,6 +94,8 @@ export interface StoredInStatement<T> {
   parts: readonly CreationPart[];
   args(born: VerificationRow): ReadonlyArray<Readonly<Record<string, unknown>>>;
   stored(rows: ReadonlyArray<ReadonlyArray<Record<string, unknown>>>): T;
+  /** The request's answer stored with the verification (CreationWrite's `answer`), from the born row. */
+  answer?: { args(born: VerificationRow): Readonly<Record<string, unknown>>; stored(): void };
 }
 
 /**
@@ -133,6 +135,7 @@ export async function createWithFirstSend<T>(
     }
   };
   let born: VerificationRow | undefined;
+  const answer = inStatement?.answer;
   const onAccepted: CreationHook = !inStatement
     ? inTransaction
     : Object.assign(inTransaction, {
@@ -142,6 +145,8 @@ export async function createWithFirstSend<T>(
           returned: (rows: ReadonlyArray<ReadonlyArray<Record<string, unknown>>>) => {
             created = { row: born!, stored: inStatement.stored(rows) };
           },
+          // The request answers with the verification, not the message the store gives.
+          ...(answer ? { answer: { args: () => answer.args(born!), stored: answer.stored } } : {}),
         } satisfies CreationWrite,
       });
   const outcome = await sendOnChannel(ctx, channels, row, 'whatsapp', code, {

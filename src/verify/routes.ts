@@ -51,7 +51,7 @@ export function verifyRoutes(ctx: AppContext, channels: VerifyChannels): Fastify
           channels,
           auth.workspaceId,
           request.body,
-          creationHookOf(request),
+          creationHookOf(request, { reply, status: 201 }),
           auth.workspace,
         );
         return reply.status(201).send(toVerificationView(row, ctx.clock.now()));

@@ -31,7 +31,7 @@ import {
 import { assertCodeTemplate } from './texts.js';
 import { dropQueuedMessage, leaseUntil } from './transitions.js';
 import type { CreateVerificationInput } from './schemas.js';
-import { effectiveStatus } from './views.js';
+import { effectiveStatus, toVerificationView } from './views.js';
 
 async function templateFor(ctx: AppContext, workspaceId: string, input: CreateVerificationInput) {
   if (input.templateId && input.templateName) {
@@ -64,15 +64,18 @@ function checkChannels(route: Channel[], email: string | undefined): void {
 /**
  * `store` (in `createVerification`) as parts of the first code message's accept statement, for a
  * verification counted before it: it supersedes the number's pending verifications and stores the
- * new one, and the request's creation hook records the verification, when that hook can write in
- * a statement and has no answer to store (it would be the message's). Undefined otherwise.
+ * new one, and the request's creation hook, when it can write in a statement, records the
+ * verification, with the request's answer when the hook takes one: the verification's view, which
+ * the route answers with. Undefined when the hook cannot.
  */
 function storeInStatement(
+  ctx: AppContext,
   onCreate: CreationHook | undefined,
 ): StoredInStatement<VerificationRow[]> | undefined {
   const key = onCreate?.inStatement;
-  if (onCreate && (!key || key.answer)) return undefined;
+  if (onCreate && !key) return undefined;
   const own = supersedingParts.length;
+  const answer = key?.answer;
   return {
     parts: key ? [...supersedingParts, ...key.parts] : supersedingParts,
     args: (born) => {
@@ -83,6 +86,14 @@ function storeInStatement(
       key?.returned?.(rows.slice(own));
       return rows[0] as unknown as VerificationRow[];
     },
+    ...(answer
+      ? {
+          answer: {
+            args: (born: VerificationRow) => answer.args(toVerificationView(born, ctx.clock.now())),
+            stored: answer.stored,
+          },
+        }
+      : {}),
   };
 }
 
@@ -167,7 +178,7 @@ export async function createVerification(
             row,
             workspace,
             store,
-            counted ? storeInStatement(onCreate) : undefined,
+            counted ? storeInStatement(ctx, onCreate) : undefined,
           )
         : undefined;
     superseded = created?.stored ?? (await inSharedTransaction(ctx, (trx) => store(trx, row, false)));
