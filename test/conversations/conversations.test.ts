@@ -1,6 +1,7 @@
-import { describe, expect, vi } from 'vitest';
+import { describe, expect } from 'vitest';
 import { eventually } from '../helpers/app.js';
 import { appTest } from '../helpers/fixture.js';
+import { keyWritesDuring } from '../helpers/idempotency-claims.js';
 import { linkSandboxDevice } from '../helpers/sandbox.js';
 import { automatedSend, conversationWith, customerMessage, eventsOfType, listConversations } from './kit.js';
 
@@ -203,26 +204,13 @@ describe('replies and notes', () => {
     const { id } = await conversationWith(t, phone);
     const headers = { 'idempotency-key': 'reply-lisbon-1' };
     const payload = { type: 'text', text: { body: 'Yes, in 3 days' } };
-    const { db } = t.app.ctx;
-    const run = db.executeQuery.bind(db);
-    const keyWrites: string[] = [];
-    const spy = vi.spyOn(db, 'executeQuery').mockImplementation((query, ...rest) => {
-      const text = 'sql' in query ? query.sql : query.compile().sql;
-      if (/^update "idempotency_keys"/.test(text)) keyWrites.push(text);
-      return run(query, ...rest);
-    });
-    const reply = await t
-      .request({
-        method: 'POST',
-        url: `/v1/conversations/${id}/messages`,
-        payload,
-        headers,
-      })
-      .finally(() => spy.mockRestore());
+    const { result: reply, writes } = await keyWritesDuring(t.app.ctx.db, () =>
+      t.request({ method: 'POST', url: `/v1/conversations/${id}/messages`, payload, headers }),
+    );
     expect(reply.statusCode).toBe(202);
     // On PostgreSQL the key's answer is stored by the statement that stores the reply: no
     // statement after the response.
-    expect(keyWrites).toHaveLength(t.app.ctx.dialect === 'postgres' ? 0 : 1);
+    expect(writes).toBe(t.app.ctx.dialect === 'postgres' ? 0 : 1);
     expect(reply.json()).toMatchObject({
       direction: 'out',
       deviceId: otherLine,

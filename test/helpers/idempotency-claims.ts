@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
+import { vi } from 'vitest';
 import { creationHookOf } from '../../src/http/idempotency.js';
-import type { CreationHook } from '../../src/db/database.js';
+import type { CreationHook, Db } from '../../src/db/database.js';
 import { sha256Hex } from '../../src/lib/crypto.js';
 import { stableStringify } from '../../src/lib/stable-json.js';
 import type { TestApp } from './app.js';
@@ -39,4 +40,26 @@ export function hookOfClaim(t: TestApp, key: string, token: string): CreationHoo
   return creationHookOf({
     idempotencyClaim: { workspaceId: t.workspaceId, key, token },
   } as unknown as FastifyRequest)!;
+}
+
+/**
+ * Runs `work` and gives the writes to Idempotency-Key records (`update "idempotency_keys"`) it
+ * made on `db` itself, the statements a request's own claim runs (not background work's handles).
+ */
+export async function keyWritesDuring<T>(
+  db: Db,
+  work: () => Promise<T>,
+): Promise<{ result: T; writes: number }> {
+  const run = db.executeQuery.bind(db);
+  let writes = 0;
+  const spy = vi.spyOn(db, 'executeQuery').mockImplementation((query, ...rest) => {
+    const text = 'sql' in query ? query.sql : query.compile().sql;
+    if (/^update "idempotency_keys"/.test(text)) writes++;
+    return run(query, ...rest);
+  });
+  try {
+    return { result: await work(), writes };
+  } finally {
+    spy.mockRestore();
+  }
 }

@@ -1,7 +1,7 @@
-import { describe, expect, vi } from 'vitest';
+import { describe, expect } from 'vitest';
 import { otherWorkspace, workspacePlan, type TestApp } from '../helpers/app.js';
 import { appTest } from '../helpers/fixture.js';
-import { claimInProgress, hookOfClaim } from '../helpers/idempotency-claims.js';
+import { claimInProgress, hookOfClaim, keyWritesDuring } from '../helpers/idempotency-claims.js';
 import { linkSandboxDevice } from '../helpers/sandbox.js';
 import { transactionsOpenedBy } from '../helpers/transactions.js';
 import { monthPeriod } from '../../src/lib/time.js';
@@ -54,19 +54,13 @@ describe('a message sent with an Idempotency-Key, stored in one statement (Postg
     const body = { to: phone, type: 'text', text: { body: 'your code is 123456' } };
     const before = await counted(t, t.workspaceId);
     let first: Awaited<ReturnType<typeof sendWithKey>> | undefined;
-    const keyWrites: string[] = [];
-    const { db } = t.app.ctx;
-    const run = db.executeQuery.bind(db);
-    const spy = vi.spyOn(db, 'executeQuery').mockImplementation((query, ...rest) => {
-      const text = 'sql' in query ? query.sql : query.compile().sql;
-      if (/^update "idempotency_keys"/.test(text)) keyWrites.push(text);
-      return run(query, ...rest);
-    });
-    const opened = await acceptTransactions(t, async () => {
-      first = await sendWithKey(t, 'code-1', body);
-    }).finally(() => spy.mockRestore());
+    const { result: opened, writes } = await keyWritesDuring(t.app.ctx.db, () =>
+      acceptTransactions(t, async () => {
+        first = await sendWithKey(t, 'code-1', body);
+      }),
+    );
     // On PostgreSQL the answer is stored with the message: no statement after the response.
-    expect(keyWrites).toHaveLength(t.app.ctx.dialect === 'postgres' ? 0 : 1);
+    expect(writes).toBe(t.app.ctx.dialect === 'postgres' ? 0 : 1);
     expect(first!.statusCode).toBe(202);
     const id = first!.json().id as string;
     // On PostgreSQL the key's record of the message is part of the statement that stores it, a

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eventually } from '../helpers/app.js';
-import { transactionsOpenedBy } from '../helpers/transactions.js';
-import { freshPhone, startVerification, startVerifyKit, whatsappCode, type VerifyKit } from './kit.js';
+import {
+  freshPhone,
+  startVerification,
+  startVerifyKit,
+  usageOf,
+  verificationTransactions,
+  whatsappCode,
+  type VerifyKit,
+} from './kit.js';
 
 let kit: VerifyKit;
 
@@ -12,19 +19,8 @@ afterAll(async () => {
   await kit.close();
 });
 
-/** Transactions the creation of a verification opens while `work` runs (on SQLite, the shared one it joins). */
-const transactionsOf = (work: () => Promise<void>): Promise<number> =>
-  transactionsOpenedBy(
-    kit.t.app.ctx.db,
-    ['/src/verify/', '/src/messages/send.ts', '/src/db/grouped-transactions.ts'],
-    work,
-  );
-
-const usage = async () =>
-  (await kit.t.request({ method: 'GET', url: '/v1/workspace' })).json().usage as {
-    messagesSent: number;
-    verifications: number;
-  };
+const transactionsOf = (work: () => Promise<void>) => verificationTransactions(kit.t, work);
+const usage = () => usageOf(kit.t);
 
 describe('a verification whose route starts on WhatsApp', () => {
   it('is stored with its code message in one transaction (one statement on PostgreSQL), born waiting on that message', async () => {

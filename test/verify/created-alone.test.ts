@@ -1,16 +1,18 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eventually } from '../helpers/app.js';
-import { claimInProgress, hookOfClaim } from '../helpers/idempotency-claims.js';
+import { claimInProgress, hookOfClaim, keyWritesDuring } from '../helpers/idempotency-claims.js';
 import { linkSandboxDevice } from '../helpers/sandbox.js';
-import { transactionsOpenedBy } from '../helpers/transactions.js';
 import { createVerifyChannels } from '../../src/verify/channels.js';
 import { createVerification } from '../../src/verify/service.js';
 import {
   createVerification as requestVerification,
+  createWithKey,
   freshPhone,
   startVerification,
   startVerifyKit,
+  usageOf,
+  verificationTransactions,
   type VerifyKit,
 } from './kit.js';
 
@@ -27,19 +29,8 @@ afterAll(async () => {
 
 const postgres = () => kit.t.app.ctx.dialect === 'postgres';
 
-/** Transactions a new verification opens while `work` runs (on SQLite, the shared one it joins). */
-const transactionsOf = (work: () => Promise<void>): Promise<number> =>
-  transactionsOpenedBy(
-    kit.t.app.ctx.db,
-    ['/src/verify/', '/src/messages/send.ts', '/src/db/grouped-transactions.ts'],
-    work,
-  );
-
-const usage = async () =>
-  (await kit.t.request({ method: 'GET', url: '/v1/workspace' })).json().usage as {
-    messagesSent: number;
-    verifications: number;
-  };
+const transactionsOf = (work: () => Promise<void>) => verificationTransactions(kit.t, work);
+const usage = () => usageOf(kit.t);
 
 const verificationsTo = (phone: string) =>
   kit.t.app.ctx.db
@@ -55,14 +46,6 @@ const codeMessageOf = (verificationId: string) =>
     .select(['id', 'status'])
     .where('source_id', '=', verificationId)
     .executeTakeFirstOrThrow();
-
-const createWithKey = (key: string, to: string) =>
-  kit.t.request({
-    method: 'POST',
-    url: '/v1/verifications',
-    payload: { to },
-    headers: { 'idempotency-key': key },
-  });
 
 describe('a new verification stored by the statement that accepts its code message (PostgreSQL)', () => {
   it('supersedes the number’s pending verification, whose queued code message is canceled', async () => {
@@ -118,22 +101,16 @@ describe('a new verification stored by the statement that accepts its code messa
     const to = freshPhone();
     const before = await usage();
     let first: Awaited<ReturnType<typeof createWithKey>> | undefined;
-    const { db } = kit.t.app.ctx;
-    const run = db.executeQuery.bind(db);
-    const keyWrites: string[] = [];
-    const spy = vi.spyOn(db, 'executeQuery').mockImplementation((query, ...rest) => {
-      const text = 'sql' in query ? query.sql : query.compile().sql;
-      if (/^update "idempotency_keys"/.test(text)) keyWrites.push(text);
-      return run(query, ...rest);
-    });
-    const opened = await transactionsOf(async () => {
-      first = await createWithKey('verify-alone-1', to);
-    }).finally(() => spy.mockRestore());
+    const { result: opened, writes } = await keyWritesDuring(kit.t.app.ctx.db, () =>
+      transactionsOf(async () => {
+        first = await createWithKey(kit.t, 'verify-alone-1', to);
+      }),
+    );
     expect(first!.statusCode).toBe(201);
     const id = first!.json().id as string;
     expect(opened).toBe(postgres() ? 0 : 1);
     // On PostgreSQL the key's record and answer are written by the statement: none after the response.
-    expect(keyWrites).toHaveLength(postgres() ? 0 : 1);
+    expect(writes).toBe(postgres() ? 0 : 1);
     const key = await kit.t.app.ctx.db
       .selectFrom('idempotency_keys')
       .select(['state', 'resource_id'])
@@ -142,7 +119,7 @@ describe('a new verification stored by the statement that accepts its code messa
       .executeTakeFirstOrThrow();
     expect(key).toEqual({ state: 'done', resource_id: id });
 
-    const replay = await createWithKey('verify-alone-1', to);
+    const replay = await createWithKey(kit.t, 'verify-alone-1', to);
     expect(replay.statusCode).toBe(201);
     expect(replay.headers['idempotent-replayed']).toBe('true');
     expect(replay.body).toBe(first!.body);

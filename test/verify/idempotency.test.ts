@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshPhone, startVerifyKit, type VerifyKit } from './kit.js';
+import { createWithKey, freshPhone, startVerifyKit, type VerifyKit } from './kit.js';
 
 let kit: VerifyKit;
 
@@ -10,13 +10,7 @@ afterAll(async () => {
   await kit.close();
 });
 
-const start = (key: string, to: string) =>
-  kit.t.request({
-    method: 'POST',
-    url: '/v1/verifications',
-    payload: { to },
-    headers: { 'idempotency-key': key },
-  });
+const start = (key: string, to: string) => createWithKey(kit.t, key, to);
 
 /** What a process killed right after the committing transaction leaves: a claim with no stored answer. */
 const crashAfterCommit = (key: string) =>

@@ -10,6 +10,7 @@ import {
 import { eventually, startApp, type TestApp } from '../helpers/app.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { publishedEvents } from '../helpers/published.js';
+import { transactionsOpenedBy } from '../helpers/transactions.js';
 import { linkSandboxDevice } from '../helpers/sandbox.js';
 
 export interface VerifyKit {
@@ -92,6 +93,30 @@ export interface VerificationJson {
 export async function createVerification(t: TestApp, payload: object): Promise<LightMyRequestResponse> {
   return t.request({ method: 'POST', url: '/v1/verifications', payload });
 }
+
+/** `POST /v1/verifications` to `to` with an Idempotency-Key. */
+export const createWithKey = (t: TestApp, key: string, to: string): Promise<LightMyRequestResponse> =>
+  t.request({
+    method: 'POST',
+    url: '/v1/verifications',
+    payload: { to },
+    headers: { 'idempotency-key': key },
+  });
+
+/** The workspace's usage this month, as the API shows it. */
+export const usageOf = async (t: TestApp) =>
+  (await t.request({ method: 'GET', url: '/v1/workspace' })).json().usage as {
+    messagesSent: number;
+    verifications: number;
+  };
+
+/** Transactions a new verification opens while `work` runs (on SQLite, the shared one it joins). */
+export const verificationTransactions = (t: TestApp, work: () => Promise<void>): Promise<number> =>
+  transactionsOpenedBy(
+    t.app.ctx.db,
+    ['/src/verify/', '/src/messages/send.ts', '/src/db/grouped-transactions.ts'],
+    work,
+  );
 
 export async function startVerification(t: TestApp, payload: object): Promise<VerificationJson> {
   const res = await createVerification(t, payload);
