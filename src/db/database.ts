@@ -6,6 +6,7 @@ import {
   PostgresDialect,
   SqliteDialect,
   type Compilable,
+  type RawBuilder,
   type QueryCreator,
   type SqliteDatabase,
   type Transaction,
@@ -66,12 +67,23 @@ export interface CreationPart {
   name: string;
   /**
    * The write, built from placeholders as a prepared query is (db/prepared.ts) and the same for
-   * every call, returning the rows it wrote.
+   * every call, returning the rows it wrote. `earlier` names the rows an earlier part of the list
+   * wrote, by that part's name: PostgreSQL runs the parts of one statement in no set order, and a
+   * part that reads another's rows runs after it.
    */
-  build(db: QueryCreator<Database>, args: Readonly<Record<string, unknown>>): Compilable<unknown>;
+  build(
+    db: QueryCreator<Database>,
+    args: Readonly<Record<string, unknown>>,
+    earlier: (part: string) => RawBuilder<unknown>,
+  ): Compilable<unknown>;
   /** No row returned means the write could not be made (a retry took the key's claim over). */
   required: boolean;
 }
+
+/** A CreationPart's `earlier` when it is built on its own, with no part before it. */
+export const noEarlierPart = (part: string): never => {
+  throw new Error(`No part ${part} before this one`);
+};
 
 /** Runs `work` in `db` if it is a transaction already, else in a new one. */
 export async function inTransaction<T>(db: DbOrTx, work: (trx: DbOrTx) => Promise<T>): Promise<T> {

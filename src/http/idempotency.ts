@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import type { QueryCreator, Transaction } from 'kysely';
-import type { CreationHook, CreationPart } from '../db/database.js';
+import { noEarlierPart, type CreationHook, type CreationPart } from '../db/database.js';
 import { preparedQuery } from '../db/prepared.js';
 import type { Database } from '../db/types.js';
 import { decrypt, deriveKey, encrypt, randomToken, sha256Hex } from '../lib/crypto.js';
@@ -250,7 +250,7 @@ export function creationHookOf(
   if (!claimed) return undefined;
   const args = { workspaceId: claimed.workspaceId, key: claimed.key, token: claimed.token };
   const hook = async (trx: Transaction<Database>, resourceId: string) => {
-    const marked = await markCreated.build(trx, { ...args, resourceId }).compile();
+    const marked = await markCreated.build(trx, { ...args, resourceId }, noEarlierPart).compile();
     if ((await trx.executeQuery(marked)).rows.length === 0) throw inProgress();
   };
   const argsOf = (resourceId: string) => [{ ...args, resourceId }];

@@ -92,10 +92,11 @@ const acceptStatement = (
       query = query.with(
         `created${i}`,
         (w) =>
-          part.build(
-            w as unknown as QueryCreator<Database>,
-            creationPlaceholders(a, i),
-          ) as unknown as Expression<Record<string, unknown>>,
+          part.build(w as unknown as QueryCreator<Database>, creationPlaceholders(a, i), (name) => {
+            const earlier = creation.findIndex((p) => p.name === name);
+            if (earlier < 0 || earlier >= i) throw new Error(`No part ${name} before ${part.name}`);
+            return sql.table(`created${earlier}`);
+          }) as unknown as Expression<Record<string, unknown>>,
       ) as unknown as typeof query;
     });
     const createdRows = creation.map((_, i) =>

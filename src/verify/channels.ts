@@ -11,6 +11,7 @@ import { parseSettings } from '../workspaces/settings.js';
 import { findWorkspace } from '../workspaces/store.js';
 import type { WorkspaceRow } from '../workspaces/tables.js';
 import { maskCode } from './codes.js';
+import { startedMeanwhile } from './store.js';
 import type { Channel, VerificationRow } from './tables.js';
 import { codeText, emailSubject, minutesLeft } from './texts.js';
 
@@ -162,6 +163,9 @@ export async function sendOnChannel(
     return { status: 'sent', providerMessageId: sent.messageId };
   } catch (err) {
     if (err instanceof AttemptMoved) return { status: 'moved' };
+    // Not the channel's doing: the verification the message was stored with lost to one stored
+    // meanwhile for its number, and its creation starts over.
+    if (startedMeanwhile(err)) throw err;
     if (err instanceof AppError || err instanceof ChannelError) {
       return { status: 'failed', reason: err.code, detail: err.message };
     }

@@ -18,6 +18,7 @@ import {
   endVerification,
   findVerification,
   insertSuperseding,
+  startedMeanwhile,
   supersedingArgs,
   supersedingParts,
 } from './store.js';
@@ -97,6 +98,13 @@ function storeInStatement(
   };
 }
 
+/**
+ * Most creations of one verification: each try after the first follows a verification of the same
+ * number stored while it ran, and the number's send limit lets only a few through in a window.
+ */
+const MAX_TRIES = 5;
+const STARTED_MEANWHILE = 'Other verifications to this number were started at the same moment; try again';
+
 /** Validates, counts against the limits, supersedes the number's pending verification, and sends on the first channel that takes the code. */
 export async function createVerification(
   ctx: AppContext,
@@ -169,22 +177,27 @@ export async function createVerification(
   };
   let created: { row: VerificationRow; stored: VerificationRow[] } | undefined;
   let superseded: VerificationRow[];
-  try {
-    created =
-      route[0] === 'whatsapp'
-        ? await createWithFirstSend(
-            ctx,
-            channels,
-            row,
-            workspace,
-            store,
-            counted ? storeInStatement(ctx, onCreate) : undefined,
-          )
-        : undefined;
-    superseded = created?.stored ?? (await inSharedTransaction(ctx, (trx) => store(trx, row, false)));
-  } catch (err) {
-    await counted?.release();
-    throw err;
+  for (let tries = 1; ; tries++) {
+    try {
+      created =
+        route[0] === 'whatsapp'
+          ? await createWithFirstSend(
+              ctx,
+              channels,
+              row,
+              workspace,
+              store,
+              counted ? storeInStatement(ctx, onCreate) : undefined,
+            )
+          : undefined;
+      superseded = created?.stored ?? (await inSharedTransaction(ctx, (trx) => store(trx, row, false)));
+      break;
+    } catch (err) {
+      // Nothing of the try was stored; the one stored meanwhile is superseded by the next.
+      if (startedMeanwhile(err) && tries < MAX_TRIES) continue;
+      await counted?.release();
+      throw startedMeanwhile(err) ? conflict(STARTED_MEANWHILE) : err;
+    }
   }
   for (const old of superseded) await dropQueuedMessage(ctx, old.attempt_message_id);
   return created?.row ?? runSends(ctx, channels, row, workspace);

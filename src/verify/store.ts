@@ -3,6 +3,7 @@ import {
   sql,
   type Expression,
   type QueryCreator,
+  type RawBuilder,
   type SqlBool,
   type Updateable,
 } from 'kysely';
@@ -95,6 +96,35 @@ const columnsOf = rowColumns<VerificationRow>()([
 
 type InsertArgs = VerificationRow & { at: string };
 
+/**
+ * The index that holds a number's one pending verification (0026_one_pending_verification): a
+ * verification stored while another request stored one for the same number, which its own
+ * supersede could not see, breaks it.
+ */
+const ONE_PENDING = 'verifications_one_pending';
+
+/**
+ * True for the error of a verification stored while another request stored one for the same
+ * number (PostgreSQL's concurrent statements; SQLite writes one at a time and never hits it): its
+ * creation starts over, superseding that one.
+ */
+export function startedMeanwhile(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  const { code, constraint } = err as Error & { code?: unknown; constraint?: unknown };
+  return code === '23505' && constraint === ONE_PENDING;
+}
+
+/**
+ * A new verification's columns, with its version (0) computed from the rows `superseded` (the
+ * statement's supersede) returned: PostgreSQL then cancels them before it inserts this one, which
+ * the one-pending index would otherwise find beside them. It runs a statement's parts in no set
+ * order and inserted first when nothing tied them.
+ */
+const insertedAfter = (a: InsertArgs, superseded: RawBuilder<unknown>) => ({
+  ...columnsOf(a),
+  version: sql<number>`(select (count(*) * 0)::integer from ${superseded})`,
+});
+
 // Every new verification: built and compiled once.
 const supersedeThenInsert = {
   supersede: preparedQuery<InsertArgs, VerificationRow>((db, a) =>
@@ -105,7 +135,9 @@ const supersedeThenInsert = {
   both: preparedQuery<InsertArgs, VerificationRow>((db, a) =>
     db
       .with('superseded', (w) => supersedeQuery(w as QueryCreator<Database>, a.workspace_id, a.phone, a.at))
-      .with('inserted', (w) => w.insertInto('verifications').values(columnsOf(a)).returning('id'))
+      .with('inserted', (w) =>
+        w.insertInto('verifications').values(insertedAfter(a, sql.table('superseded'))).returning('id'),
+      )
       .selectFrom('superseded')
       .selectAll(),
   ),
@@ -125,10 +157,10 @@ export const supersedingParts: readonly CreationPart[] = [
   },
   {
     name: 'verification-created',
-    build: (db, a) =>
+    build: (db, a, earlier) =>
       db
         .insertInto('verifications')
-        .values(columnsOf(a as InsertArgs))
+        .values(insertedAfter(a as InsertArgs, earlier('verifications-superseded')))
         .returning('id'),
     required: true,
   },

@@ -480,6 +480,7 @@ CREATE INDEX verifications_attempt_due ON public.verifications USING btree (stat
 CREATE INDEX verifications_attempt_message ON public.verifications USING btree (attempt_message_id)
 CREATE INDEX verifications_created ON public.verifications USING btree (workspace_id, created_at, id)
 CREATE INDEX verifications_expiry ON public.verifications USING btree (status, expires_at)
+CREATE UNIQUE INDEX verifications_one_pending ON public.verifications USING btree (workspace_id, phone) WHERE (status = 'pending'::text)
 CREATE INDEX verifications_phone ON public.verifications USING btree (workspace_id, phone, status, id)
 CREATE UNIQUE INDEX verifications_pkey ON public.verifications USING btree (id)
 CREATE INDEX verifications_workspace ON public.verifications USING btree (workspace_id, id)

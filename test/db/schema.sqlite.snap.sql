@@ -42,6 +42,7 @@ index verifications_attempt_due: CREATE INDEX "verifications_attempt_due" on "ve
 index verifications_attempt_message: CREATE INDEX "verifications_attempt_message" on "verifications" ("attempt_message_id")
 index verifications_created: CREATE INDEX "verifications_created" on "verifications" ("workspace_id", "created_at", "id")
 index verifications_expiry: CREATE INDEX "verifications_expiry" on "verifications" ("status", "expires_at")
+index verifications_one_pending: CREATE UNIQUE INDEX "verifications_one_pending" on "verifications" ("workspace_id", "phone") where "status" = 'pending'
 index verifications_phone: CREATE INDEX "verifications_phone" on "verifications" ("workspace_id", "phone", "status", "id")
 index verifications_workspace: CREATE INDEX "verifications_workspace" on "verifications" ("workspace_id", "id")
 index webhook_deliveries_due: CREATE INDEX "webhook_deliveries_due" on "webhook_deliveries" ("status", "next_attempt_at")
