@@ -85,4 +85,47 @@ describe('a burst of claimed messages on an unpaced line', () => {
     await dispatcher.stop();
     expect(calls).toEqual([Array.from({ length: 5 }, (_, i) => `+1555008320${i} burst ${i}`)]);
   });
+
+  it('grows while a backlog drains through an engine that takes several at once, and starts small again', async ({
+    t,
+  }) => {
+    const sizes: number[] = [];
+    const { deviceId, dispatcher } = await lineDispatcher(t, '+15550083003', {
+      lookup: async (phone: string) => ({ onWhatsApp: true, jid: `${phone.slice(1)}@s.whatsapp.net` }),
+      sendText: async () => {
+        throw new Error('a burst goes through sendTexts');
+      },
+      sendTexts: async (inputs: SendTextInput[]) => {
+        sizes.push(inputs.length);
+        return inputs.map((input) => ({
+          ok: true as const,
+          result: { waMessageId: input.waMessageId, jid: input.jid ?? '' },
+        }));
+      },
+    });
+    const queue = async (count: number) => {
+      for (let i = 0; i < count; i++)
+        await sendText(t, `+1555008330${i % 10}`, `backlog ${i}`, { deviceId, queueIfDisconnected: true });
+    };
+    const queued = () =>
+      t.app.ctx.db
+        .selectFrom('messages')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('device_id', '=', deviceId)
+        .where('status', 'in', ['queued', 'sending'])
+        .executeTakeFirstOrThrow();
+    await queue(150);
+    await dispatcher.start();
+    await eventually(async () => Number((await queued()).n) === 0);
+    // Each full claim doubles the next, up to 64; the last, not full, takes what was left.
+    expect(sizes).toEqual([8, 16, 32, 64, 30]);
+    await dispatcher.stop();
+
+    sizes.length = 0;
+    await queue(20);
+    await dispatcher.start();
+    await eventually(async () => Number((await queued()).n) === 0);
+    await dispatcher.stop();
+    expect(sizes).toEqual([8, 12]);
+  });
 });
