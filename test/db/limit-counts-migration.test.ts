@@ -1,38 +1,13 @@
-import type { Kysely } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../../src/db/database.js';
+import { describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../../src/db/migrate.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { databaseBefore } from '../helpers/migration-before.js';
 
 const MIGRATION = '0021_verification_limit_counts';
-let testDb: TestDatabase;
-let handle: DatabaseHandle;
-// Kysely<any>: the table before this migration is not in today's types.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-let before: Kysely<any>;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  handle = openDatabase({ databaseUrl: testDb.databaseUrl, dataDir: testDb.dataDir });
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  before = handle.db as unknown as Kysely<any>;
-  // Everything up to the migration under test: it is marked applied, then unmarked below.
-  await before.schema
-    .createTable('waping_migrations')
-    .addColumn('name', 'text', (c) => c.primaryKey())
-    .addColumn('applied_at', 'text', (c) => c.notNull())
-    .execute();
-  await before.insertInto('waping_migrations').values({ name: MIGRATION, applied_at: 'x' }).execute();
-  await migrateToLatest(handle.db, handle.dialect);
-  await before.deleteFrom('waping_migrations').where('name', '=', MIGRATION).execute();
-});
-afterAll(async () => {
-  await handle.destroy();
-  await testDb.drop();
-});
+const opened = databaseBefore(MIGRATION);
 
 describe('moving limit actions to counts per second', () => {
   it('carries the last hour over, one count per second, and drops the older actions', async () => {
+    const { before, handle } = opened();
     const now = Date.now();
     const second = Math.floor(now / 1000) * 1000 - 60_000;
     const iso = (ms: number) => new Date(ms).toISOString();

@@ -1,35 +1,9 @@
-import type { Kysely } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../../src/db/database.js';
+import { describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../../src/db/migrate.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { databaseBefore } from '../helpers/migration-before.js';
 
 const MIGRATION = '0026_one_pending_verification';
-let testDb: TestDatabase;
-let handle: DatabaseHandle;
-// Kysely<any>: rows written as they were before this migration, with columns it does not check.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-let before: Kysely<any>;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  handle = openDatabase({ databaseUrl: testDb.databaseUrl, dataDir: testDb.dataDir });
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  before = handle.db as unknown as Kysely<any>;
-  // Everything up to the migration under test: it is marked applied, then unmarked below.
-  await before.schema
-    .createTable('waping_migrations')
-    .addColumn('name', 'text', (c) => c.primaryKey())
-    .addColumn('applied_at', 'text', (c) => c.notNull())
-    .execute();
-  await before.insertInto('waping_migrations').values({ name: MIGRATION, applied_at: 'x' }).execute();
-  await migrateToLatest(handle.db, handle.dialect);
-  await before.deleteFrom('waping_migrations').where('name', '=', MIGRATION).execute();
-});
-afterAll(async () => {
-  await handle.destroy();
-  await testDb.drop();
-});
+const opened = databaseBefore(MIGRATION);
 
 const at = '2026-11-30T10:00:00.000Z';
 const verification = (id: string, workspace: string, phone: string, status: string) => ({
@@ -63,6 +37,7 @@ const verification = (id: string, workspace: string, phone: string, status: stri
 
 describe('one pending verification per number', () => {
   it('supersedes all but the newest pending verification of a number, then holds one per number', async () => {
+    const { before, handle } = opened();
     for (const id of ['ws_a', 'ws_b'])
       await before
         .insertInto('workspaces')

@@ -1,4 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import type { AppDeps } from '../../src/app.js';
 import type { Clock } from '../../src/lib/time.js';
 import {
@@ -67,6 +68,21 @@ export async function startVerifyKit(options: KitOptions = {}): Promise<VerifyKi
     },
   };
   return kit;
+}
+
+/** One kit for a whole test file: started before its tests, closed after them. */
+export function verifyKitPerFile(options: KitOptions = {}): () => VerifyKit {
+  let kit: VerifyKit | undefined;
+  beforeAll(async () => {
+    kit = await startVerifyKit(options);
+  });
+  afterAll(async () => {
+    await kit?.close();
+  });
+  return () => {
+    if (!kit) throw new Error('the kit starts before the tests');
+    return kit;
+  };
 }
 
 let counter = Math.floor(Math.random() * 1_000_000);

@@ -1,24 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createVerification as requestVerification,
   createWithKey,
   freshPhone,
-  startVerifyKit,
-  type VerifyKit,
+  verifyKitPerFile,
 } from './kit.js';
 
-let kit: VerifyKit;
-
-beforeAll(async () => {
-  kit = await startVerifyKit({ env: { WAPING_VERIFY_PER_MINUTE: '1000' } });
-});
-afterAll(async () => {
-  await kit.close();
-});
+const kitOf = verifyKitPerFile({ env: { WAPING_VERIFY_PER_MINUTE: '1000' } });
 
 const verificationsTo = (phone: string) =>
-  kit.t.app.ctx.db
-    .selectFrom('verifications')
+  kitOf()
+    .t.app.ctx.db.selectFrom('verifications')
     .select(['id', 'status', 'failure_reason'])
     .where('phone', '=', phone)
     .orderBy('id')
@@ -46,15 +38,15 @@ async function startedTogether(
 
 describe('verifications for one number started at the same moment', () => {
   it('leave one pending, the others superseded, with their code on WhatsApp', async () => {
-    await startedTogether((to) => requestVerification(kit.t, { to }));
+    await startedTogether((to) => requestVerification(kitOf().t, { to }));
   });
 
   it('leave one pending with an Idempotency-Key each', async () => {
     let n = 0;
-    await startedTogether((to) => createWithKey(kit.t, `together-${n++}`, to));
+    await startedTogether((to) => createWithKey(kitOf().t, `together-${n++}`, to));
   });
 
   it('leave one pending when the first channel is SMS', async () => {
-    await startedTogether((to) => requestVerification(kit.t, { to, channels: ['sms'] }));
+    await startedTogether((to) => requestVerification(kitOf().t, { to, channels: ['sms'] }));
   });
 });
