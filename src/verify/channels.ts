@@ -11,7 +11,7 @@ import { parseSettings } from '../workspaces/settings.js';
 import { findWorkspace } from '../workspaces/store.js';
 import type { WorkspaceRow } from '../workspaces/tables.js';
 import { maskCode } from './codes.js';
-import { startedMeanwhile } from './store.js';
+import { startedMeanwhile } from './superseding-store.js';
 import type { Channel, VerificationRow } from './tables.js';
 import { codeText, emailSubject, minutesLeft } from './texts.js';
 

@@ -14,14 +14,13 @@ import type { VerifyChannels } from './channels.js';
 import { generateCode, hashCode, keysOf, sealCode } from './codes.js';
 import { createWithFirstSend, runSends, type StoredInStatement } from './fallback.js';
 import { countsInTransaction, reserveCreation } from './limits.js';
+import { endVerification, findVerification } from './store.js';
 import {
-  endVerification,
-  findVerification,
   insertSuperseding,
   startedMeanwhile,
   supersedingArgs,
   supersedingParts,
-} from './store.js';
+} from './superseding-store.js';
 import type { Channel, VerificationRow } from './tables.js';
 import {
   DEFAULT_CHANNELS,
