@@ -7,6 +7,7 @@ import { jidFor } from '../lib/phone.js';
 import { lookupIsFresh, upsertContact } from '../contacts/store.js';
 import { outboundMedia } from '../media/send-file.js';
 import { claimBurst, type Claim, type ClaimedContact } from './claim.js';
+import { ClaimSize } from './claim-size.js';
 import { idleLinesOf, type IdleLines } from './idle-lines.js';
 import type { Pacer } from './pacer.js';
 import { SentRecorder } from './sent-recorder.js';
@@ -19,23 +20,6 @@ import { waMessageIdFor } from './wa-id.js';
 const RETRY_MS = 1000;
 /** Nothing queued: sleep until woken (by the bus, or by the node's look at its idle lines). */
 const UNTIL_WOKEN = -1;
-/**
- * Most messages one claim takes on a line with no pacing (they go out back to back anyway). Kept
- * small: a message queued with a higher priority meanwhile waits for at most this many hand-offs,
- * and a crash leaves at most this many `sending`.
- */
-const BURST = 8;
-/**
- * Most one claim takes from a backlog, through an engine that takes a burst in one call
- * (`sendTexts`): each full claim doubles the next, up to this; one that was not full goes back to
- * BURST. A claim and its hand-off are two round trips whatever their size, and on a busy database
- * a claim of 8 at a time fell behind the requests queuing more (docs/performance.md, "A backlog
- * claimed in larger bursts"); a message of higher priority queued meanwhile waits for the burst in
- * hand, which goes in one engine call, and a crash leaves at most this many `sending`, each sent
- * again with its own WhatsApp id at the line's next start.
- */
-const BACKLOG_BURST = 64;
-
 export interface DispatcherDevice {
   id: string;
   workspaceId: string;
@@ -65,8 +49,7 @@ export class Dispatcher {
   private readonly sealKey: Buffer;
   private readonly idle: IdleLines;
   private readonly sent: SentRecorder;
-  /** What the next claim of a burst may take (BURST, more while a backlog drains). */
-  private burst = BURST;
+  private readonly claimSize = new ClaimSize();
 
   constructor(
     private readonly ctx: AppContext,
@@ -154,16 +137,12 @@ export class Dispatcher {
     if (!this.device.holdsLease()) return RETRY_MS;
     // Expired messages are not claimed; the expiry sweep (expiry.ts) marks them. Several at once
     // only where nothing comes between two sends: no pacing, no "typing…".
-    const bursts = this.device.pacer.unpaced() && !this.device.presence();
-    const takesBursts = this.device.engine.sendTexts !== undefined;
-    const limit = !bursts ? 1 : takesBursts ? this.burst : BURST;
+    const limit = this.claimSize.next(
+      this.device.pacer.unpaced() && !this.device.presence(),
+      this.device.engine.sendTexts !== undefined,
+    );
     const claims = await claimBurst(this.ctx, this.device.id, this.device.lease, now, limit);
-    // A file among them goes out alone, as every file does: no larger claim after it.
-    if (bursts && takesBursts)
-      this.burst =
-        claims.length === limit && claims.every((claim) => !claim.message.media)
-          ? Math.min(limit * 2, BACKLOG_BURST)
-          : BURST;
+    this.claimSize.claimed(claims.map((claim) => claim.message));
     if (claims.length === 0) return UNTIL_WOKEN;
     announce(
       this.ctx,
