@@ -27,7 +27,10 @@ const CHARSET = /;\s*charset\s*=\s*"?([^";\s]*)/i;
 /**
  * JSON bodies as Fastify parses them (prototype poisoning refused), but only in UTF-8 (RFC 8259
  * §8.1: a body declared in another charset would be misread, so it is refused, not guessed) and
- * nested at most MAX_JSON_DEPTH levels.
+ * nested at most MAX_JSON_DEPTH levels. An empty body is no body, whatever its content type says:
+ * many HTTP clients send `Content-Type: application/json` on every request, a DELETE or a cancel
+ * included, and an operation that takes no body must not refuse them; one that needs a body
+ * refuses its absence through its schema.
  */
 export function registerJsonBody(app: FastifyInstance): void {
   const parse = app.getDefaultJsonParser('error', 'error');
@@ -44,7 +47,12 @@ export function registerJsonBody(app: FastifyInstance): void {
       );
       return;
     }
-    parse(request, String(body), (err, value) => {
+    const text = String(body);
+    if (text.length === 0) {
+      done(null, undefined);
+      return;
+    }
+    parse(request, text, (err, value) => {
       if (err) return done(err, undefined);
       if (jsonDepth(value) > MAX_JSON_DEPTH) {
         return done(
