@@ -1,26 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ErrorCode } from '../lib/errors.js';
 import { codesFor, ERROR_STATUS, errorHeaders } from './errors.js';
-
-interface ValidationIssue {
-  instancePath?: string;
-  message?: string;
-  keyword?: string;
-  params?: Record<string, unknown>;
-}
-
-/** Turns Ajv's output into `[{field, message}]`, naming the field the way a client wrote it (`body.text.body`). */
-function validationDetails(context: string | undefined, issues: ValidationIssue[]) {
-  return issues.map((issue) => {
-    const path = (issue.instancePath ?? '').split('/').filter(Boolean);
-    const extra = issue.params?.missingProperty ?? issue.params?.additionalProperty;
-    if (typeof extra === 'string') path.push(extra);
-    const field = [context ?? 'body', ...path].join('.');
-    const message =
-      issue.keyword === 'additionalProperties' ? 'is not a known field' : (issue.message ?? 'is invalid');
-    return { field, message };
-  });
-}
+import { validationDetails, type ValidationIssue } from './validation-details.js';
 
 function send(
   reply: FastifyReply,

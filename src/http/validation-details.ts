@@ -1,0 +1,104 @@
+/** One of Ajv's errors, as Fastify hands them to the error handler. */
+export interface ValidationIssue {
+  instancePath?: string;
+  schemaPath?: string;
+  message?: string;
+  keyword?: string;
+  params?: Record<string, unknown>;
+}
+
+/** A failed field, as the error envelope's `details` name it. */
+export interface ValidationDetail {
+  field: string;
+  message: string;
+}
+
+/**
+ * Messages for keywords whose field is named in full already: Ajv's would name it again
+ * ("body.name must have required property 'name'").
+ */
+const KEYWORD_MESSAGES: Record<string, string> = {
+  required: 'is required',
+  additionalProperties: 'is not a known field',
+};
+
+/** Names the field the way a client wrote it (`body.text.body`). */
+function fieldOf(context: string | undefined, issue: ValidationIssue): string {
+  const path = (issue.instancePath ?? '').split('/').filter(Boolean);
+  const extra = issue.params?.missingProperty ?? issue.params?.additionalProperty;
+  if (typeof extra === 'string') path.push(extra);
+  return [context ?? 'body', ...path].join('.');
+}
+
+const listed = (items: string[]) =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+
+/** What a choice's allowed values are, when every branch that failed was one value or a list of them. */
+function allowedValues(branches: ValidationIssue[]): string[] | null {
+  const values: string[] = [];
+  for (const b of branches) {
+    if (b.keyword === 'const') values.push(String(b.params?.allowedValue));
+    else if (b.keyword === 'enum' && Array.isArray(b.params?.allowedValues))
+      values.push(...(b.params.allowedValues as unknown[]).map(String));
+    else return null;
+  }
+  return values;
+}
+
+/** The types a value may have, when every branch that failed asked for a type. */
+function allowedTypes(branches: ValidationIssue[]): string[] | null {
+  const types: string[] = [];
+  for (const b of branches) {
+    if (b.keyword !== 'type') return null;
+    const type = String(b.params?.type);
+    if (!types.includes(type)) types.push(type);
+  }
+  return types;
+}
+
+/**
+ * A failed `anyOf` (a choice: `type` is one of six words, a template variable a string, number or
+ * boolean) said as one line, or null when its branches asked for more than a value or a type:
+ * Ajv reports each branch it tried ("must be equal to constant", six times) and then the choice,
+ * none of which tells the client what to send.
+ */
+function choiceMessage(branches: ValidationIssue[]): string | null {
+  if (branches.length === 0) return null;
+  const values = allowedValues(branches);
+  if (values) return `must be one of ${listed(values)}`;
+  const types = allowedTypes(branches);
+  if (!types) return null;
+  return `must be ${/^[aeiou]/.test(types[0]!) ? 'an' : 'a'} ${listed(types)}`;
+}
+
+/**
+ * Turns Ajv's output into `[{field, message}]`: one entry per failure, a failed choice of values
+ * or types as one entry naming what it allows, and no entry twice.
+ */
+export function validationDetails(
+  context: string | undefined,
+  issues: ValidationIssue[],
+): ValidationDetail[] {
+  // The errors of a choice's branches are reported before the choice, under its schema path.
+  const branchesOf = (choice: ValidationIssue) =>
+    issues.filter((i) => i !== choice && (i.schemaPath ?? '').startsWith(`${choice.schemaPath}/`));
+  const summed = new Map<ValidationIssue, string>();
+  const hidden = new Set<ValidationIssue>();
+  for (const choice of issues) {
+    if (choice.keyword !== 'anyOf' || choice.schemaPath === undefined) continue;
+    const branches = branchesOf(choice);
+    const message = choiceMessage(branches);
+    if (message === null) continue;
+    summed.set(choice, message);
+    for (const b of branches) hidden.add(b);
+  }
+  const details: ValidationDetail[] = [];
+  for (const issue of issues) {
+    if (hidden.has(issue)) continue;
+    const message =
+      summed.get(issue) ?? KEYWORD_MESSAGES[issue.keyword ?? ''] ?? issue.message ?? 'is invalid';
+    const field = fieldOf(context, issue);
+    if (!details.some((d) => d.field === field && d.message === message)) details.push({ field, message });
+  }
+  return details;
+}

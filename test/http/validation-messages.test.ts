@@ -1,0 +1,69 @@
+import { describe, expect } from 'vitest';
+import { appTest } from '../helpers/fixture.js';
+
+const it = appTest();
+
+type Envelope = {
+  error: { code: string; message: string; details: Array<{ field: string; message: string }> };
+};
+
+// A refused field is named once, with what it takes: a field that takes one of a few values (a
+// message's type, its priority, a status filter) or one of a few types (a template variable) says
+// which, not each alternative the validator tried; a missing field says it is required.
+describe('what a validation error says', () => {
+  it('names the values a body field takes', async ({ t }) => {
+    const res = await t.request({
+      method: 'POST',
+      url: '/v1/messages',
+      payload: { to: '+15551234567', type: 'txt', text: { body: 'Hello' } },
+    });
+    expect(res.statusCode).toBe(400);
+    const { error } = res.json() as Envelope;
+    expect(error.code).toBe('VALIDATION_ERROR');
+    expect(error.message).toBe('body.type must be one of text, template, image, video, audio or document');
+    expect(error.details).toEqual([
+      { field: 'body.type', message: 'must be one of text, template, image, video, audio or document' },
+    ]);
+
+    const priority = await t.request({
+      method: 'POST',
+      url: '/v1/messages',
+      payload: { to: '+15551234567', type: 'text', text: { body: 'Hello' }, priority: 'urgent' },
+    });
+    expect((priority.json() as Envelope).error.message).toBe(
+      'body.priority must be one of low, normal or high',
+    );
+  });
+
+  it('names the values a query filter takes', async ({ t }) => {
+    const res = await t.request({ method: 'GET', url: '/v1/messages?direction=sideways' });
+    expect(res.statusCode).toBe(400);
+    const { error } = res.json() as Envelope;
+    expect(error.message).toBe('querystring.direction must be one of in or out');
+    expect(error.details).toHaveLength(1);
+  });
+
+  it('names the types a value may have', async ({ t }) => {
+    const res = await t.request({
+      method: 'POST',
+      url: '/v1/messages',
+      payload: {
+        to: '+15551234567',
+        type: 'template',
+        template: { name: 'x', variables: { code: { digits: 6 } } },
+      },
+    });
+    expect(res.statusCode).toBe(400);
+    const { error } = res.json() as Envelope;
+    expect(error.message).toBe('body.template.variables.code must be a string, number or boolean');
+    expect(error.details).toHaveLength(1);
+  });
+
+  it('says a missing field is required, naming it once', async ({ t }) => {
+    const res = await t.request({ method: 'POST', url: '/v1/messages', payload: { type: 'text' } });
+    expect(res.statusCode).toBe(400);
+    const { error } = res.json() as Envelope;
+    expect(error.message).toBe('body.to is required');
+    expect(error.details).toEqual([{ field: 'body.to', message: 'is required' }]);
+  });
+});
