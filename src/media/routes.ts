@@ -10,6 +10,7 @@ import { literalUnion } from '../lib/schema.js';
 import { MAX_ANY_BYTES } from './kinds.js';
 import { deleteMedia, openMedia, requireMedia, storeMedia } from './service.js';
 import { DETECTED_MIMES } from './sniff.js';
+import { storedFromUpload, uploadedFile } from './upload-body.js';
 import { MediaSchema, SENDABLE_KINDS, toMediaView } from './views.js';
 
 const tags = ['media'];
@@ -60,7 +61,7 @@ export function mediaRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         if (!request.isMultipart()) {
           throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Upload the file as multipart/form-data');
         }
-        const file = await request.file();
+        const file = await uploadedFile(request);
         if (!file) throw validation('No file in the form', [{ field: 'body.file', message: 'is required' }]);
         const typeField = file.fields.type;
         const declared = typeField && 'value' in typeField ? String(typeField.value) : undefined;
@@ -70,11 +71,13 @@ export function mediaRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
             { field: 'body.type', message: 'is not a media type' },
           ]);
         }
-        const row = await storeMedia(ctx, authOf(request).workspaceId, file.file, {
-          source: 'upload',
-          kind: declared as (typeof SENDABLE_KINDS)[number] | undefined,
-          filename: file.filename,
-        });
+        const row = await storedFromUpload(file.file, () =>
+          storeMedia(ctx, authOf(request).workspaceId, file.file, {
+            source: 'upload',
+            kind: declared as (typeof SENDABLE_KINDS)[number] | undefined,
+            filename: file.filename,
+          }),
+        );
         return reply.status(201).send(toMediaView(row));
       },
     );

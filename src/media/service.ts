@@ -44,6 +44,9 @@ export async function storeMedia(
   // and that ends the process. The error is kept on the inspector and surfaces below.
   body.on('error', (err) => inspector.destroy(err));
   inspector.on('error', () => undefined);
+  // A body may have failed before it got here (an upload whose whole request arrived at once and
+  // ended inside the file): its 'error' is gone, and piping it would wait for an end that never comes.
+  if (body.errored) inspector.destroy(body.errored);
   await ctx.db
     .insertInto('media')
     .values({
