@@ -23,6 +23,7 @@ import { registerErrorHandling } from './http/error-handler.js';
 import { registerJsonBody } from './http/json-body.js';
 import { registerStrictQueryNumbers } from './http/query-numbers.js';
 import { registerUrlSecretRefusal, requestLogFields } from './http/url-secrets.js';
+import { registerNulRefusal } from './http/nul-refusal.js';
 import { readableLogStream } from './lib/readable-log.js';
 import { healthRoutes } from './http/health.js';
 import { registerIdempotency } from './http/idempotency.js';
@@ -173,6 +174,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   // Before auth and the rest: during shutdown nothing else runs.
   registerEdge(app, config);
   registerUrlSecretRefusal(app);
+  registerNulRefusal(app);
   // A bodiless POST means "no options": validate it as {} so optional-only bodies work from curl.
   app.addHook('preValidation', async (request) => {
     if (request.body === undefined && (request.method === 'POST' || request.method === 'PATCH'))

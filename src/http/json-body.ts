@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError, validation } from '../lib/errors.js';
+import { bodyNulRefusal } from './nul-refusal.js';
 
 /**
  * Deepest nesting a JSON body may have. Real bodies nest a few levels; thousands of levels make
@@ -27,7 +28,7 @@ const CHARSET = /;\s*charset\s*=\s*"?([^";\s]*)/i;
 /**
  * JSON bodies as Fastify parses them (prototype poisoning refused), but only in UTF-8 (RFC 8259
  * §8.1: a body declared in another charset would be misread, so it is refused, not guessed) and
- * nested at most MAX_JSON_DEPTH levels. An empty body is no body, whatever its content type says:
+ * nested at most MAX_JSON_DEPTH levels, with no NUL character in it (nul-refusal.ts). An empty body is no body, whatever its content type says:
  * many HTTP clients send `Content-Type: application/json` on every request, a DELETE or a cancel
  * included, and an operation that takes no body must not refuse them; one that needs a body
  * refuses its absence through its schema.
@@ -62,6 +63,8 @@ export function registerJsonBody(app: FastifyInstance): void {
           undefined,
         );
       }
+      const nul = bodyNulRefusal(text, value);
+      if (nul) return done(nul, undefined);
       done(null, value);
     });
   });
