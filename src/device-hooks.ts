@@ -3,7 +3,7 @@ import type { DeviceHooks } from './devices/hooks.js';
 import type { InboundHandler } from './inbound/handle-inbound.js';
 import { createDeviceDispatcher } from './messages/device-dispatcher.js';
 import { messageTextForRetry, ReceiptBatcher } from './messages/receipts.js';
-import { recordReceivedMessage } from './messages/received.js';
+import { recordReceivedMessage, storableInbound } from './messages/received.js';
 import { failQueuedMessages } from './messages/status.js';
 
 /**
@@ -19,7 +19,8 @@ export function deviceHooks(ctx: AppContext, inbound?: InboundHandler): DeviceHo
   return {
     createDispatcher: (target) => createDeviceDispatcher(background, target),
     onReceipts: (deviceId, batch) => receipts.applyAll(deviceId, batch),
-    async onInbound(device, payload) {
+    async onInbound(device, received) {
+      const payload = storableInbound(received);
       const message = await recordReceivedMessage(ctx, device, payload);
       if (message && inbound) await inbound.handle(device, message, payload);
     },

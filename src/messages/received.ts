@@ -6,6 +6,29 @@ import { announce } from './status.js';
 import type { MessageRow } from './tables.js';
 import { toMessageView } from './views.js';
 
+const NUL = '\u0000';
+
+/**
+ * A customer's message as it can be stored: the NUL character (U+0000), which a sender can put in
+ * a text, a profile name or a file's type, becomes U+FFFD. PostgreSQL cannot store NUL in
+ * a text column, so the message would fail to be recorded there (and be lost, as WhatsApp has it
+ * delivered); SQLite's text functions stop at it. The API refuses NUL in what it is sent; a
+ * received message cannot be refused.
+ */
+export function storableInbound(payload: EngineEvents['inbound']): EngineEvents['inbound'] {
+  const { text, pushName, media } = payload;
+  // A file's name is cleaned of every control character where it is stored (cleanFilename).
+  const strings = [text, pushName, media?.mime];
+  if (!strings.some((s) => s?.includes(NUL))) return payload;
+  const clean = (s: string) => s.replaceAll(NUL, '\ufffd');
+  return {
+    ...payload,
+    text: clean(text),
+    ...(pushName !== undefined ? { pushName: clean(pushName) } : {}),
+    ...(media ? { media: { ...media, mime: clean(media.mime) } } : {}),
+  };
+}
+
 /**
  * Stores a customer's message as an inbound message (`direction: "in"`, status `received`, which
  * is also its first timeline entry) with its `message.received` event, then announces it. A
