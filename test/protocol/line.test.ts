@@ -1,7 +1,8 @@
 /**
  * A real WAPing process (Baileys engine, unmodified Baileys) linked to a line on the WhatsApp Web
  * protocol test server, driven through the HTTP API: linking by QR, sending (the contact decrypts
- * the exact text), receipts, lookups, inbound by number and by LID, and a restart in the middle.
+ * the exact text), receipts, lookups, inbound by number and by LID (and one holding NUL), and a
+ * restart in the middle.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../helpers/app.js';
@@ -113,6 +114,12 @@ describe('a line on the WhatsApp Web protocol', { timeout: 180_000 }, () => {
   it('inbound by phone number is stored with the sender in E.164 and its push name', async () => {
     await fast.send('Hello, I have a question', { to: LINE });
     const message = await inboundMessage(waping, fast.number, 'Hello, I have a question');
+    expect(message).toMatchObject({ direction: 'in', from: fast.number, status: 'received' });
+  });
+
+  it('inbound holding the NUL character is stored with U+FFFD in its place', async () => {
+    await fast.send('my code\u0000 did not come', { to: LINE });
+    const message = await inboundMessage(waping, fast.number, 'my code\ufffd did not come');
     expect(message).toMatchObject({ direction: 'in', from: fast.number, status: 'received' });
   });
 
