@@ -5,11 +5,18 @@ import { validation } from './errors.js';
 const parsedNumbers = new Map<string, string>();
 const PARSE_CACHE_SIZE = 10_000;
 
+/**
+ * A number from a query string as it was meant: an unencoded `+` in a URL's query (`?to=+1555…`)
+ * arrives as a space (form encoding), and a number cannot start with one otherwise.
+ */
+const queryNumber = (input: string) => (/^ \d/.test(input) ? `+${input.slice(1)}` : input);
+
 /** E.164 in, E.164 out: accepts "+1 555 123 4567"-style input with a country code. */
 export function toE164(input: string, field = 'to', location: 'body' | 'querystring' = 'body'): string {
-  const cached = parsedNumbers.get(input);
+  const text = location === 'querystring' ? queryNumber(input) : input;
+  const cached = parsedNumbers.get(text);
   if (cached) return cached;
-  const parsed = parsePhoneNumberFromString(input.trim(), { extract: false });
+  const parsed = parsePhoneNumberFromString(text.trim(), { extract: false });
   // The sandbox's magic numbers (+1555555010x) are fictional, so "possible" is the test, not "valid".
   // An extension (";ext=", " x123") cannot be dialled on WhatsApp; dropping it silently would send elsewhere.
   if (!parsed || !parsed.isPossible() || parsed.ext !== undefined) {
@@ -18,7 +25,7 @@ export function toE164(input: string, field = 'to', location: 'body' | 'querystr
     ]);
   }
   if (parsedNumbers.size >= PARSE_CACHE_SIZE) parsedNumbers.clear();
-  parsedNumbers.set(input, parsed.number);
+  parsedNumbers.set(text, parsed.number);
   return parsed.number;
 }
 

@@ -80,7 +80,7 @@ export function verifyRoutes(ctx: AppContext, channels: VerifyChannels): Fastify
         const q = request.query;
         const limit = q.limit ?? 20;
         const filter = {
-          phone: q.to ? toE164(q.to) : undefined,
+          phone: q.to ? toE164(q.to, 'to', 'querystring') : undefined,
           status: q.status,
           before: decodeCursor(q.cursor),
         };
