@@ -4,6 +4,7 @@ import type { InboundHandler } from './inbound/handle-inbound.js';
 import { createDeviceDispatcher } from './messages/device-dispatcher.js';
 import { messageTextForRetry, ReceiptBatcher } from './messages/receipts.js';
 import { recordReceivedMessage, storableInbound } from './messages/received.js';
+import { ReceivedRetry } from './messages/received-retry.js';
 import { failQueuedMessages } from './messages/status.js';
 
 /**
@@ -16,12 +17,13 @@ export function deviceHooks(ctx: AppContext, inbound?: InboundHandler): DeviceHo
   // them, and they never wait behind the burst (docs/performance.md).
   const background: AppContext = { ...ctx, db: ctx.backgroundDb };
   const receipts = new ReceiptBatcher(background);
+  const retry = new ReceivedRetry(ctx.log);
   return {
     createDispatcher: (target) => createDeviceDispatcher(background, target),
     onReceipts: (deviceId, batch) => receipts.applyAll(deviceId, batch),
     async onInbound(device, received) {
       const payload = storableInbound(received);
-      const message = await recordReceivedMessage(ctx, device, payload);
+      const message = await recordReceivedMessage(ctx, device, payload, retry);
       if (message && inbound) await inbound.handle(device, message, payload);
     },
     messageText: (deviceId, waMessageId) => messageTextForRetry(background, deviceId, waMessageId),
@@ -32,5 +34,6 @@ export function deviceHooks(ctx: AppContext, inbound?: InboundHandler): DeviceHo
         'SESSION_LOGGED_OUT',
         'The device was logged out before sending',
       ),
+    close: () => retry.close(),
   };
 }

@@ -41,4 +41,6 @@ export interface DeviceHooks {
   messageText(deviceId: string, waMessageId: string): Promise<string | undefined>;
   /** The device was logged out: what waited in its queue can no longer be sent. */
   onLoggedOut(deviceId: string): Promise<void>;
+  /** The node stops: work still waiting to be tried again gives up. */
+  close(): void;
 }

@@ -116,6 +116,7 @@ export class DeviceSupervisor {
     );
     await Promise.allSettled([...this.fencing]);
     await this.leases.stop();
+    this.hooks.close();
   }
 
   /**

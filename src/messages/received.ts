@@ -2,6 +2,7 @@ import type { AppContext } from '../context.js';
 import type { EngineEvents } from '../engines/engine.js';
 import { newId } from '../lib/ids.js';
 import { storeInboundMedia } from '../media/inbound.js';
+import type { ReceivedRetry } from './received-retry.js';
 import { announce } from './status.js';
 import type { MessageRow } from './tables.js';
 import { toMessageView } from './views.js';
@@ -29,25 +30,35 @@ export function storableInbound(payload: EngineEvents['inbound']): EngineEvents[
   };
 }
 
+/** Whether the device's message with this WhatsApp id is stored already. */
+async function isRecorded(ctx: AppContext, deviceId: string, waMessageId: string): Promise<boolean> {
+  const found = await ctx.db
+    .selectFrom('messages')
+    .select('id')
+    .where('device_id', '=', deviceId)
+    .where('wa_message_id', '=', waMessageId)
+    .executeTakeFirst();
+  return found !== undefined;
+}
+
 /**
  * Stores a customer's message as an inbound message (`direction: "in"`, status `received`, which
  * is also its first timeline entry) with its `message.received` event, then announces it. A
- * redelivered WhatsApp id is stored once: undefined then.
+ * redelivered WhatsApp id is stored once: undefined then. With `retry`, writes the database
+ * refuses are tried again (ReceivedRetry), the message keeping the time it arrived, and its file
+ * is fetched once.
  */
 export async function recordReceivedMessage(
   ctx: AppContext,
   device: { id: string; workspaceId: string },
   payload: EngineEvents['inbound'],
+  retry?: ReceivedRetry,
 ): Promise<MessageRow | undefined> {
   const now = ctx.clock.now();
   const at = now.toISOString();
-  const duplicate = await ctx.db
-    .selectFrom('messages')
-    .select('id')
-    .where('device_id', '=', device.id)
-    .where('wa_message_id', '=', payload.waMessageId)
-    .executeTakeFirst();
-  if (duplicate) return undefined;
+  const context = { deviceId: device.id, waMessageId: payload.waMessageId };
+  const tried = <T>(work: () => Promise<T>) => (retry ? retry.run(work, context) : work());
+  if (await tried(() => isRecorded(ctx, device.id, payload.waMessageId))) return undefined;
   const media = payload.media
     ? await storeInboundMedia(ctx, device.workspaceId, payload.media, payload.text)
     : null;
@@ -78,18 +89,25 @@ export async function recordReceivedMessage(
     created_at: at,
     updated_at: at,
   };
-  const { event, afterCommit } = await ctx.db.transaction().execute(async (trx) => {
-    await trx.insertInto('messages').values(row).execute();
-    const recorded = await ctx.events.record(trx, {
-      workspaceId: device.workspaceId,
-      type: 'message.received',
-      data: toMessageView(row),
-      deviceId: device.id,
-      now,
+  let again = false;
+  const stored = await tried(async () => {
+    // A try that failed may still have committed (the connection dropped after it): not twice.
+    if (again && (await isRecorded(ctx, device.id, payload.waMessageId))) return undefined;
+    again = true;
+    return ctx.db.transaction().execute(async (trx) => {
+      await trx.insertInto('messages').values(row).execute();
+      const recorded = await ctx.events.record(trx, {
+        workspaceId: device.workspaceId,
+        type: 'message.received',
+        data: toMessageView(row),
+        deviceId: device.id,
+        now,
+      });
+      return { event: recorded, afterCommit: await ctx.messageStored.run(trx, row) };
     });
-    return { event: recorded, afterCommit: await ctx.messageStored.run(trx, row) };
   });
-  announce(ctx, [{ row, event }]);
-  afterCommit();
+  if (!stored) return undefined;
+  announce(ctx, [{ row, event: stored.event }]);
+  stored.afterCommit();
   return row;
 }
