@@ -16,8 +16,8 @@ export function deviceHooks(ctx: AppContext, inbound?: InboundHandler): DeviceHo
   // Hand-offs and receipts run on the background pool: a burst of requests never waits behind
   // them, and they never wait behind the burst (docs/performance.md).
   const background: AppContext = { ...ctx, db: ctx.backgroundDb };
-  const receipts = new ReceiptBatcher(background);
   const retry = new ReceivedRetry(ctx.log);
+  const receipts = new ReceiptBatcher(background, retry);
   return {
     createDispatcher: (target) => createDeviceDispatcher(background, target),
     onReceipts: (deviceId, batch) => receipts.applyAll(deviceId, batch),

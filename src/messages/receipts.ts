@@ -4,6 +4,7 @@ import type { DbOrTx, Dialect } from '../db/database.js';
 import { preparedQuery } from '../db/prepared.js';
 import { decrypt, deriveKey } from '../lib/crypto.js';
 import type { EngineEvents } from '../engines/engine.js';
+import type { ReceivedRetry } from './received-retry.js';
 import { announce, canMove, type MessageChange } from './status.js';
 import { transitionAllInTransaction, type BatchedMove } from './status-batch.js';
 import { findByWaId } from './store.js';
@@ -39,6 +40,7 @@ export async function applyReceipts(ctx: AppContext, receipts: DeviceReceipt[]):
     return [{ message, receipt, pending }];
   });
   if (moves.length === 0) return;
+  const deliveredHere = new Set<string>();
   const batch: BatchedMove[] = moves.flatMap(({ message, receipt, pending }): BatchedMove[] => {
     if (receipt.status === 'failed') {
       const errorMessage = receipt.error ?? 'WhatsApp reported the message as failed';
@@ -48,7 +50,16 @@ export async function applyReceipts(ctx: AppContext, receipts: DeviceReceipt[]):
     // call returns only after Baileys has stored its session keys): a delivered message was sent.
     const sentFirst: BatchedMove[] =
       pending && receipt.status !== 'sent' ? [{ messageId: message.id, status: 'sent' }] : [];
-    return [...sentFirst, { messageId: message.id, status: receipt.status }];
+    if (receipt.status === 'delivered') deliveredHere.add(message.id);
+    // And a read one was delivered: the read can be applied before its delivery (one tried again
+    // after the database refused it, an engine that reports only the read), which then moves
+    // nothing, and the timeline must still show it.
+    const deliveredFirst: BatchedMove[] =
+      receipt.status === 'read' && message.status !== 'delivered' && !deliveredHere.has(message.id)
+        ? [{ messageId: message.id, status: 'delivered' }]
+        : [];
+    if (deliveredFirst.length > 0) deliveredHere.add(message.id);
+    return [...sentFirst, ...deliveredFirst, { messageId: message.id, status: receipt.status }];
   });
   const changes = await ctx.db.transaction().execute((trx) => transitionAllInTransaction(ctx, trx, batch));
   announce(
@@ -121,7 +132,11 @@ export class ReceiptBatcher {
   private pending: Array<DeviceReceipt & { done: (failure?: { err: unknown }) => void }> = [];
   private draining = false;
 
-  constructor(private readonly ctx: AppContext) {}
+  constructor(
+    private readonly ctx: AppContext,
+    /** Where a receipt the database kept refusing is tried again, in the background. */
+    private readonly retry?: ReceivedRetry,
+  ) {}
 
   apply(deviceId: string, receipt: Receipt): Promise<void> {
     const applied = this.enqueue(deviceId, receipt);
@@ -170,10 +185,28 @@ export class ReceiptBatcher {
       for (const item of batch) {
         await this.applyOne(item).then(
           () => item.done(),
-          (one: unknown) => item.done({ err: one }),
+          (one: unknown) => this.later(item, one),
         );
       }
     }
+  }
+
+  /**
+   * A receipt its quick tries could not apply (the database is down or refusing): tried again in
+   * the background on ReceivedRetry's schedule, so the database coming back in minutes still
+   * records it. Its caller is answered now, so that the device's later receipts are not held
+   * behind it; a receipt that still fails is logged here. Without a retry it fails its caller.
+   */
+  private later(item: (typeof this.pending)[number], err: unknown): void {
+    const { retry } = this;
+    if (!retry) return item.done({ err });
+    item.done();
+    const context = { deviceId: item.deviceId, waMessageId: item.receipt.waMessageId };
+    retry
+      .run('applying a receipt', () => applyReceipt(this.ctx, item.deviceId, item.receipt), context)
+      .catch((last: unknown) =>
+        this.ctx.log.error({ err: last, ...context }, 'a receipt could not be applied'),
+      );
   }
 
   /**
@@ -193,7 +226,7 @@ export class ReceiptBatcher {
   }
 }
 
-/** Tries of one receipt before it is given up (and logged by the supervisor). */
+/** Quick tries of one receipt before it is tried again on ReceivedRetry's schedule. */
 const RECEIPT_ATTEMPTS = 3;
 
 /**

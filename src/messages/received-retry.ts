@@ -17,10 +17,10 @@ export const RECEIVED_RETRY_DELAYS_MS: readonly number[] = [
 ];
 
 /**
- * Tries a received message's writes again while the database refuses them. WhatsApp has handed the
- * message over and will not again, so a write that failed once (the database restarting, a
- * connection dropped) must not lose it. Each write is tried on its own schedule; after the last
- * delay, or once closed (the node stops), the error is the caller's.
+ * Tries again the writes of what WhatsApp handed over (a customer's message, a receipt) while the
+ * database refuses them. WhatsApp hands each over once, so a write that failed (the database
+ * restarting, a connection dropped) must not lose it. Each write is tried on its own schedule;
+ * after the last delay, or once closed (the node stops), the error is the caller's.
  */
 export class ReceivedRetry {
   private closed = false;
@@ -31,7 +31,8 @@ export class ReceivedRetry {
     private readonly delaysMs: readonly number[] = RECEIVED_RETRY_DELAYS_MS,
   ) {}
 
-  async run<T>(work: () => Promise<T>, context: Record<string, unknown>): Promise<T> {
+  /** Runs `work` until it succeeds; `what` names it in the log ("storing a received message"). */
+  async run<T>(what: string, work: () => Promise<T>, context: Record<string, unknown>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
         return await work();

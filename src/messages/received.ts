@@ -57,7 +57,8 @@ export async function recordReceivedMessage(
   const now = ctx.clock.now();
   const at = now.toISOString();
   const context = { deviceId: device.id, waMessageId: payload.waMessageId };
-  const tried = <T>(work: () => Promise<T>) => (retry ? retry.run(work, context) : work());
+  const tried = <T>(work: () => Promise<T>) =>
+    retry ? retry.run('storing a received message', work, context) : work();
   if (await tried(() => isRecorded(ctx, device.id, payload.waMessageId))) return undefined;
   const media = payload.media
     ? await storeInboundMedia(ctx, device.workspaceId, payload.media, payload.text)

@@ -54,9 +54,10 @@ describe('receipts reported together', () => {
       batcher.apply(b.deviceId, { waMessageId: first.wa_message_id!, status: 'read', at }),
     ]);
     expect(await timeline(t, first.id)).toEqual(['delivered', 'queued', 'sending', 'sent']);
-    expect(await timeline(t, second.id)).toEqual(['queued', 'read', 'sending', 'sent']);
+    // A read message was delivered, whether or not its delivery was reported.
+    expect(await timeline(t, second.id)).toEqual(['delivered', 'queued', 'read', 'sending', 'sent']);
     expect(eventsOf(t, first.id)).toEqual(['message.delivered', 'message.sent']);
-    expect(eventsOf(t, second.id)).toEqual(['message.read', 'message.sent']);
+    expect(eventsOf(t, second.id)).toEqual(['message.delivered', 'message.read', 'message.sent']);
   });
 
   it('a receipt that changes nothing leaves the message as it is', async ({ t }) => {
@@ -69,7 +70,7 @@ describe('receipts reported together', () => {
       batcher.apply(a.deviceId, { waMessageId: message.wa_message_id!, status: 'delivered', at }),
       batcher.apply(a.deviceId, { waMessageId: message.wa_message_id!, status: 'sent', at }),
     ]);
-    expect(await timeline(t, message.id)).toEqual(['queued', 'read', 'sending', 'sent']);
+    expect(await timeline(t, message.id)).toEqual(['delivered', 'queued', 'read', 'sending', 'sent']);
   });
 
   it("one device's burst goes in order: a delivered before its read is kept in the timeline", async ({
@@ -171,6 +172,7 @@ describe('receipts reported together', () => {
       'first message.sent',
       'first message.delivered',
       'second message.sent',
+      'second message.delivered',
       'second message.read',
       'first message.read',
       'third message.failed',
@@ -180,9 +182,17 @@ describe('receipts reported together', () => {
     );
     // Each event carries the message as that move left it.
     const statusIn = (e: (typeof events)[number]) => (JSON.parse(e.data) as { status: string }).status;
-    expect(events.map(statusIn)).toEqual(['sent', 'delivered', 'sent', 'read', 'read', 'failed']);
+    expect(events.map(statusIn)).toEqual([
+      'sent',
+      'delivered',
+      'sent',
+      'delivered',
+      'read',
+      'read',
+      'failed',
+    ]);
     const bodyIn = (e: (typeof events)[number]) => (JSON.parse(e.data) as { body: string | null }).body;
-    expect(events.filter((e) => e.data.includes(second.id)).map(bodyIn)).toEqual([awkward, awkward]);
+    expect(events.filter((e) => e.data.includes(second.id)).map(bodyIn)).toEqual([awkward, awkward, awkward]);
     const failed = await t.app.ctx.db
       .selectFrom('messages')
       .select(['status', 'error_code', 'error_message'])
