@@ -28,10 +28,10 @@ const CHARSET = /;\s*charset\s*=\s*"?([^";\s]*)/i;
 /**
  * JSON bodies as Fastify parses them (prototype poisoning refused), but only in UTF-8 (RFC 8259
  * §8.1: a body declared in another charset would be misread, so it is refused, not guessed) and
- * nested at most MAX_JSON_DEPTH levels, with no NUL character in it (nul-refusal.ts). An empty body is no body, whatever its content type says:
- * many HTTP clients send `Content-Type: application/json` on every request, a DELETE or a cancel
- * included, and an operation that takes no body must not refuse them; one that needs a body
- * refuses its absence through its schema.
+ * nested at most MAX_JSON_DEPTH levels, with no NUL character in it (nul-refusal.ts). An empty
+ * body is no body, whatever its content type says: many HTTP clients send `Content-Type:
+ * application/json` on every request, a DELETE or a cancel included, and an operation that takes
+ * no body must not refuse them; one that needs a body refuses its absence through its schema.
  */
 export function registerJsonBody(app: FastifyInstance): void {
   const parse = app.getDefaultJsonParser('error', 'error');

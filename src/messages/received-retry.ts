@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 
 /**
- * Waits before each try again of a received message's writes: quick at first (a pool that lost
+ * Waits before each try again of what WhatsApp handed over: quick at first (a pool that lost
  * its connection, a lock held a moment), then every 30 s, about ten minutes in all (a PostgreSQL
  * restart or failover).
  */
@@ -39,10 +39,7 @@ export class ReceivedRetry {
       } catch (err) {
         const delayMs = this.delaysMs[attempt];
         if (this.closed || delayMs === undefined) throw err;
-        this.log.warn(
-          { err, ...context, retryInMs: delayMs },
-          'storing a received message failed; trying again',
-        );
+        this.log.warn({ err, ...context, retryInMs: delayMs }, `${what} failed; trying again`);
         await this.sleep(delayMs);
         if (this.closed) throw err;
       }

@@ -11,8 +11,8 @@ const NUL = '\u0000';
 
 /**
  * A customer's message as it can be stored: the NUL character (U+0000), which a sender can put in
- * a text, a profile name or a file's type, becomes U+FFFD. PostgreSQL cannot store NUL in
- * a text column, so the message would fail to be recorded there (and be lost, as WhatsApp has it
+ * a text, a profile name or a file's type, becomes U+FFFD. PostgreSQL cannot store NUL in a
+ * text column, so the message would fail to be recorded there (and be lost, as WhatsApp has it
  * delivered); SQLite's text functions stop at it. The API refuses NUL in what it is sent; a
  * received message cannot be refused.
  */
