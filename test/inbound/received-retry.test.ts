@@ -1,33 +1,10 @@
-import { sql } from 'kysely';
 import { describe, expect } from 'vitest';
 import { eventually, type TestApp } from '../helpers/app.js';
 import { appTest } from '../helpers/fixture.js';
+import { refuseInserts } from '../helpers/refused-inserts.js';
 import { linkSandboxDevice } from '../helpers/sandbox.js';
 
 const it = appTest();
-
-/**
- * The database refuses to store inbound messages until `allow()`: a trigger that fails their
- * insert, as a database restarting or a dropped connection would fail it.
- */
-async function refuseInbound(t: TestApp): Promise<{ allow(): Promise<void> }> {
-  const db = t.app.ctx.db;
-  if (t.app.ctx.dialect === 'postgres') {
-    await sql`create function refuse_inbound() returns trigger language plpgsql as $$
-      begin raise exception 'the database is unavailable'; end $$`.execute(db);
-    await sql`create trigger refuse_inbound before insert on messages for each row
-      when (new.direction = 'in') execute function refuse_inbound()`.execute(db);
-    return {
-      allow: async () => {
-        await sql`drop trigger refuse_inbound on messages`.execute(db);
-        await sql`drop function refuse_inbound()`.execute(db);
-      },
-    };
-  }
-  await sql`create trigger refuse_inbound before insert on messages when new.direction = 'in'
-    begin select raise(abort, 'the database is unavailable'); end`.execute(db);
-  return { allow: () => sql`drop trigger refuse_inbound`.execute(db).then(() => undefined) };
-}
 
 const inboundFrom = (t: TestApp, phone: string) =>
   t.app.ctx.db
@@ -43,7 +20,7 @@ const inboundFrom = (t: TestApp, phone: string) =>
 describe('a received message the database refuses for a while', () => {
   it('is stored once the database takes it again, keeping the time it arrived', async ({ t }) => {
     const deviceId = await linkSandboxDevice(t);
-    const refusal = await refuseInbound(t);
+    const refusal = await refuseInserts(t, 'messages', "new.direction = 'in'");
     const sentAt = new Date().toISOString();
     const res = await t.request({
       method: 'POST',
