@@ -4,6 +4,7 @@ import { newId } from '../lib/ids.js';
 import { storeInboundMedia } from '../media/inbound.js';
 import type { ReceivedRetry } from './received-retry.js';
 import { announce } from './status.js';
+import { findByWaId } from './store.js';
 import type { MessageRow } from './tables.js';
 import { toMessageView } from './views.js';
 
@@ -31,15 +32,8 @@ export function storableInbound(payload: EngineEvents['inbound']): EngineEvents[
 }
 
 /** Whether the device's message with this WhatsApp id is stored already. */
-async function isRecorded(ctx: AppContext, deviceId: string, waMessageId: string): Promise<boolean> {
-  const found = await ctx.db
-    .selectFrom('messages')
-    .select('id')
-    .where('device_id', '=', deviceId)
-    .where('wa_message_id', '=', waMessageId)
-    .executeTakeFirst();
-  return found !== undefined;
-}
+const isRecorded = async (ctx: AppContext, deviceId: string, waMessageId: string) =>
+  (await findByWaId(ctx.db, deviceId, waMessageId)) !== undefined;
 
 /**
  * Stores a customer's message as an inbound message (`direction: "in"`, status `received`, which
