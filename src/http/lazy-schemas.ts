@@ -3,11 +3,14 @@
  * compile each route's schema the first time the route uses it instead of at start-up. Compiling
  * every schema of every route was most of a built server's start-up CPU; a route never called
  * never pays. What is compiled, and how it validates and serialises, is exactly what Fastify's
- * defaults do (the same factories, the same options).
+ * defaults do (the same factories, the same options), after two checks of the data's shape
+ * (shape-checks.ts).
  */
 import AjvCompiler from '@fastify/ajv-compiler';
 import { SerializerSelector } from '@fastify/fast-json-stringify-compiler';
 import type { FastifyServerOptions } from 'fastify';
+import { nullFields, repeatedParameters } from './shape-checks.js';
+import type { ValidationIssue } from './validation-details.js';
 
 type SchemaController = NonNullable<FastifyServerOptions['schemaController']>;
 type CompilersFactory = NonNullable<SchemaController['compilersFactory']>;
@@ -16,6 +19,19 @@ type BuildSerializer = NonNullable<CompilersFactory['buildSerializer']>;
 type ValidatorCompiler = ReturnType<BuildValidator>;
 type RouteDefinition = Parameters<ValidatorCompiler>[0];
 type Validate = ReturnType<ValidatorCompiler>;
+type ShapeCheck = (data: unknown) => ValidationIssue[];
+
+/**
+ * What is checked before Ajv, which coerces first: a body's nulls and a query's repeated
+ * parameters would reach Ajv's checks already changed, and be refused for the wrong reason.
+ */
+function shapeCheckFor(
+  part: string | undefined,
+): ((schema: unknown, data: unknown) => ValidationIssue[]) | undefined {
+  if (part === 'body') return nullFields;
+  if (part === 'querystring') return repeatedParameters;
+  return undefined;
+}
 
 /**
  * Fastify lower-cases the property names of a headers schema before handing it to its default
@@ -36,12 +52,17 @@ function lowerCaseHeaders(schema: unknown): unknown {
   };
 }
 
-function lazyValidator(compile: () => Validate): Validate {
+function lazyValidator(compile: () => Validate, shapeCheck: ShapeCheck | undefined): Validate {
   let compiled: Validate | undefined;
   const get = () => (compiled ??= compile());
   // Fastify passes a second argument (the parent object, so Ajv may coerce the root) only when the
   // function has `schemaEnv`, and reads `errors` after a failed call: both forwarded.
   const validate = function (this: unknown, ...args: unknown[]) {
+    const refused = shapeCheck?.(args[0]);
+    if (refused?.length) {
+      validate.errors = refused as Validate['errors'];
+      return false;
+    }
     const inner = get();
     const result = (inner as (...a: unknown[]) => ReturnType<Validate>).apply(this, args);
     validate.errors = inner.errors ?? null;
@@ -63,7 +84,11 @@ const buildValidator: BuildValidator = (externalSchemas, options) => {
   return (route: RouteDefinition) => {
     const definition =
       route.httpPart === 'headers' ? { ...route, schema: lowerCaseHeaders(route.schema) } : route;
-    return lazyValidator(() => compilerFor(definition as RouteDefinition));
+    const check = shapeCheckFor(route.httpPart);
+    return lazyValidator(
+      () => compilerFor(definition as RouteDefinition),
+      check && ((data) => check(route.schema, data)),
+    );
   };
 };
 
