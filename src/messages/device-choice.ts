@@ -71,14 +71,25 @@ export async function chooseDevice(
     const hash = [...phone].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
     return chosen(connected[hash % connected.length]!);
   }
-  if (queueIfDisconnected) {
-    // In id order, the first row is the oldest device.
-    const fallback = (lastDeviceId ? rows.find((d) => d.id === lastDeviceId) : undefined) ?? rows[0];
-    if (fallback && fallback.status !== 'logged_out' && fallback.status !== 'unlinked')
-      return chosen(fallback);
+  if (!queueIfDisconnected) {
+    throw new AppError(
+      'SESSION_DISCONNECTED',
+      rows.length === 0
+        ? NO_DEVICE
+        : 'No connected WhatsApp device in this workspace; link or reconnect one, or set queueIfDisconnected',
+    );
   }
-  throw new AppError(
-    'SESSION_DISCONNECTED',
-    'No connected WhatsApp device in this workspace; link or reconnect one, or set queueIfDisconnected',
-  );
+  // In id order, the first row is the oldest device.
+  const fallback = (lastDeviceId ? rows.find((d) => d.id === lastDeviceId) : undefined) ?? rows[0];
+  if (!fallback) throw new AppError('SESSION_DISCONNECTED', NO_DEVICE);
+  if (fallback.status === 'logged_out' || fallback.status === 'unlinked') {
+    // Said as it is: the client did set queueIfDisconnected, and this device would never send.
+    throw new AppError(
+      'SESSION_DISCONNECTED',
+      `No connected WhatsApp device in this workspace, and device ${fallback.id}, which would keep the message until it connects, is ${fallback.status}; link it first`,
+    );
+  }
+  return chosen(fallback);
 }
+
+const NO_DEVICE = 'This workspace has no WhatsApp device; add one and link it (POST /v1/devices)';

@@ -158,7 +158,7 @@ describe('bulk retry', () => {
           id: failed.id,
           status: 'failed',
           reason: 'SESSION_DISCONNECTED',
-          message: expect.stringContaining('No connected WhatsApp device'),
+          message: 'This workspace has no WhatsApp device; add one and link it (POST /v1/devices)',
         },
       ],
     });
