@@ -22,6 +22,10 @@ export interface VerifyChannels {
   close(): void;
 }
 
+/** Whether this server sends on the channel at all: WhatsApp always (its devices come and go), SMS and email once configured. */
+export const canSendOn = (channels: VerifyChannels, channel: Channel): boolean =>
+  channel === 'whatsapp' || (channel === 'sms' ? channels.sms !== null : channels.mailer !== null);
+
 export function createVerifyChannels(config: Config): VerifyChannels {
   const sms = createSmsSenderFromConfig({
     provider: config.smsProvider,

@@ -10,7 +10,7 @@ import { toE164 } from '../lib/phone.js';
 import { findTemplate } from '../messages/templates.js';
 import { addUsage, findWorkspace } from '../workspaces/store.js';
 import type { WorkspaceRow } from '../workspaces/tables.js';
-import type { VerifyChannels } from './channels.js';
+import { canSendOn, type VerifyChannels } from './channels.js';
 import { generateCode, hashCode, keysOf, sealCode } from './codes.js';
 import { createWithFirstSend, runSends, type StoredInStatement } from './fallback.js';
 import { countsInTransaction, reserveCreation } from './limits.js';
@@ -33,6 +33,10 @@ import { dropQueuedMessage, leaseUntil } from './transitions.js';
 import type { CreateVerificationInput } from './schemas.js';
 import { effectiveStatus, toVerificationView } from './views.js';
 
+const CHANNEL_NAMES: Record<Channel, string> = { whatsapp: 'WhatsApp', sms: 'SMS', email: 'email' };
+const listed = (items: string[]) =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+
 async function templateFor(ctx: AppContext, workspaceId: string, input: CreateVerificationInput) {
   if (input.templateId && input.templateName) {
     throw validation('Give templateId or templateName, not both', [
@@ -48,7 +52,7 @@ async function templateFor(ctx: AppContext, workspaceId: string, input: CreateVe
   return template;
 }
 
-function checkChannels(route: Channel[], email: string | undefined): void {
+function checkChannels(route: Channel[], email: string | undefined, channels: VerifyChannels): void {
   if (new Set(route).size !== route.length) {
     throw validation('channels must not repeat a channel', [
       { field: 'body.channels', message: 'has duplicates' },
@@ -58,6 +62,15 @@ function checkChannels(route: Channel[], email: string | undefined): void {
     throw validation('The email channel needs "email"', [
       { field: 'body.email', message: 'is required with the email channel' },
     ]);
+  }
+  // A verification none of whose channels this server sends on could only fail: refused before
+  // anything is stored or counted, naming what to configure.
+  if (!route.some((c) => canSendOn(channels, c))) {
+    const names = listed(route.map((c) => CHANNEL_NAMES[c]));
+    throw validation(
+      `No channel of this verification can send the code: ${names} ${route.length > 1 ? 'are' : 'is'} not configured on this server (docs/otp.md, Setup)`,
+      [{ field: 'body.channels', message: 'has no channel this server sends on' }],
+    );
   }
 }
 
@@ -123,7 +136,7 @@ export async function createVerification(
   // The workspace order skips email when this request gave no address to send it to.
   const workspaceRoute = defaults.channels?.filter((c) => c !== 'email' || input.email);
   const route = input.channels ?? (workspaceRoute?.length ? workspaceRoute : DEFAULT_CHANNELS);
-  checkChannels(route, input.email);
+  checkChannels(route, input.email, channels);
   if (input.deviceId && !(await findDevice(ctx.db, workspaceId, input.deviceId))) throw notFound('Device');
   const template = await templateFor(ctx, workspaceId, input);
 

@@ -63,4 +63,31 @@ describe('channels that are not configured', () => {
       .executeTakeFirstOrThrow();
     expect(row.sealed_code).toBeNull();
   });
+
+  it('refuse a verification none of whose channels is configured, storing nothing', async () => {
+    const to = freshPhone();
+    const before = (await kit.t.request({ method: 'GET', url: '/v1/verifications?limit=100' })).json<{
+      data: unknown[];
+    }>().data.length;
+    for (const [channels, named] of [
+      [['sms'], 'SMS is'],
+      [['email', 'sms'], 'email and SMS are'],
+    ] as const) {
+      const res = await kit.t.request({
+        method: 'POST',
+        url: '/v1/verifications',
+        payload: { to, channels, email: 'someone@example.com' },
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error).toMatchObject({
+        code: 'VALIDATION_ERROR',
+        message: `No channel of this verification can send the code: ${named} not configured on this server (docs/otp.md, Setup)`,
+        details: [{ field: 'body.channels', message: 'has no channel this server sends on' }],
+      });
+    }
+    const after = (await kit.t.request({ method: 'GET', url: '/v1/verifications?limit=100' })).json<{
+      data: unknown[];
+    }>().data;
+    expect(after).toHaveLength(before);
+  });
 });

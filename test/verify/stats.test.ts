@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKey, otherWorkspace } from '../helpers/app.js';
+import { createKey, eventually, otherWorkspace } from '../helpers/app.js';
 import {
   check,
   freshPhone,
+  getVerification,
   startVerification,
   startVerifyKit,
   whatsappCode,
@@ -53,8 +54,9 @@ describe('GET /v1/verifications/stats', () => {
     // Canceled.
     const canceled = await startVerification(kit.t, { to: freshPhone() });
     await kit.t.request({ method: 'POST', url: `/v1/verifications/${canceled.id}/cancel` });
-    // Failed: SMS is not configured here, so the only channel is skipped.
-    await startVerification(kit.t, { to: freshPhone(), channels: ['sms'] });
+    // Failed: the number is not on WhatsApp, and SMS, not configured here, is skipped.
+    const failed = await startVerification(kit.t, { to: '+15555550101', channels: ['whatsapp', 'sms'] });
+    await eventually(async () => (await getVerification(kit.t, failed.id)).status === 'failed');
     // Still pending after a wrong code.
     const pendingTo = freshPhone();
     const pending = await startVerification(kit.t, { to: pendingTo });
@@ -72,7 +74,7 @@ describe('GET /v1/verifications/stats', () => {
     });
     expect(body.conversionRate).toBeCloseTo(1 / 3);
     const whatsapp = body.channels.find((c) => c.channel === 'whatsapp')!;
-    expect(whatsapp).toMatchObject({ attempts: 3, failed: 0, approved: 1 });
+    expect(whatsapp).toMatchObject({ attempts: 4, failed: 1, approved: 1 });
     expect(body.channels.find((c) => c.channel === 'sms')).toEqual({
       channel: 'sms',
       attempts: 1,
