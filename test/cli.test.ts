@@ -248,6 +248,29 @@ describe('waping CLI', () => {
     ).toContain('unknown role');
   });
 
+  it('says what is wrong with an option in one line, with exit code 2', async () => {
+    for (const [args, said] of [
+      [['keys', 'create', '--nme', 'backend'], 'waping: unknown option --nme; see waping keys --help'],
+      [['keys', 'list', '--workspace'], 'waping: --workspace needs a value; see waping keys --help'],
+      [['users', 'create', '--email'], 'waping: --email needs a value; see waping users --help'],
+    ] as const) {
+      const res = await waping(...args);
+      expect(res.code, args.join(' ')).toBe(2);
+      expect(res.stderr).toBe(`${said}\n`);
+    }
+  });
+
+  it('refuses arguments to serve and migrate, which take their settings from the environment', async () => {
+    const serve = await waping('serve', '--port', '8080');
+    expect(serve.code).toBe(2);
+    expect(serve.stderr).toBe(
+      'waping: serve takes no arguments (got --port 8080): settings come from the environment, as in PORT=8080 waping serve; see docs/configuration.md\n',
+    );
+    const migrate = await waping('migrate', '--dry-run');
+    expect(migrate.code).toBe(2);
+    expect(migrate.stderr).toContain('waping: migrate takes no arguments (got --dry-run)');
+  });
+
   it('prints help for every command', async () => {
     for (const args of [
       ['--help'],
