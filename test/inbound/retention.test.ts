@@ -78,6 +78,14 @@ describe('retention', () => {
     });
     await eventually(async () => (await message(oldOut)).json().status === 'read');
     await eventually(async () => receiver.requests.length === 2);
+    // Received is not yet recorded as sent: an event whose delivery still waits is kept.
+    const hookId = hook.json<{ webhook: { id: string } }>().webhook.id;
+    await eventually(
+      async () =>
+        (
+          await kit.t.request({ method: 'GET', url: `/v1/webhooks/${hookId}/deliveries?status=succeeded` })
+        ).json<{ data: unknown[] }>().data.length === 2,
+    );
     await receiver.close();
     const waiting = await insertMessage(kit.t.workspaceId, '2025-01-01T00:00:00.000Z', {
       status: 'queued',
