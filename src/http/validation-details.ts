@@ -22,6 +22,24 @@ const KEYWORD_MESSAGES: Record<string, string> = {
   additionalProperties: 'is not a known field',
 };
 
+/**
+ * What a pattern asks for, in words, for the patterns the API's schemas use: Ajv's message quotes
+ * the regular expression (`must match pattern "\S"`), which a client has to decode.
+ */
+const PATTERN_MESSAGES: Record<string, string> = {
+  '\\S': 'must not be only whitespace',
+  '^[0-9]{4,10}$': 'must be 4 to 10 digits',
+};
+const ID_PATTERN = /^\^([a-z]+)_\[0-9a-hjkmnp-tv-z\]\{26\}\$$/;
+
+function patternMessage(issue: ValidationIssue): string | undefined {
+  const pattern = issue.params?.pattern;
+  if (typeof pattern !== 'string') return undefined;
+  const prefix = ID_PATTERN.exec(pattern)?.[1];
+  if (prefix) return `must be an id: ${prefix}_ followed by 26 lowercase letters and digits`;
+  return PATTERN_MESSAGES[pattern];
+}
+
 /** Names the field the way a client wrote it (`body.text.body`). */
 function fieldOf(context: string | undefined, issue: ValidationIssue): string {
   const path = (issue.instancePath ?? '').split('/').filter(Boolean);
@@ -96,7 +114,11 @@ export function validationDetails(
   for (const issue of issues) {
     if (hidden.has(issue)) continue;
     const message =
-      summed.get(issue) ?? KEYWORD_MESSAGES[issue.keyword ?? ''] ?? issue.message ?? 'is invalid';
+      summed.get(issue) ??
+      KEYWORD_MESSAGES[issue.keyword ?? ''] ??
+      (issue.keyword === 'pattern' ? patternMessage(issue) : undefined) ??
+      issue.message ??
+      'is invalid';
     const field = fieldOf(context, issue);
     if (!details.some((d) => d.field === field && d.message === message)) details.push({ field, message });
   }

@@ -66,4 +66,38 @@ describe('what a validation error says', () => {
     expect(error.message).toBe('body.to is required');
     expect(error.details).toEqual([{ field: 'body.to', message: 'is required' }]);
   });
+
+  it('says what an id, a code and a name look like instead of quoting a regular expression', async ({
+    t,
+  }) => {
+    const check = await t.request({
+      method: 'POST',
+      url: '/v1/verifications/msg_01m8qzqda6a27aas9vkm0gc0w7/check',
+      payload: { code: '12a' },
+    });
+    expect(check.statusCode).toBe(400);
+    expect((check.json() as Envelope).error.details).toEqual([
+      { field: 'params.id', message: 'must be an id: ver_ followed by 26 lowercase letters and digits' },
+    ]);
+
+    const code = await t.request({
+      method: 'POST',
+      url: '/v1/verifications/ver_01m8qzqda6a27aas9vkm0gc0w7/check',
+      payload: { code: '12 34' },
+    });
+    expect((code.json() as Envelope).error.message).toBe('body.code must be 4 to 10 digits');
+
+    const device = await t.request({ method: 'POST', url: '/v1/devices', payload: { name: '   ' } });
+    expect(device.statusCode).toBe(400);
+    expect((device.json() as Envelope).error.message).toBe('body.name must not be only whitespace');
+
+    const send = await t.request({
+      method: 'POST',
+      url: '/v1/messages',
+      payload: { to: '+15551234567', type: 'text', text: { body: 'Hi' }, deviceId: 'dev_1' },
+    });
+    expect((send.json() as Envelope).error.message).toBe(
+      'body.deviceId must be an id: dev_ followed by 26 lowercase letters and digits',
+    );
+  });
 });
