@@ -6,7 +6,7 @@ import { findMessage } from '../messages/store.js';
 import type { WorkspaceRow } from '../workspaces/tables.js';
 import { AttemptMoved, sendOnChannel, type VerifyChannels } from './channels.js';
 import { keysOf, unsealCode } from './codes.js';
-import { parseAttempts, updateIfUnchanged } from './store.js';
+import { attemptsJson, parseAttempts, updateIfUnchanged } from './store.js';
 import type { Channel, SendAttempt, VerificationRow } from './tables.js';
 import { dropQueuedMessage, leaseUntil, moveOn, routeOf } from './transitions.js';
 
@@ -122,7 +122,7 @@ export async function createWithFirstSend<T>(
   let refused: { err: unknown } | undefined;
   const bornOn = (messageId: string): VerificationRow => {
     const { send_attempts, ...waiting } = waitingOn(row, 'whatsapp', messageId, ctx.clock.now());
-    return { ...row, ...waiting, send_attempts: JSON.stringify(send_attempts) };
+    return { ...row, ...waiting, send_attempts: attemptsJson(send_attempts) };
   };
   const inTransaction = async (trx: Transaction<Database>, messageId: string) => {
     const born = bornOn(messageId);

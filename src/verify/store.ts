@@ -58,11 +58,21 @@ type Patch = Omit<Updateable<VerificationsTable>, 'id' | 'workspace_id' | 'versi
   send_attempts?: SendAttempt[];
 };
 
+/**
+ * The send attempts as stored: JSON, with the NUL character (U+0000) as U+FFFD. An attempt quotes
+ * what a provider answered, and PostgreSQL reads the column as JSON when a WhatsApp code is
+ * delivered (`settledOnDelivery`): its JSON refuses NUL, and that write would fail every time.
+ */
+export const attemptsJson = (attempts: SendAttempt[]): string =>
+  JSON.stringify(attempts, (_key, value: unknown) =>
+    typeof value === 'string' ? value.replaceAll('\u0000', '\ufffd') : value,
+  );
+
 function toColumns(patch: Patch, now: Date): Updateable<VerificationsTable> {
   const { send_attempts, ...rest } = patch;
   return {
     ...rest,
-    ...(send_attempts ? { send_attempts: JSON.stringify(send_attempts) } : {}),
+    ...(send_attempts ? { send_attempts: attemptsJson(send_attempts) } : {}),
     updated_at: now.toISOString(),
   };
 }

@@ -103,7 +103,13 @@ export interface VerificationJson {
   expiresAt: string;
   createdAt: string;
   remainingAttempts: number;
-  sendAttempts: Array<{ channel: string; status: string; messageId?: string; reason?: string }>;
+  sendAttempts: Array<{
+    channel: string;
+    status: string;
+    messageId?: string;
+    reason?: string;
+    detail?: string;
+  }>;
 }
 
 export async function createVerification(t: TestApp, payload: object): Promise<LightMyRequestResponse> {
