@@ -27,6 +27,13 @@ export const NODE_REASONS = {
 } as const;
 
 /**
+ * The line's WhatsApp name as it can be stored: its owner sets it, and a NUL character (U+0000) in
+ * it, which PostgreSQL cannot store in text, would fail the write that records the device
+ * `connected`. Kept with U+FFFD in its place, as a received message's text is.
+ */
+const storableName = (name: string | null) => name?.replaceAll('\u0000', '\ufffd') ?? null;
+
+/**
  * Moves a device to a status, with the event in the same transaction, then tells listeners.
  * Repeating the current status only updates the reason (no second event).
  */
@@ -64,7 +71,7 @@ export async function setDeviceStatus(
       last_seen_at:
         changed && (status === 'connected' || current.status === 'connected') ? now : current.last_seen_at,
       phone: extra.phone ?? current.phone,
-      display_name: extra.displayName === undefined ? current.display_name : extra.displayName,
+      display_name: extra.displayName === undefined ? current.display_name : storableName(extra.displayName),
       jid: extra.jid ?? current.jid,
       updated_at: now,
     };

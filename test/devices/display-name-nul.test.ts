@@ -1,0 +1,28 @@
+import { describe, expect } from 'vitest';
+import { setDeviceStatus } from '../../src/devices/status.js';
+import { appTest } from '../helpers/fixture.js';
+
+const it = appTest();
+
+// The linked line's WhatsApp name comes from its owner's profile. A NUL character in it (U+0000,
+// which PostgreSQL cannot store in text) failed the write that records the device connected, so
+// the line never showed as connected there.
+describe('a line whose WhatsApp name holds the NUL character', () => {
+  it('is recorded connected, the name kept with U+FFFD in its place', async ({ t }) => {
+    const created = await t.request({ method: 'POST', url: '/v1/devices', payload: { name: 'Line' } });
+    const { id } = created.json<{ id: string }>();
+
+    await setDeviceStatus(t.app.ctx, id, 'connected', {
+      phone: '+15550001234',
+      displayName: 'Acme\u0000Support',
+      reason: null,
+    });
+
+    const device = (await t.request({ method: 'GET', url: `/v1/devices/${id}` })).json();
+    expect(device).toMatchObject({
+      status: 'connected',
+      phone: '+15550001234',
+      displayName: 'Acme\ufffdSupport',
+    });
+  });
+});
