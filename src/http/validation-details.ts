@@ -32,6 +32,12 @@ const PATTERN_MESSAGES: Record<string, string> = {
 };
 const ID_PATTERN = /^\^([a-z]+)_\[0-9a-hjkmnp-tv-z\]\{26\}\$$/;
 
+/** What a format asks for, in words: Ajv's says `must match format "date-time"`. */
+const FORMAT_MESSAGES: Record<string, string> = {
+  'date-time': 'must be a date and time in ISO 8601 with its offset, like 2026-11-26T06:58:02Z',
+  email: 'must be an email address',
+};
+
 function patternMessage(issue: ValidationIssue): string | undefined {
   const pattern = issue.params?.pattern;
   if (typeof pattern !== 'string') return undefined;
@@ -117,6 +123,8 @@ export function validationDetails(
       summed.get(issue) ??
       KEYWORD_MESSAGES[issue.keyword ?? ''] ??
       (issue.keyword === 'pattern' ? patternMessage(issue) : undefined) ??
+      (issue.keyword === 'format' ? FORMAT_MESSAGES[String(issue.params?.format)] : undefined) ??
+      (issue.keyword === 'type' && issue.params?.type === 'boolean' ? 'must be true or false' : undefined) ??
       issue.message ??
       'is invalid';
     const field = fieldOf(context, issue);

@@ -100,4 +100,19 @@ describe('what a validation error says', () => {
       'body.deviceId must be an id: dev_ followed by 26 lowercase letters and digits',
     );
   });
+
+  it('says what a date, an email address and a yes-or-no look like', async ({ t }) => {
+    const since = await t.request({ method: 'GET', url: '/v1/messages?since=yesterday' });
+    expect((since.json() as Envelope).error.message).toBe(
+      'querystring.since must be a date and time in ISO 8601 with its offset, like 2026-11-26T06:58:02Z',
+    );
+    const optedOut = await t.request({ method: 'GET', url: '/v1/contacts?optedOut=yes' });
+    expect((optedOut.json() as Envelope).error.message).toBe('querystring.optedOut must be true or false');
+    const email = await t.request({
+      method: 'POST',
+      url: '/v1/verifications',
+      payload: { to: '+15551234567', email: 'ana' },
+    });
+    expect((email.json() as Envelope).error.message).toBe('body.email must be an email address');
+  });
 });
