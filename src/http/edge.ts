@@ -116,6 +116,9 @@ export function edgeServerOptions(config: Config): Partial<FastifyServerOptions>
       headersTimeout: config.headersTimeoutMs,
       connectionsCheckingInterval: Math.min(CHECK_INTERVAL_MS, config.headersTimeoutMs),
     },
+    // `/v1/messages/` is `/v1/messages`, and `//` one `/`: a client joining a base URL that ends in
+    // a slash otherwise reached another route (`/v1/messages/:id` with an empty id) or none.
+    routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
     // Our own shutdown answer (below) is in the envelope; Fastify's is not.
     return503OnClosing: false,
     clientErrorHandler: onClientError,
