@@ -1,3 +1,5 @@
+import { listed } from '../lib/listed.js';
+
 /** One of Ajv's errors, as Fastify hands them to the error handler. */
 export interface ValidationIssue {
   instancePath?: string;
@@ -53,9 +55,6 @@ function fieldOf(context: string | undefined, issue: ValidationIssue): string {
   if (typeof extra === 'string') path.push(extra);
   return [context ?? 'body', ...path].join('.');
 }
-
-const listed = (items: string[]) =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 
 /** What a choice's allowed values are, when every branch that failed was one value or a list of them. */
 function allowedValues(branches: ValidationIssue[]): string[] | null {
