@@ -27,12 +27,20 @@ function admitsNull(schema: Schema): boolean {
   return Array.isArray(schema.type) ? schema.type.includes('null') : schema.type === 'null';
 }
 
+/** Compiled once per pattern: a record's keys (metadata, template variables) are checked on every request. */
+const compiledPatterns = new Map<string, RegExp>();
+const compiled = (pattern: string): RegExp => {
+  let regex = compiledPatterns.get(pattern);
+  if (!regex) compiledPatterns.set(pattern, (regex = new RegExp(pattern, 'u')));
+  return regex;
+};
+
 /** The schema of one property of an object, as Ajv would pick it. */
 function propertySchema(schema: Schema, key: string): Schema | undefined {
   const own = schema.properties?.[key];
   if (own) return own;
   for (const [pattern, sub] of Object.entries(schema.patternProperties ?? {})) {
-    if (new RegExp(pattern, 'u').test(key)) return sub;
+    if (compiled(pattern).test(key)) return sub;
   }
   return typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined;
 }
