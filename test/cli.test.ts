@@ -260,6 +260,36 @@ describe('waping CLI', () => {
     }
   });
 
+  it('refuses a word a sub-command does not take, which was dropped while the command went on', async () => {
+    for (const [args, said] of [
+      [
+        ['keys', 'create', 'backend'],
+        'waping: unexpected argument backend: keys create takes options only; see waping keys --help',
+      ],
+      [
+        ['workspaces', 'list', 'all'],
+        'waping: unexpected argument all: workspaces list takes options only; see waping workspaces --help',
+      ],
+      [
+        ['workspaces', 'set-plan', 'Default', 'selfhosted', 'now'],
+        'waping: unexpected argument now: workspaces set-plan takes the workspace and the plan, then options; see waping workspaces --help',
+      ],
+      [
+        ['keys', 'revoke', 'key_a', 'key_b'],
+        'waping: unexpected argument key_b: keys revoke takes the key id, then options; see waping keys --help',
+      ],
+      [
+        ['devices', 'link', 'dev_a', '+15550100'],
+        'waping: unexpected argument +15550100: devices link takes the device id, then options; see waping devices --help',
+      ],
+    ] as const) {
+      const res = await waping(...args);
+      expect(res.code, args.join(' ')).toBe(2);
+      expect(res.stderr).toBe(`${said}\n`);
+      expect(res.stdout).toBe('');
+    }
+  });
+
   it('refuses arguments to serve and migrate, which take their settings from the environment', async () => {
     const serve = await waping('serve', '--port', '8080');
     expect(serve.code).toBe(2);

@@ -14,6 +14,7 @@ import { toE164 } from '../lib/phone.js';
 import { installDeliveryFanout } from '../webhooks/fanout.js';
 import pino from 'pino';
 import { resolveWorkspace, table, UsageError, withDatabase } from './context.js';
+import { positionalsOf } from './positionals.js';
 
 export async function devicesCommand(args: string[]): Promise<void> {
   const [sub, ...rest] = args;
@@ -28,6 +29,7 @@ export async function devicesCommand(args: string[]): Promise<void> {
   });
   if (values.help || !sub || sub === '--help' || sub === '-h') return console.log(devicesHelp);
   if (sub === 'list') {
+    positionalsOf('devices list', positionals);
     return withDatabase(async (handle) => {
       const ws = await resolveWorkspace(handle, values.workspace);
       const rows = await listDevices(handle.db, ws.id, { limit: 1000 });
@@ -47,7 +49,7 @@ export async function devicesCommand(args: string[]): Promise<void> {
     });
   }
   if (sub === 'link') {
-    const id = positionals[0];
+    const [id] = positionalsOf('devices link', positionals, ['the device id']);
     if (!id) throw new UsageError('devices link needs the device id');
     return linkHere(id, values.phone);
   }

@@ -3,6 +3,7 @@ import { keysHelp } from './help.js';
 import { createApiKey, listApiKeys, revokeApiKey, toApiKeyView } from '../workspaces/api-keys.js';
 import { SCOPES, type Scope } from '../workspaces/scopes.js';
 import { resolveWorkspace, table, UsageError, withDatabase } from './context.js';
+import { positionalsOf } from './positionals.js';
 
 function parseScopes(raw: string | undefined): Scope[] | undefined {
   if (!raw) return undefined;
@@ -30,6 +31,7 @@ export async function keysCommand(args: string[]): Promise<void> {
   });
   if (values.help || !sub || sub === '--help' || sub === '-h') return console.log(keysHelp);
   if (sub === 'create') {
+    positionalsOf('keys create', positionals);
     const scopes = parseScopes(values.scopes);
     return withDatabase(async (handle) => {
       const ws = await resolveWorkspace(handle, values.workspace);
@@ -43,6 +45,7 @@ export async function keysCommand(args: string[]): Promise<void> {
     });
   }
   if (sub === 'list') {
+    positionalsOf('keys list', positionals);
     return withDatabase(async (handle) => {
       const ws = await resolveWorkspace(handle, values.workspace);
       const rows = (await listApiKeys(handle.db, ws.id, { limit: 1000 })).map(toApiKeyView);
@@ -61,7 +64,7 @@ export async function keysCommand(args: string[]): Promise<void> {
     });
   }
   if (sub === 'revoke') {
-    const id = positionals[0];
+    const [id] = positionalsOf('keys revoke', positionals, ['the key id']);
     if (!id) throw new UsageError('keys revoke needs the key id');
     return withDatabase(async ({ db }) => {
       const row = await db

@@ -8,6 +8,7 @@ import {
   updateWorkspace,
 } from '../workspaces/store.js';
 import { table, UsageError, withDatabase } from './context.js';
+import { positionalsOf } from './positionals.js';
 
 export async function workspacesCommand(args: string[]): Promise<void> {
   const [sub, ...rest] = args;
@@ -18,12 +19,14 @@ export async function workspacesCommand(args: string[]): Promise<void> {
   });
   if (values.help || !sub || sub === '--help' || sub === '-h') return console.log(workspacesHelp);
   if (sub === 'list') {
+    positionalsOf('workspaces list', positionals);
     return withDatabase(async ({ db }) => {
       const rows = await listWorkspaces(db);
       console.log(table(rows.map((w) => ({ id: w.id, name: w.name, plan: w.plan, created: w.created_at }))));
     });
   }
   if (sub === 'create') {
+    positionalsOf('workspaces create', positionals);
     if (!values.name) throw new UsageError('workspaces create needs --name');
     return withDatabase(async ({ db }, config) => {
       const plan = values.plan ?? 'selfhosted';
@@ -39,7 +42,7 @@ export async function workspacesCommand(args: string[]): Promise<void> {
     });
   }
   if (sub === 'set-plan') {
-    const [ref, plan] = positionals;
+    const [ref, plan] = positionalsOf('workspaces set-plan', positionals, ['the workspace', 'the plan']);
     if (!ref || !plan) throw new UsageError('workspaces set-plan needs the workspace and the plan');
     return withDatabase(async (handle, config) => {
       if (!loadPlans(config.plansFile).has(plan)) throw new UsageError(`unknown plan "${plan}"`);
