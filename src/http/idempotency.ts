@@ -312,6 +312,10 @@ async function settle(
 
 const PURGE_INTERVAL_MS = 60 * 60 * 1000;
 
+/** How many times a header came, from Node's flat [name, value, name, value, …] list. */
+const timesGiven = (rawHeaders: string[], name: string): number =>
+  rawHeaders.filter((entry, i) => i % 2 === 0 && entry.toLowerCase() === name).length;
+
 /**
  * Idempotency-Key on creating POSTs (routes with `config.idempotent`): the first successful
  * response is stored for 24 h and replayed for the same key and body.
@@ -336,6 +340,12 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext): void
     if (header === undefined) return;
     const key = Array.isArray(header) ? header[0] : header;
     if (!key || key.length > 255 || !/^[\x21-\x7e]+$/.test(key)) {
+      // Node joins a repeated header with ", ", which then reads as a key with a space in it.
+      if (timesGiven(request.raw.rawHeaders, 'idempotency-key') > 1) {
+        throw new AppError('VALIDATION_ERROR', 'Idempotency-Key must be given once', [
+          { field: 'header.idempotency-key', message: 'must be given once' },
+        ]);
+      }
       throw new AppError('VALIDATION_ERROR', 'Idempotency-Key must be 1–255 visible ASCII characters', [
         { field: 'header.idempotency-key', message: 'is invalid' },
       ]);

@@ -1,8 +1,10 @@
+import http from 'node:http';
 import { describe, expect } from 'vitest';
 import { otherWorkspace, type TestApp } from '../helpers/app.js';
 import { linkSandboxDevice } from '../helpers/sandbox.js';
 import { purgeExpiredIdempotencyKeys } from '../../src/http/idempotency.js';
 import { appTest } from '../helpers/fixture.js';
+import { listenLocal } from '../helpers/raw-http.js';
 import { claimInProgress, hookOfClaim } from '../helpers/idempotency-claims.js';
 
 const it = appTest();
@@ -109,6 +111,46 @@ describe('Idempotency-Key', () => {
     expect(await count('+15550100006')).toBe(1);
     const invalid = await send('bad-key\u0001', { to: '+15550100006', type: 'text', text: { body: 'x' } });
     expect(invalid.statusCode).toBe(400);
+  });
+
+  it('says a key sent in two headers was given twice, not that it holds a space', async () => {
+    // Over a socket: each header line as sent, which Node joins into "order-7, order-8".
+    const port = await listenLocal(t.app);
+    const body = JSON.stringify({ to: '+15550100017', type: 'text', text: { body: 'twice' } });
+    const answer = await new Promise<{ status: number; json: unknown }>((resolve, reject) => {
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/v1/messages',
+          headers: {
+            authorization: `Bearer ${t.apiKey}`,
+            'content-type': 'application/json',
+            'idempotency-key': ['order-7', 'order-8'],
+          },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) }));
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+    expect(answer).toEqual({
+      status: 400,
+      json: {
+        error: {
+          code: 'VALIDATION_ERROR',
+          message: 'Idempotency-Key must be given once',
+          details: [{ field: 'header.idempotency-key', message: 'must be given once' }],
+          requestId: expect.any(String),
+        },
+      },
+    });
+    expect(await count('+15550100017')).toBe(0);
   });
 
   it('a retry after a crash between the commit and the stored answer replays the message, not a second send', async ({
