@@ -27,11 +27,12 @@ export const NODE_REASONS = {
 } as const;
 
 /**
- * The line's WhatsApp name as it can be stored: its owner sets it, and a NUL character (U+0000) in
- * it, which PostgreSQL cannot store in text, would fail the write that records the device
- * `connected`. Kept with U+FFFD in its place, as a received message's text is.
+ * Text from outside as it can be stored: the line's WhatsApp name (its owner sets it) and a
+ * disconnect's reason (the engine's, from what the WhatsApp server said). A NUL character (U+0000),
+ * which PostgreSQL cannot store in text, would fail the write that records the new status. Kept
+ * with U+FFFD in its place, as a received message's text is.
  */
-const storableName = (name: string | null) => name?.replaceAll('\u0000', '\ufffd') ?? null;
+const storable = (text: string | null) => text?.replaceAll('\u0000', '\ufffd') ?? null;
 
 /**
  * Moves a device to a status, with the event in the same transaction, then tells listeners.
@@ -65,13 +66,14 @@ export async function setDeviceStatus(
     const next: DeviceRow = {
       ...current,
       status,
-      status_reason: extra.reason === undefined ? (changed ? null : current.status_reason) : extra.reason,
+      status_reason:
+        extra.reason === undefined ? (changed ? null : current.status_reason) : storable(extra.reason),
       status_changed_at: changed ? now : current.status_changed_at,
       // Connecting, and dropping: either way the line was there at this moment.
       last_seen_at:
         changed && (status === 'connected' || current.status === 'connected') ? now : current.last_seen_at,
       phone: extra.phone ?? current.phone,
-      display_name: extra.displayName === undefined ? current.display_name : storableName(extra.displayName),
+      display_name: extra.displayName === undefined ? current.display_name : storable(extra.displayName),
       jid: extra.jid ?? current.jid,
       updated_at: now,
     };
