@@ -52,7 +52,11 @@ export async function registerWebApp(app: FastifyInstance, config: Config): Prom
   app.get('/*', { config: { scope: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     const first = path.split('/')[1] ?? '';
-    if (API_SEGMENTS.has(first)) return reply.callNotFound();
+    // An API client that got a path wrong (`/V1/messages`, `/api/messages`) needs the JSON 404,
+    // not the app's HTML with a 200: a mistyped segment in any case, and any request carrying
+    // credentials, which a browser opening the dashboard never sends in a header.
+    if (API_SEGMENTS.has(first.toLowerCase()) || request.headers.authorization !== undefined)
+      return reply.callNotFound();
     // Checked per request so a build made while the server runs is picked up without a restart.
     const built = existsSync(resolve(root, 'index.html'));
     const last = path.split('/').pop() ?? '';

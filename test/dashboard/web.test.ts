@@ -66,6 +66,23 @@ describe('the built dashboard', () => {
     expect(post.json().error.code).toBe('NOT_FOUND');
   });
 
+  it('answers an API client that got the path wrong with the JSON 404, not the app', async () => {
+    // The version in another case, and any path with an API key, which a browser never sends.
+    for (const [url, headers] of [
+      ['/V1/messages', {}],
+      ['/Healthz', {}],
+      ['/api/messages', { authorization: 'Bearer wap_test' }],
+      ['/v2/messages', { authorization: 'Bearer wap_test', accept: '*/*' }],
+    ] as const) {
+      const response = await get(url, headers);
+      expect(response.statusCode, url).toBe(404);
+      expect(response.json().error, url).toMatchObject({
+        code: 'NOT_FOUND',
+        message: `No route GET ${url}`,
+      });
+    }
+  });
+
   it('serves nothing outside the build folder', async () => {
     writeFileSync(join(webDir, '..', 'waping-secret.txt'), 'TOP SECRET CONTENT');
     for (const url of [
