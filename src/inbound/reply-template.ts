@@ -16,6 +16,14 @@ export function unknownVariables(template: string): string[] {
   return [...unknown];
 }
 
+const BRACES = /\{\{[^{}]*\}\}/g;
+const ONE_PLACEHOLDER = /^\{\{\s*[A-Za-z_][A-Za-z0-9_.]*\s*(?:\|[^}]*)?\}\}$/;
+
+/** Braces that are no placeholder at all (`{{1}}`, `{{first name}}`), which would be sent as written. */
+export function notPlaceholders(template: string): string[] {
+  return [...new Set(template.match(BRACES) ?? [])].filter((braces) => !ONE_PLACEHOLDER.test(braces));
+}
+
 /**
  * What an empty variable without a fallback of its own becomes. A customer without a WhatsApp
  * name was greeted "Hi !" before: a name falls back to "there"; the others are always known for

@@ -3,7 +3,7 @@ import { findDevice } from '../devices/store.js';
 import { notFound, validation } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import { isValidTimeZone, minutesOf } from './business-hours.js';
-import { unknownVariables, REPLY_VARIABLES } from './reply-template.js';
+import { notPlaceholders, unknownVariables, REPLY_VARIABLES } from './reply-template.js';
 import type { RuleCreate, RulePatch, RuleView } from './rule-schemas.js';
 import { findRule, insertRule, specOf, updateRule, columnsOf, type RuleSpec } from './rule-store.js';
 import { regexProblem } from './safe-regex.js';
@@ -14,10 +14,16 @@ export const DEFAULT_PRIORITY = 100;
 type Issue = { field: string; message: string };
 
 function templateIssues(field: string, text: string): Issue[] {
-  return unknownVariables(text).map((name) => ({
-    field,
-    message: `uses {{${name}}}, which is not one of ${REPLY_VARIABLES.join(', ')}`,
-  }));
+  return [
+    ...notPlaceholders(text).map((braces) => ({
+      field,
+      message: `has ${braces}, which is not a variable; variables are ${REPLY_VARIABLES.join(', ')}`,
+    })),
+    ...unknownVariables(text).map((name) => ({
+      field,
+      message: `uses {{${name}}}, which is not one of ${REPLY_VARIABLES.join(', ')}`,
+    })),
+  ];
 }
 
 /** Checks what the schema cannot: pattern rules, regex safety, the time zone, template variables. */

@@ -9,6 +9,23 @@ export function templateVariables(body: string): string[] {
   return [...new Set([...body.matchAll(VARIABLE)].map((m) => m[1]!))];
 }
 
+const PLACEHOLDER = /\{\{[^{}]*\}\}/g;
+const ONE_VARIABLE = /^\{\{\s*[A-Za-z_][A-Za-z0-9_.]*\s*\}\}$/;
+
+/**
+ * Refuses braces that are not a variable (`{{1}}` as Meta's templates number them, `{{first name}}`):
+ * nothing fills them, so they would reach every customer as written.
+ */
+export function assertPlaceholdersAreVariables(body: string, field: string): void {
+  const notVariables = [...new Set(body.match(PLACEHOLDER) ?? [])].filter((p) => !ONE_VARIABLE.test(p));
+  if (notVariables.length === 0) return;
+  const said = notVariables.join(', ');
+  throw validation(
+    `${said} ${notVariables.length === 1 ? 'is not a variable' : 'are not variables'}: a variable's name starts with a letter or _ and continues with letters, digits, _ or . (like {{first_name}})`,
+    [{ field, message: `has ${said}, which nothing would fill` }],
+  );
+}
+
 /** Fills `{{name}}` placeholders; a missing variable is the caller's error and names itself. */
 export function renderTemplate(body: string, variables: Record<string, string | number | boolean>): string {
   const missing = templateVariables(body).filter((name) => variables[name] === undefined);
@@ -56,6 +73,7 @@ export async function createTemplate(
   /** Runs in the creating transaction (an Idempotency-Key's claim records the template with it). */
   onCreate?: CreationHook,
 ) {
+  assertPlaceholdersAreVariables(input.body, 'body.body');
   await assertNameFree(db, workspaceId, input.name);
   const at = now.toISOString();
   const row: TemplateRow = {
@@ -81,6 +99,7 @@ export async function updateTemplate(
   patch: { name?: string; body?: string },
   now: Date,
 ) {
+  if (patch.body !== undefined) assertPlaceholdersAreVariables(patch.body, 'body.body');
   const row = await findTemplate(db, workspaceId, { id });
   if (patch.name !== undefined) await assertNameFree(db, workspaceId, patch.name, id);
   const next: TemplateRow = {

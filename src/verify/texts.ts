@@ -1,4 +1,4 @@
-import { renderTemplate, templateVariables } from '../messages/templates.js';
+import { assertPlaceholdersAreVariables, renderTemplate, templateVariables } from '../messages/templates.js';
 import { validation } from '../lib/errors.js';
 
 export const LOCALES = ['en', 'es', 'pt', 'fr', 'de', 'id', 'hi'] as const;
@@ -65,6 +65,7 @@ export const CODE_VARIABLES = ['code', 'minutes'];
 
 /** Refuses a template that cannot carry a code (400 at creation, not a failed send later). */
 export function assertCodeTemplate(body: string, field: string): void {
+  assertPlaceholdersAreVariables(body, field);
   const variables = templateVariables(body);
   if (!variables.includes('code')) {
     throw validation('The template must contain {{code}}', [

@@ -28,6 +28,13 @@ const badRules: Array<[string, Record<string, unknown>, string]> = [
     { ...base, businessHours: { ...hours, awayReply: '{{order.id}}' } },
     'body.businessHours.awayReply',
   ],
+  // Braces that are no placeholder were kept as written and sent so to the customer.
+  ['numbered braces', { ...base, reply: 'Hi {{1}}' }, 'body.reply'],
+  [
+    'braces with a space in the name',
+    { ...base, businessHours: { ...hours, awayReply: 'Back at {{opening time}}' } },
+    'body.businessHours.awayReply',
+  ],
   ['negative priority', { ...base, priority: -1 }, 'body.priority'],
   ['huge cooldown', { ...base, cooldownMinutes: 10_000_000 }, 'body.cooldownMinutes'],
   [
@@ -54,6 +61,22 @@ describe('POST /v1/auto-replies refuses bad rules with the field named', () => {
     expect(res.json()).toMatchObject({ error: { code: 'VALIDATION_ERROR', requestId: expect.any(String) } });
     const details = (res.json() as { error: { details: Array<{ field: string }> } }).error.details;
     expect(details.map((d) => d.field)).toContain(field);
+  });
+
+  it('says which braces are no variable, and which variables there are', async () => {
+    const res = await kit.t.request({
+      method: 'POST',
+      url: '/v1/auto-replies',
+      payload: { ...base, reply: 'Hi {{1}}, {{contact.name | there}}' },
+    });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error.details).toEqual([
+      {
+        field: 'body.reply',
+        message:
+          'has {{1}}, which is not a variable; variables are contact.name, contact.phone, device.name, device.phone',
+      },
+    ]);
   });
 
   it('a rule for a device of no one (or of another workspace) is 404', async () => {
