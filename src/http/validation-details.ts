@@ -31,6 +31,11 @@ const KEYWORD_MESSAGES: Record<string, string> = {
 const PATTERN_MESSAGES: Record<string, string> = {
   '\\S': 'must not be only whitespace',
   '^[0-9]{4,10}$': 'must be 4 to 10 digits',
+  '^[Hh][Tt][Tt][Pp][Ss]?://': 'must be an http:// or https:// URL',
+  '^[A-Za-z0-9][A-Za-z0-9 _.-]*$':
+    'must start with a letter or digit and hold only letters, digits, spaces and _ . -',
+  '^[a-z0-9-]{1,50}$':
+    'must be a preset id (lowercase letters, digits and -), as GET /v1/auto-replies/presets lists',
 };
 const ID_PATTERN = /^\^([a-z]+)_\[0-9a-hjkmnp-tv-z\]\{26\}\$$/;
 

@@ -101,6 +101,29 @@ describe('what a validation error says', () => {
     );
   });
 
+  it('says what a webhook URL, a template name and a preset id look like', async ({ t }) => {
+    const webhook = await t.request({
+      method: 'POST',
+      url: '/v1/webhooks',
+      payload: { url: 'ftp://hooks.example.com/in', events: ['message.sent'] },
+    });
+    expect((webhook.json() as Envelope).error.message).toBe('body.url must be an http:// or https:// URL');
+
+    const template = await t.request({
+      method: 'POST',
+      url: '/v1/templates',
+      payload: { name: '#welcome', body: 'Hi' },
+    });
+    expect((template.json() as Envelope).error.message).toBe(
+      'body.name must start with a letter or digit and hold only letters, digits, spaces and _ . -',
+    );
+
+    const preset = await t.request({ method: 'POST', url: '/v1/auto-replies/presets/Opt_Out', payload: {} });
+    expect((preset.json() as Envelope).error.message).toBe(
+      'params.presetId must be a preset id (lowercase letters, digits and -), as GET /v1/auto-replies/presets lists',
+    );
+  });
+
   it('says what a date, an email address and a yes-or-no look like', async ({ t }) => {
     const since = await t.request({ method: 'GET', url: '/v1/messages?since=yesterday' });
     expect((since.json() as Envelope).error.message).toBe(
