@@ -45,6 +45,41 @@ const FORMAT_MESSAGES: Record<string, string> = {
   email: 'must be an email address',
 };
 
+/** What a JSON type is called in a sentence: Ajv says `must be object`. */
+const TYPE_MESSAGES: Record<string, string> = {
+  object: 'must be a JSON object',
+  array: 'must be a list (a JSON array)',
+  string: 'must be a string',
+  number: 'must be a number',
+  integer: 'must be a whole number',
+  boolean: 'must be true or false',
+};
+
+const counted = (n: unknown, one: string, many: string) => `${String(n)} ${n === 1 ? one : many}`;
+
+/** Ajv's size limits as a sentence: it says `must NOT have fewer than 5 characters`, `1 items`. */
+function limitMessage(issue: ValidationIssue): string | undefined {
+  const limit = issue.params?.limit;
+  switch (issue.keyword) {
+    case 'minLength':
+      return `must be at least ${counted(limit, 'character', 'characters')} long`;
+    case 'maxLength':
+      return `must be at most ${counted(limit, 'character', 'characters')} long`;
+    case 'minItems':
+      return `must list at least ${counted(limit, 'item', 'items')}`;
+    case 'maxItems':
+      return `must list at most ${counted(limit, 'item', 'items')}`;
+    case 'minProperties':
+      return `must have at least ${counted(limit, 'field', 'fields')}`;
+    case 'maxProperties':
+      return `must have at most ${counted(limit, 'field', 'fields')}`;
+    case 'uniqueItems':
+      return 'must not list the same value twice';
+    default:
+      return undefined;
+  }
+}
+
 function patternMessage(issue: ValidationIssue): string | undefined {
   const pattern = issue.params?.pattern;
   if (typeof pattern !== 'string') return undefined;
@@ -128,7 +163,8 @@ export function validationDetails(
       KEYWORD_MESSAGES[issue.keyword ?? ''] ??
       (issue.keyword === 'pattern' ? patternMessage(issue) : undefined) ??
       (issue.keyword === 'format' ? FORMAT_MESSAGES[String(issue.params?.format)] : undefined) ??
-      (issue.keyword === 'type' && issue.params?.type === 'boolean' ? 'must be true or false' : undefined) ??
+      (issue.keyword === 'type' ? TYPE_MESSAGES[String(issue.params?.type)] : undefined) ??
+      limitMessage(issue) ??
       issue.message ??
       'is invalid';
     const field = fieldOf(context, issue);

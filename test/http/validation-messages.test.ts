@@ -101,6 +101,43 @@ describe('what a validation error says', () => {
     );
   });
 
+  it("says sizes and types in words, not in Ajv's terms", async ({ t }) => {
+    const cases: Array<[string, string, unknown, string]> = [
+      ['POST', '/v1/devices', [{ name: 'Line' }], 'body must be a JSON object'],
+      [
+        'POST',
+        '/v1/messages',
+        { to: '+1', type: 'text', text: { body: 'Hi' } },
+        'body.to must be at least 5 characters long',
+      ],
+      ['POST', '/v1/devices', { name: 'x'.repeat(101) }, 'body.name must be at most 100 characters long'],
+      [
+        'POST',
+        '/v1/webhooks',
+        { url: 'https://hooks.example.com/in', events: [] },
+        'body.events must list at least 1 item',
+      ],
+      [
+        'POST',
+        '/v1/webhooks',
+        { url: 'https://hooks.example.com/in', events: ['message.sent', 'message.sent'] },
+        'body.events must not list the same value twice',
+      ],
+      ['PATCH', '/v1/workspace', { verification: 'sms' }, 'body.verification must be a JSON object'],
+      [
+        'PATCH',
+        '/v1/workspace',
+        { verification: { codeLength: 6.5 } },
+        'body.verification.codeLength must be a whole number',
+      ],
+    ];
+    for (const [method, url, payload, said] of cases) {
+      const res = await t.request({ method: method as 'POST' | 'PATCH', url, payload: payload as object });
+      expect(res.statusCode, res.body).toBe(400);
+      expect((res.json() as Envelope).error.message, JSON.stringify(payload)).toBe(said);
+    }
+  });
+
   it('says what a webhook URL, a template name and a preset id look like', async ({ t }) => {
     const webhook = await t.request({
       method: 'POST',
