@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError, validation } from '../lib/errors.js';
+import { invalidJsonError } from './json-syntax.js';
 import { bodyNulRefusal } from './nul-refusal.js';
 
 /**
@@ -54,7 +55,10 @@ export function registerJsonBody(app: FastifyInstance): void {
       return;
     }
     parse(request, text, (err, value) => {
-      if (err) return done(err, undefined);
+      if (err) {
+        const syntax = (err as { code?: string }).code === 'FST_ERR_CTP_INVALID_JSON_BODY';
+        return done(syntax ? invalidJsonError(text) : err, undefined);
+      }
       if (jsonDepth(value) > MAX_JSON_DEPTH) {
         return done(
           validation(`The body nests deeper than ${MAX_JSON_DEPTH} levels`, [

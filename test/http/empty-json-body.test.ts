@@ -59,6 +59,8 @@ describe('an empty body sent as JSON', () => {
       payload: ' \n',
     });
     expect(res.statusCode).toBe(400);
-    expect((res.json() as { error: { message: string } }).error.message).toBe('The body is not valid JSON');
+    expect((res.json() as { error: { message: string } }).error.message).toBe(
+      'The body is not valid JSON: it ends before the JSON value is complete',
+    );
   });
 });
