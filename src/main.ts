@@ -19,6 +19,15 @@ function takesNoArguments(command: string, args: string[]): void {
   );
 }
 
+const COMMANDS = ['serve', 'migrate', 'workspaces', 'keys', 'users', 'devices', 'help'];
+
+/** The command meant by a singular or a beginning (`key`, `workspace`, `dev`), when only one fits. */
+function didYouMean(typed: string): string {
+  const lower = typed.toLowerCase();
+  const fits = COMMANDS.filter((c) => lower.length >= 3 && (c.startsWith(lower) || c === `${lower}s`));
+  return fits.length === 1 ? `; did you mean "${fits[0]}"?` : '';
+}
+
 /** Each command is imported when used, so `waping keys …` does not load the server and its engines. */
 async function main(argv: string[]): Promise<void> {
   const [command = 'serve', ...rest] = argv;
@@ -47,7 +56,7 @@ async function main(argv: string[]): Promise<void> {
     case '-h':
       return console.log(HELP);
     default:
-      throw new UsageError(`unknown command "${command}"\n\n${HELP}`);
+      throw new UsageError(`unknown command "${command}"${didYouMean(command)}\n\n${HELP}`);
   }
 }
 

@@ -243,6 +243,17 @@ describe('waping CLI', () => {
     expect((await waping('keys', 'create', '--scopes', 'root')).stderr).toContain('unknown scope root');
     expect((await waping('workspaces', 'create')).code).toBe(2);
     expect((await waping('frobnicate')).code).toBe(2);
+    expect((await waping('frobnicate')).stderr).toMatch(/^waping: unknown command "frobnicate"\n/);
+    for (const [typed, meant] of [
+      ['key', 'keys'],
+      ['workspace', 'workspaces'],
+      ['Devices', 'devices'],
+      ['mig', 'migrate'],
+    ]) {
+      const res = await waping(typed!, 'list');
+      expect(res.code, typed).toBe(2);
+      expect(res.stderr.split('\n')[0]).toBe(`waping: unknown command "${typed}"; did you mean "${meant}"?`);
+    }
     expect(
       (await waping('users', 'create', '--email', 'x@y.z', '--password', 'pw', '--role', 'king')).stderr,
     ).toContain('unknown role');
