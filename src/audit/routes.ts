@@ -52,7 +52,7 @@ export function auditRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
             since: iso(q.since),
             until: iso(q.until),
           },
-          { limit: limit + 1, before: decodeCursor(q.cursor) },
+          { limit: limit + 1, before: decodeCursor(q.cursor, 'aud') },
         );
         return pageOf(rows, limit, toAuditEventView);
       },

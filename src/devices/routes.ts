@@ -113,7 +113,7 @@ export function deviceRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fas
         const limit = request.query.limit ?? 20;
         const rows = await listDevices(ctx.db, authOf(request).workspaceId, {
           limit: limit + 1,
-          before: decodeCursor(request.query.cursor),
+          before: decodeCursor(request.query.cursor, 'dev'),
         });
         return pageOf(rows, limit, toDeviceView);
       },

@@ -1,4 +1,5 @@
 import { validation } from '../lib/errors.js';
+import type { IdPrefix } from '../lib/ids.js';
 
 /**
  * Keyset pagination over time-sortable ids, newest first: the cursor is the last id of the
@@ -8,7 +9,11 @@ export function encodeCursor(lastId: string): string {
   return Buffer.from(`v1:${lastId}`, 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined): string | undefined {
+/**
+ * The id a cursor holds. With `kind`, the list's own id prefix: a cursor from another list (ids
+ * compare as text, so `dev_…` sorts before `tpl_…`) silently gave the first page again, or nothing.
+ */
+export function decodeCursor(cursor: string | undefined, kind?: IdPrefix): string | undefined {
   if (cursor === undefined) return undefined;
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!text.startsWith('v1:') || text.length < 5) {
@@ -16,7 +21,13 @@ export function decodeCursor(cursor: string | undefined): string | undefined {
       { field: 'querystring.cursor', message: 'is invalid' },
     ]);
   }
-  return text.slice(3);
+  const id = text.slice(3);
+  if (kind !== undefined && !id.startsWith(`${kind}_`)) {
+    throw validation("cursor is from another list; pass the nextCursor of this list's previous page", [
+      { field: 'querystring.cursor', message: 'is from another list' },
+    ]);
+  }
+  return id;
 }
 
 /** Given `limit + 1` rows, the page and the cursor for the next one. */

@@ -79,7 +79,7 @@ export function messageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         const rows = await listMessages(
           ctx.db,
           authOf(request).workspaceId,
-          { ...toMessageFilter(q), before: decodeCursor(q.cursor) },
+          { ...toMessageFilter(q), before: decodeCursor(q.cursor, 'msg') },
           limit + 1,
         );
         return pageOf(rows, limit, (row) => toMessageView(row));

@@ -62,7 +62,7 @@ export function templateRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         const limit = request.query.limit ?? 20;
         const rows = await listTemplates(ctx.db, authOf(request).workspaceId, {
           limit: limit + 1,
-          before: decodeCursor(request.query.cursor),
+          before: decodeCursor(request.query.cursor, 'tpl'),
         });
         return pageOf(rows, limit, toTemplateView);
       },

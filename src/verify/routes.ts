@@ -82,7 +82,7 @@ export function verifyRoutes(ctx: AppContext, channels: VerifyChannels): Fastify
         const filter = {
           phone: q.to ? toE164(q.to, 'to', 'querystring') : undefined,
           status: q.status,
-          before: decodeCursor(q.cursor),
+          before: decodeCursor(q.cursor, 'ver'),
         };
         const rows = await listVerifications(ctx.db, authOf(request).workspaceId, filter, limit + 1);
         const now = ctx.clock.now();

@@ -46,7 +46,7 @@ export function deliveryRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         const limit = request.query.limit ?? 20;
         const rows = await listDeliveries(ctx.db, endpoint.id, {
           limit: limit + 1,
-          before: decodeCursor(request.query.cursor),
+          before: decodeCursor(request.query.cursor, 'dlv'),
           status: request.query.status,
         });
         const attempts = new Map<string, AttemptRow[]>();

@@ -76,7 +76,7 @@ export function webhookRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         const limit = request.query.limit ?? 20;
         const rows = await listEndpoints(ctx.db, authOf(request).workspaceId, {
           limit: limit + 1,
-          before: decodeCursor(request.query.cursor),
+          before: decodeCursor(request.query.cursor, 'whk'),
         });
         const now = ctx.clock.now();
         return pageOf(rows, limit, (row) => toWebhookView(row, now));

@@ -141,7 +141,7 @@ export function workspaceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         const limit = request.query.limit ?? 20;
         const rows = await listApiKeys(ctx.db, authOf(request).workspaceId, {
           limit: limit + 1,
-          before: decodeCursor(request.query.cursor),
+          before: decodeCursor(request.query.cursor, 'key'),
         });
         return pageOf(rows, limit, toApiKeyView);
       },
