@@ -24,7 +24,8 @@ const COMMANDS = ['serve', 'migrate', 'workspaces', 'keys', 'users', 'devices', 
 /** The command meant by a singular or a beginning (`key`, `workspace`, `dev`), when only one fits. */
 function didYouMean(typed: string): string {
   const lower = typed.toLowerCase();
-  const fits = COMMANDS.filter((c) => lower.length >= 3 && (c.startsWith(lower) || c === `${lower}s`));
+  if (lower.length < 3) return '';
+  const fits = COMMANDS.filter((c) => c.startsWith(lower) || c === `${lower}s`);
   return fits.length === 1 ? `; did you mean "${fits[0]}"?` : '';
 }
 

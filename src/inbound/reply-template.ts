@@ -1,3 +1,5 @@
+import { strayBraces } from '../lib/stray-braces.js';
+
 /** Variables a reply may use: `{{contact.name}}`, with an optional fallback `{{contact.name | there}}`. */
 export const REPLY_VARIABLES = ['contact.name', 'contact.phone', 'device.name', 'device.phone'] as const;
 export type ReplyVariable = (typeof REPLY_VARIABLES)[number];
@@ -16,13 +18,10 @@ export function unknownVariables(template: string): string[] {
   return [...unknown];
 }
 
-const BRACES = /\{\{[^{}]*\}\}/g;
 const ONE_PLACEHOLDER = /^\{\{\s*[A-Za-z_][A-Za-z0-9_.]*\s*(?:\|[^}]*)?\}\}$/;
 
 /** Braces that are no placeholder at all (`{{1}}`, `{{first name}}`), which would be sent as written. */
-export function notPlaceholders(template: string): string[] {
-  return [...new Set(template.match(BRACES) ?? [])].filter((braces) => !ONE_PLACEHOLDER.test(braces));
-}
+export const notPlaceholders = (template: string): string[] => strayBraces(template, ONE_PLACEHOLDER);
 
 /**
  * What an empty variable without a fallback of its own becomes. A customer without a WhatsApp

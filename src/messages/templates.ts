@@ -1,6 +1,7 @@
 import type { CreationHook, Db, DbOrTx } from '../db/database.js';
 import { conflict, notFound, validation } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
+import { strayBraces } from '../lib/stray-braces.js';
 import type { TemplateRow } from './tables.js';
 
 const VARIABLE = /\{\{\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\}\}/g;
@@ -9,15 +10,11 @@ export function templateVariables(body: string): string[] {
   return [...new Set([...body.matchAll(VARIABLE)].map((m) => m[1]!))];
 }
 
-const PLACEHOLDER = /\{\{[^{}]*\}\}/g;
 const ONE_VARIABLE = /^\{\{\s*[A-Za-z_][A-Za-z0-9_.]*\s*\}\}$/;
 
-/**
- * Refuses braces that are not a variable (`{{1}}` as Meta's templates number them, `{{first name}}`):
- * nothing fills them, so they would reach every customer as written.
- */
+/** Refuses braces that are not a variable, which would reach every customer as written. */
 export function assertPlaceholdersAreVariables(body: string, field: string): void {
-  const notVariables = [...new Set(body.match(PLACEHOLDER) ?? [])].filter((p) => !ONE_VARIABLE.test(p));
+  const notVariables = strayBraces(body, ONE_VARIABLE);
   if (notVariables.length === 0) return;
   const said = notVariables.join(', ');
   throw validation(
