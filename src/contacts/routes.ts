@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { AppContext } from '../context.js';
 import { AppError, notFound, validation } from '../lib/errors.js';
 import { authOf } from '../http/auth.js';
-import { decodeCursor, encodeCursor } from '../http/pagination.js';
+import { decodePosition, encodeCursor } from '../http/pagination.js';
 import { errorResponses, Page, PageQuery } from '../http/schemas.js';
 import { toE164 } from '../lib/phone.js';
 import type { DeviceSupervisor } from '../devices/supervisor.js';
@@ -84,7 +84,9 @@ export function contactRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fa
       },
       async (request) => {
         const limit = request.query.limit ?? 20;
-        const after = decodeCursor(request.query.cursor);
+        const after = decodePosition(request.query.cursor, (text) =>
+          /^\+[0-9]+$/.test(text) ? text : undefined,
+        );
         const rows = await listContacts(
           ctx.db,
           authOf(request).workspaceId,

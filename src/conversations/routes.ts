@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import type { AppContext } from '../context.js';
 import { authOf, type AuthContext } from '../http/auth.js';
 import { creationHookOf } from '../http/idempotency.js';
-import { decodeCursor, encodeCursor, pageOf } from '../http/pagination.js';
+import { decodeCursor, decodePosition, encodeCursor, pageOf } from '../http/pagination.js';
 import { errorResponses, IdParams } from '../http/schemas.js';
 import { notFound, validation } from '../lib/errors.js';
 import { idPattern } from '../lib/ids.js';
@@ -44,17 +44,14 @@ const actorOf = (auth: AuthContext): Actor => ({
   ...(auth.role ? { role: auth.role } : {}),
 });
 
+/** The list's keyset position: the last message's time and the conversation's id. */
 function listCursor(cursor: string | undefined): ConversationCursor | undefined {
-  const text = decodeCursor(cursor);
-  if (text === undefined) return undefined;
-  const split = text.lastIndexOf('|');
-  const at = text.slice(0, split);
-  if (split < 1 || Number.isNaN(Date.parse(at))) {
-    throw validation('cursor is not a cursor from this API', [
-      { field: 'querystring.cursor', message: 'is invalid' },
-    ]);
-  }
-  return { at, id: text.slice(split + 1) };
+  return decodePosition(cursor, (text) => {
+    const split = text.lastIndexOf('|');
+    const at = text.slice(0, split);
+    const id = text.slice(split + 1);
+    return split > 0 && !Number.isNaN(Date.parse(at)) && id.startsWith('cnv_') ? { at, id } : undefined;
+  });
 }
 
 function assigneeFilter(auth: AuthContext, assignee: string | undefined): string | null | undefined {
@@ -184,7 +181,7 @@ export function conversationRoutes(ctx: AppContext, supervisor: DeviceSupervisor
         const rows = await threadMessages(
           ctx.db,
           conversation,
-          decodeCursor(request.query.cursor),
+          decodeCursor(request.query.cursor, 'msg'),
           limit + 1,
         );
         return pageOf(rows, limit, (row) => toMessageView(row));

@@ -22,12 +22,30 @@ export function decodeCursor(cursor: string | undefined, kind?: IdPrefix): strin
     ]);
   }
   const id = text.slice(3);
-  if (kind !== undefined && !id.startsWith(`${kind}_`)) {
-    throw validation("cursor is from another list; pass the nextCursor of this list's previous page", [
-      { field: 'querystring.cursor', message: 'is from another list' },
-    ]);
-  }
+  if (kind !== undefined && !id.startsWith(`${kind}_`)) throw cursorFromAnotherList();
   return id;
+}
+
+/**
+ * A cursor this API wrote (it decoded) whose position is not of the list it was passed to. Lists
+ * with their own position shape (time and id, priority and id, a phone) refuse with this too.
+ */
+export function cursorFromAnotherList() {
+  return validation("cursor is from another list; pass the nextCursor of this list's previous page", [
+    { field: 'querystring.cursor', message: 'is from another list' },
+  ]);
+}
+
+/**
+ * The position a list with its own cursor shape (time and id, priority and id, a phone) reads
+ * from a cursor: `parse` answers undefined for a position that is not of this list.
+ */
+export function decodePosition<T>(cursor: string | undefined, parse: (text: string) => T | undefined) {
+  const text = decodeCursor(cursor);
+  if (text === undefined) return undefined;
+  const position = parse(text);
+  if (position === undefined) throw cursorFromAnotherList();
+  return position;
 }
 
 /** Given `limit + 1` rows, the page and the cursor for the next one. */

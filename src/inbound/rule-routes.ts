@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../context.js';
 import { authOf } from '../http/auth.js';
-import { notFound, validation } from '../lib/errors.js';
-import { decodeCursor, encodeCursor } from '../http/pagination.js';
+import { notFound } from '../lib/errors.js';
+import { decodePosition, encodeCursor } from '../http/pagination.js';
 import { errorResponses, IdParams, Page, PageQuery } from '../http/schemas.js';
 import { idPattern } from '../lib/ids.js';
 import { findPreset, PRESETS, PresetSchema } from './presets.js';
@@ -16,15 +16,10 @@ const Params = IdParams(idPattern('rule'));
 
 /** The list's keyset position: rules are listed in the order they are tried, so (priority, id). */
 function decodeRuleCursor(cursor: string | undefined): { priority: number; id: string } | undefined {
-  const text = decodeCursor(cursor);
-  if (text === undefined) return undefined;
-  const match = /^(\d+):(rule_[0-9a-z]{26})$/.exec(text);
-  if (!match) {
-    throw validation('cursor is not a cursor from this API', [
-      { field: 'querystring.cursor', message: 'is invalid' },
-    ]);
-  }
-  return { priority: Number(match[1]), id: match[2]! };
+  return decodePosition(cursor, (text) => {
+    const match = /^(\d+):(rule_[0-9a-z]{26})$/.exec(text);
+    return match ? { priority: Number(match[1]), id: match[2]! } : undefined;
+  });
 }
 
 export function ruleRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
