@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import type { AppContext } from '../context.js';
 import { authOf, type AuthContext } from '../http/auth.js';
 import { creationHookOf } from '../http/idempotency.js';
-import { decodeCursor, decodePosition, encodeCursor, pageOf } from '../http/pagination.js';
+import { decodeCursor, decodePosition, encodeCursor, pageOf, timeAndId } from '../http/pagination.js';
 import { errorResponses, IdParams } from '../http/schemas.js';
 import { notFound, validation } from '../lib/errors.js';
 import { idPattern } from '../lib/ids.js';
@@ -46,12 +46,7 @@ const actorOf = (auth: AuthContext): Actor => ({
 
 /** The list's keyset position: the last message's time and the conversation's id. */
 function listCursor(cursor: string | undefined): ConversationCursor | undefined {
-  return decodePosition(cursor, (text) => {
-    const split = text.lastIndexOf('|');
-    const at = text.slice(0, split);
-    const id = text.slice(split + 1);
-    return split > 0 && !Number.isNaN(Date.parse(at)) && id.startsWith('cnv_') ? { at, id } : undefined;
-  });
+  return decodePosition(cursor, (text) => timeAndId(text, 'cnv'));
 }
 
 function assigneeFilter(auth: AuthContext, assignee: string | undefined): string | null | undefined {

@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/record.js';
 import { auditBy } from '../http/audit-by.js';
 import { authOf } from '../http/auth.js';
 import { AppError, conflict, notFound } from '../lib/errors.js';
-import { decodePosition, encodeCursor } from '../http/pagination.js';
+import { decodePosition, encodeCursor, timeAndId } from '../http/pagination.js';
 import { errorResponses, PageQuery } from '../http/schemas.js';
 import { DisplayName, Nullable } from '../lib/schema.js';
 import { idPattern } from '../lib/ids.js';
@@ -63,23 +63,9 @@ const toView = (m: Member, seen: Map<string, string>): MemberView => ({
   lastSeenAt: seen.get(m.userId) ?? null,
 });
 
-interface TeamPosition {
-  joinedAt: string;
-  userId: string;
-}
-
-function teamPosition(text: string): TeamPosition | undefined {
-  const split = text.lastIndexOf('|');
-  const joinedAt = text.slice(0, split);
-  const userId = text.slice(split + 1);
-  return split > 0 && !Number.isNaN(Date.parse(joinedAt)) && userId.startsWith('usr_')
-    ? { joinedAt, userId }
-    : undefined;
-}
-
 /** Whether a member comes after a position in the list's order: join time, then id. */
-const isAfter = (m: Member, p: TeamPosition) =>
-  m.joinedAt > p.joinedAt || (m.joinedAt === p.joinedAt && m.userId > p.userId);
+const isAfter = (m: Member, p: { at: string; id: string }) =>
+  m.joinedAt > p.at || (m.joinedAt === p.at && m.userId > p.id);
 
 export function teamRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -103,7 +89,7 @@ export function teamRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         const members = await listMembers(ctx.db, workspaceId);
         // A team is small: the page is cut from the whole list, after the place the cursor names
         // (join time and id, the list's order), which holds when that member has left since.
-        const after = decodePosition(request.query.cursor, teamPosition);
+        const after = decodePosition(request.query.cursor, (text) => timeAndId(text, 'usr'));
         const start = after === undefined ? 0 : members.filter((m) => !isAfter(m, after)).length;
         const limit = request.query.limit ?? 20;
         const page = members.slice(start, start + limit);

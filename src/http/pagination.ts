@@ -48,6 +48,14 @@ export function decodePosition<T>(cursor: string | undefined, parse: (text: stri
   return position;
 }
 
+/** A `time|id` position (a list ordered by a time, then its ids), when `text` is one. */
+export function timeAndId(text: string, kind: IdPrefix): { at: string; id: string } | undefined {
+  const split = text.lastIndexOf('|');
+  const at = text.slice(0, split);
+  const id = text.slice(split + 1);
+  return split > 0 && !Number.isNaN(Date.parse(at)) && id.startsWith(`${kind}_`) ? { at, id } : undefined;
+}
+
 /** Given `limit + 1` rows, the page and the cursor for the next one. */
 export function pageOf<T extends { id: string }, V>(rows: T[], limit: number, view: (row: T) => V) {
   const hasMore = rows.length > limit;
