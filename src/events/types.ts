@@ -5,6 +5,7 @@ export const EVENT_TYPES = [
   'message.read',
   'message.failed',
   'message.expired',
+  'message.canceled',
   'message.received',
   'device.connected',
   'device.disconnected',

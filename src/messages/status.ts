@@ -41,6 +41,7 @@ const EVENT_FOR: Partial<Record<MessageStatus, EventType>> = {
   read: 'message.read',
   failed: 'message.failed',
   expired: 'message.expired',
+  canceled: 'message.canceled',
 };
 
 // On SQLite every status change writes one: built and compiled once.

@@ -15,6 +15,7 @@ export type MessageEventType =
   | 'message.read'
   | 'message.failed'
   | 'message.expired'
+  | 'message.canceled'
   | 'message.received';
 export type DeviceEventType = 'device.connected' | 'device.disconnected' | 'device.logged_out' | 'device.qr';
 
