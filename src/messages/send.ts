@@ -50,6 +50,24 @@ function expiryOf(input: SendMessageInput, now: Date): string | null {
   return new Date(at).toISOString();
 }
 
+/**
+ * Refuses `text` on a message of another type and `template` on one not a template (the media
+ * fields are refused the same way in media/outbound.ts): before, they were dropped without a word,
+ * and an image sent with its words in `text` reached the customer without them.
+ */
+function refuseContentOfAnotherType(input: SendMessageInput): void {
+  if (input.text !== undefined && input.type !== 'text') {
+    const words = input.type === 'template' ? '' : '; the words of a media message are its "caption"';
+    throw validation('text is only for type "text"', [
+      { field: 'body.text', message: `is not allowed for type "${input.type}"${words}` },
+    ]);
+  }
+  if (input.template !== undefined && input.type !== 'template')
+    throw validation('template is only for type "template"', [
+      { field: 'body.template', message: `is not allowed for type "${input.type}"` },
+    ]);
+}
+
 /** Accepts a message (202): validated, counted against the quota and queued for its device. Never sends inline. */
 export async function sendMessage(
   ctx: AppContext,
@@ -62,6 +80,7 @@ export async function sendMessage(
   const phone = toE164(input.to);
   let text: string;
   let templateId: string | null = null;
+  refuseContentOfAnotherType(input);
   const media = await resolveOutboundMedia(ctx, workspaceId, input);
   if (media) {
     text = media.caption ?? '';
