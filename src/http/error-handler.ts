@@ -1,7 +1,17 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ErrorCode } from '../lib/errors.js';
 import { codesFor, ERROR_STATUS, errorHeaders } from './errors.js';
-import { validationDetails, type ValidationIssue } from './validation-details.js';
+import { validationDetails, withUnknownFieldHints, type ValidationIssue } from './validation-details.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * What to add to "is not a known field" for a field a client of another API sends to this
+     * route, by its name in `details` (`body.image`): what this route takes instead.
+     */
+    unknownFieldHints?: Readonly<Record<string, string>>;
+  }
+}
 
 function send(
   reply: FastifyReply,
@@ -39,7 +49,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return send(reply, request, ERROR_STATUS[err.code], err.code, err.message, err.details);
     }
     if (err.validation) {
-      const details = validationDetails(err.validationContext, err.validation as ValidationIssue[]);
+      const details = withUnknownFieldHints(
+        validationDetails(err.validationContext, err.validation as ValidationIssue[]),
+        request.routeOptions.config.unknownFieldHints,
+      );
       const first = details[0];
       const message = first ? `${first.field} ${first.message}` : 'Invalid request';
       return send(reply, request, 400, 'VALIDATION_ERROR', message, details);

@@ -2,9 +2,9 @@
  * Fastify's own compilers (Ajv for request validation, fast-json-stringify for responses), made to
  * compile each route's schema the first time the route uses it instead of at start-up. Compiling
  * every schema of every route was most of a built server's start-up CPU; a route never called
- * never pays. What is compiled, and how it validates and serialises, is exactly what Fastify's
- * defaults do (the same factories, the same options), after two checks of the data's shape
- * (shape-checks.ts).
+ * never pays. What is compiled, and how it validates and serialises, is what Fastify's defaults
+ * do (the same factories, the same options, except that a JSON body's types are not coerced),
+ * after two checks of the data's shape (shape-checks.ts).
  */
 import AjvCompiler from '@fastify/ajv-compiler';
 import { SerializerSelector } from '@fastify/fast-json-stringify-compiler';
@@ -22,8 +22,9 @@ type Validate = ReturnType<ValidatorCompiler>;
 type ShapeCheck = (data: unknown) => ValidationIssue[];
 
 /**
- * What is checked before Ajv, which coerces first: a body's nulls and a query's repeated
- * parameters would reach Ajv's checks already changed, and be refused for the wrong reason.
+ * What is checked before Ajv: a query's repeated parameters would reach Ajv's checks already
+ * coerced, and be refused for the wrong reason; for a body's nulls Ajv would name the type the
+ * field takes, where "must not be null" (or "leave the field out") says what to change.
  */
 function shapeCheckFor(
   part: string | undefined,
@@ -79,14 +80,26 @@ function lazyValidator(compile: () => Validate, shapeCheck: ShapeCheck | undefin
 const ajvPool = AjvCompiler();
 const serializers = SerializerSelector();
 
+/**
+ * A query string, a path and headers arrive as text, so their values are coerced to the schema's
+ * types ("20" to 20). A JSON body already says what each value is: coercing it turned `true` into
+ * the text "true" and sent it, and a string into a one-item list. Bodies are validated as written.
+ */
+function withoutCoercion(options: Parameters<BuildValidator>[1]): Parameters<BuildValidator>[1] {
+  if (!options || options.mode === 'JTD') return options;
+  return { ...options, customOptions: { ...options.customOptions, coerceTypes: false } };
+}
+
 const buildValidator: BuildValidator = (externalSchemas, options) => {
   const compilerFor = ajvPool(externalSchemas, options);
+  const bodyCompilerFor = ajvPool(externalSchemas, withoutCoercion(options));
   return (route: RouteDefinition) => {
     const definition =
       route.httpPart === 'headers' ? { ...route, schema: lowerCaseHeaders(route.schema) } : route;
     const check = shapeCheckFor(route.httpPart);
+    const compile = route.httpPart === 'body' ? bodyCompilerFor : compilerFor;
     return lazyValidator(
-      () => compilerFor(definition as RouteDefinition),
+      () => compile(definition as RouteDefinition),
       check && ((data) => check(route.schema, data)),
     );
   };

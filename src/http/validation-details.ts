@@ -172,3 +172,18 @@ export function validationDetails(
   }
   return details;
 }
+
+/**
+ * Adds a route's word on a field it does not know (`config.unknownFieldHints`): what a client of
+ * another API sends there, and what this one takes instead. Read only when a request fails.
+ */
+export function withUnknownFieldHints(
+  details: ValidationDetail[],
+  hints: Readonly<Record<string, string>> | undefined,
+): ValidationDetail[] {
+  if (!hints) return details;
+  return details.map((d) => {
+    const hint = d.message === KEYWORD_MESSAGES.additionalProperties ? hints[d.field] : undefined;
+    return hint ? { field: d.field, message: `${d.message}: ${hint}` } : d;
+  });
+}

@@ -8,7 +8,7 @@ import { AppError, notFound, validation } from '../lib/errors.js';
 import { decodeCursor, pageOf } from '../http/pagination.js';
 import { errorResponses, IdParams, Page, PageQuery } from '../http/schemas.js';
 import { idPattern } from '../lib/ids.js';
-import { METADATA_MAX_BYTES, SendBody } from './schemas.js';
+import { CLOUD_API_FIELD_HINTS, METADATA_MAX_BYTES, SendBody } from './schemas.js';
 import { sendMessage } from './send.js';
 import { transitionMessage } from './status.js';
 import { findMessage, listMessages, messageTimeline } from './store.js';
@@ -32,6 +32,7 @@ export function messageRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           idempotent: {
             replay: async (request, id) => ({ status: 202, body: await messageView(request, id) }),
           },
+          unknownFieldHints: CLOUD_API_FIELD_HINTS,
         },
         schema: {
           tags,

@@ -63,3 +63,20 @@ export const SendBody = Type.Object(
   { additionalProperties: false },
 );
 export type SendMessageInput = Static<typeof SendBody>;
+
+const mediaHint = (kind: string) =>
+  `a file is sent as "media": {"url": "https://…"} or {"id": "med_…"}, with "type": "${kind}"`;
+
+/**
+ * The fields of a WhatsApp Cloud API send that this body does not take, and what it takes instead:
+ * a backend moving from that API sends its bodies first (`config.unknownFieldHints`).
+ */
+export const CLOUD_API_FIELD_HINTS: Readonly<Record<string, string>> = {
+  'body.messaging_product': 'WAPing sends on WhatsApp only; leave it out',
+  'body.recipient_type': 'WAPing sends to one person by "to"; leave it out',
+  ...Object.fromEntries(SENDABLE_KINDS.map((kind) => [`body.${kind}`, mediaHint(kind)])),
+  'body.template.language':
+    'a template is one of this workspace\'s (POST /v1/templates), filled with "variables": {"name": "value"}',
+  'body.template.components':
+    'a template is one of this workspace\'s (POST /v1/templates), filled with "variables": {"name": "value"}',
+};
