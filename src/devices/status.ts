@@ -11,6 +11,8 @@ const EVENT_FOR: Partial<Record<DeviceStatus, EventType>> = {
   connected: 'device.connected',
   disconnected: 'device.disconnected',
   logged_out: 'device.logged_out',
+  // Linking gave up (nobody scanned or typed the code in time); a new device is unlinked without one.
+  unlinked: 'device.unlinked',
 };
 
 /**

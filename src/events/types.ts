@@ -11,6 +11,7 @@ export const EVENT_TYPES = [
   'device.disconnected',
   'device.logged_out',
   'device.qr',
+  'device.unlinked',
   'verification.approved',
   'verification.failed',
   'verification.fallback',

@@ -17,7 +17,8 @@ export type MessageEventType =
   | 'message.expired'
   | 'message.canceled'
   | 'message.received';
-export type DeviceEventType = 'device.connected' | 'device.disconnected' | 'device.logged_out' | 'device.qr';
+export type DeviceEventType =
+  'device.connected' | 'device.disconnected' | 'device.logged_out' | 'device.qr' | 'device.unlinked';
 
 /** What a developer webhook receives (docs/webhooks.md, "Event catalogue"). */
 export type WebhookEvent =
