@@ -1,7 +1,7 @@
 import type { AppContext } from '../context.js';
 import type { DbOrTx } from '../db/database.js';
 import { parseMessageMedia } from '../media/message-media.js';
-import { transitionMessage } from './status.js';
+import { announce, eventOfMove, moveInTransaction } from './status.js';
 
 /** Messages whose text is still needed to send them; their bodies are never erased. */
 export const IN_FLIGHT = ['queued', 'sending'] as const;
@@ -21,7 +21,11 @@ export async function eraseBodiesBefore(db: DbOrTx, workspaceId: string, cutoff:
   return Number(result.numUpdatedRows);
 }
 
-/** Cancels what is still queued for a number (through the state machine, one message at a time). */
+/**
+ * Cancels what is still queued for a number that asked to be forgotten (through the state
+ * machine, one message at a time). The `message.canceled` event reports the message without its
+ * text or file: the person asked for them to be erased, and the event would keep them.
+ */
 export async function cancelQueuedTo(ctx: AppContext, workspaceId: string, phone: string): Promise<void> {
   const queued = await ctx.db
     .selectFrom('messages')
@@ -30,7 +34,17 @@ export async function cancelQueuedTo(ctx: AppContext, workspaceId: string, phone
     .where('phone', '=', phone)
     .where('status', '=', 'queued')
     .execute();
-  for (const { id } of queued) await transitionMessage(ctx, id, 'canceled');
+  for (const { id } of queued) {
+    const now = ctx.clock.now();
+    const change = await ctx.db.transaction().execute(async (trx) => {
+      const moved = await moveInTransaction(ctx, trx, id, 'canceled', { at: now });
+      if (!moved) return undefined;
+      const row = { ...moved, body: null, sealed_body: null, media: null };
+      const input = eventOfMove(row, 'canceled', now);
+      return { row, event: input ? await ctx.events.record(trx, input) : undefined };
+    });
+    if (change) announce(ctx, [change]);
+  }
 }
 
 export async function hasMessagesWith(db: DbOrTx, workspaceId: string, phone: string): Promise<boolean> {

@@ -58,4 +58,34 @@ describe('message.canceled', () => {
     });
     expect(receiver.received).toHaveLength(2);
   });
+
+  it('does not carry the text when the message is canceled because its recipient asked to be forgotten', async ({
+    t,
+  }) => {
+    const receiver = await startReceiver();
+    receivers.push(receiver);
+    await createWebhook(t, t.apiKey, { url: receiver.url, events: ['message.canceled'] });
+    const deviceId = await linkSandboxDevice(t, { phone: '+15550007777' });
+    await t.request({ method: 'POST', url: `/v1/sandbox/devices/${deviceId}/disconnect` });
+    await eventually(
+      async () =>
+        (await t.request({ method: 'GET', url: `/v1/devices/${deviceId}` })).json<{ status: string }>()
+          .status === 'disconnected',
+    );
+    const sent = await sendText(t, '+15557654321', 'Your order 4411 ships to 12 Elm St', {
+      deviceId,
+      queueIfDisconnected: true,
+    });
+    expect(sent.statusCode).toBe(202);
+    const id = sent.json<{ id: string }>().id;
+
+    const erased = await t.request({ method: 'DELETE', url: '/v1/contacts/%2B15557654321' });
+    expect(erased.statusCode).toBe(200);
+    const got = await eventually(() => receiver.received.find((r) => r.event.data.id === id));
+    expect(got.event).toMatchObject({
+      type: 'message.canceled',
+      data: { id, status: 'canceled', body: null },
+    });
+    expect(got.body).not.toContain('Elm St');
+  });
 });
