@@ -1,4 +1,4 @@
-import type { Device, Message } from '../types.js';
+import type { Conversation, Device, Message } from '../types.js';
 
 interface Envelope<Type extends string, Data> {
   /** The event id, the same on every retry: drop duplicates by it. */
@@ -30,6 +30,9 @@ export type WebhookEvent =
     >
   | Envelope<'verification.failed', { id: string; to: string; reason: string }>
   | Envelope<'verification.fallback', { id: string; to: string; [key: string]: unknown }>
+  | Envelope<'conversation.created', Conversation>
+  | Envelope<'conversation.assigned', Conversation & { previousAssigneeId: string | null }>
+  | Envelope<'conversation.status_changed', Conversation & { previousStatus: Conversation['status'] }>
   | Envelope<'webhook.test', { webhookId: string; message: string }>;
 
 export type WebhookEventType = WebhookEvent['type'];
