@@ -75,6 +75,14 @@ function limitMessage(issue: ValidationIssue): string | undefined {
       return `must have at most ${counted(limit, 'field', 'fields')}`;
     case 'uniqueItems':
       return 'must not list the same value twice';
+    case 'minimum':
+      return `must be at least ${String(limit)}`;
+    case 'maximum':
+      return `must be at most ${String(limit)}`;
+    case 'exclusiveMinimum':
+      return `must be more than ${String(limit)}`;
+    case 'exclusiveMaximum':
+      return `must be less than ${String(limit)}`;
     default:
       return undefined;
   }
@@ -147,13 +155,28 @@ export function validationDetails(
     issues.filter((i) => i !== choice && (i.schemaPath ?? '').startsWith(`${choice.schemaPath}/`));
   const summed = new Map<ValidationIssue, string>();
   const hidden = new Set<ValidationIssue>();
+  /** What is added to the message of a branch that stands for its whole choice (", or null"). */
+  const alsoTakes = new Map<ValidationIssue, string>();
   for (const choice of issues) {
     if (choice.keyword !== 'anyOf' || choice.schemaPath === undefined) continue;
     const branches = branchesOf(choice);
     const message = choiceMessage(branches);
-    if (message === null) continue;
-    summed.set(choice, message);
-    for (const b of branches) hidden.add(b);
+    if (message !== null) {
+      summed.set(choice, message);
+      for (const b of branches) hidden.add(b);
+      continue;
+    }
+    // The value has the type of some branches and failed their other checks (a pacing cap of 0
+    // where the field takes 1 or more, or null): those failures are the answer; the branches of
+    // other types, and the choice itself, are noise.
+    const otherTypes = branches.filter((b) => b.keyword === 'type');
+    const ofItsType = branches.filter((b) => b.keyword !== 'type');
+    if (otherTypes.length === 0 || ofItsType.length === 0) continue;
+    hidden.add(choice);
+    for (const b of otherTypes) hidden.add(b);
+    // Said only of the field itself: an item of a list that may be null is not itself nullable.
+    if (otherTypes.some((b) => b.params?.type === 'null'))
+      for (const b of ofItsType) if (b.instancePath === choice.instancePath) alsoTakes.set(b, ', or null');
   }
   const details: ValidationDetail[] = [];
   for (const issue of issues) {
@@ -167,8 +190,9 @@ export function validationDetails(
       limitMessage(issue) ??
       issue.message ??
       'is invalid';
+    const said = message + (alsoTakes.get(issue) ?? '');
     const field = fieldOf(context, issue);
-    if (!details.some((d) => d.field === field && d.message === message)) details.push({ field, message });
+    if (!details.some((d) => d.field === field && d.message === said)) details.push({ field, message: said });
   }
   return details;
 }

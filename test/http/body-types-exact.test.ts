@@ -90,6 +90,25 @@ describe('a JSON body value of the wrong type', () => {
     expect(after.json()).toMatchObject({ status: 'pending', remainingAttempts: 5 });
   });
 
+  it('is refused for a 0 where the field takes 1 or more, or null: before, 0 became null, no cap at all', async ({
+    t,
+  }) => {
+    const created = await t.request({
+      method: 'POST',
+      url: '/v1/devices',
+      payload: { name: 'Paced', pacing: { perMinute: 20, perDay: 500 } },
+    });
+    expect(created.statusCode).toBe(201);
+    const { id } = created.json<{ id: string }>();
+    for (const pacing of [{ perMinute: 0 }, { perDay: 0 }, { perDay: false }]) {
+      const res = await t.request({ method: 'PATCH', url: `/v1/devices/${id}`, payload: { pacing } });
+      expect(res.statusCode, JSON.stringify(pacing)).toBe(400);
+      expect((res.json() as Envelope).error.code).toBe('VALIDATION_ERROR');
+    }
+    const device = await t.request({ method: 'GET', url: `/v1/devices/${id}` });
+    expect(device.json()).toMatchObject({ pacing: { perMinute: 20, perDay: 500 } });
+  });
+
   it('is still read from a query string, where every value arrives as text', async ({ t }) => {
     const res = await t.request({ method: 'GET', url: '/v1/messages?limit=1' });
     expect(res.statusCode).toBe(200);

@@ -175,4 +175,29 @@ describe('what a validation error says', () => {
     });
     expect((email.json() as Envelope).error.message).toBe('body.email must be an email address');
   });
+
+  it('says a number out of range in words, once, where the field also takes null', async ({ t }) => {
+    // Before: `must be >= 60`; and for a pacing cap, which takes a number or null, three entries
+    // (`must be >= 1`, `must be null`, `must match a schema in anyOf`) for one mistake.
+    const ttl = await t.request({
+      method: 'POST',
+      url: '/v1/verifications',
+      payload: { to: '+15551234567', ttlSeconds: 5 },
+    });
+    expect((ttl.json() as Envelope).error.details).toEqual([
+      { field: 'body.ttlSeconds', message: 'must be at least 60' },
+    ]);
+    const created = await t.request({ method: 'POST', url: '/v1/devices', payload: { name: 'Capped' } });
+    const { id } = created.json<{ id: string }>();
+    const cases: Array<[object, string, string]> = [
+      [{ perMinute: 0 }, 'body.pacing.perMinute', 'must be at least 1, or null'],
+      [{ perDay: 2_000_000 }, 'body.pacing.perDay', 'must be at most 1000000, or null'],
+      [{ minIntervalMs: -1 }, 'body.pacing.minIntervalMs', 'must be at least 0'],
+    ];
+    for (const [pacing, field, message] of cases) {
+      const res = await t.request({ method: 'PATCH', url: `/v1/devices/${id}`, payload: { pacing } });
+      expect(res.statusCode).toBe(400);
+      expect((res.json() as Envelope).error.details, JSON.stringify(pacing)).toEqual([{ field, message }]);
+    }
+  });
 });
