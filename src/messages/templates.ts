@@ -1,4 +1,5 @@
 import type { CreationHook, Db, DbOrTx } from '../db/database.js';
+import { isUniqueViolation } from '../db/unique-violation.js';
 import { conflict, notFound, validation } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import { strayBraces } from '../lib/stray-braces.js';
@@ -52,6 +53,8 @@ export async function findTemplate(
   return row;
 }
 
+const nameTaken = (name: string) => conflict(`A template named "${name}" exists`);
+
 async function assertNameFree(db: DbOrTx, workspaceId: string, name: string, exceptId?: string) {
   let query = db
     .selectFrom('templates')
@@ -59,8 +62,13 @@ async function assertNameFree(db: DbOrTx, workspaceId: string, name: string, exc
     .where('workspace_id', '=', workspaceId)
     .where('name', '=', name);
   if (exceptId) query = query.where('id', '!=', exceptId);
-  if (await query.executeTakeFirst()) throw conflict(`A template named "${name}" exists`);
+  if (await query.executeTakeFirst()) throw nameTaken(name);
 }
+
+/** The unique name index's refusal, for a name another request took after the check above. */
+const orNameTaken = (name: string) => (err: unknown) => {
+  throw isUniqueViolation(err) ? nameTaken(name) : err;
+};
 
 export async function createTemplate(
   db: Db,
@@ -82,10 +90,13 @@ export async function createTemplate(
     created_at: at,
     updated_at: at,
   };
-  await db.transaction().execute(async (trx) => {
-    await trx.insertInto('templates').values(row).execute();
-    await onCreate?.(trx, row.id);
-  });
+  await db
+    .transaction()
+    .execute(async (trx) => {
+      await trx.insertInto('templates').values(row).execute();
+      await onCreate?.(trx, row.id);
+    })
+    .catch(orNameTaken(row.name));
   return row;
 }
 
@@ -110,7 +121,8 @@ export async function updateTemplate(
     .updateTable('templates')
     .set({ name: next.name, body: next.body, variables: next.variables, updated_at: next.updated_at })
     .where('id', '=', id)
-    .execute();
+    .execute()
+    .catch(orNameTaken(next.name));
   return next;
 }
 

@@ -3,9 +3,10 @@ import { Type } from 'typebox';
 import type { AppContext } from '../context.js';
 import { countDevices } from '../devices/store.js';
 import { recordAudit } from '../audit/record.js';
+import { isUniqueViolation } from '../db/unique-violation.js';
 import { auditBy } from '../http/audit-by.js';
 import { authOf } from '../http/auth.js';
-import { AppError, forbidden, notFound } from '../lib/errors.js';
+import { AppError, conflict, forbidden, notFound } from '../lib/errors.js';
 import { decodeCursor, pageOf } from '../http/pagination.js';
 import { errorResponses, IdParams, Page, PageQuery } from '../http/schemas.js';
 import { DisplayName, literalUnion } from '../lib/schema.js';
@@ -106,22 +107,30 @@ export function workspaceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         const name = body.name?.trim();
         if (name !== undefined && name !== row.name) changes.name = { from: row.name, to: name };
         const now = ctx.clock.now();
-        await ctx.db.transaction().execute(async (trx) => {
-          await updateWorkspace(trx, workspaceId, {
-            ...(name !== undefined ? { name } : {}),
-            settings: JSON.stringify(settings),
-            now,
+        await ctx.db
+          .transaction()
+          .execute(async (trx) => {
+            await updateWorkspace(trx, workspaceId, {
+              ...(name !== undefined ? { name } : {}),
+              settings: JSON.stringify(settings),
+              now,
+            });
+            // A PATCH that changes nothing leaves no trace.
+            if (Object.keys(changes).length === 0) return;
+            await recordAudit(trx, auditBy(request), {
+              workspaceId,
+              action: 'settings.updated',
+              target: { type: 'workspace', id: workspaceId },
+              changes,
+              now,
+            });
+          })
+          .catch((err: unknown) => {
+            // Names are unique on the server (the operator's CLI finds a workspace by its name).
+            throw isUniqueViolation(err)
+              ? conflict('Another workspace on this server has this name; choose another')
+              : err;
           });
-          // A PATCH that changes nothing leaves no trace.
-          if (Object.keys(changes).length === 0) return;
-          await recordAudit(trx, auditBy(request), {
-            workspaceId,
-            action: 'settings.updated',
-            target: { type: 'workspace', id: workspaceId },
-            changes,
-            now,
-          });
-        });
         return workspaceView(ctx, workspaceId);
       },
     );

@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../db/database.js';
+import { isUniqueViolation } from '../db/unique-violation.js';
 import { conflict, validation } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import { hashPassword } from '../lib/passwords.js';
@@ -19,8 +20,9 @@ export async function createUser(
   const email = normalizeEmail(input.email);
   if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw validation('email is not an email address');
   assertPasswordAllowed(input.password, { email });
+  const emailTaken = () => conflict('A user with this email already exists');
   const taken = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
-  if (taken) throw conflict('A user with this email already exists');
+  if (taken) throw emailTaken();
   const id = newId('usr', input.now.getTime());
   const at = input.now.toISOString();
   await db
@@ -33,7 +35,11 @@ export async function createUser(
       created_at: at,
       updated_at: at,
     })
-    .execute();
+    .execute()
+    .catch((err: unknown) => {
+      // Another request added the same email after the check above (PostgreSQL runs them at once).
+      throw isUniqueViolation(err) ? emailTaken() : err;
+    });
   await db
     .insertInto('memberships')
     .values({ workspace_id: input.workspaceId, user_id: id, role: input.role, created_at: at })
