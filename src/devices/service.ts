@@ -11,6 +11,23 @@ import { countDevices, findDevice } from './store.js';
 import type { DeviceSupervisor } from './supervisor.js';
 import type { DeviceRow } from './tables.js';
 
+/**
+ * The plan's device limit, counted in the transaction that writes the new device. Counted before
+ * it, devices created at once on PostgreSQL each missed the others; the workspace's row, locked,
+ * puts them one after the other (SQLite runs one transaction at a time already).
+ */
+async function assertRoomForDevice(ctx: AppContext, trx: DbOrTx, workspaceId: string, plan: Plan) {
+  if (plan.devices === null) return;
+  if (ctx.dialect === 'postgres')
+    await trx.selectFrom('workspaces').select('id').where('id', '=', workspaceId).forUpdate().execute();
+  if ((await countDevices(trx, workspaceId)) >= plan.devices) {
+    throw new AppError(
+      'FORBIDDEN',
+      `The ${plan.name} plan allows ${plan.devices} device${plan.devices === 1 ? '' : 's'}; delete one or upgrade`,
+    );
+  }
+}
+
 export async function createDevice(
   ctx: AppContext,
   workspaceId: string,
@@ -25,12 +42,6 @@ export async function createDevice(
       'VALIDATION_ERROR',
       'The sandbox engine is turned off on this server (WAPING_SANDBOX=false)',
       [{ field: 'body.engine', message: 'sandbox is disabled' }],
-    );
-  }
-  if (plan.devices !== null && (await countDevices(ctx.db, workspaceId)) >= plan.devices) {
-    throw new AppError(
-      'FORBIDDEN',
-      `The ${plan.name} plan allows ${plan.devices} device${plan.devices === 1 ? '' : 's'}; delete one or upgrade`,
     );
   }
   const now = ctx.clock.now().toISOString();
@@ -51,6 +62,7 @@ export async function createDevice(
     updated_at: now,
   };
   await ctx.db.transaction().execute(async (trx) => {
+    await assertRoomForDevice(ctx, trx, workspaceId, plan);
     await trx.insertInto('devices').values(row).execute();
     await onCreate?.(trx, row.id);
     await recordAudit(trx, by, {
