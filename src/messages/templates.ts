@@ -43,7 +43,7 @@ export async function findTemplate(
 ): Promise<TemplateRow> {
   let query = db.selectFrom('templates').selectAll().where('workspace_id', '=', workspaceId);
   if (ref.id) query = query.where('id', '=', ref.id);
-  else if (ref.name) query = query.where('name', '=', ref.name);
+  else if (ref.name) query = query.where('name', '=', ref.name.trim());
   else
     throw validation('template needs "id" or "name"', [
       { field: 'body.template', message: 'needs id or name' },
@@ -79,12 +79,14 @@ export async function createTemplate(
   onCreate?: CreationHook,
 ) {
   assertPlaceholdersAreVariables(input.body, 'body.body');
-  await assertNameFree(db, workspaceId, input.name);
+  // Stored trimmed: "otp " beside "otp" would look like one template in every list.
+  const name = input.name.trim();
+  await assertNameFree(db, workspaceId, name);
   const at = now.toISOString();
   const row: TemplateRow = {
     id: newId('tpl', now.getTime()),
     workspace_id: workspaceId,
-    name: input.name,
+    name,
     body: input.body,
     variables: JSON.stringify(templateVariables(input.body)),
     created_at: at,
@@ -109,10 +111,11 @@ export async function updateTemplate(
 ) {
   if (patch.body !== undefined) assertPlaceholdersAreVariables(patch.body, 'body.body');
   const row = await findTemplate(db, workspaceId, { id });
-  if (patch.name !== undefined) await assertNameFree(db, workspaceId, patch.name, id);
+  const name = patch.name?.trim();
+  if (name !== undefined) await assertNameFree(db, workspaceId, name, id);
   const next: TemplateRow = {
     ...row,
-    name: patch.name ?? row.name,
+    name: name ?? row.name,
     body: patch.body ?? row.body,
     variables: JSON.stringify(templateVariables(patch.body ?? row.body)),
     updated_at: now.toISOString(),
