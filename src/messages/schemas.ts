@@ -64,6 +64,8 @@ export const SendBody = Type.Object(
 );
 export type SendMessageInput = Static<typeof SendBody>;
 
+const templateHint =
+  'a template is one of this workspace\'s (POST /v1/templates), filled with "variables": {"name": "value"}';
 const mediaHint = (kind: string) =>
   `a file is sent as "media": {"url": "https://…"} or {"id": "med_…"}, with "type": "${kind}"`;
 
@@ -75,8 +77,6 @@ export const CLOUD_API_FIELD_HINTS: Readonly<Record<string, string>> = {
   'body.messaging_product': 'WAPing sends on WhatsApp only; leave it out',
   'body.recipient_type': 'WAPing sends to one person by "to"; leave it out',
   ...Object.fromEntries(SENDABLE_KINDS.map((kind) => [`body.${kind}`, mediaHint(kind)])),
-  'body.template.language':
-    'a template is one of this workspace\'s (POST /v1/templates), filled with "variables": {"name": "value"}',
-  'body.template.components':
-    'a template is one of this workspace\'s (POST /v1/templates), filled with "variables": {"name": "value"}',
+  'body.template.language': templateHint,
+  'body.template.components': templateHint,
 };
