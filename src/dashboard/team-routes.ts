@@ -10,7 +10,9 @@ import { decodePosition, encodeCursor, timeAndId } from '../http/pagination.js';
 import { errorResponses, PageQuery } from '../http/schemas.js';
 import { DisplayName, Nullable } from '../lib/schema.js';
 import { idPattern } from '../lib/ids.js';
+import type { DbOrTx } from '../db/database.js';
 import type { Role } from '../workspaces/tables.js';
+import { lockWorkspace } from '../workspaces/store.js';
 import { createUser } from '../workspaces/users.js';
 import { findMember, listMembers, removeMember, setRole, type Member } from '../workspaces/members.js';
 import { lastSeenByUser } from './sessions.js';
@@ -41,10 +43,16 @@ function assertMayGrant(auth: AuthContext, role: Role): void {
   }
 }
 
-async function assertNotLastOwner(ctx: AppContext, workspaceId: string, member: Member): Promise<void> {
-  if (member.role !== 'owner') return;
-  const owners = (await listMembers(ctx.db, workspaceId)).filter((m) => m.role === 'owner');
-  if (owners.length <= 1) throw conflict('A workspace keeps at least one owner');
+/**
+ * Refuses to take away the workspace's last owner, in the transaction that would, after the
+ * workspace's lock: checked before it, two owners demoting each other at once on PostgreSQL each
+ * saw the other still an owner, and the workspace was left with none.
+ */
+async function assertNotLastOwner(ctx: AppContext, trx: DbOrTx, workspaceId: string, userId: string) {
+  await lockWorkspace(trx, ctx.dialect, workspaceId);
+  const owners = (await listMembers(trx, workspaceId)).filter((m) => m.role === 'owner');
+  if (owners.some((m) => m.userId === userId) && owners.length <= 1)
+    throw conflict('A workspace keeps at least one owner');
 }
 
 async function memberView(ctx: AppContext, workspaceId: string, userId: string) {
@@ -159,10 +167,10 @@ export function teamRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         if (!member) throw notFound('Team member');
         assertMayTouch(auth, [member.role, request.body.role]);
         assertMayGrant(auth, request.body.role);
-        if (request.body.role !== 'owner') await assertNotLastOwner(ctx, auth.workspaceId, member);
         const role = request.body.role;
         if (role !== member.role) {
           await ctx.db.transaction().execute(async (trx) => {
+            if (role !== 'owner') await assertNotLastOwner(ctx, trx, auth.workspaceId, member.userId);
             await setRole(trx, auth.workspaceId, member.userId, role);
             await recordAudit(trx, auditBy(request), {
               workspaceId: auth.workspaceId,
@@ -193,8 +201,8 @@ export function teamRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         const member = await findMember(ctx.db, auth.workspaceId, request.params.userId);
         if (!member) throw notFound('Team member');
         assertMayTouch(auth, [member.role]);
-        await assertNotLastOwner(ctx, auth.workspaceId, member);
         await ctx.db.transaction().execute(async (trx) => {
+          await assertNotLastOwner(ctx, trx, auth.workspaceId, member.userId);
           await deleteUserSessions(trx, member.userId, { workspaceId: auth.workspaceId });
           await removeMember(trx, auth.workspaceId, member.userId);
           await recordAudit(trx, auditBy(request), {

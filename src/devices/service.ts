@@ -6,20 +6,19 @@ import { leaseHolder } from '../cluster/leases.js';
 import type { DeviceCommand } from './commands.js';
 import { newId } from '../lib/ids.js';
 import type { Plan } from '../workspaces/plans.js';
+import { lockWorkspace } from '../workspaces/store.js';
 import { defaultPacing, parsePacing, type Pacing } from './pacing.js';
 import { countDevices, findDevice } from './store.js';
 import type { DeviceSupervisor } from './supervisor.js';
 import type { DeviceRow } from './tables.js';
 
 /**
- * The plan's device limit, counted in the transaction that writes the new device. Counted before
- * it, devices created at once on PostgreSQL each missed the others; the workspace's row, locked,
- * puts them one after the other (SQLite runs one transaction at a time already).
+ * The plan's device limit, counted in the transaction that writes the new device, after the
+ * workspace's lock: counted before it, devices created at once on PostgreSQL each missed the others.
  */
 async function assertRoomForDevice(ctx: AppContext, trx: DbOrTx, workspaceId: string, plan: Plan) {
   if (plan.devices === null) return;
-  if (ctx.dialect === 'postgres')
-    await trx.selectFrom('workspaces').select('id').where('id', '=', workspaceId).forUpdate().execute();
+  await lockWorkspace(trx, ctx.dialect, workspaceId);
   if ((await countDevices(trx, workspaceId)) >= plan.devices) {
     throw new AppError(
       'FORBIDDEN',

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { DbOrTx } from '../db/database.js';
+import type { DbOrTx, Dialect } from '../db/database.js';
 import { preparedQuery } from '../db/prepared.js';
 import { newId } from '../lib/ids.js';
 import { monthPeriod } from '../lib/time.js';
@@ -106,4 +106,14 @@ export async function countMessageUnder(
     .where('messages_sent', '<', limit)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
+}
+
+/**
+ * Puts the transactions that check and change what a workspace may hold (its devices under the
+ * plan, its last owner) one after the other: on PostgreSQL, by a lock on the workspace's row until
+ * the transaction ends. SQLite runs one transaction at a time already.
+ */
+export async function lockWorkspace(trx: DbOrTx, dialect: Dialect, workspaceId: string): Promise<void> {
+  if (dialect !== 'postgres') return;
+  await trx.selectFrom('workspaces').select('id').where('id', '=', workspaceId).forUpdate().execute();
 }
