@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import type { AppContext } from '../context.js';
 import { countDevices } from '../devices/store.js';
 import { recordAudit } from '../audit/record.js';
@@ -15,7 +15,7 @@ import { ApiKeySchema, createApiKey, listApiKeys, revokeApiKey, toApiKeyView } f
 import { patchVerificationSettings, VerificationSettingsPatch } from '../verify/settings.js';
 import { SCOPES } from './scopes.js';
 import { parseSettings, settingsChanges, type WorkspaceSettings } from './settings.js';
-import { findWorkspace, readUsage, updateWorkspace } from './store.js';
+import { findWorkspace, lockWorkspace, readUsage, updateWorkspace } from './store.js';
 import { toWorkspaceView, WorkspaceSchema } from './views.js';
 
 const ScopeSchema = literalUnion(SCOPES);
@@ -44,6 +44,23 @@ const WorkspacePatch = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** The settings after a PATCH: only the fields sent change. */
+function patchedSettings(current: WorkspaceSettings, body: Static<typeof WorkspacePatch>): WorkspaceSettings {
+  const settings: WorkspaceSettings = { ...current };
+  if (body.alertRecipients !== undefined) {
+    if (body.alertRecipients === null) delete settings.alertRecipients;
+    else settings.alertRecipients = body.alertRecipients;
+  }
+  if (body.retentionDays !== undefined) settings.retentionDays = body.retentionDays;
+  if (body.allowOtpToOptedOut !== undefined) settings.allowOtpToOptedOut = body.allowOtpToOptedOut;
+  if (body.requireTwoFactor !== undefined) settings.requireTwoFactor = body.requireTwoFactor;
+  if (body.optOutWords !== undefined)
+    settings.optOutWords = body.optOutWords.map((w) => w.trim().toUpperCase());
+  if (body.verification !== undefined)
+    settings.verification = patchVerificationSettings(settings.verification, body.verification);
+  return settings;
+}
 
 export async function workspaceView(ctx: AppContext, workspaceId: string) {
   const row = await findWorkspace(ctx.db, workspaceId);
@@ -83,33 +100,25 @@ export function workspaceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       async (request) => {
         const auth = authOf(request);
         const { workspaceId } = auth;
-        const row = await findWorkspace(ctx.db, workspaceId);
-        if (!row) throw notFound('Workspace');
+        const body = request.body;
         // Who must use a second factor is the owner's call: an admin cannot weaken it, nor can a key.
-        if (request.body.requireTwoFactor !== undefined && auth.role !== 'owner') {
+        if (body.requireTwoFactor !== undefined && auth.role !== 'owner') {
           throw forbidden('Only an owner signed in to the dashboard can change requireTwoFactor');
         }
-        const settings: WorkspaceSettings = { ...parseSettings(row.settings) };
-        const body = request.body;
-        if (body.alertRecipients !== undefined) {
-          if (body.alertRecipients === null) delete settings.alertRecipients;
-          else settings.alertRecipients = body.alertRecipients;
-        }
-        if (body.retentionDays !== undefined) settings.retentionDays = body.retentionDays;
-        if (body.allowOtpToOptedOut !== undefined) settings.allowOtpToOptedOut = body.allowOtpToOptedOut;
-        if (body.requireTwoFactor !== undefined) settings.requireTwoFactor = body.requireTwoFactor;
-        if (body.optOutWords !== undefined)
-          settings.optOutWords = body.optOutWords.map((w) => w.trim().toUpperCase());
-        if (body.verification !== undefined)
-          settings.verification = patchVerificationSettings(settings.verification, body.verification);
-        const before = parseSettings(row.settings);
-        const changes: Record<string, { from: unknown; to: unknown }> = settingsChanges(before, settings);
         const name = body.name?.trim();
-        if (name !== undefined && name !== row.name) changes.name = { from: row.name, to: name };
         const now = ctx.clock.now();
         await ctx.db
           .transaction()
           .execute(async (trx) => {
+            // Read where it is written, after the workspace's lock: read before, two PATCHes at
+            // once each wrote back the settings it had read, and one of the changes was lost.
+            await lockWorkspace(trx, ctx.dialect, workspaceId);
+            const row = await findWorkspace(trx, workspaceId);
+            if (!row) throw notFound('Workspace');
+            const before = parseSettings(row.settings);
+            const settings = patchedSettings(before, body);
+            const changes: Record<string, { from: unknown; to: unknown }> = settingsChanges(before, settings);
+            if (name !== undefined && name !== row.name) changes.name = { from: row.name, to: name };
             await updateWorkspace(trx, workspaceId, {
               ...(name !== undefined ? { name } : {}),
               settings: JSON.stringify(settings),
