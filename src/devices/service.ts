@@ -8,7 +8,7 @@ import { newId } from '../lib/ids.js';
 import type { Plan } from '../workspaces/plans.js';
 import { lockWorkspace } from '../workspaces/store.js';
 import { defaultPacing, parsePacing, type Pacing } from './pacing.js';
-import { countDevices, findDevice } from './store.js';
+import { countDevices, findDevice, lockedDevice } from './store.js';
 import type { DeviceSupervisor } from './supervisor.js';
 import type { DeviceRow } from './tables.js';
 
@@ -88,32 +88,39 @@ export async function updateDevice(
   patch: { name?: string; pacing?: Partial<Pacing> },
   by: AuditBy = SYSTEM_ACTOR,
 ): Promise<DeviceRow> {
-  const pacing = { ...parsePacing(row.pacing, row.engine), ...patch.pacing };
-  const next = {
-    ...row,
-    name: patch.name ?? row.name,
-    pacing: JSON.stringify(pacing),
-    updated_at: ctx.clock.now().toISOString(),
-  };
-  const changes: Record<string, { from: unknown; to: unknown }> = {};
-  if (next.name !== row.name) changes.name = { from: row.name, to: next.name };
-  if (next.pacing !== row.pacing) changes.pacing = { from: JSON.parse(row.pacing) as unknown, to: pacing };
-  await ctx.db.transaction().execute(async (trx) => {
+  const updatedAt = ctx.clock.now().toISOString();
+  const next = await ctx.db.transaction().execute(async (trx) => {
+    // Merged with the device as it is now, locked on PostgreSQL: merged with `row`, read before
+    // the transaction, a rename at the moment of a pace change wrote the old pace back.
+    const current = (await lockedDevice(trx, ctx.dialect, row.id)) ?? row;
+    const pacing = { ...parsePacing(current.pacing, current.engine), ...patch.pacing };
+    const after = {
+      ...current,
+      name: patch.name ?? current.name,
+      pacing: JSON.stringify(pacing),
+      updated_at: updatedAt,
+    };
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    if (after.name !== current.name) changes.name = { from: current.name, to: after.name };
+    if (after.pacing !== current.pacing)
+      changes.pacing = { from: JSON.parse(current.pacing) as unknown, to: pacing };
     await trx
       .updateTable('devices')
-      .set({ name: next.name, pacing: next.pacing, updated_at: next.updated_at })
+      .set({ name: after.name, pacing: after.pacing, updated_at: after.updated_at })
       .where('id', '=', row.id)
       .execute();
-    if (Object.keys(changes).length === 0) return;
-    await recordAudit(trx, by, {
-      workspaceId: row.workspace_id,
-      // A rename is what people look for; a pacing change alone is an update.
-      action: changes.name ? 'device.renamed' : 'device.updated',
-      target: { type: 'device', id: row.id },
-      changes,
-      now: new Date(next.updated_at),
-    });
+    if (Object.keys(changes).length > 0)
+      await recordAudit(trx, by, {
+        workspaceId: row.workspace_id,
+        // A rename is what people look for; a pacing change alone is an update.
+        action: changes.name ? 'device.renamed' : 'device.updated',
+        target: { type: 'device', id: row.id },
+        changes,
+        now: new Date(updatedAt),
+      });
+    return after;
   });
+  const pacing = parsePacing(next.pacing, next.engine);
   supervisor.updatePacing(row.id, pacing);
   ctx.bus.publish('device-commands', {
     deviceId: row.id,

@@ -28,6 +28,16 @@ export async function findDeviceById(db: DbOrTx, id: string): Promise<DeviceRow 
   return db.selectFrom('devices').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The device as it is now, its row locked until the transaction ends on PostgreSQL (SQLite runs one at a time). */
+export async function lockedDevice(
+  trx: DbOrTx,
+  dialect: Dialect,
+  id: string,
+): Promise<DeviceRow | undefined> {
+  const query = trx.selectFrom('devices').selectAll().where('id', '=', id);
+  return (dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
+}
+
 export async function listDevices(
   db: DbOrTx,
   workspaceId: string,
