@@ -5,7 +5,14 @@ import { newId } from '../lib/ids.js';
 import type { Plan } from '../workspaces/plans.js';
 import { findDelivery, listAttempts, requeueDelivery, resumeDeliveries } from './delivery-log.js';
 import { generateSecret, ROTATION_OVERLAP_MS, SecretBox } from './signing.js';
-import { deleteEndpoint, findEndpoint, insertEndpoint, updateEndpoint } from './store.js';
+import {
+  deleteEndpoint,
+  findEndpoint,
+  insertEndpoint,
+  lockedEndpoint,
+  updateEndpoint,
+  type EndpointPatch,
+} from './store.js';
 import type { EndpointRow } from './tables.js';
 import { checkWebhookUrl } from './url-guard.js';
 import { enqueueDeliveries } from './fanout.js';
@@ -104,24 +111,28 @@ export async function patchWebhook(
   patch: WebhookPatch,
   by: AuditBy = SYSTEM_ACTOR,
 ): Promise<WebhookView> {
-  const row = await requireEndpoint(ctx, workspaceId, id);
+  await requireEndpoint(ctx, workspaceId, id);
+  if (patch.url !== undefined) await assertUsableUrl(ctx, patch.url);
+  const events = patch.events === undefined ? undefined : JSON.stringify(normalizeEvents(patch.events));
   const now = ctx.clock.now();
-  const next: EndpointRow = { ...row, updated_at: now.toISOString() };
-  if (patch.url !== undefined) {
-    await assertUsableUrl(ctx, patch.url);
-    next.url = patch.url;
-  }
-  if (patch.events !== undefined) next.events = JSON.stringify(normalizeEvents(patch.events));
-  if (patch.description !== undefined) next.description = patch.description;
+  const fields: EndpointPatch = { updated_at: now.toISOString() };
+  if (patch.url !== undefined) fields.url = patch.url;
+  if (events !== undefined) fields.events = events;
+  if (patch.description !== undefined) fields.description = patch.description;
   if (patch.enabled !== undefined) {
-    next.enabled = patch.enabled ? 1 : 0;
-    next.disabled_reason = patch.enabled ? null : 'manual';
+    fields.enabled = patch.enabled ? 1 : 0;
+    fields.disabled_reason = patch.enabled ? null : 'manual';
     // Turned back on: it starts with a clean record, or the next failure would disable it again.
-    if (patch.enabled) next.failing_since = null;
+    if (patch.enabled) fields.failing_since = null;
   }
-  const { id: _id, workspace_id: _ws, created_at: _created, ...fields } = next;
-  const resumed = next.enabled === 1 && row.enabled === 0;
-  await ctx.db.transaction().execute(async (trx) => {
+  const { next, resumed } = await ctx.db.transaction().execute(async (trx) => {
+    // Only the fields asked are written, over the endpoint as it is now (locked): merged with a
+    // row read before the transaction, a change or a secret rotation made at the same moment was
+    // written back over.
+    const row = await lockedEndpoint(trx, ctx.dialect, workspaceId, id);
+    if (!row) throw notFound('Webhook');
+    const next: EndpointRow = { ...row, ...fields };
+    const resumed = next.enabled === 1 && row.enabled === 0;
     await updateEndpoint(trx, workspaceId, id, fields);
     if (resumed) await resumeDeliveries(trx, id, now);
     const changes = webhookChanges(row, next);
@@ -134,6 +145,7 @@ export async function patchWebhook(
         now,
       });
     }
+    return { next, resumed };
   });
   ctx.bus.publish('webhooks.endpoints', workspaceId);
   if (resumed) ctx.bus.publish('webhooks.wake', null);
@@ -169,30 +181,29 @@ export async function rotateWebhookSecret(
   id: string,
   by: AuditBy = SYSTEM_ACTOR,
 ) {
-  const row = await requireEndpoint(ctx, workspaceId, id);
+  await requireEndpoint(ctx, workspaceId, id);
   const now = ctx.clock.now();
   const secret = generateSecret();
-  const next: EndpointRow = {
-    ...row,
-    secret: new SecretBox(ctx.masterKey).seal(id, secret),
-    previous_secret: row.secret,
-    previous_secret_expires_at: new Date(now.getTime() + ROTATION_OVERLAP_MS).toISOString(),
-    updated_at: now.toISOString(),
-  };
-  await ctx.db.transaction().execute(async (trx) => {
-    await updateEndpoint(trx, workspaceId, id, {
-      secret: next.secret,
-      previous_secret: next.previous_secret,
-      previous_secret_expires_at: next.previous_secret_expires_at,
-      updated_at: next.updated_at,
-    });
+  const next = await ctx.db.transaction().execute(async (trx) => {
+    // The secret being replaced is the one stored now (locked): two rotations at once each kept
+    // the same old secret as the previous one, and one of the secrets handed out signed nothing.
+    const row = await lockedEndpoint(trx, ctx.dialect, workspaceId, id);
+    if (!row) throw notFound('Webhook');
+    const fields = {
+      secret: new SecretBox(ctx.masterKey).seal(id, secret),
+      previous_secret: row.secret,
+      previous_secret_expires_at: new Date(now.getTime() + ROTATION_OVERLAP_MS).toISOString(),
+      updated_at: now.toISOString(),
+    };
+    await updateEndpoint(trx, workspaceId, id, fields);
     await recordAudit(trx, by, {
       workspaceId,
       action: 'webhook.secret_rotated',
       target: { type: 'webhook', id },
-      changes: { previousValidUntil: next.previous_secret_expires_at },
+      changes: { previousValidUntil: fields.previous_secret_expires_at },
       now,
     });
+    return { ...row, ...fields };
   });
   return { secret, webhook: toWebhookView(next, now) };
 }

@@ -1,4 +1,4 @@
-import type { DbOrTx } from '../db/database.js';
+import type { DbOrTx, Dialect } from '../db/database.js';
 import type { EndpointRow, WebhookEndpointsTable } from './tables.js';
 
 /** Endpoint rows, always scoped to their workspace. */
@@ -15,6 +15,24 @@ export async function findEndpoint(
     .executeTakeFirst();
 }
 
+/**
+ * The endpoint as it is now, locked until the transaction ends on PostgreSQL (SQLite runs one
+ * writing transaction at a time): a change merged with a row read earlier wrote the rest back.
+ */
+export async function lockedEndpoint(
+  trx: DbOrTx,
+  dialect: Dialect,
+  workspaceId: string,
+  id: string,
+): Promise<EndpointRow | undefined> {
+  const query = trx
+    .selectFrom('webhook_endpoints')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id);
+  return (dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
+}
+
 export async function listEndpoints(
   db: DbOrTx,
   workspaceId: string,
@@ -29,7 +47,7 @@ export async function insertEndpoint(db: DbOrTx, row: EndpointRow): Promise<void
   await db.insertInto('webhook_endpoints').values(row).execute();
 }
 
-type EndpointPatch = Partial<Omit<WebhookEndpointsTable, 'id' | 'workspace_id' | 'created_at'>>;
+export type EndpointPatch = Partial<Omit<WebhookEndpointsTable, 'id' | 'workspace_id' | 'created_at'>>;
 
 export async function updateEndpoint(
   db: DbOrTx,
