@@ -1,11 +1,20 @@
 import type { AppContext } from '../context.js';
+import type { DbOrTx } from '../db/database.js';
 import { findDevice } from '../devices/store.js';
 import { notFound, validation } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import { isValidTimeZone, minutesOf } from './business-hours.js';
 import { notPlaceholders, unknownVariables, REPLY_VARIABLES } from './reply-template.js';
 import type { RuleCreate, RulePatch, RuleView } from './rule-schemas.js';
-import { findRule, insertRule, specOf, updateRule, columnsOf, type RuleSpec } from './rule-store.js';
+import {
+  columnsOf,
+  findRule,
+  insertRule,
+  lockedRule,
+  specOf,
+  updateRule,
+  type RuleSpec,
+} from './rule-store.js';
 import { regexProblem } from './safe-regex.js';
 import type { RuleRow } from './tables.js';
 
@@ -54,11 +63,11 @@ function problemsOf(spec: RuleSpec): Issue[] {
   return issues;
 }
 
-async function checkedSpec(ctx: AppContext, workspaceId: string, spec: RuleSpec): Promise<RuleSpec> {
+async function checkedSpec(db: DbOrTx, workspaceId: string, spec: RuleSpec): Promise<RuleSpec> {
   const issues = problemsOf(spec);
   const first = issues[0];
   if (first) throw validation(`${first.field} ${first.message}`, issues);
-  if (spec.deviceId && !(await findDevice(ctx.db, workspaceId, spec.deviceId))) throw notFound('Device');
+  if (spec.deviceId && !(await findDevice(db, workspaceId, spec.deviceId))) throw notFound('Device');
   return spec;
 }
 
@@ -68,7 +77,7 @@ export async function createRule(
   input: RuleCreate,
   preset: string | null = null,
 ): Promise<RuleRow> {
-  const spec = await checkedSpec(ctx, workspaceId, {
+  const spec = await checkedSpec(ctx.db, workspaceId, {
     name: input.name,
     deviceId: input.deviceId ?? null,
     priority: input.priority ?? DEFAULT_PRIORITY,
@@ -105,19 +114,26 @@ export async function patchRule(
   id: string,
   patch: RulePatch,
 ): Promise<RuleRow> {
-  const current = specOf(await requireRule(ctx, workspaceId, id));
-  const next: RuleSpec = {
-    name: patch.name ?? current.name,
-    deviceId: patch.deviceId === undefined ? current.deviceId : patch.deviceId,
-    priority: patch.priority ?? current.priority,
-    match: patch.match ? { type: patch.match.type, pattern: patch.match.pattern ?? null } : current.match,
-    reply: patch.reply ?? current.reply,
-    cooldownMinutes: patch.cooldownMinutes ?? current.cooldownMinutes,
-    businessHours: patch.businessHours === undefined ? current.businessHours : patch.businessHours,
-    welcome: patch.welcome ?? current.welcome,
-    enabled: patch.enabled ?? current.enabled,
-  };
-  await updateRule(ctx.db, workspaceId, id, await checkedSpec(ctx, workspaceId, next), ctx.clock.now());
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    // Merged with the rule as it is now, locked: merged with a rule read before the transaction,
+    // two changes made at once (pausing a rule while editing its reply) kept only one.
+    const row = await lockedRule(trx, ctx.dialect, workspaceId, id);
+    if (!row) throw notFound('Auto-reply rule');
+    const current = specOf(row);
+    const next: RuleSpec = {
+      name: patch.name ?? current.name,
+      deviceId: patch.deviceId === undefined ? current.deviceId : patch.deviceId,
+      priority: patch.priority ?? current.priority,
+      match: patch.match ? { type: patch.match.type, pattern: patch.match.pattern ?? null } : current.match,
+      reply: patch.reply ?? current.reply,
+      cooldownMinutes: patch.cooldownMinutes ?? current.cooldownMinutes,
+      businessHours: patch.businessHours === undefined ? current.businessHours : patch.businessHours,
+      welcome: patch.welcome ?? current.welcome,
+      enabled: patch.enabled ?? current.enabled,
+    };
+    await updateRule(trx, workspaceId, id, await checkedSpec(trx, workspaceId, next), now);
+  });
   return requireRule(ctx, workspaceId, id);
 }
 

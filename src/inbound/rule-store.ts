@@ -1,4 +1,4 @@
-import type { DbOrTx } from '../db/database.js';
+import type { DbOrTx, Dialect } from '../db/database.js';
 import type { BusinessHours } from './business-hours.js';
 import type { MatchType, RuleRow } from './tables.js';
 
@@ -55,6 +55,24 @@ export async function findRule(db: DbOrTx, workspaceId: string, id: string): Pro
     .where('workspace_id', '=', workspaceId)
     .where('id', '=', id)
     .executeTakeFirst();
+}
+
+/**
+ * The rule as it is now, locked until the transaction ends on PostgreSQL (SQLite runs one writing
+ * transaction at a time), for a change merged with it.
+ */
+export async function lockedRule(
+  trx: DbOrTx,
+  dialect: Dialect,
+  workspaceId: string,
+  id: string,
+): Promise<RuleRow | undefined> {
+  const query = trx
+    .selectFrom('auto_reply_rules')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id);
+  return (dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
 }
 
 export async function updateRule(
