@@ -113,20 +113,23 @@ export async function updateTemplate(
   const row = await findTemplate(db, workspaceId, { id });
   const name = patch.name?.trim();
   if (name !== undefined) await assertNameFree(db, workspaceId, name, id);
-  const next: TemplateRow = {
-    ...row,
-    name: name ?? row.name,
-    body: patch.body ?? row.body,
-    variables: JSON.stringify(templateVariables(patch.body ?? row.body)),
+  // Only the columns asked are written: the name and body of a row read first, written back,
+  // undid a change to the other one made at the same moment.
+  const changed: { name?: string; body?: string; variables?: string; updated_at: string } = {
     updated_at: now.toISOString(),
   };
+  if (name !== undefined) changed.name = name;
+  if (patch.body !== undefined) {
+    changed.body = patch.body;
+    changed.variables = JSON.stringify(templateVariables(patch.body));
+  }
   await db
     .updateTable('templates')
-    .set({ name: next.name, body: next.body, variables: next.variables, updated_at: next.updated_at })
+    .set(changed)
     .where('id', '=', id)
     .execute()
-    .catch(orNameTaken(next.name));
-  return next;
+    .catch(orNameTaken(name ?? row.name));
+  return findTemplate(db, workspaceId, { id });
 }
 
 export async function deleteTemplate(db: DbOrTx, workspaceId: string, id: string) {
