@@ -10,7 +10,7 @@ import { findMember } from '../workspaces/members.js';
 import type { Role } from '../workspaces/tables.js';
 import { publishConversation, recordConversationEvent } from './announce.js';
 import type { ReplyInput } from './schemas.js';
-import { findConversation, setTags, viewOf } from './store.js';
+import { findConversation, lockedConversation, setTags, viewOf } from './store.js';
 import type { ConversationRow, ConversationStatus } from './tables.js';
 import { toNoteView, type ConversationView, type NoteView } from './views.js';
 
@@ -36,24 +36,15 @@ async function existing(ctx: AppContext, workspaceId: string, id: string): Promi
 }
 
 /**
- * The assignee a change asks for, checked: `me` needs a dashboard session, the user must be a
- * member of the workspace, and an agent may only take a conversation for herself (or let it go).
+ * The assignee a change asks for, checked: `me` needs a dashboard session and the user must be a
+ * member of the workspace. Whether an agent may make the change is `assertMayAssign`'s question.
  */
-async function resolveAssignee(
-  ctx: AppContext,
-  actor: Actor,
-  wanted: string | null,
-  current: string | null,
-): Promise<string | null> {
+async function wantedAssignee(ctx: AppContext, actor: Actor, wanted: string | null): Promise<string | null> {
   const target = wanted === 'me' ? (actor.userId ?? null) : wanted;
   if (wanted === 'me' && !actor.userId) {
     throw validation('"me" means the signed-in member; an API key must name a user id', [
       { field: 'body.assigneeId', message: 'is "me" without a dashboard session' },
     ]);
-  }
-  if (actor.role === 'agent') {
-    const own = target === actor.userId || (target === null && current === actor.userId);
-    if (!own) throw forbidden('Agents may assign conversations to themselves only');
   }
   if (target !== null && !(await findMember(ctx.db, actor.workspaceId, target))) {
     throw validation('assigneeId is not a member of this workspace', [
@@ -61,6 +52,13 @@ async function resolveAssignee(
     ]);
   }
   return target;
+}
+
+/** An agent may only take a conversation for herself, or let go of her own. */
+function assertMayAssign(actor: Actor, target: string | null, current: string | null): void {
+  if (actor.role !== 'agent') return;
+  const own = target === actor.userId || (target === null && current === actor.userId);
+  if (!own) throw forbidden('Agents may assign conversations to themselves only');
 }
 
 function uniqueTags(tags: string[]): string[] {
@@ -74,17 +72,17 @@ export async function updateConversation(
   id: string,
   changes: ConversationChanges,
 ): Promise<ConversationView> {
-  const before = await existing(ctx, actor.workspaceId, id);
+  await existing(ctx, actor.workspaceId, id);
   const assignee =
-    changes.assigneeId === undefined
-      ? undefined
-      : await resolveAssignee(ctx, actor, changes.assigneeId, before.assignee_id);
+    changes.assigneeId === undefined ? undefined : await wantedAssignee(ctx, actor, changes.assigneeId);
   const now = ctx.clock.now();
   const at = now.toISOString();
   const outcome = await ctx.db.transaction().execute(async (trx) => {
-    // Read again in the transaction: the events report the move from what was really there.
-    const current = await findConversation(trx, actor.workspaceId, id);
+    // Read in the transaction, locked: read before it, requests at once each reported the same
+    // move, and an agent's "let go of mine" undid an admin's reassignment made meanwhile.
+    const current = await lockedConversation(trx, ctx.dialect, actor.workspaceId, id);
     if (!current) throw notFound('Conversation');
+    if (assignee !== undefined) assertMayAssign(actor, assignee, current.assignee_id);
     const statusMoved = changes.status !== undefined && changes.status !== current.status;
     const assigneeMoved = assignee !== undefined && assignee !== current.assignee_id;
     if (statusMoved || assigneeMoved) {

@@ -224,6 +224,21 @@ export async function countByStatus(
   return counts;
 }
 
+/** The conversation as it is now, locked until the transaction ends on PostgreSQL (SQLite runs one writing transaction at a time). */
+export async function lockedConversation(
+  trx: DbOrTx,
+  dialect: Dialect,
+  workspaceId: string,
+  id: string,
+): Promise<ConversationRow | undefined> {
+  const query = trx
+    .selectFrom('conversations')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id);
+  return (dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
+}
+
 export async function findConversation(
   db: DbOrTx,
   workspaceId: string,
