@@ -1,13 +1,14 @@
 import type { AppContext } from '../context.js';
 import type { DbOrTx } from '../db/database.js';
 import { findDevice } from '../devices/store.js';
-import { notFound, validation } from '../lib/errors.js';
+import { conflict, notFound, validation } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import { isValidTimeZone, minutesOf } from './business-hours.js';
 import { notPlaceholders, unknownVariables, REPLY_VARIABLES } from './reply-template.js';
 import type { RuleCreate, RulePatch, RuleView } from './rule-schemas.js';
 import {
   columnsOf,
+  countRules,
   findRule,
   insertRule,
   lockedRule,
@@ -15,10 +16,17 @@ import {
   updateRule,
   type RuleSpec,
 } from './rule-store.js';
+import { lockWorkspace } from '../workspaces/store.js';
 import { regexProblem } from './safe-regex.js';
 import type { RuleRow } from './tables.js';
 
 export const DEFAULT_PRIORITY = 100;
+
+/**
+ * Every customer message is tried against the workspace's rules, regular expressions included,
+ * so their number is bounded. Counted after the workspace's lock, in the creating transaction.
+ */
+export const RULES_PER_WORKSPACE = 100;
 
 type Issue = { field: string; message: string };
 
@@ -97,7 +105,15 @@ export async function createRule(
     created_at: now.toISOString(),
     updated_at: now.toISOString(),
   };
-  await insertRule(ctx.db, row);
+  await ctx.db.transaction().execute(async (trx) => {
+    await lockWorkspace(trx, ctx.dialect, workspaceId);
+    if ((await countRules(trx, workspaceId)) >= RULES_PER_WORKSPACE) {
+      throw conflict(
+        `A workspace holds at most ${RULES_PER_WORKSPACE} auto-reply rules; delete one, or widen an existing rule's pattern`,
+      );
+    }
+    await insertRule(trx, row);
+  });
   return row;
 }
 

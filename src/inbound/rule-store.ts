@@ -48,6 +48,15 @@ export async function insertRule(db: DbOrTx, row: RuleRow): Promise<void> {
   await db.insertInto('auto_reply_rules').values(row).execute();
 }
 
+export async function countRules(db: DbOrTx, workspaceId: string): Promise<number> {
+  const row = await db
+    .selectFrom('auto_reply_rules')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('workspace_id', '=', workspaceId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export async function findRule(db: DbOrTx, workspaceId: string, id: string): Promise<RuleRow | undefined> {
   return db
     .selectFrom('auto_reply_rules')

@@ -1,11 +1,14 @@
 import { recordAudit, SYSTEM_ACTOR, type AuditBy } from '../audit/record.js';
 import type { AppContext } from '../context.js';
+import type { DbOrTx } from '../db/database.js';
 import { AppError, conflict, notFound, validation } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import type { Plan } from '../workspaces/plans.js';
+import { lockWorkspace } from '../workspaces/store.js';
 import { findDelivery, listAttempts, requeueDelivery, resumeDeliveries } from './delivery-log.js';
 import { generateSecret, ROTATION_OVERLAP_MS, SecretBox } from './signing.js';
 import {
+  countEndpoints,
   deleteEndpoint,
   findEndpoint,
   insertEndpoint,
@@ -57,6 +60,21 @@ export async function requireEndpoint(ctx: AppContext, workspaceId: string, id: 
   return row;
 }
 
+/**
+ * Every event is written once per endpoint subscribed to it, so the endpoints of a workspace are
+ * bounded (Stripe allows 16). Counted after the workspace's lock, in the creating transaction.
+ */
+export const ENDPOINTS_PER_WORKSPACE = 20;
+
+async function assertRoomForEndpoint(ctx: AppContext, trx: DbOrTx, workspaceId: string): Promise<void> {
+  await lockWorkspace(trx, ctx.dialect, workspaceId);
+  if ((await countEndpoints(trx, workspaceId)) >= ENDPOINTS_PER_WORKSPACE) {
+    throw conflict(
+      `A workspace holds at most ${ENDPOINTS_PER_WORKSPACE} webhook endpoints; delete one, or subscribe an existing one to more events`,
+    );
+  }
+}
+
 export async function createWebhook(
   ctx: AppContext,
   /** Who creates it: the workspace and its plan (webhooks need a plan with API access). */
@@ -91,6 +109,7 @@ export async function createWebhook(
     updated_at: now.toISOString(),
   };
   await ctx.db.transaction().execute(async (trx) => {
+    await assertRoomForEndpoint(ctx, trx, auth.workspaceId);
     await insertEndpoint(trx, row);
     await recordAudit(trx, by, {
       workspaceId: auth.workspaceId,

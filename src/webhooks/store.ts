@@ -63,6 +63,15 @@ export async function updateEndpoint(
     .execute();
 }
 
+export async function countEndpoints(db: DbOrTx, workspaceId: string): Promise<number> {
+  const row = await db
+    .selectFrom('webhook_endpoints')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('workspace_id', '=', workspaceId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export async function deleteEndpoint(db: DbOrTx, workspaceId: string, id: string): Promise<boolean> {
   const result = await db
     .deleteFrom('webhook_endpoints')

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENDPOINTS_PER_WORKSPACE } from '../../src/webhooks/service.js';
 import { updateEndpoint } from '../../src/webhooks/store.js';
 import { isPrivateAddress } from '../../src/webhooks/url-guard.js';
-import { eventually, startApp, type TestApp } from '../helpers/app.js';
+import { eventually, otherWorkspace, startApp, type TestApp } from '../helpers/app.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { createWebhook, deliveries, emit, startReceiver, type Receiver } from '../webhooks/kit.js';
 
@@ -86,20 +87,25 @@ describe('SSRF: private address forms', () => {
 
   it('refuses each at delivery, after the endpoint was changed behind the API', async () => {
     const port = new URL(receiver.url).port;
-    const hooks: string[] = [];
-    for (const host of PRIVATE_HOSTS) {
-      const hook = await createWebhook(t, t.apiKey, { url: 'https://203.0.113.10/hooks', events: ['*'] });
-      await updateEndpoint(t.app.ctx.db, t.workspaceId, hook.id, { url: `http://${host}:${port}/hook` });
-      hooks.push(hook.id);
+    const hooks: Array<{ id: string; apiKey: string }> = [];
+    // A workspace holds ENDPOINTS_PER_WORKSPACE endpoints: the hosts are spread over workspaces.
+    for (let first = 0; first < PRIVATE_HOSTS.length; first += ENDPOINTS_PER_WORKSPACE) {
+      const ws = first === 0 ? { workspaceId: t.workspaceId, apiKey: t.apiKey } : await otherWorkspace(t);
+      for (const host of PRIVATE_HOSTS.slice(first, first + ENDPOINTS_PER_WORKSPACE)) {
+        const hook = await createWebhook(t, ws.apiKey, { url: 'https://203.0.113.10/hooks', events: ['*'] });
+        await updateEndpoint(t.app.ctx.db, ws.workspaceId, hook.id, { url: `http://${host}:${port}/hook` });
+        hooks.push({ id: hook.id, apiKey: ws.apiKey });
+      }
+      await emit(t, ws.workspaceId, 'message.sent', { id: 'msg_ssrf' });
     }
-    await emit(t, t.workspaceId, 'message.sent', { id: 'msg_ssrf' });
-    for (const [i, id] of hooks.entries()) {
+    for (const [i, hook] of hooks.entries()) {
       const [attempt] = await eventually(async () => {
-        const rows = await deliveries(t, t.apiKey, id);
+        const rows = await deliveries(t, hook.apiKey, hook.id);
         return rows[0]?.attemptCount === 1 && rows;
       });
       expect(attempt!.lastError, PRIVATE_HOSTS[i]).toMatch(/private address/);
     }
+    expect(hooks).toHaveLength(PRIVATE_HOSTS.length);
     expect(receiver.received).toHaveLength(0);
   });
 });
