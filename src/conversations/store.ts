@@ -224,7 +224,10 @@ export async function countByStatus(
   return counts;
 }
 
-/** The conversation as it is now, locked until the transaction ends on PostgreSQL (SQLite runs one writing transaction at a time). */
+/**
+ * The conversation as it is now, locked until the transaction ends on PostgreSQL (SQLite runs one
+ * writing transaction at a time).
+ */
 export async function lockedConversation(
   trx: DbOrTx,
   dialect: Dialect,
