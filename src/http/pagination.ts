@@ -1,5 +1,5 @@
 import { validation } from '../lib/errors.js';
-import type { IdPrefix } from '../lib/ids.js';
+import { idPattern, type IdPrefix } from '../lib/ids.js';
 
 /**
  * Keyset pagination over time-sortable ids, newest first: the cursor is the last id of the
@@ -16,15 +16,26 @@ export function encodeCursor(lastId: string): string {
 export function decodeCursor(cursor: string | undefined, kind?: IdPrefix): string | undefined {
   if (cursor === undefined) return undefined;
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!text.startsWith('v1:') || text.length < 5) {
-    throw validation('cursor is not a cursor from this API', [
-      { field: 'querystring.cursor', message: 'is invalid' },
-    ]);
-  }
+  // A forged cursor is only base64: control characters (a NUL, which PostgreSQL cannot hold in
+  // text) and bytes that were not UTF-8 (decoded as U+FFFD) are no position this API wrote.
+  if (!text.startsWith('v1:') || text.length < 5 || NOT_WRITTEN_BY_US.test(text)) throw notACursor();
   const id = text.slice(3);
-  if (kind !== undefined && !id.startsWith(`${kind}_`)) throw cursorFromAnotherList();
+  if (kind !== undefined) {
+    if (!id.startsWith(`${kind}_`)) throw cursorFromAnotherList();
+    if (!isIdOf(kind, id)) throw notACursor();
+  }
   return id;
 }
+
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const NOT_WRITTEN_BY_US = /[\u0000-\u001f\u007f\ufffd]/;
+
+const notACursor = () =>
+  validation('cursor is not a cursor from this API', [
+    { field: 'querystring.cursor', message: 'is invalid' },
+  ]);
+
+const isIdOf = (kind: IdPrefix, id: string) => new RegExp(idPattern(kind)).test(id);
 
 /**
  * A cursor this API wrote (it decoded) whose position is not of the list it was passed to. Lists
@@ -53,7 +64,9 @@ export function timeAndId(text: string, kind: IdPrefix): { at: string; id: strin
   const split = text.lastIndexOf('|');
   const at = text.slice(0, split);
   const id = text.slice(split + 1);
-  return split > 0 && !Number.isNaN(Date.parse(at)) && id.startsWith(`${kind}_`) ? { at, id } : undefined;
+  if (split <= 0 || Number.isNaN(Date.parse(at)) || !id.startsWith(`${kind}_`)) return undefined;
+  if (!isIdOf(kind, id)) throw notACursor();
+  return { at, id };
 }
 
 /** Given `limit + 1` rows, the page and the cursor for the next one. */
