@@ -13,7 +13,7 @@ import { chooseDevice } from './device-choice.js';
 import { storeAcceptedAlone, storeAcceptedInTransaction } from './accept-store.js';
 import { creationEntry } from './store.js';
 import type { MessageRow, MessageSource } from './tables.js';
-import { findTemplate, renderTemplate } from './templates.js';
+import { filledTemplateText, findTemplate, renderTemplate } from './templates.js';
 import { priorityRank, toMessageView, type MessageView } from './views.js';
 import type { SendMessageInput } from './schemas.js';
 import { dispatchTopic } from './topics.js';
@@ -90,7 +90,7 @@ export async function sendMessage(
         { field: 'body.template', message: 'is required' },
       ]);
     const template = await findTemplate(ctx.db, workspaceId, input.template);
-    text = renderTemplate(template.body, input.template.variables ?? {});
+    text = filledTemplateText(renderTemplate(template.body, input.template.variables ?? {}));
     templateId = template.id;
   } else {
     if (!input.text)

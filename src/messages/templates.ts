@@ -26,7 +26,9 @@ export function assertPlaceholdersAreVariables(body: string, field: string): voi
 
 /** Fills `{{name}}` placeholders; a missing variable is the caller's error and names itself. */
 export function renderTemplate(body: string, variables: Record<string, string | number | boolean>): string {
-  const missing = templateVariables(body).filter((name) => variables[name] === undefined);
+  // Own keys only: `{{constructor}}` read off a plain object is Object's constructor, as text.
+  const given = (name: string) => Object.hasOwn(variables, name) && variables[name] !== undefined;
+  const missing = templateVariables(body).filter((name) => !given(name));
   if (missing.length > 0) {
     throw validation(
       `Missing template variable ${missing.map((m) => `"${m}"`).join(', ')}`,
@@ -34,6 +36,35 @@ export function renderTemplate(body: string, variables: Record<string, string | 
     );
   }
   return body.replace(VARIABLE, (_all, name: string) => String(variables[name]));
+}
+
+/** The most characters a text message may have, as `text.body` allows. */
+export const MAX_TEXT_CHARACTERS = 4096;
+
+/**
+ * A filled template as a text message: held to the rules of a `text.body` (1 to 4,096
+ * characters, not only spaces), which a template filled to nothing or to more was not.
+ */
+export function filledTemplateText(text: string): string {
+  if (text.trim() === '') {
+    throw validation('The template filled with these variables is empty', [
+      { field: 'body.template.variables', message: 'leave the message empty' },
+    ]);
+  }
+  // Characters as the schema counts them: code points, not UTF-16 units.
+  const length = [...text].length;
+  if (length > MAX_TEXT_CHARACTERS) {
+    throw validation(
+      `The template filled with these variables has ${length} characters; a message has at most ${MAX_TEXT_CHARACTERS}`,
+      [
+        {
+          field: 'body.template.variables',
+          message: `make the message longer than ${MAX_TEXT_CHARACTERS} characters`,
+        },
+      ],
+    );
+  }
+  return text;
 }
 
 export async function findTemplate(
