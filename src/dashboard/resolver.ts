@@ -16,6 +16,16 @@ export const ROLE_SCOPES: Record<Role, ReadonlySet<Scope>> = {
   viewer: new Set<Scope>(),
 };
 
+/**
+ * Every scope a member of the role uses, if only to read: its scopes, and the scope of every
+ * read-only route, which a session of any role may call (http/auth.ts). Whoever gives a role, or
+ * may act as its member, must hold all of these: checked against the role's scopes alone, an
+ * `admin`-only key added viewers who read the messages the key itself could not.
+ */
+export function roleReach(role: Role): ReadonlySet<Scope> {
+  return new Set<Scope>([...ROLE_SCOPES[role], ...SCOPES]);
+}
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**

@@ -9,7 +9,7 @@ import { AppError, notFound } from '../lib/errors.js';
 import { findMember } from '../workspaces/members.js';
 import { resetPassword } from '../workspaces/password-reset.js';
 import { deleteUserSessions } from './sessions.js';
-import { assertMayTouch, UserParams } from './team-routes.js';
+import { assertMayActAs, assertMayTouch, UserParams } from './team-routes.js';
 
 /**
  * An owner or admin sets a new password for a member who forgot theirs: the member's sessions end,
@@ -37,6 +37,7 @@ export function teamPasswordRoute(ctx: AppContext): FastifyPluginAsyncTypebox {
         const member = await findMember(ctx.db, auth.workspaceId, request.params.userId);
         if (!member) throw notFound('Team member');
         assertMayTouch(auth, [member.role]);
+        assertMayActAs(auth, member);
         if (auth.userId === member.userId) {
           throw new AppError(
             'FORBIDDEN',

@@ -16,7 +16,8 @@ import { lockWorkspace } from '../workspaces/store.js';
 import { createUser } from '../workspaces/users.js';
 import { findMember, listMembers, removeMember, setRole, type Member } from '../workspaces/members.js';
 import { lastSeenByUser } from './sessions.js';
-import { ROLE_SCOPES } from './resolver.js';
+import { roleReach } from './resolver.js';
+import { SCOPES, type Scope } from '../workspaces/scopes.js';
 import { deleteUserSessions } from './sessions.js';
 import { MemberSchema, RoleSchema, type MemberView } from './views.js';
 
@@ -35,11 +36,34 @@ export function assertMayTouch(auth: AuthContext, roles: Array<Role | undefined>
   }
 }
 
+/** The scopes a member of the role uses (if only to read) that the caller does not hold. */
+const beyondCaller = (auth: AuthContext, role: Role): Scope[] => {
+  const reach = roleReach(role);
+  return SCOPES.filter((s) => reach.has(s) && !auth.scopes.has(s));
+};
+
 /** A role grants its scopes through the dashboard: nobody hands out more than they hold. */
 function assertMayGrant(auth: AuthContext, role: Role): void {
-  const beyond = [...ROLE_SCOPES[role]].filter((s) => !auth.scopes.has(s));
+  const beyond = beyondCaller(auth, role);
   if (beyond.length > 0) {
-    throw new AppError('FORBIDDEN', `The ${role} role grants scopes you do not hold (${beyond.join(', ')})`);
+    throw new AppError(
+      'FORBIDDEN',
+      `The ${role} role grants scopes you do not hold, if only to read (${beyond.join(', ')})`,
+    );
+  }
+}
+
+/**
+ * Who sets a member's password can sign in as them: only someone who could give the member's role.
+ * Before, an `admin`-only key reset an admin's password, signed in as them and made an all-scope key.
+ */
+export function assertMayActAs(auth: AuthContext, member: Member): void {
+  const beyond = beyondCaller(auth, member.role);
+  if (beyond.length > 0) {
+    throw new AppError(
+      'FORBIDDEN',
+      `This member's role (${member.role}) reaches scopes you do not hold (${beyond.join(', ')})`,
+    );
   }
 }
 
