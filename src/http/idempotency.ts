@@ -76,6 +76,7 @@ const insertClaim = preparedQuery<
     method: string;
     path: string;
     hash: string;
+    principal: string;
     token: string;
     createdAt: string;
     expiresAt: string;
@@ -90,6 +91,7 @@ const insertClaim = preparedQuery<
       method: a.method,
       path: a.path,
       request_hash: a.hash,
+      principal: a.principal,
       state: 'in_progress',
       response_status: null,
       response_body: null,
@@ -119,9 +121,15 @@ type ClaimResult =
   | { kind: 'replay'; status: number; body: string }
   | { kind: 'replay-resource'; resourceId: string };
 
+/** Who makes a keyed request: the API key, or the dashboard user, its record belongs to. */
+interface Caller {
+  workspaceId: string;
+  principal: string;
+}
+
 async function claim(
   ctx: AppContext,
-  workspaceId: string,
+  { workspaceId, principal }: Caller,
   key: string,
   request: FastifyRequest,
   hash: string,
@@ -139,6 +147,7 @@ async function claim(
       method: request.method,
       path,
       hash,
+      principal,
       token,
       createdAt: now.toISOString(),
       expiresAt: new Date(now.getTime() + RETENTION_MS).toISOString(),
@@ -156,6 +165,15 @@ async function claim(
         .where('created_at', '=', row.created_at)
         .execute();
       continue;
+    }
+    // Keys are named per workspace, but a record is its caller's: its answer may carry a secret
+    // or what the caller's scopes allowed (a new all-scope key, replayed before to a key with
+    // the `admin` scope alone). Checked first, so another caller learns nothing of the request.
+    if (row.principal !== principal) {
+      throw new AppError(
+        'IDEMPOTENCY_CONFLICT',
+        'This Idempotency-Key was used by another caller (API key or dashboard user) of this workspace; use a key of your own',
+      );
     }
     if (row.request_hash !== hash) {
       throw new AppError(
@@ -318,7 +336,7 @@ const timesGiven = (rawHeaders: string[], name: string): number =>
 
 /**
  * Idempotency-Key on creating POSTs (routes with `config.idempotent`): the first successful
- * response is stored for 24 h and replayed for the same key and body.
+ * response is stored for 24 h and replayed for the same key and body, to the caller that sent it.
  */
 export function registerIdempotency(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('idempotencyClaim', null);
@@ -354,9 +372,9 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext): void
     const hash = sha256Hex(
       `${request.method} ${path} ${JSON.stringify(request.params)} ${stableStringify(request.body ?? null)}`,
     );
-    const { workspaceId } = request.auth;
+    const { workspaceId, principalId } = request.auth;
     const staleAfter = idempotent === true ? STALE_CLAIM_MS.unguarded : STALE_CLAIM_MS.guarded;
-    const result = await claim(ctx, workspaceId, key, request, hash, staleAfter);
+    const result = await claim(ctx, { workspaceId, principal: principalId }, key, request, hash, staleAfter);
     if (result.kind === 'replay') {
       return reply
         .status(result.status)

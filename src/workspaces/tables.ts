@@ -73,6 +73,8 @@ export interface IdempotencyKeysTable {
   method: string;
   path: string;
   request_hash: string;
+  /** The caller that made the record (an API key id or a user id): its answer is replayed to it alone. */
+  principal: string;
   state: 'in_progress' | 'done';
   response_status: number | null;
   response_body: string | null;

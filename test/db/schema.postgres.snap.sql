@@ -152,6 +152,7 @@ idempotency_keys.created_at text not null
 idempotency_keys.expires_at text not null
 idempotency_keys.claim_token text
 idempotency_keys.resource_id text
+idempotency_keys.principal text not null default ''::text
 login_throttle.throttle_key text not null
 login_throttle.window_started_at text not null
 login_throttle.attempts integer not null

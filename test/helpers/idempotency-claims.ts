@@ -16,6 +16,12 @@ export async function claimInProgress(
   claim: { key: string; body: object; token: string; claimedMsAgo: number },
 ): Promise<void> {
   const now = Date.now();
+  // The record is the caller's: the test's own API key, which the retries use.
+  const { id: principal } = await t.app.ctx.db
+    .selectFrom('api_keys')
+    .select('id')
+    .where('key_hash', '=', sha256Hex(t.apiKey))
+    .executeTakeFirstOrThrow();
   await t.app.ctx.db
     .insertInto('idempotency_keys')
     .values({
@@ -24,6 +30,7 @@ export async function claimInProgress(
       method: 'POST',
       path: '/v1/messages',
       request_hash: sha256Hex(`POST /v1/messages {} ${stableStringify(claim.body)}`),
+      principal,
       state: 'in_progress',
       response_status: null,
       response_body: null,

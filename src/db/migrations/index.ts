@@ -25,6 +25,7 @@ import { m0023_refuse_statement } from './0023_refuse_statement.js';
 import { m0024_message_queue_partial } from './0024_message_queue_partial.js';
 import { m0025_conversation_count_indexes } from './0025_conversation_count_indexes.js';
 import { m0026_one_pending_verification } from './0026_one_pending_verification.js';
+import { m0027_idempotency_principal } from './0027_idempotency_principal.js';
 
 /** Every migration, by name; names sort in the order they apply. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   '0024_message_queue_partial': m0024_message_queue_partial,
   '0025_conversation_count_indexes': m0025_conversation_count_indexes,
   '0026_one_pending_verification': m0026_one_pending_verification,
+  '0027_idempotency_principal': m0027_idempotency_principal,
 };
