@@ -1,3 +1,4 @@
+import { validation } from '../lib/errors.js';
 import { DEFAULT_OPT_OUT_WORDS } from '../workspaces/views.js';
 import type { WorkspaceSettings } from '../workspaces/settings.js';
 
@@ -17,9 +18,36 @@ export function normalizeKeyword(text: string): string {
     .toUpperCase();
 }
 
+const matchable = (words: readonly string[]) => words.map(normalizeKeyword).filter((w) => w.length > 0);
+
+/**
+ * The words that opt a contact out in a workspace: its own list, or the defaults when it has none
+ * that can match. A list stored before words were checked could hold only "" or punctuation,
+ * which normalises to nothing; that list once left opt-out switched off for the workspace.
+ */
 export function optOutWordsOf(settings: WorkspaceSettings): Set<string> {
-  const words = settings.optOutWords?.length ? settings.optOutWords : DEFAULT_OPT_OUT_WORDS;
-  return new Set(words.map(normalizeKeyword).filter((w) => w.length > 0));
+  const own = matchable(settings.optOutWords ?? []);
+  return new Set(own.length > 0 ? own : matchable(DEFAULT_OPT_OUT_WORDS));
+}
+
+/**
+ * A workspace's new opt-out words as stored (trimmed, upper-case). A word that is nothing once
+ * matching's normalisation has run (blank, only punctuation or symbols) could never match a
+ * message, and is refused, each such word named.
+ */
+export function optOutWordsToStore(words: readonly string[]): string[] {
+  const unmatchable = words.flatMap((word, i) => (normalizeKeyword(word) ? [] : [{ word, i }]));
+  if (unmatchable.length > 0) {
+    throw validation(
+      `The opt-out word ${JSON.stringify(unmatchable[0]!.word)} could never match a message: ` +
+        'matching ignores case, accents, surrounding spaces and trailing punctuation and symbols',
+      unmatchable.map(({ word, i }) => ({
+        field: `body.optOutWords.${i}`,
+        message: `${JSON.stringify(word)} is only spaces, punctuation or symbols`,
+      })),
+    );
+  }
+  return words.map((w) => w.trim().toUpperCase());
 }
 
 export type Keyword = 'opt_out' | 'opt_in' | null;

@@ -11,6 +11,7 @@ import { decodeCursor, pageOf } from '../http/pagination.js';
 import { errorResponses, IdParams, Page, PageQuery } from '../http/schemas.js';
 import { DisplayName, literalUnion } from '../lib/schema.js';
 import { idPattern } from '../lib/ids.js';
+import { optOutWordsToStore } from '../inbound/keywords.js';
 import { ApiKeySchema, createApiKey, listApiKeys, revokeApiKey, toApiKeyView } from './api-keys.js';
 import { patchVerificationSettings, VerificationSettingsPatch } from '../verify/settings.js';
 import { SCOPES } from './scopes.js';
@@ -55,8 +56,7 @@ function patchedSettings(current: WorkspaceSettings, body: Static<typeof Workspa
   if (body.retentionDays !== undefined) settings.retentionDays = body.retentionDays;
   if (body.allowOtpToOptedOut !== undefined) settings.allowOtpToOptedOut = body.allowOtpToOptedOut;
   if (body.requireTwoFactor !== undefined) settings.requireTwoFactor = body.requireTwoFactor;
-  if (body.optOutWords !== undefined)
-    settings.optOutWords = body.optOutWords.map((w) => w.trim().toUpperCase());
+  if (body.optOutWords !== undefined) settings.optOutWords = optOutWordsToStore(body.optOutWords);
   if (body.verification !== undefined)
     settings.verification = patchVerificationSettings(settings.verification, body.verification);
   return settings;
