@@ -62,7 +62,9 @@ function problemsOf(spec: RuleSpec): Issue[] {
     if (!isValidTimeZone(hours.timeZone)) {
       issues.push({ field: 'body.businessHours.timeZone', message: 'is not an IANA time zone Intl knows' });
     }
-    if (minutesOf(hours.start) === minutesOf(hours.end) % (24 * 60)) {
+    // 24:00 is the end of the day, not its start: 00:00 to 24:00 is the whole day (before, the
+    // check took the end modulo a day and refused it as an empty shift).
+    if (minutesOf(hours.start) === minutesOf(hours.end)) {
       issues.push({ field: 'body.businessHours.end', message: 'must differ from start' });
     }
     if (hours.awayReply) issues.push(...templateIssues('body.businessHours.awayReply', hours.awayReply));

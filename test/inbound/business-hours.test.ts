@@ -72,6 +72,26 @@ describe('business hours in rules, with a fixed clock', () => {
     expect(await replyText(kit, weekend.replyId)).toBe('We are closed; we open at 9:00 Tokyo time.');
   });
 
+  // A full day, 00:00 to 24:00, was refused with "body.businessHours.end must differ from start": the
+  // check took 24:00 as 00:00 (minutes of the day, modulo a day), though the hours read it as midnight.
+  it('takes 00:00 to 24:00 as the whole day', async () => {
+    await createRule(kit.t, {
+      name: 'all day',
+      match: { type: 'any' },
+      reply: 'We are here.',
+      businessHours: { ...hours, start: '00:00', end: '24:00', awayReply: 'Weekend: back on Monday.' },
+    });
+    kit.clock.set('2025-03-09T15:00:00Z'); // Monday 00:00 in Tokyo
+    const midnight = await customerWrites(kit, deviceId, 'hi', '+15553330005');
+    expect(await replyText(kit, midnight.replyId)).toBe('We are here.');
+    kit.clock.set('2025-03-10T14:59:00Z'); // Monday 23:59 in Tokyo
+    const late = await customerWrites(kit, deviceId, 'hi', '+15553330006');
+    expect(await replyText(kit, late.replyId)).toBe('We are here.');
+    kit.clock.set('2025-03-15T03:00:00Z'); // Saturday in Tokyo
+    const weekend = await customerWrites(kit, deviceId, 'hi', '+15553330007');
+    expect(await replyText(kit, weekend.replyId)).toBe('Weekend: back on Monday.');
+  });
+
   it('a rule without an away message stays out of the way outside its hours', async () => {
     await createRule(kit.t, {
       name: 'desk',
