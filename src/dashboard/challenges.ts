@@ -76,6 +76,17 @@ export async function deleteChallenge(db: DbOrTx, id: string): Promise<void> {
   await db.deleteFrom('sign_in_challenges').where('id', '=', id).execute();
 }
 
+/** Ends a user's pending sign-in steps (all, or those into one workspace). */
+export async function deleteUserChallenges(
+  db: DbOrTx,
+  userId: string,
+  options: { workspaceId?: string } = {},
+): Promise<void> {
+  let query = db.deleteFrom('sign_in_challenges').where('user_id', '=', userId);
+  if (options.workspaceId) query = query.where('workspace_id', '=', options.workspaceId);
+  await query.execute();
+}
+
 export function challengeToken(app: FastifyInstance, request: FastifyRequest): string | null {
   const header = request.headers.cookie;
   if (!header) return null;

@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../db/database.js';
 import { randomToken, sha256Hex } from '../lib/crypto.js';
 import { newId } from '../lib/ids.js';
+import { deleteUserChallenges } from './challenges.js';
 import type { Role } from '../workspaces/tables.js';
 import { parseUserSettings, type UserSettings } from '../workspaces/user-settings.js';
 
@@ -109,7 +110,11 @@ export async function deleteSession(db: DbOrTx, id: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', id).execute();
 }
 
-/** Ends a user's sessions (all, or all but one): after a password change or a removal. */
+/**
+ * Ends a user's sessions (all, or all but one): after a password change or a removal. Their
+ * pending sign-in steps end too, each a session once its code is given: before, one begun with the
+ * old password outlived a reset and enrolled its own authenticator app for a session.
+ */
 export async function deleteUserSessions(
   db: DbOrTx,
   userId: string,
@@ -119,6 +124,7 @@ export async function deleteUserSessions(
   if (options.except) query = query.where('id', '!=', options.except);
   if (options.workspaceId) query = query.where('workspace_id', '=', options.workspaceId);
   await query.execute();
+  await deleteUserChallenges(db, userId, { workspaceId: options.workspaceId });
 }
 
 export async function purgeExpiredSessions(db: DbOrTx, now: Date): Promise<void> {
