@@ -8,7 +8,7 @@ import { newId } from '../lib/ids.js';
 import type { Plan } from '../workspaces/plans.js';
 import { lockWorkspace } from '../workspaces/store.js';
 import { defaultPacing, parsePacing, type Pacing } from './pacing.js';
-import { countDevices, findDevice, lockedDevice } from './store.js';
+import { countDevices, findDevice, lockedDevice, lockedDeviceToDelete } from './store.js';
 import type { DeviceSupervisor } from './supervisor.js';
 import type { DeviceRow } from './tables.js';
 
@@ -214,6 +214,9 @@ export async function deleteDevice(
   if (supervisor.isRunning(row.id))
     await supervisor.stopDevice(row.id, { release: true, logout: row.status === 'connected' });
   const afterCommit = await ctx.db.transaction().execute(async (trx) => {
+    // Locked before its queue is canceled: a message accepted meanwhile is in the queue canceled or
+    // refused (lockedDeviceToDelete). Gone: a delete at the same moment came first.
+    if (!(await lockedDeviceToDelete(trx, ctx.dialect, row.id))) throw notFound('Device');
     const after = await beforeDelete(trx);
     await trx.deleteFrom('devices').where('id', '=', row.id).execute();
     await recordAudit(trx, by, {

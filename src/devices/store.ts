@@ -38,6 +38,26 @@ export async function lockedDevice(
   return (dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
 }
 
+/**
+ * The device locked for its deletion, undefined when it is gone. On PostgreSQL its threads are
+ * locked first, then its row: an accepted message holds its thread (its filing is an upsert) before
+ * its foreign key waits on the device, so the delete, whose cascade removes the threads, takes them
+ * in that order too. Locked only after the device, the thread of a message being accepted and the
+ * device each waited on the other (a deadlock); not locked at all, a message committed between the
+ * cancel of the device's queue and the delete stayed `queued` with no device. Now a message either
+ * commits before the lock (and is canceled with the queue) or waits for the delete and is refused
+ * by its foreign key. SQLite runs one writing transaction at a time.
+ */
+export async function lockedDeviceToDelete(
+  trx: DbOrTx,
+  dialect: Dialect,
+  id: string,
+): Promise<DeviceRow | undefined> {
+  if (dialect === 'postgres')
+    await trx.selectFrom('conversations').select('id').where('device_id', '=', id).forUpdate().execute();
+  return lockedDevice(trx, dialect, id);
+}
+
 export async function listDevices(
   db: DbOrTx,
   workspaceId: string,

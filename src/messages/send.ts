@@ -1,5 +1,6 @@
 import type { AppContext } from '../context.js';
 import type { CreationHook } from '../db/database.js';
+import { isForeignKeyViolation } from '../db/foreign-key-violation.js';
 import { findDevice } from '../devices/store.js';
 import type { DeviceRow } from '../devices/tables.js';
 import { AppError, notFound, validation } from '../lib/errors.js';
@@ -12,6 +13,7 @@ import { resolveOutboundMedia } from '../media/outbound.js';
 import { chooseDevice } from './device-choice.js';
 import { storeAcceptedAlone, storeAcceptedInTransaction } from './accept-store.js';
 import { creationEntry } from './store.js';
+import type { AfterCommit } from './stored-hooks.js';
 import type { MessageRow, MessageSource } from './tables.js';
 import { filledTemplateText, findTemplate, renderTemplate } from './templates.js';
 import { priorityRank, toMessageView, type MessageView } from './views.js';
@@ -66,6 +68,17 @@ function refuseContentOfAnotherType(input: SendMessageInput): void {
     throw validation('template is only for type "template"', [
       { field: 'body.template', message: `is not allowed for type "${input.type}"` },
     ]);
+}
+
+/**
+ * What a failed store throws: a device deleted after it was found here is a 404, as it would have
+ * been a moment earlier. Before, the foreign key's refusal was a 500 (the delete locks the device,
+ * so a message it did not cancel waits for it and is refused there: devices/store.ts).
+ */
+async function deviceGoneOr(ctx: AppContext, workspaceId: string, deviceId: string, err: unknown) {
+  if (isForeignKeyViolation(err) && !(await findDevice(ctx.db, workspaceId, deviceId)))
+    return notFound('Device');
+  return err;
 }
 
 /** Accepts a message (202): validated, counted against the quota and queued for its device. Never sends inline. */
@@ -164,20 +177,25 @@ export async function sendMessage(
   // idempotency key's record of the message, a verification born waiting on its first code),
   // else the transaction.
   const verifications = options.countsVerification ? 1 : 0;
-  const alone =
-    ctx.dialect !== 'postgres'
-      ? undefined
-      : await storeAcceptedAlone(ctx.db, row, plan, now, hooks, {
-          onCreate: options.onCreate,
-          answer: view,
-          verifications,
-        });
-  const afterCommit =
-    alone ??
-    (await storeAcceptedInTransaction(ctx, row, plan, now, hooks, {
-      onCreate: options.onCreate,
-      verifications,
-    }));
+  let afterCommit: AfterCommit;
+  try {
+    const alone =
+      ctx.dialect !== 'postgres'
+        ? undefined
+        : await storeAcceptedAlone(ctx.db, row, plan, now, hooks, {
+            onCreate: options.onCreate,
+            answer: view,
+            verifications,
+          });
+    afterCommit =
+      alone ??
+      (await storeAcceptedInTransaction(ctx, row, plan, now, hooks, {
+        onCreate: options.onCreate,
+        verifications,
+      }));
+  } catch (err) {
+    throw await deviceGoneOr(ctx, workspaceId, device.id, err);
+  }
   afterCommit();
   ctx.bus.wake(dispatchTopic(device.id), id);
   return view;
