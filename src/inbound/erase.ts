@@ -2,13 +2,19 @@ import { deleteContact } from '../contacts/store.js';
 import type { AppContext } from '../context.js';
 import type { DbOrTx } from '../db/database.js';
 import { deleteMediaByIds } from '../media/service.js';
-import { cancelQueuedTo, eraseConversation, hasMessagesWith, mediaIdsWith } from '../messages/erase.js';
+import {
+  cancelQueuedTo,
+  eraseConversation,
+  filesNoMessageUses,
+  hasMessagesWith,
+  mediaIdsWith,
+} from '../messages/erase.js';
 import { forgetCooldowns } from './cooldown.js';
 
 /**
  * Right to be forgotten: cancels what is still queued for the number, erases the bodies (and the
  * WhatsApp name kept on inbound messages) of all its messages, forgets its cooldowns and deletes
- * the contact, and deletes the files its messages carried. Statuses, timelines and the number in
+ * the contact, and deletes the files its messages carried that no other message uses. Statuses, timelines and the number in
  * the log stay for delivery accounting. Returns null when the workspace knows nothing about the
  * number. `alsoErase` runs in the same transaction for what features above this one keep about
  * the number (the inbox's conversations).
@@ -28,7 +34,8 @@ export async function eraseContact(
     await alsoErase?.(trx);
     return { messagesErased: await eraseConversation(trx, workspaceId, phone) };
   });
-  // The files go after the commit: a file is never deleted while a message still points at it.
-  if (erased) await deleteMediaByIds(ctx, workspaceId, files);
+  // The files go after the commit, and only those no message points at any more: a file sent to
+  // others too (or still being sent to this number) stays.
+  if (erased) await deleteMediaByIds(ctx, workspaceId, await filesNoMessageUses(ctx.db, workspaceId, files));
   return erased;
 }

@@ -1,3 +1,4 @@
+import { sql, type SqlBool } from 'kysely';
 import type { AppContext } from '../context.js';
 import type { DbOrTx } from '../db/database.js';
 import { parseMessageMedia } from '../media/message-media.js';
@@ -94,4 +95,49 @@ export async function mediaIdsWith(db: DbOrTx, workspaceId: string, phone: strin
     .where('media', 'is not', null)
     .execute();
   return rows.flatMap((r) => parseMessageMedia(r.media)?.id ?? []);
+}
+
+/** How many files one look-up asks about (each is a LIKE in one OR: SQLite limits its depth). */
+const FILES_PER_LOOKUP = 100;
+
+/**
+ * A LIKE pattern for a message whose stored file is `mediaId`. With its quotes, `"id":"med_…"`
+ * can only be the file's own key: a quote inside a caption or a file name is stored escaped.
+ */
+const carriesFilePattern = (mediaId: string) =>
+  `%${JSON.stringify({ id: mediaId })
+    .slice(1, -1)
+    .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * Of `mediaIds`, the files no message of the workspace points at. Erasing a contact deletes only
+ * these: an uploaded file sent to several recipients is the same file for all of them, and
+ * deleting it with one recipient's messages failed the others' queued sends and new ones.
+ */
+export async function filesNoMessageUses(
+  db: DbOrTx,
+  workspaceId: string,
+  mediaIds: readonly string[],
+): Promise<string[]> {
+  const asked = [...new Set(mediaIds)];
+  const used = new Set<string>();
+  for (let i = 0; i < asked.length; i += FILES_PER_LOOKUP) {
+    const batch = asked.slice(i, i + FILES_PER_LOOKUP);
+    const rows = await db
+      .selectFrom('messages')
+      .select('media')
+      .where('workspace_id', '=', workspaceId)
+      .where('media', 'is not', null)
+      .where((eb) =>
+        eb.or(
+          batch.map((id) => sql<SqlBool>`${sql.ref('media')} like ${carriesFilePattern(id)} escape '\\'`),
+        ),
+      )
+      .execute();
+    for (const row of rows) {
+      const id = parseMessageMedia(row.media)?.id;
+      if (id) used.add(id);
+    }
+  }
+  return asked.filter((id) => !used.has(id));
 }
