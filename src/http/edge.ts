@@ -132,6 +132,21 @@ function closeSocket(raw: IncomingMessage, how: 'end' | 'destroy'): void {
   if (typeof socket?.[how] === 'function') socket[how]();
 }
 
+/**
+ * Node ends a connection whose answer says `Connection: close` as soon as the answer is written
+ * (`destroySoon`); here it waits until the request's body has been read off the wire too.
+ * Injected requests (tests) have no socket to wait on.
+ */
+function closeAfterBody(raw: IncomingMessage): void {
+  const socket = raw.socket as Partial<Duplex & { destroySoon(): void }> | undefined;
+  if (typeof socket?.destroySoon !== 'function') return;
+  const closeNow = socket.destroySoon.bind(socket);
+  socket.destroySoon = () => {
+    if (raw.complete) closeNow();
+    else raw.once('end', closeNow);
+  };
+}
+
 function hasBody(raw: IncomingMessage): boolean {
   return raw.headers['transfer-encoding'] !== undefined || Number(raw.headers['content-length'] ?? 0) > 0;
 }
@@ -236,15 +251,18 @@ export function registerEdge(app: FastifyInstance, config: Config): void {
     return guardBody(request, payload, timeoutMs);
   });
 
-  // An error answered before the body was read (413, 415): the client may still be sending it.
-  // Closing at once would reset the connection and the client could lose the answer, so the rest
-  // of the body is read and dropped (within the body deadline), and only then is the socket ended.
+  // An error answered before the body was read (401, 413, 415): the client may still be sending
+  // it. The answer says `Connection: close`, and the rest of the body is read and dropped (within
+  // the body deadline) before the socket is ended: closing at once would reset the connection and
+  // the client could lose the answer. Before, the answer left the header out and the socket was
+  // ended after the body anyway, so a keep-alive client sent its next request on a socket the
+  // server was closing ("other side closed").
   app.addHook('onSend', async (request, reply, payload) => {
     const raw = request.raw;
     if (reply.statusCode >= 400 && hasBody(raw) && !raw.complete && !timedOut.has(request)) {
-      reply.removeHeader('connection');
+      reply.header('connection', 'close');
+      closeAfterBody(raw);
       raw.unpipe();
-      raw.once('end', () => closeSocket(raw, 'end'));
       raw.resume();
     }
     return payload;
