@@ -6,6 +6,7 @@ import {
   cancelQueuedTo,
   eraseConversation,
   filesNoMessageUses,
+  forgetStoredAnswersFor,
   hasMessagesWith,
   mediaIdsWith,
 } from '../messages/erase.js';
@@ -13,9 +14,10 @@ import { forgetCooldowns } from './cooldown.js';
 
 /**
  * Right to be forgotten: cancels what is still queued for the number, erases the bodies (and the
- * WhatsApp name kept on inbound messages) of all its messages, forgets its cooldowns and deletes
- * the contact, and deletes the files its messages carried that no other message uses. Statuses, timelines and the number in
- * the log stay for delivery accounting. Returns null when the workspace knows nothing about the
+ * WhatsApp name kept on inbound messages) of all its messages and the answers stored for replaying
+ * their sends, forgets its cooldowns and deletes the contact, and deletes the files its messages
+ * carried that no other message uses. Statuses, timelines and the number in the log stay for
+ * delivery accounting. Returns null when the workspace knows nothing about the
  * number. `alsoErase` runs in the same transaction for what features above this one keep about
  * the number (the inbox's conversations).
  */
@@ -32,6 +34,7 @@ export async function eraseContact(
     if (!deleted && !(await hasMessagesWith(trx, workspaceId, phone))) return null;
     await forgetCooldowns(trx, workspaceId, phone);
     await alsoErase?.(trx);
+    await forgetStoredAnswersFor(trx, workspaceId, phone);
     return { messagesErased: await eraseConversation(trx, workspaceId, phone) };
   });
   // The files go after the commit, and only those no message points at any more: a file sent to

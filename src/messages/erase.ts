@@ -85,6 +85,29 @@ export async function eraseConversation(db: DbOrTx, workspaceId: string, phone: 
   return Number(erased.numUpdatedRows);
 }
 
+/**
+ * Drops the answers stored for replay (`Idempotency-Key`) of the requests that created a number's
+ * messages: each holds the message as it was accepted, text included, for 24 hours, and replayed
+ * it after the text was erased. The records stay, with the message they created: a retry is then
+ * answered from the message as it is now (erased) and still sends nothing. Deleting the records
+ * instead would free their keys, and a retry would send the text to the person again.
+ */
+export async function forgetStoredAnswersFor(db: DbOrTx, workspaceId: string, phone: string): Promise<void> {
+  await db
+    .updateTable('idempotency_keys')
+    .set({ response_status: null, response_body: null })
+    .where('workspace_id', '=', workspaceId)
+    .where('response_body', 'is not', null)
+    .where('resource_id', 'in', (eb) =>
+      eb
+        .selectFrom('messages')
+        .select('id')
+        .where('workspace_id', '=', workspaceId)
+        .where('phone', '=', phone),
+    )
+    .execute();
+}
+
 /** The ids of the files a number's messages carry (to delete them with the conversation). */
 export async function mediaIdsWith(db: DbOrTx, workspaceId: string, phone: string): Promise<string[]> {
   const rows = await db
