@@ -38,8 +38,7 @@ const storable = (text: string | null) => text?.replaceAll('\u0000', '\ufffd') ?
 
 /**
  * Moves a device to a status, with the event in the same transaction, then tells listeners.
- * Repeating the current status only updates the reason (no second event), except `qr`: each call
- * shows a new code, and each code is its own `device.qr` event.
+ * Repeating the current status only updates the reason (no second event).
  */
 export async function setDeviceStatus(
   ctx: AppContext,
@@ -95,9 +94,7 @@ export async function setDeviceStatus(
       .where('id', '=', deviceId)
       .execute();
     const type = EVENT_FOR[status];
-    // A new QR code while one shows is no change of status, but the backend showing the code must
-    // hear of it: before, only the first code of a linking attempt was sent, and it expired.
-    if (type && (changed || status === 'qr')) {
+    if (changed && type) {
       events.push(
         await ctx.events.record(trx, {
           workspaceId: current.workspace_id,

@@ -14,15 +14,11 @@ it.beforeAll(({ t: app }) => {
 
 const device = async (id: string) => (await t.request({ method: 'GET', url: `/v1/devices/${id}` })).json();
 const statusOf = async (id: string) => (await device(id)).status as string;
-/**
- * The types of a device's events (its own statuses), as published, in id order. The QR codes shown
- * while it waited for the scan (one device.qr each, as many as the wait took) count as one.
- */
+/** The types of a device's events (its own statuses), as published, in id order. */
 const eventTypes = async (id: string) =>
   publishedEvents(t, (e) => e.type.startsWith('device.') && e.data.id === id)
     .sort((a, b) => (a.id < b.id ? -1 : 1))
-    .map((e) => e.type)
-    .filter((type, i, types) => !(type === 'device.qr' && types[i - 1] === 'device.qr'));
+    .map((e) => e.type);
 
 describe('device lifecycle on the sandbox engine', () => {
   it('goes unlinked → connecting → qr → connected → disconnected → connected', async ({ t }) => {
