@@ -5,11 +5,10 @@ import { recordAudit } from '../audit/record.js';
 import { auditBy } from '../http/audit-by.js';
 import { authOf } from '../http/auth.js';
 import { errorResponses } from '../http/schemas.js';
-import { AppError, notFound } from '../lib/errors.js';
-import { findMember } from '../workspaces/members.js';
+import { AppError } from '../lib/errors.js';
 import { resetPassword } from '../workspaces/password-reset.js';
 import { deleteUserSessions } from './sessions.js';
-import { assertMayActAs, assertMayTouch, UserParams } from './team-routes.js';
+import { assertMayActAs, assertMayTouch, lockedMember, UserParams } from './team-routes.js';
 
 /**
  * An owner or admin sets a new password for a member who forgot theirs: the member's sessions end,
@@ -34,17 +33,17 @@ export function teamPasswordRoute(ctx: AppContext): FastifyPluginAsyncTypebox {
       },
       async (request, reply) => {
         const auth = authOf(request);
-        const member = await findMember(ctx.db, auth.workspaceId, request.params.userId);
-        if (!member) throw notFound('Team member');
-        assertMayTouch(auth, [member.role]);
-        assertMayActAs(auth, member);
-        if (auth.userId === member.userId) {
+        if (auth.userId === request.params.userId) {
           throw new AppError(
             'FORBIDDEN',
             'Change your own password in Settings, which asks for the current one',
           );
         }
         await ctx.db.transaction().execute(async (trx) => {
+          // Read under the workspace's lock, like a role change: not a member an owner promotes meanwhile.
+          const member = await lockedMember(ctx, trx, auth.workspaceId, request.params.userId);
+          assertMayTouch(auth, [member.role]);
+          assertMayActAs(auth, member);
           await resetPassword(trx, member.userId, request.body.password, ctx.clock.now());
           await deleteUserSessions(trx, member.userId);
           await recordAudit(trx, auditBy(request), {

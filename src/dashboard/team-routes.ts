@@ -68,12 +68,29 @@ export function assertMayActAs(auth: AuthContext, member: Member): void {
 }
 
 /**
- * Refuses to take away the workspace's last owner, in the transaction that would, after the
- * workspace's lock: checked before it, two owners demoting each other at once on PostgreSQL each
- * saw the other still an owner, and the workspace was left with none.
+ * The member as they are now, read in the transaction that changes them, after the workspace's
+ * lock: every change to the team takes it first, so they run one after the other and each sees
+ * the last one's outcome. Read before, on PostgreSQL an admin demoted or removed a member an owner
+ * promoted at that moment, and identical changes at once each recorded theirs.
  */
-async function assertNotLastOwner(ctx: AppContext, trx: DbOrTx, workspaceId: string, userId: string) {
+export async function lockedMember(
+  ctx: AppContext,
+  trx: DbOrTx,
+  workspaceId: string,
+  userId: string,
+): Promise<Member> {
   await lockWorkspace(trx, ctx.dialect, workspaceId);
+  const member = await findMember(trx, workspaceId, userId);
+  if (!member) throw notFound('Team member');
+  return member;
+}
+
+/**
+ * Refuses to take away the workspace's last owner, in the transaction that would, after the
+ * workspace's lock (`lockedMember`): checked before it, two owners demoting each other at once on
+ * PostgreSQL each saw the other still an owner, and the workspace was left with none.
+ */
+async function assertNotLastOwner(trx: DbOrTx, workspaceId: string, userId: string) {
   const owners = (await listMembers(trx, workspaceId)).filter((m) => m.role === 'owner');
   if (owners.some((m) => m.userId === userId) && owners.length <= 1)
     throw conflict('A workspace keeps at least one owner');
@@ -187,25 +204,25 @@ export function teamRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       },
       async (request) => {
         const auth = authOf(request);
-        const member = await findMember(ctx.db, auth.workspaceId, request.params.userId);
-        if (!member) throw notFound('Team member');
-        assertMayTouch(auth, [member.role, request.body.role]);
-        assertMayGrant(auth, request.body.role);
         const role = request.body.role;
-        if (role !== member.role) {
-          await ctx.db.transaction().execute(async (trx) => {
-            if (role !== 'owner') await assertNotLastOwner(ctx, trx, auth.workspaceId, member.userId);
-            await setRole(trx, auth.workspaceId, member.userId, role);
-            await recordAudit(trx, auditBy(request), {
-              workspaceId: auth.workspaceId,
-              action: 'member.role_changed',
-              target: { type: 'member', id: member.userId },
-              changes: { email: member.email, role: { from: member.role, to: role } },
-              now: ctx.clock.now(),
-            });
+        assertMayTouch(auth, [role]);
+        assertMayGrant(auth, role);
+        await ctx.db.transaction().execute(async (trx) => {
+          const member = await lockedMember(ctx, trx, auth.workspaceId, request.params.userId);
+          assertMayTouch(auth, [member.role]);
+          // A change that changes nothing records nothing.
+          if (role === member.role) return;
+          if (role !== 'owner') await assertNotLastOwner(trx, auth.workspaceId, member.userId);
+          await setRole(trx, auth.workspaceId, member.userId, role);
+          await recordAudit(trx, auditBy(request), {
+            workspaceId: auth.workspaceId,
+            action: 'member.role_changed',
+            target: { type: 'member', id: member.userId },
+            changes: { email: member.email, role: { from: member.role, to: role } },
+            now: ctx.clock.now(),
           });
-        }
-        return memberView(ctx, auth.workspaceId, member.userId);
+        });
+        return memberView(ctx, auth.workspaceId, request.params.userId);
       },
     );
 
@@ -222,11 +239,10 @@ export function teamRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       },
       async (request, reply) => {
         const auth = authOf(request);
-        const member = await findMember(ctx.db, auth.workspaceId, request.params.userId);
-        if (!member) throw notFound('Team member');
-        assertMayTouch(auth, [member.role]);
         await ctx.db.transaction().execute(async (trx) => {
-          await assertNotLastOwner(ctx, trx, auth.workspaceId, member.userId);
+          const member = await lockedMember(ctx, trx, auth.workspaceId, request.params.userId);
+          assertMayTouch(auth, [member.role]);
+          await assertNotLastOwner(trx, auth.workspaceId, member.userId);
           await deleteUserSessions(trx, member.userId, { workspaceId: auth.workspaceId });
           await removeMember(trx, auth.workspaceId, member.userId);
           await recordAudit(trx, auditBy(request), {
