@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { AppError, validation } from '../lib/errors.js';
 import { invalidJsonError } from './json-syntax.js';
 import { bodyNulRefusal } from './nul-refusal.js';
+import { bodySurrogateRefusal, bodyUtf8Refusal } from './unicode-refusal.js';
 
 /**
  * Deepest nesting a JSON body may have. Real bodies nest a few levels; thousands of levels make
@@ -29,7 +30,8 @@ const CHARSET = /;\s*charset\s*=\s*"?([^";\s]*)/i;
 /**
  * JSON bodies as Fastify parses them (prototype poisoning refused), but only in UTF-8 (RFC 8259
  * §8.1: a body declared in another charset would be misread, so it is refused, not guessed) and
- * nested at most MAX_JSON_DEPTH levels, with no NUL character in it (nul-refusal.ts). An empty
+ * nested at most MAX_JSON_DEPTH levels, with no NUL character in it (nul-refusal.ts), and valid
+ * Unicode: UTF-8 bytes, no lone surrogate escape (unicode-refusal.ts). An empty
  * body is no body, whatever its content type says: many HTTP clients send `Content-Type:
  * application/json` on every request, a DELETE or a cancel included, and an operation that takes
  * no body must not refuse them; one that needs a body refuses its absence through its schema.
@@ -37,7 +39,8 @@ const CHARSET = /;\s*charset\s*=\s*"?([^";\s]*)/i;
 export function registerJsonBody(app: FastifyInstance): void {
   const parse = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+  // Read as bytes: decoded as text by Fastify, bytes that are not UTF-8 would already be U+FFFD.
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
     const charset = CHARSET.exec(request.headers['content-type'] ?? '')?.[1];
     if (charset !== undefined && !/^utf-?8$/i.test(charset)) {
       done(
@@ -49,11 +52,17 @@ export function registerJsonBody(app: FastifyInstance): void {
       );
       return;
     }
-    const text = String(body);
-    if (text.length === 0) {
+    const bytes = body as Buffer;
+    if (bytes.length === 0) {
       done(null, undefined);
       return;
     }
+    const notUtf8 = bodyUtf8Refusal(bytes);
+    if (notUtf8) {
+      done(notUtf8, undefined);
+      return;
+    }
+    const text = bytes.toString('utf8');
     parse(request, text, (err, value) => {
       if (err) {
         const syntax = (err as { code?: string }).code === 'FST_ERR_CTP_INVALID_JSON_BODY';
@@ -67,8 +76,8 @@ export function registerJsonBody(app: FastifyInstance): void {
           undefined,
         );
       }
-      const nul = bodyNulRefusal(text, value);
-      if (nul) return done(nul, undefined);
+      const refused = bodyNulRefusal(text, value) ?? bodySurrogateRefusal(text, value);
+      if (refused) return done(refused, undefined);
       done(null, value);
     });
   });

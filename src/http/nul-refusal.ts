@@ -16,25 +16,38 @@ function refusal(field: string) {
 }
 
 /**
- * Where in a parsed JSON value the first string or key holding NUL is (`text.body`,
- * `metadata.k`, `phones.2`), or null; without recursion, as the value may nest deeply.
+ * Where in a parsed JSON value the first string or key that `holds` says yes to is (`text.body`,
+ * `metadata.k`, `phones.2`), or null; without recursion, as the value may nest deeply. A key is
+ * named as `shownKey` writes it (what cannot be read in a message escaped).
  */
-export function nulPath(value: unknown): string | null {
+export function stringPath(
+  value: unknown,
+  holds: (text: string) => boolean,
+  shownKey: (key: string) => string,
+): string | null {
   const stack: Array<[unknown, string[]]> = [[value, []]];
   while (stack.length > 0) {
     const [item, path] = stack.pop()!;
     if (typeof item === 'string') {
-      if (item.includes(NUL)) return path.join('.');
+      if (holds(item)) return path.join('.');
       continue;
     }
     if (item === null || typeof item !== 'object') continue;
     for (const [key, child] of Object.entries(item)) {
-      if (key.includes(NUL)) return [...path, key.replaceAll(NUL, '\\u0000')].join('.');
+      if (holds(key)) return [...path, shownKey(key)].join('.');
       stack.push([child, [...path, key]]);
     }
   }
   return null;
 }
+
+/** Where in a parsed JSON value the first string or key holding NUL is, or null. */
+export const nulPath = (value: unknown): string | null =>
+  stringPath(
+    value,
+    (text) => text.includes(NUL),
+    (key) => key.replaceAll(NUL, '\\u0000'),
+  );
 
 /** A JSON body's refusal when it holds NUL, or null: it can only be there written `\u0000`. */
 export function bodyNulRefusal(text: string, body: unknown) {
