@@ -3,7 +3,7 @@ import { AppError, validation } from '../lib/errors.js';
 import { fetchMedia } from './fetch-url.js';
 import { describeMime, kindAccepts, MAX_BYTES, megabytes } from './kinds.js';
 import { messageMedia, type MessageMedia } from './message-media.js';
-import { requireMedia, storeMedia } from './service.js';
+import { deleteMediaByIds, requireMedia, storeMedia } from './service.js';
 import { SENDABLE_KINDS } from './views.js';
 
 type SendableKind = (typeof SENDABLE_KINDS)[number];
@@ -45,16 +45,23 @@ function checkFields(input: OutboundMediaInput): void {
     throw validation('voice is for audio', field('voice', 'is only allowed for audio'));
 }
 
+/** The file a media message will carry, and whether it was fetched from a URL for it alone. */
+export interface OutboundMedia {
+  media: MessageMedia;
+  fetched: boolean;
+}
+
 /**
  * The file a media message will carry: an uploaded one, checked against the kind it is sent as,
  * or one fetched from a URL and stored (checked the same way as an upload). Null for text and
- * templates.
+ * templates. A fetched file belongs to the message alone: if the message is refused after this,
+ * `discardOutboundMedia` removes it.
  */
 export async function resolveOutboundMedia(
   ctx: AppContext,
   workspaceId: string,
   input: OutboundMediaInput,
-): Promise<MessageMedia | null> {
+): Promise<OutboundMedia | null> {
   checkFields(input);
   if (!isMediaType(input.type)) return null;
   const kind = input.type;
@@ -85,9 +92,25 @@ export async function resolveOutboundMedia(
   }
   if (input.voice && row.mime !== 'audio/ogg')
     throw new AppError('MEDIA_TYPE_MISMATCH', 'A voice note must be Ogg/Opus audio');
-  return messageMedia(row, {
-    caption: input.caption ?? null,
-    filename: input.filename ?? null,
-    voice: input.voice,
-  });
+  return {
+    media: messageMedia(row, {
+      caption: input.caption ?? null,
+      filename: input.filename ?? null,
+      voice: input.voice,
+    }),
+    fetched: url !== undefined,
+  };
+}
+
+/**
+ * Removes the file fetched for a message that was then refused: a request that fails leaves
+ * nothing behind. Before, the file stayed stored and ready, named by no message, its id never
+ * answered (nothing but a retention pass would ever remove it). An uploaded file stays.
+ */
+export async function discardOutboundMedia(
+  ctx: AppContext,
+  workspaceId: string,
+  resolved: OutboundMedia,
+): Promise<void> {
+  if (resolved.fetched) await deleteMediaByIds(ctx, workspaceId, [resolved.media.id]);
 }

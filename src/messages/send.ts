@@ -9,7 +9,8 @@ import { newId } from '../lib/ids.js';
 import { toE164 } from '../lib/phone.js';
 import type { Plan } from '../workspaces/plans.js';
 import { findContact } from '../contacts/store.js';
-import { resolveOutboundMedia } from '../media/outbound.js';
+import type { MessageMedia } from '../media/message-media.js';
+import { discardOutboundMedia, resolveOutboundMedia } from '../media/outbound.js';
 import { chooseDevice } from './device-choice.js';
 import { storeAcceptedAlone, storeAcceptedInTransaction } from './accept-store.js';
 import { creationEntry } from './store.js';
@@ -91,10 +92,43 @@ export async function sendMessage(
 ): Promise<MessageView> {
   const now = ctx.clock.now();
   const phone = toE164(input.to);
+  refuseContentOfAnotherType(input);
+  // Checked before a media URL is fetched: a refusal that needs no database costs no download.
+  const expiresAt = expiryOf(input, now);
+  const resolved = await resolveOutboundMedia(ctx, workspaceId, input);
+  try {
+    return await acceptMessage(ctx, workspaceId, plan, input, options, {
+      now,
+      phone,
+      expiresAt,
+      media: resolved?.media ?? null,
+    });
+  } catch (err) {
+    // Refused, the message takes its fetched file with it. A 5xx may come after the message
+    // committed (then the file is its own): only a refusal is certain to have stored nothing.
+    if (resolved && err instanceof AppError)
+      await discardOutboundMedia(ctx, workspaceId, resolved).catch((undo: unknown) =>
+        ctx.log.warn(
+          { err: undo, mediaId: resolved.media.id },
+          'could not delete the file of a refused message',
+        ),
+      );
+    throw err;
+  }
+}
+
+/** The rest of `sendMessage`, once the message's file (if any) is stored. */
+async function acceptMessage(
+  ctx: AppContext,
+  workspaceId: string,
+  plan: Plan,
+  input: SendMessageInput,
+  options: SendOptions,
+  given: { now: Date; phone: string; expiresAt: string | null; media: MessageMedia | null },
+): Promise<MessageView> {
+  const { now, phone, expiresAt, media } = given;
   let text: string;
   let templateId: string | null = null;
-  refuseContentOfAnotherType(input);
-  const media = await resolveOutboundMedia(ctx, workspaceId, input);
   if (media) {
     text = media.caption ?? '';
   } else if (input.type === 'template') {
@@ -110,7 +144,6 @@ export async function sendMessage(
       throw validation('text is required for type "text"', [{ field: 'body.text', message: 'is required' }]);
     text = input.text.body;
   }
-  const expiresAt = expiryOf(input, now);
   const queueIfDisconnected = input.queueIfDisconnected ?? false;
 
   let device: DeviceRow;
