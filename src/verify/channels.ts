@@ -4,7 +4,8 @@ import type { CreationHook } from '../db/database.js';
 import { ChannelError } from '../channels/errors.js';
 import { createMailer, type Mailer } from '../channels/email.js';
 import { createSmsSenderFromConfig, type SmsSender } from '../channels/sms/index.js';
-import { AppError } from '../lib/errors.js';
+import { AppError, validation } from '../lib/errors.js';
+import { listed } from '../lib/listed.js';
 import { sendMessage } from '../messages/send.js';
 import { findTemplate } from '../messages/templates.js';
 import { parseSettings } from '../workspaces/settings.js';
@@ -25,6 +26,29 @@ export interface VerifyChannels {
 /** Whether this server sends on the channel at all: WhatsApp always (its devices come and go), SMS and email once configured. */
 export const canSendOn = (channels: VerifyChannels, channel: Channel): boolean =>
   channel === 'whatsapp' || (channel === 'sms' ? channels.sms !== null : channels.mailer !== null);
+
+const CHANNEL_NAMES: Record<Channel, string> = { whatsapp: 'WhatsApp', sms: 'SMS', email: 'email' };
+
+/**
+ * Refuses a send (`what`: a new verification, or a resend) none of whose channels this server
+ * sends on: it could only fail, and end the verification with it. Nothing is stored or counted.
+ */
+export function assertSomeChannelSends(
+  route: Channel[],
+  channels: VerifyChannels,
+  what: 'verification' | 'resend',
+): void {
+  if (route.some((c) => canSendOn(channels, c))) return;
+  const names = listed(
+    route.map((c) => CHANNEL_NAMES[c]),
+    'and',
+  );
+  const field = what === 'verification' ? 'body.channels' : 'body.channel';
+  throw validation(
+    `No channel of this ${what} can send the code: ${names} ${route.length > 1 ? 'are' : 'is'} not configured on this server (docs/otp.md, Setup)`,
+    [{ field, message: 'has no channel this server sends on' }],
+  );
+}
 
 export function createVerifyChannels(config: Config): VerifyChannels {
   const sms = createSmsSenderFromConfig({

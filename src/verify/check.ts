@@ -38,11 +38,36 @@ async function reread(db: DbOrTx, row: VerificationRow): Promise<VerificationRow
   return (await findVerification(db, row.workspace_id, row.id)) ?? row;
 }
 
-/** The check took nothing: what the verification is now (a code that worked once stays used). */
-async function answerAsItIs(db: DbOrTx, row: VerificationRow, now: Date): Promise<CheckResult> {
+/**
+ * The check took nothing: what the verification is now (a code that worked once stays used). A
+ * verification whose checks are all taken, the last by a wrong code, is ended here if the check
+ * that took it has not yet: before, such a check read it still pending and answered "pending"
+ * with no attempts left, on PostgreSQL, while the fifth wrong check was ending it.
+ */
+async function answerAsItIs(
+  ctx: AppContext,
+  db: DbOrTx,
+  row: VerificationRow,
+  now: Date,
+  events: WapingEvent[],
+): Promise<CheckResult> {
   const current = await reread(db, row);
   if (current.status === 'approved') throw alreadyUsed();
+  if (current.status === 'pending' && remainingChecks(current) === 0)
+    return ranOut(ctx, db, current, now, events);
   return answer(current, now);
+}
+
+/** The answer once the verification's last check was taken by a wrong code: it ends, once. */
+async function ranOut(
+  ctx: AppContext,
+  db: DbOrTx,
+  row: VerificationRow,
+  now: Date,
+  events: WapingEvent[],
+): Promise<CheckResult> {
+  const ended = await runOut(ctx, db, row, now, events);
+  return answer(ended ?? (await reread(db, row)), now);
 }
 
 /**
@@ -161,15 +186,15 @@ async function judge(
     await admit(db, row.workspace_id, row.phone, FAILED_CHECK_LIMIT, now);
     // No check was left, or another check with the same code won the race: the code worked
     // once, for it.
-    return answerAsItIs(db, row, now);
+    return answerAsItIs(ctx, db, row, now, events);
   }
   const slot = await reserve(db, row.workspace_id, row.phone, FAILED_CHECK_LIMIT, now);
-  if (!(await takeCheck(db, row.id, now))) {
+  const taken = await takeCheck(db, row.id, now);
+  if (!taken) {
     await slot.release();
-    return answerAsItIs(db, row, now);
+    return answerAsItIs(ctx, db, row, now, events);
   }
-  const current = await reread(db, row);
-  if (current.check_attempts < MAX_CHECKS) return answer(current, now);
-  const ended = await runOut(ctx, db, current, now, events);
-  return answer(ended ?? (await reread(db, row)), now);
+  // Answered from the row as this check left it: a check racing others is told its own count.
+  if (taken.check_attempts < MAX_CHECKS) return answer(taken, now);
+  return ranOut(ctx, db, taken, now, events);
 }

@@ -14,6 +14,16 @@ const DELIVERED = new Set(['delivered', 'read']);
 const GONE = new Set(['failed', 'expired', 'canceled']);
 
 /**
+ * What `sendAlong` left: the row as it now is, or, when another request, node or the worker moved
+ * the verification on first (`lost`), the row as this run last had it, and whether the code went
+ * out before the run lost it.
+ */
+export interface SendsRun {
+  row: VerificationRow;
+  lost?: 'nothing_sent' | 'sent';
+}
+
+/**
  * Sends the code on the route's current channel and falls back along the route until a channel
  * takes it. `claimed` must be held by the caller (attempt_state 'sending' at its version); every
  * step is written back conditionally, so a node that lost the row stops instead of double-sending.
@@ -25,14 +35,24 @@ export async function runSends(
   /** The verification's workspace when the caller read it already (a new verification). */
   workspace?: WorkspaceRow,
 ): Promise<VerificationRow> {
+  return (await sendAlong(ctx, channels, claimed, workspace)).row;
+}
+
+/** `runSends`, saying whether the run lost the verification to someone else (a resend answers by it). */
+export async function sendAlong(
+  ctx: AppContext,
+  channels: VerifyChannels,
+  claimed: VerificationRow,
+  workspace?: WorkspaceRow,
+): Promise<SendsRun> {
   let row = claimed;
-  if (!row.sealed_code) return row;
+  if (!row.sealed_code) return { row };
   const code = unsealCode(keysOf(ctx), row.id, row.sealed_code);
   const route = routeOf(row);
   for (;;) {
     const channel = route[row.route_index];
     // An expired code is not worth another channel; the worker marks the verification expired.
-    if (!channel || row.expires_at <= ctx.clock.now().toISOString()) return row;
+    if (!channel || row.expires_at <= ctx.clock.now().toISOString()) return { row };
     const sending = row;
     // A WhatsApp code message and the verification's wait for it are one transaction: the row is
     // `waiting` on the message before any receipt or event of it can exist, and a verification
@@ -44,8 +64,8 @@ export async function runSends(
       if (!waiting) throw new AttemptMoved();
     };
     const outcome = await sendOnChannel(ctx, channels, sending, channel, code, { onAccepted, workspace });
-    if (outcome.status === 'moved') return row;
-    if (outcome.status === 'pending') return waiting ?? row;
+    if (outcome.status === 'moved') return { row, lost: 'nothing_sent' };
+    if (outcome.status === 'pending') return { row: waiting ?? row };
     const now = ctx.clock.now();
     const attempt: SendAttempt = { channel, status: outcome.status, at: now.toISOString() };
     if (outcome.status === 'sent' && outcome.providerMessageId)
@@ -62,10 +82,11 @@ export async function runSends(
         { attempt_state: 'done', attempt_message_id: null, attempt_deadline: null, send_attempts: attempts },
         now,
       );
-      return done ?? row;
+      return done ? { row: done } : { row, lost: 'sent' };
     }
     const next = await moveOn(ctx, row, attempts, outcome.reason);
-    if (!next || next.attempt_state !== 'sending') return next ?? row;
+    if (!next) return { row, lost: 'nothing_sent' };
+    if (next.attempt_state !== 'sending') return { row: next };
     row = next;
   }
 }

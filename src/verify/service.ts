@@ -6,12 +6,11 @@ import { inSharedTransaction } from '../db/grouped-transactions.js';
 import { findDevice } from '../devices/store.js';
 import { conflict, notFound, validation } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
-import { listed } from '../lib/listed.js';
 import { toE164 } from '../lib/phone.js';
 import { findTemplate } from '../messages/templates.js';
 import { addUsage, findWorkspace } from '../workspaces/store.js';
 import type { WorkspaceRow } from '../workspaces/tables.js';
-import { canSendOn, type VerifyChannels } from './channels.js';
+import { assertSomeChannelSends, type VerifyChannels } from './channels.js';
 import { generateCode, hashCode, keysOf, sealCode } from './codes.js';
 import { createWithFirstSend, runSends, type StoredInStatement } from './fallback.js';
 import { countsInTransaction, reserveCreation } from './limits.js';
@@ -33,8 +32,6 @@ import { assertCodeTemplate } from './texts.js';
 import { dropQueuedMessage, leaseUntil } from './transitions.js';
 import type { CreateVerificationInput } from './schemas.js';
 import { effectiveStatus, toVerificationView } from './views.js';
-
-const CHANNEL_NAMES: Record<Channel, string> = { whatsapp: 'WhatsApp', sms: 'SMS', email: 'email' };
 
 async function templateFor(ctx: AppContext, workspaceId: string, input: CreateVerificationInput) {
   if (input.templateId && input.templateName) {
@@ -64,16 +61,7 @@ function checkChannels(route: Channel[], email: string | undefined, channels: Ve
   }
   // A verification none of whose channels this server sends on could only fail: refused before
   // anything is stored or counted, naming what to configure.
-  if (!route.some((c) => canSendOn(channels, c))) {
-    const names = listed(
-      route.map((c) => CHANNEL_NAMES[c]),
-      'and',
-    );
-    throw validation(
-      `No channel of this verification can send the code: ${names} ${route.length > 1 ? 'are' : 'is'} not configured on this server (docs/otp.md, Setup)`,
-      [{ field: 'body.channels', message: 'has no channel this server sends on' }],
-    );
-  }
+  assertSomeChannelSends(route, channels, 'verification');
 }
 
 /**

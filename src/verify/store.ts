@@ -118,21 +118,24 @@ export async function endVerification(
   return query.returningAll().executeTakeFirst();
 }
 
-const checkTaken = preparedQuery<{ id: string; at: string }, never>((db, a) =>
+const checkTaken = preparedQuery<{ id: string; at: string }, VerificationRow>((db, a) =>
   db
     .updateTable('verifications')
     .set((eb) => ({ check_attempts: eb('check_attempts', '+', 1), updated_at: a.at }))
     .where('id', '=', a.id)
     .where('status', '=', 'pending')
     .where('check_attempts', '<', MAX_CHECKS)
-    .where('expires_at', '>', a.at),
+    .where('expires_at', '>', a.at)
+    .returningAll(),
 );
 
-/** Takes one of the MAX_CHECKS checks; false when none is left or the verification is no longer open. */
-export async function takeCheck(db: DbOrTx, id: string, now: Date): Promise<boolean> {
-  const at = now.toISOString();
-  const result = await checkTaken(db, { id, at });
-  return Number(result.numAffectedRows ?? 0) > 0;
+/**
+ * Takes one of the MAX_CHECKS checks: the row as this check left it (its `check_attempts` say
+ * which check it was), or undefined when none is left or the verification is no longer open.
+ */
+export async function takeCheck(db: DbOrTx, id: string, now: Date): Promise<VerificationRow | undefined> {
+  const { rows } = await checkTaken(db, { id, at: now.toISOString() });
+  return rows[0];
 }
 
 /** A failed-check window a right code must find room in: its number's counts since `since`. */
