@@ -12821,7 +12821,10 @@ export interface paths {
     /** The team's internal notes on the conversation, oldest first */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          limit?: number;
+          cursor?: string;
+        };
         header?: {
           /** @description Your id for this request, echoed back and logged; one is made when absent or malformed */
           'x-request-id'?: string;
@@ -12843,6 +12846,7 @@ export interface paths {
           content: {
             'application/json': {
               data: components['schemas']['ConversationNote'][];
+              nextCursor: string | null;
             };
           };
         };

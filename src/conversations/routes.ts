@@ -32,7 +32,7 @@ import {
 import { threadMessages } from './thread.js';
 import { conversationTyping, TypingGate } from './typing.js';
 import type { DeviceSupervisor } from '../devices/supervisor.js';
-import { ConversationSchema, NoteSchema, toConversationView } from './views.js';
+import { ConversationSchema, NoteSchema, toConversationView, toNoteView } from './views.js';
 
 const tags = ['conversations'];
 const ConversationParams = IdParams(idPattern('cnv'));
@@ -283,10 +283,27 @@ export function conversationRoutes(ctx: AppContext, supervisor: DeviceSupervisor
           tags,
           summary: "The team's internal notes on the conversation, oldest first",
           params: ConversationParams,
-          response: { 200: Type.Object({ data: Type.Array(NoteSchema) }), ...errorResponses(404) },
+          querystring: ThreadQuery,
+          response: {
+            200: Type.Object({
+              data: Type.Array(NoteSchema),
+              nextCursor: Type.Union([Type.String(), Type.Null()]),
+            }),
+            ...errorResponses(404),
+          },
         },
       },
-      async (request) => ({ data: await listNotes(ctx, authOf(request).workspaceId, request.params.id) }),
+      async (request) => {
+        const limit = request.query.limit ?? 50;
+        const rows = await listNotes(
+          ctx,
+          authOf(request).workspaceId,
+          request.params.id,
+          decodeCursor(request.query.cursor, 'note'),
+          limit + 1,
+        );
+        return pageOf(rows, limit, toNoteView);
+      },
     );
 
     app.post(

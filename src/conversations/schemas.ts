@@ -87,6 +87,7 @@ export const NoteBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** A page of a conversation's messages or of its notes, oldest first. */
 export const ThreadQuery = Type.Object(
   {
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),

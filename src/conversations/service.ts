@@ -11,7 +11,7 @@ import type { Role } from '../workspaces/tables.js';
 import { publishConversation, recordConversationEvent } from './announce.js';
 import type { ReplyInput } from './schemas.js';
 import { findConversation, lockedConversation, setTags, viewOf } from './store.js';
-import type { ConversationRow, ConversationStatus } from './tables.js';
+import type { ConversationNoteRow, ConversationRow, ConversationStatus } from './tables.js';
 import { toNoteView, type ConversationView, type NoteView } from './views.js';
 
 /** Who acts on a conversation: a dashboard member (with a role) or an API key (no role). */
@@ -192,14 +192,19 @@ export async function addNote(
   return toNoteView(row);
 }
 
-export async function listNotes(ctx: AppContext, workspaceId: string, id: string): Promise<NoteView[]> {
+/**
+ * A page of the conversation's notes, oldest first after `afterId` (ask for one more than the page
+ * to learn if more follow). Before, the list was the 500 oldest notes, with no way to read on.
+ */
+export async function listNotes(
+  ctx: AppContext,
+  workspaceId: string,
+  id: string,
+  afterId: string | undefined,
+  limit: number,
+): Promise<ConversationNoteRow[]> {
   await existing(ctx, workspaceId, id);
-  const rows = await ctx.db
-    .selectFrom('conversation_notes')
-    .selectAll()
-    .where('conversation_id', '=', id)
-    .orderBy('id')
-    .limit(500)
-    .execute();
-  return rows.map(toNoteView);
+  let query = ctx.db.selectFrom('conversation_notes').selectAll().where('conversation_id', '=', id);
+  if (afterId) query = query.where('id', '>', afterId);
+  return query.orderBy('id').limit(limit).execute();
 }

@@ -24,6 +24,22 @@ async function loadThread(id: string): Promise<Message[]> {
   return messages;
 }
 
+/** The thread's notes (up to MAX_PAGES × 100), oldest first. */
+async function loadNotes(id: string): Promise<ConversationNote[]> {
+  const notes: ConversationNote[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const result = await api.get('/v1/conversations/{id}/notes', {
+      path: { id },
+      query: { limit: 100, ...(cursor ? { cursor } : {}) },
+    });
+    notes.push(...result.data);
+    if (!result.nextCursor) break;
+    cursor = result.nextCursor;
+  }
+  return notes;
+}
+
 type Entry =
   { kind: 'message'; at: string; message: Message } | { kind: 'note'; at: string; note: ConversationNote };
 
@@ -122,10 +138,7 @@ export function Thread({ conversation, canWrite }: { conversation: Conversation;
   const reload = useCallback(async () => {
     const mine = ++generation.current;
     try {
-      const [loaded, loadedNotes] = await Promise.all([
-        loadThread(id),
-        api.get('/v1/conversations/{id}/notes', { path: { id } }),
-      ]);
+      const [loaded, loadedNotes] = await Promise.all([loadThread(id), loadNotes(id)]);
       if (mine !== generation.current) return;
       setMessages(
         loaded.map((m) => {
@@ -133,7 +146,7 @@ export function Thread({ conversation, canWrite }: { conversation: Conversation;
           return status === m.status ? m : { ...m, status };
         }),
       );
-      setNotes(loadedNotes.data);
+      setNotes(loadedNotes);
       setError(null);
     } catch (err) {
       setError(errorMessage(err));
