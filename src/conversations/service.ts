@@ -11,6 +11,7 @@ import type { Role } from '../workspaces/tables.js';
 import { publishConversation, recordConversationEvent } from './announce.js';
 import type { ReplyInput } from './schemas.js';
 import { findConversation, lockedConversation, setTags, viewOf } from './store.js';
+import { inboundCountAfter, newestInboundId } from './thread.js';
 import type { ConversationNoteRow, ConversationRow, ConversationStatus } from './tables.js';
 import { toNoteView, type ConversationView, type NoteView } from './views.js';
 
@@ -147,6 +148,8 @@ export async function replyToConversation(
   options: { source: 'api' | 'dashboard'; onCreate?: CreationHook },
 ): Promise<MessageView> {
   const conversation = await existing(ctx, actor.workspaceId, id);
+  // What the member answers: the customer messages there before the reply is sent.
+  const readThrough = conversation.unread_count > 0 ? await newestInboundId(ctx.db, conversation) : undefined;
   const message = await sendMessage(
     ctx,
     actor.workspaceId,
@@ -159,8 +162,33 @@ export async function replyToConversation(
     },
     { source: options.source, ...(options.onCreate ? { onCreate: options.onCreate } : {}) },
   );
-  if (conversation.unread_count > 0) await markRead(ctx, actor.workspaceId, id);
+  if (readThrough !== undefined) await markReadThrough(ctx, conversation, readThrough);
   return message;
+}
+
+/**
+ * The team read the thread up to its customer message `readThrough` (null: none is left): the
+ * unread count keeps the customer messages after it. A reply used to set the count to 0 once it
+ * was sent, and customer messages that arrived meanwhile were no longer unread.
+ */
+async function markReadThrough(
+  ctx: AppContext,
+  conversation: ConversationRow,
+  readThrough: string | null,
+): Promise<void> {
+  const { workspace_id: workspaceId, id } = conversation;
+  const view = await ctx.db.transaction().execute(async (trx) => {
+    // Locked before counting: a customer message being filed holds the row until it commits, so it
+    // is either counted below or adds its own increment after this transaction.
+    const current = await lockedConversation(trx, ctx.dialect, workspaceId, id);
+    if (!current) return undefined;
+    // Never more than the count: what was read meanwhile (POST /read) stays read.
+    const unread = Math.min(current.unread_count, await inboundCountAfter(trx, current, readThrough));
+    if (unread === current.unread_count) return undefined;
+    await trx.updateTable('conversations').set({ unread_count: unread }).where('id', '=', id).execute();
+    return viewOf(trx, { ...current, unread_count: unread });
+  });
+  if (view) publishConversation(ctx, { workspaceId, view, kind: 'read', events: [] });
 }
 
 /** An internal note for the team; it is never sent to WhatsApp. */
