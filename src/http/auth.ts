@@ -43,6 +43,12 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     sessionResolver: SessionResolver | null;
+    /**
+     * Whether the request's caller would still be let in: its credential still authenticates as
+     * the same caller of the same workspace with the same scopes. A long-lived answer (an event
+     * stream) asks again while it runs: a revoked key or an ended session must stop it.
+     */
+    stillAuthenticated(request: FastifyRequest): Promise<boolean>;
   }
 }
 
@@ -80,18 +86,44 @@ async function authenticateKey(ctx: AppContext, header: string): Promise<AuthCon
   };
 }
 
+/** The request's caller: its API key, or else its dashboard session. */
+async function authenticate(app: FastifyInstance, ctx: AppContext, request: FastifyRequest) {
+  const header = request.headers.authorization;
+  let auth: AuthContext | null = null;
+  if (header) auth = await authenticateKey(ctx, header);
+  else if (app.sessionResolver) auth = await app.sessionResolver(request);
+  if (!auth) throw unauthorized();
+  return auth;
+}
+
+const sameScopes = (a: ReadonlySet<Scope>, b: ReadonlySet<Scope>) =>
+  a.size === b.size && [...a].every((scope) => b.has(scope));
+
 /** Authenticates every route whose config names a scope, before body parsing and validation. */
 export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('auth', null);
   app.decorate('sessionResolver', null);
+  app.decorate('stillAuthenticated', async (request: FastifyRequest) => {
+    const before = request.auth;
+    if (!before) return true;
+    let now: AuthContext;
+    try {
+      now = await authenticate(app, ctx, request);
+    } catch (err) {
+      // Refused (a revoked key, an ended session, a plan without API access): no longer let in.
+      if (err instanceof AppError) return false;
+      throw err;
+    }
+    return (
+      now.principalId === before.principalId &&
+      now.workspaceId === before.workspaceId &&
+      sameScopes(now.scopes, before.scopes)
+    );
+  });
   app.addHook('onRequest', async (request) => {
     const scope = request.routeOptions.config.scope;
     if (!scope || scope === 'public') return;
-    const header = request.headers.authorization;
-    let auth: AuthContext | null = null;
-    if (header) auth = await authenticateKey(ctx, header);
-    else if (app.sessionResolver) auth = await app.sessionResolver(request);
-    if (!auth) throw unauthorized();
+    const auth = await authenticate(app, ctx, request);
     request.auth = auth;
     if (!auth.scopes.has(scope) && !(request.routeOptions.config.readOnly && auth.via === 'session')) {
       throw new AppError(

@@ -1,9 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /**
- * Opens a Server-Sent Events stream on this request: writes the initial events, then whatever
- * `subscribe` pushes, with a comment heartbeat so proxies keep the connection open.
+ * How often an open stream checks that its caller would still be let in. One query per stream
+ * this often, never one per event; a revoked key or an ended session (a member removed, a
+ * sign-out) stops the stream within it.
  */
+const RECHECK_MS = 3_000;
+
 declare module 'fastify' {
   interface FastifyInstance {
     /** Closers of the open SSE streams, so shutdown does not wait on clients that never hang up. */
@@ -18,6 +21,36 @@ export function registerEventStreams(app: FastifyInstance): void {
   });
 }
 
+/**
+ * Checks the stream's caller every RECHECK_MS and calls `end` once it is no longer let in. A
+ * check that fails for another reason (the database out of reach) leaves the stream open until
+ * the next one. Returns the stop of the checks.
+ */
+function recheckCaller(request: FastifyRequest, end: () => void): () => void {
+  let checking = false;
+  const timer = setInterval(() => {
+    if (checking) return;
+    checking = true;
+    request.server
+      .stillAuthenticated(request)
+      .then((allowed) => {
+        if (!allowed) end();
+      })
+      .catch((err: unknown) => request.log.warn({ err }, 'event stream: caller check failed'))
+      .finally(() => {
+        checking = false;
+      });
+  }, RECHECK_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+/**
+ * Opens a Server-Sent Events stream on this request: writes the initial events, then whatever
+ * `subscribe` pushes, with a comment heartbeat so proxies keep the connection open. The stream
+ * ends when its caller is no longer let in (before, it went on after the API key was revoked or
+ * the session ended, for as long as the client kept it open).
+ */
 export function openEventStream(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -43,6 +76,7 @@ export function openEventStream(
   heartbeat.unref();
   const close = () => {
     clearInterval(heartbeat);
+    stopChecks();
     unsubscribe();
     request.server.eventStreams.delete(end);
   };
@@ -50,6 +84,7 @@ export function openEventStream(
     close();
     res.end();
   };
+  const stopChecks = recheckCaller(request, end);
   request.server.eventStreams.add(end);
   request.raw.on('close', close);
   res.on('error', close);
