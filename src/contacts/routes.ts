@@ -9,6 +9,7 @@ import { toE164 } from '../lib/phone.js';
 import type { DeviceSupervisor } from '../devices/supervisor.js';
 import { eraseContact } from '../inbound/erase.js';
 import { eraseConversationsOf } from '../conversations/erase.js';
+import { cancelQueuedForOptOut } from '../messages/erase.js';
 import { idPattern } from '../lib/ids.js';
 import { checkNumber } from './check.js';
 import { findContact, listContacts, upsertContact } from './store.js';
@@ -157,7 +158,13 @@ export function contactRoutes(ctx: AppContext, supervisor: DeviceSupervisor): Fa
         // Keep the original opt-out time when it is confirmed again.
         if (body.optedOut === true && !current?.opted_out_at) fields.opted_out_at = now.toISOString();
         if (body.optedOut === false) fields.opted_out_at = null;
-        await upsertContact(ctx.db, workspaceId, phone, fields, now);
+        // Opting out also cancels what is still queued for the number, in the same commit.
+        const optingOut = typeof fields.opted_out_at === 'string';
+        const announceCanceled = await ctx.db.transaction().execute(async (trx) => {
+          await upsertContact(trx, workspaceId, phone, fields, now);
+          return optingOut ? cancelQueuedForOptOut(ctx, trx, workspaceId, phone) : undefined;
+        });
+        announceCanceled?.();
         const updated = await findContact(ctx.db, workspaceId, phone);
         if (!updated) throw notFound('Contact');
         return toContactView(updated);

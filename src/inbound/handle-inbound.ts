@@ -2,6 +2,7 @@ import type { AppContext } from '../context.js';
 import { findDevice, isOwnLine } from '../devices/store.js';
 import type { EngineEvents } from '../engines/engine.js';
 import { findContact, markOptedIn, markOptedOut, touchInboundContact } from '../contacts/store.js';
+import { cancelQueuedForOptOut } from '../messages/erase.js';
 import type { MessageRow } from '../messages/tables.js';
 import { parseSettings } from '../workspaces/settings.js';
 import { findWorkspace } from '../workspaces/store.js';
@@ -55,8 +56,13 @@ async function decide(
   const base = { workspaceId, deviceId: device.id, phone, inReplyTo: message.id };
   const keyword = keywordOf(payload.text, optOutWordsOf(parseSettings(workspace.settings)));
   if (keyword === 'opt_out') {
-    if (!(await markOptedOut(ctx.db, workspaceId, phone, now)))
-      return { action: 'none', reason: 'opted_out' };
+    // What was queued for them before goes with the opt-out, before the confirmation is queued.
+    const announceCanceled = await ctx.db.transaction().execute(async (trx) => {
+      if (!(await markOptedOut(trx, workspaceId, phone, now))) return undefined;
+      return cancelQueuedForOptOut(ctx, trx, workspaceId, phone);
+    });
+    if (!announceCanceled) return { action: 'none', reason: 'opted_out' };
+    announceCanceled();
     const text = OPT_OUT_CONFIRMATION;
     const replyId = await sendReply(ctx, { ...base, text, sourceId: 'opt_out', ignoreOptOut: true });
     return { action: 'opted_out', replyId };

@@ -2,7 +2,15 @@ import { sql, type SqlBool } from 'kysely';
 import type { AppContext } from '../context.js';
 import type { DbOrTx } from '../db/database.js';
 import { parseMessageMedia } from '../media/message-media.js';
-import { announce, eventOfMove, moveInTransaction } from './status.js';
+import { parseSettings } from '../workspaces/settings.js';
+import { findWorkspace } from '../workspaces/store.js';
+import {
+  announce,
+  eventOfMove,
+  moveInTransaction,
+  transitionInTransaction,
+  type MessageChange,
+} from './status.js';
 
 /** Messages whose text is still needed to send them; their bodies are never erased. */
 export const IN_FLIGHT = ['queued', 'sending'] as const;
@@ -22,20 +30,31 @@ export async function eraseBodiesBefore(db: DbOrTx, workspaceId: string, cutoff:
   return Number(result.numUpdatedRows);
 }
 
+/** The ids of the messages still queued for a number, oldest first; without codes if `keepCodes`. */
+async function queuedTo(
+  db: DbOrTx,
+  workspaceId: string,
+  phone: string,
+  { keepCodes }: { keepCodes: boolean },
+): Promise<string[]> {
+  let query = db
+    .selectFrom('messages')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('phone', '=', phone)
+    .where('status', '=', 'queued');
+  if (keepCodes) query = query.where('source', '!=', 'verification');
+  const rows = await query.orderBy('id').execute();
+  return rows.map((r) => r.id);
+}
+
 /**
  * Cancels what is still queued for a number that asked to be forgotten (through the state
  * machine, one message at a time). The `message.canceled` event reports the message without its
  * text or file: the person asked for them to be erased, and the event would keep them.
  */
 export async function cancelQueuedTo(ctx: AppContext, workspaceId: string, phone: string): Promise<void> {
-  const queued = await ctx.db
-    .selectFrom('messages')
-    .select('id')
-    .where('workspace_id', '=', workspaceId)
-    .where('phone', '=', phone)
-    .where('status', '=', 'queued')
-    .execute();
-  for (const { id } of queued) {
+  for (const id of await queuedTo(ctx.db, workspaceId, phone, { keepCodes: false })) {
     const now = ctx.clock.now();
     const change = await ctx.db.transaction().execute(async (trx) => {
       const moved = await moveInTransaction(ctx, trx, id, 'canceled', { at: now });
@@ -46,6 +65,36 @@ export async function cancelQueuedTo(ctx: AppContext, workspaceId: string, phone
     });
     if (change) announce(ctx, [change]);
   }
+}
+
+/** Why a message queued for a number that then opted out was canceled (its `error`). */
+export const OPTED_OUT_CANCEL = {
+  errorCode: 'RECIPIENT_OPTED_OUT',
+  errorMessage: 'The recipient opted out before it was sent',
+} as const;
+
+/**
+ * Cancels, in the caller's transaction (the one that opts the number out), what is still queued
+ * for a number that has just opted out, each with its `message.canceled` event. Before, an opt-out
+ * only refused new sends, and what was queued for the person went out when its device got to it.
+ * Verification codes stay when the workspace sends codes to opted-out numbers
+ * (`allowOtpToOptedOut`): the person asked for those themselves. Call the returned function once
+ * the transaction committed.
+ */
+export async function cancelQueuedForOptOut(
+  ctx: AppContext,
+  trx: DbOrTx,
+  workspaceId: string,
+  phone: string,
+): Promise<() => void> {
+  const workspace = await findWorkspace(trx, workspaceId);
+  const keepCodes = workspace ? parseSettings(workspace.settings).allowOtpToOptedOut === true : false;
+  const changes: MessageChange[] = [];
+  for (const id of await queuedTo(trx, workspaceId, phone, { keepCodes })) {
+    const change = await transitionInTransaction(ctx, trx, id, 'canceled', OPTED_OUT_CANCEL);
+    if (change) changes.push(change);
+  }
+  return () => announce(ctx, changes);
 }
 
 export async function hasMessagesWith(db: DbOrTx, workspaceId: string, phone: string): Promise<boolean> {
