@@ -3,14 +3,13 @@ import { Transform, type TransformCallback } from 'node:stream';
 import { AppError } from '../lib/errors.js';
 import {
   describeMime,
-  EXTENSION_MIMES,
-  extensionOf,
   KIND_MIMES,
   kindAccepts,
   kindOfMime,
   MAX_ANY_BYTES,
   MAX_BYTES,
   megabytes,
+  refuseContradictingName,
 } from './kinds.js';
 import { HEAD_BYTES, looksWhole, sniffMime, TAIL_BYTES } from './sniff.js';
 import type { MediaKind } from './tables.js';
@@ -118,15 +117,7 @@ export class MediaInspector extends Transform {
       return;
     }
     const mime = sniffMime(this.head);
-    const extension = extensionOf(this.options.filename);
-    const named = extension ? EXTENSION_MIMES[extension] : undefined;
-    if (named && !named.includes(mime)) {
-      throw new AppError(
-        'MEDIA_TYPE_MISMATCH',
-        `The file is named .${extension} but its content is ${describeMime(mime)}`,
-        { extension, detected: mime },
-      );
-    }
+    refuseContradictingName(this.options.filename, mime);
     const kind = this.options.kind ?? kindOfMime(mime);
     if (!kindAccepts(kind, mime)) {
       const allowed = KIND_MIMES[kind as Exclude<MediaKind, 'document'>];

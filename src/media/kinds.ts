@@ -1,3 +1,4 @@
+import { AppError } from '../lib/errors.js';
 import type { MediaKind } from './tables.js';
 
 const MB = 1024 * 1024;
@@ -52,6 +53,21 @@ export function kindAccepts(kind: MediaKind, mime: string): boolean {
 export function extensionOf(filename: string | undefined): string | undefined {
   const match = filename ? /\.([A-Za-z0-9]{1,8})$/.exec(filename) : null;
   return match?.[1]?.toLowerCase();
+}
+
+/**
+ * Refuses a file name whose extension promises another type than the content's (a PDF named
+ * .jpg): at upload, at a fetch and at send time alike.
+ */
+export function refuseContradictingName(filename: string | undefined, mime: string): void {
+  const extension = extensionOf(filename);
+  const named = extension ? EXTENSION_MIMES[extension] : undefined;
+  if (named && !named.includes(mime))
+    throw new AppError(
+      'MEDIA_TYPE_MISMATCH',
+      `The file is named .${extension} but its content is ${describeMime(mime)}`,
+      { extension, detected: mime },
+    );
 }
 
 const DESCRIPTIONS: Record<string, string> = {

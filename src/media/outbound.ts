@@ -1,7 +1,7 @@
 import type { AppContext } from '../context.js';
 import { AppError, validation } from '../lib/errors.js';
 import { fetchMedia } from './fetch-url.js';
-import { describeMime, kindAccepts, MAX_BYTES, megabytes } from './kinds.js';
+import { describeMime, kindAccepts, MAX_BYTES, megabytes, refuseContradictingName } from './kinds.js';
 import { messageMedia, type MessageMedia } from './message-media.js';
 import { deleteMediaByIds, requireMedia, storeMedia } from './service.js';
 import { SENDABLE_KINDS } from './views.js';
@@ -41,6 +41,13 @@ function checkFields(input: OutboundMediaInput): void {
     throw validation('audio takes no caption', field('caption', 'is not allowed for audio'));
   if (input.filename !== undefined && input.type !== 'document')
     throw validation('filename is for documents', field('filename', 'is only allowed for documents'));
+  // Refused rather than cut to its last part: a name with folders is a mistake the sender should
+  // see (before, "../../x.pdf" went out as given).
+  if (input.filename !== undefined && /[\\/]/.test(input.filename))
+    throw validation(
+      'filename is a file name, without folders',
+      field('filename', 'must not contain "/" or "\\"'),
+    );
   if (input.voice !== undefined && input.type !== 'audio')
     throw validation('voice is for audio', field('voice', 'is only allowed for audio'));
 }
@@ -74,6 +81,8 @@ export async function resolveOutboundMedia(
         'MEDIA_TYPE_MISMATCH',
         `The file is ${describeMime(row.mime)}; it cannot be sent as ${kind}`,
       );
+    // The upload's rule for the name it is sent under (before, a PDF went out named evil.jpg).
+    refuseContradictingName(input.filename, row.mime);
     if (row.size > MAX_BYTES[kind])
       throw new AppError(
         'MEDIA_TOO_LARGE',
