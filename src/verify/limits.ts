@@ -51,7 +51,10 @@ function countKey(workspaceId: string, subject: string, rule: LimitRule, now: Da
   return { workspace_id: workspaceId, kind: rule.kind, subject, second: secondOf(now) };
 }
 
-/** Raises counts by one, creating their second's row at one, in one statement. */
+/**
+ * Raises counts by one, creating their second's row at one, in one statement, returning each
+ * count as raised: the raise's place among its second's (the row lock orders the raises).
+ */
 const raiseQuery = (db: QueryCreator<Database>, keys: CountKey[]) =>
   db
     .insertInto('verification_limit_counts')
@@ -60,10 +63,13 @@ const raiseQuery = (db: QueryCreator<Database>, keys: CountKey[]) =>
       oc
         .columns(['workspace_id', 'kind', 'subject', 'second'])
         .doUpdateSet({ count: sql<number>`verification_limit_counts.count + 1` }),
-    );
+    )
+    .returning(['kind', 'subject', 'count']);
+
+type Raised = { kind: Kind; subject: string; count: number | string };
 
 // Every new verification raises and reads its counts: these are built and compiled once.
-const raiseOne = preparedQuery<CountKey, never>((db, a) =>
+const raiseOne = preparedQuery<CountKey, Raised>((db, a) =>
   // The placeholders one by one: spread, they would be none.
   raiseQuery(db, [{ workspace_id: a.workspace_id, kind: a.kind, subject: a.subject, second: a.second }]),
 );
@@ -78,7 +84,7 @@ type CountPair = {
   subjectB: string;
 };
 
-const raisePair = preparedQuery<CountPair, never>((db, a) =>
+const raisePair = preparedQuery<CountPair, Raised>((db, a) =>
   raiseQuery(db, [
     { workspace_id: a.workspaceId, kind: a.kindA, subject: a.subjectA, second: a.second },
     { workspace_id: a.workspaceId, kind: a.kindB, subject: a.subjectB, second: a.second },
@@ -147,6 +153,16 @@ async function windowCounts(db: DbOrTx, key: CountKey, rule: LimitRule, now: Dat
   return (await windowQuery(db, { workspace_id, kind, subject, since: windowStart(rule, now) })).rows;
 }
 
+/**
+ * A key's window as this attempt counts it: its own second at the count its raise returned (the
+ * raises before it, this one included), the older seconds as read. Raises that came after it in
+ * its second are left out, so they cannot refuse it: before, requests at once each saw every
+ * other's raise and several refused a window that was not full.
+ */
+function countedAt(key: CountKey, raisedTo: number, window: WindowRow[]): WindowRow[] {
+  return [{ second: key.second, count: raisedTo }, ...window.filter((s) => s.second !== key.second)];
+}
+
 /** The refusal when the window, this attempt counted, holds more than the limit; else null. */
 function refusal(
   rule: LimitRule,
@@ -174,9 +190,10 @@ function refusal(
  * nodes and restarts. Actions are counted per second and count from the start of their second: a
  * check reads at most one row per second of the window, whatever the rate (a busy workspace starts
  * up to its per-minute ceiling of verifications a minute), and an action leaves the window up to a
- * second early. The count is raised before counting: two nodes racing for the last slot both see
- * each other and both refuse, which errs on the safe side, and a refused attempt takes its count
- * back so it does not extend the wait.
+ * second early. The count is raised before the window is read, and the raise returns its place in
+ * its second: of requests racing for the last slots, the first raises take them and the later
+ * ones are refused (`countedAt`), and a refused attempt takes its count back so it does not
+ * extend the wait.
  */
 export async function reserve(
   db: DbOrTx,
@@ -186,8 +203,9 @@ export async function reserve(
   now: Date,
 ): Promise<Reservation> {
   const key = countKey(workspaceId, subject, rule, now);
-  await raiseOne(db, key);
-  const refused = refusal(rule, await windowCounts(db, key, rule, now), now);
+  const { rows } = await raiseOne(db, key);
+  const raisedTo = Number(rows[0]?.count ?? 1);
+  const refused = refusal(rule, countedAt(key, raisedTo, await windowCounts(db, key, rule, now)), now);
   if (!refused) return { release: () => lower(db, key) };
   await lower(db, key);
   throw refused;
@@ -275,13 +293,16 @@ export async function reserveCreation(
     kindB: sent.kind,
     subjectB: sent.subject,
   };
-  await raisePair(db, { ...pair, second: created.second });
+  const { rows: raised } = await raisePair(db, { ...pair, second: created.second });
   const { rows } = await windowPairQuery(db, {
     ...pair,
     sinceA: windowStart(createRule, now),
     sinceB: windowStart(SEND_LIMIT, now),
   });
-  const windowOf = (key: CountKey) => rows.filter((r) => r.kind === key.kind && r.subject === key.subject);
+  const windowOf = (key: CountKey) => {
+    const of = (r: { kind: Kind; subject: string }) => r.kind === key.kind && r.subject === key.subject;
+    return countedAt(key, Number(raised.find(of)?.count ?? 1), rows.filter(of));
+  };
   const refused = refusal(createRule, windowOf(created), now) ?? refusal(SEND_LIMIT, windowOf(sent), now);
   if (!refused) return { release };
   await release();
