@@ -169,12 +169,19 @@ export function getPage<P extends PagedPath>(
   return request<Page<ItemOf<P>>>('GET', urlOf(path, options.path, options.query));
 }
 
-/** Every page of a list, up to `maxPages` (the Overview chart reads a week of messages this way). */
-export async function getAll<P extends PagedPath>(path: P, query: Record<string, QueryValue>, maxPages = 20) {
+/**
+ * Every page of a list, up to `maxPages` of 100 (the Overview chart reads a week of messages this
+ * way, a thread its messages and notes); `path` fills the path's `{id}`.
+ */
+export async function getAll<P extends PagedPath>(
+  path: P,
+  query: Record<string, QueryValue>,
+  options: { path?: Record<string, string>; maxPages?: number } = {},
+) {
   const items: Array<ItemOf<P>> = [];
   let cursor: string | undefined;
-  for (let page = 0; page < maxPages; page++) {
-    const result = await getPage(path, { query: { ...query, limit: 100, cursor } });
+  for (let page = 0; page < (options.maxPages ?? 20); page++) {
+    const result = await getPage(path, { path: options.path, query: { ...query, limit: 100, cursor } });
     items.push(...result.data);
     if (!result.nextCursor) return { items, complete: true };
     cursor = result.nextCursor;

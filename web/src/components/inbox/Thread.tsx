@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { api, errorMessage, type Conversation, type ConversationNote, type Message } from '../../api';
+import { api, errorMessage, getAll, type Conversation, type ConversationNote, type Message } from '../../api';
 import { formatDateTime, formatTime } from '../../format';
 import { useLiveEvent, useLiveOpened } from '../../live';
 import { furthest } from '../../message-progress';
@@ -10,34 +10,12 @@ const MAX_PAGES = 10;
 
 /** Every message of the thread (up to MAX_PAGES × 100), oldest first. */
 async function loadThread(id: string): Promise<Message[]> {
-  const messages: Message[] = [];
-  let cursor: string | undefined;
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const result = await api.get('/v1/conversations/{id}/messages', {
-      path: { id },
-      query: { limit: 100, ...(cursor ? { cursor } : {}) },
-    });
-    messages.push(...result.data);
-    if (!result.nextCursor) break;
-    cursor = result.nextCursor;
-  }
-  return messages;
+  return (await getAll('/v1/conversations/{id}/messages', {}, { path: { id }, maxPages: MAX_PAGES })).items;
 }
 
 /** The thread's notes (up to MAX_PAGES × 100), oldest first. */
 async function loadNotes(id: string): Promise<ConversationNote[]> {
-  const notes: ConversationNote[] = [];
-  let cursor: string | undefined;
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const result = await api.get('/v1/conversations/{id}/notes', {
-      path: { id },
-      query: { limit: 100, ...(cursor ? { cursor } : {}) },
-    });
-    notes.push(...result.data);
-    if (!result.nextCursor) break;
-    cursor = result.nextCursor;
-  }
-  return notes;
+  return (await getAll('/v1/conversations/{id}/notes', {}, { path: { id }, maxPages: MAX_PAGES })).items;
 }
 
 type Entry =
