@@ -1,5 +1,6 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { DbOrTx, Dialect } from '../db/database.js';
+import { forChange } from '../db/row-lock.js';
 import type { ConversationRow, ConversationStatus } from './tables.js';
 import type { ConversationCursor, ConversationFilter } from './filter.js';
 import { searchExpression, wholeNumberOf, windowMarks, type Eb } from './search.js';
@@ -224,10 +225,7 @@ export async function countByStatus(
   return counts;
 }
 
-/**
- * The conversation as it is now, locked until the transaction ends on PostgreSQL (SQLite runs one
- * writing transaction at a time).
- */
+/** The conversation as it is now, for a change in this transaction (`forChange`). */
 export async function lockedConversation(
   trx: DbOrTx,
   dialect: Dialect,
@@ -239,7 +237,7 @@ export async function lockedConversation(
     .selectAll()
     .where('workspace_id', '=', workspaceId)
     .where('id', '=', id);
-  return (dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
+  return forChange(query, dialect).executeTakeFirst();
 }
 
 export async function findConversation(

@@ -1,5 +1,6 @@
 import { dbTime } from '../cluster/leases.js';
 import type { DbOrTx, Dialect } from '../db/database.js';
+import { forChange } from '../db/row-lock.js';
 import type { DeviceRow } from './tables.js';
 
 export async function countDevices(db: DbOrTx, workspaceId: string): Promise<number> {
@@ -28,14 +29,14 @@ export async function findDeviceById(db: DbOrTx, id: string): Promise<DeviceRow 
   return db.selectFrom('devices').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** The device as it is now, its row locked until the transaction ends on PostgreSQL (SQLite runs one at a time). */
+/** The device as it is now, for a change in this transaction (`forChange`). */
 export async function lockedDevice(
   trx: DbOrTx,
   dialect: Dialect,
   id: string,
 ): Promise<DeviceRow | undefined> {
   const query = trx.selectFrom('devices').selectAll().where('id', '=', id);
-  return (dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
+  return forChange(query, dialect).executeTakeFirst();
 }
 
 /**

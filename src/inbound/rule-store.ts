@@ -1,4 +1,5 @@
 import type { DbOrTx, Dialect } from '../db/database.js';
+import { forChange } from '../db/row-lock.js';
 import type { BusinessHours } from './business-hours.js';
 import type { MatchType, RuleRow } from './tables.js';
 
@@ -66,10 +67,7 @@ export async function findRule(db: DbOrTx, workspaceId: string, id: string): Pro
     .executeTakeFirst();
 }
 
-/**
- * The rule as it is now, locked until the transaction ends on PostgreSQL (SQLite runs one writing
- * transaction at a time), for a change merged with it.
- */
+/** The rule as it is now, for a change merged with it in this transaction (`forChange`). */
 export async function lockedRule(
   trx: DbOrTx,
   dialect: Dialect,
@@ -81,7 +79,7 @@ export async function lockedRule(
     .selectAll()
     .where('workspace_id', '=', workspaceId)
     .where('id', '=', id);
-  return (dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
+  return forChange(query, dialect).executeTakeFirst();
 }
 
 export async function updateRule(

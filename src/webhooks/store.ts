@@ -1,4 +1,5 @@
 import type { DbOrTx, Dialect } from '../db/database.js';
+import { forChange } from '../db/row-lock.js';
 import type { EndpointRow, WebhookEndpointsTable } from './tables.js';
 
 /** Endpoint rows, always scoped to their workspace. */
@@ -15,10 +16,7 @@ export async function findEndpoint(
     .executeTakeFirst();
 }
 
-/**
- * The endpoint as it is now, locked until the transaction ends on PostgreSQL (SQLite runs one
- * writing transaction at a time): a change merged with a row read earlier wrote the rest back.
- */
+/** The endpoint as it is now, for a change merged with it in this transaction (`forChange`). */
 export async function lockedEndpoint(
   trx: DbOrTx,
   dialect: Dialect,
@@ -30,7 +28,7 @@ export async function lockedEndpoint(
     .selectAll()
     .where('workspace_id', '=', workspaceId)
     .where('id', '=', id);
-  return (dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
+  return forChange(query, dialect).executeTakeFirst();
 }
 
 export async function listEndpoints(
