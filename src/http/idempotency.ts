@@ -4,10 +4,11 @@ import type { QueryCreator, Transaction } from 'kysely';
 import { noEarlierPart, type CreationHook, type CreationPart } from '../db/database.js';
 import { preparedQuery } from '../db/prepared.js';
 import type { Database } from '../db/types.js';
-import { decrypt, deriveKey, encrypt, randomToken, sha256Hex } from '../lib/crypto.js';
+import { randomToken, sha256Hex } from '../lib/crypto.js';
 import { stableStringify } from '../lib/stable-json.js';
 import { startLoop, type Loop } from '../jobs/loop.js';
 import { AppError } from '../lib/errors.js';
+import { openResponse, sealResponse } from './idempotent-answers.js';
 
 const RETENTION_MS = 24 * 60 * 60 * 1000;
 /**
@@ -47,26 +48,6 @@ const inProgress = () =>
     undefined,
     1,
   );
-
-/**
- * Stored responses are sealed: some carry a secret shown once (a new API key, a webhook secret),
- * and those must not sit in the database in plain text for the 24 h of replay.
- */
-function sealResponse(ctx: AppContext, workspaceId: string, key: string, body: string): string {
-  return encrypt(deriveKey(ctx.masterKey, 'idempotent-responses'), body, `${workspaceId}\u0000${key}`);
-}
-
-function openResponse(ctx: AppContext, workspaceId: string, key: string, sealed: string): string {
-  try {
-    return decrypt(deriveKey(ctx.masterKey, 'idempotent-responses'), sealed, `${workspaceId}\u0000${key}`);
-  } catch {
-    // Only after a master-key change: the first answer is gone, so the key cannot be replayed.
-    throw new AppError(
-      'IDEMPOTENCY_CONFLICT',
-      'The stored response for this Idempotency-Key can no longer be read; use a new key',
-    );
-  }
-}
 
 /** A new claim of a key, unless the key has a record already. Compiled once: every keyed request runs it. */
 const insertClaim = preparedQuery<
